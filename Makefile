@@ -1,0 +1,181 @@
+# tsunagi - a terminal case-load manager for 相談支援専門員.
+#
+#   make            build build/tsunagi
+#   make run        build (installing packages via `make deps` if needed)
+#                   and open tsunagi on your database, or on a demo one
+#   make check      build with -Werror, then run every suite under
+#                   AddressSanitizer + UndefinedBehaviorSanitizer
+#   make deps       install the Debian/Ubuntu packages build and tests need
+#   make install    PREFIX=/usr/local DESTDIR= (binary, man page, data, .mo)
+#   make uninstall, make clean
+#
+# Sources are found by wildcard: every src/**/*.c goes into the library,
+# src/cli/main.c is the program, every tests/unit/test_*.c is a suite.
+
+PROG     := tsunagi
+VERSION  := 0.1.0
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DATADIR  ?= $(PREFIX)/share/tsunagi
+LOCALEDIR ?= $(PREFIX)/share/locale
+DESTDIR  ?=
+
+# The build directory; `make check` builds the sanitizer variant in its own.
+B        ?= build
+SAN      ?=
+
+PKGS     := ncursesw sqlite3 libutf8proc pangocairo cairo fontconfig
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+ifeq ($(SAN),1)
+CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS  += -fsanitize=address,undefined
+endif
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
+	-Iinclude -I$(B)/gen $(PKG_CFLAGS) \
+	-DTSUNAGI_VERSION='"$(VERSION)"' -DTSUNAGI_LOCALEDIR='"$(LOCALEDIR)"' \
+	-DTSUNAGI_DATADIR='"$(DATADIR)"' \
+	$(CFLAGS) $(CPPFLAGS) -MMD -MP
+
+LIB_SRC  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/gen/schema.o
+MAIN_OBJ := $(B)/obj/cli/main.o
+SCHEMA   := $(sort $(wildcard data/schema/*.sql))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+# One catalogue per language: data/po/LL.po plus any fragments LL-*.po.
+LANGS    := $(sort $(basename $(notdir $(filter-out %.pot,$(wildcard data/po/??.po)))))
+MO       := $(LANGS:%=$(B)/locale/%/LC_MESSAGES/tsunagi.mo)
+
+.PHONY: all run check check-build unit e2e deps install uninstall clean \
+	demo-db pot
+
+all: $(B)/$(PROG) $(MO)
+
+$(B)/$(PROG): $(MAIN_OBJ) $(B)/libtsunagi.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(B)/libtsunagi.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Migrations are compiled in: each file becomes one C string, in order.
+$(B)/gen/schema.c: $(SCHEMA) Makefile
+	@mkdir -p $(dir $@)
+	@{ echo '/* generated from data/schema by make; do not edit */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'const char *const schema_migrations[] = {'; \
+	  for f in $(SCHEMA); do \
+	    echo "/* $$f */"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	    echo ','; \
+	  done; \
+	  echo 'NULL };'; \
+	  echo 'const int schema_migration_count = $(words $(SCHEMA));'; } > $@.tmp
+	@mv $@.tmp $@
+
+$(B)/obj/gen/schema.o: $(B)/gen/schema.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/libtsunagi.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
+		$(B)/libtsunagi.a $(LDFLAGS) $(PKG_LIBS) $(shell pkg-config --libs cmocka) -lm
+
+$(B)/locale/%/LC_MESSAGES/tsunagi.mo: data/po/%.po $(wildcard data/po/*-*.po)
+	@mkdir -p $(dir $@)
+	msgcat --use-first -o $@.po $< $(wildcard data/po/$*-*.po)
+	msgfmt --check-format -o $@ $@.po
+	@rm -f $@.po
+
+# Open the user's database if there is one, else a demo database that is
+# made once in the build tree.
+run:
+	@pkg-config --exists $(PKGS) cmocka 2>/dev/null || $(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory all
+	@db="$${TSUNAGI_DB:-$${XDG_DATA_HOME:-$$HOME/.local/share}/tsunagi/tsunagi.db}"; \
+	case "$${XDG_DATA_HOME:-}" in /*|"") ;; *) db="$$HOME/.local/share/tsunagi/tsunagi.db";; esac; \
+	if [ ! -f "$$db" ]; then \
+	  db=$(B)/demo.db; \
+	  [ -f "$$db" ] || TSUNAGI_LOCALEDIR=$(B)/locale ./$(B)/$(PROG) --db "$$db" demo; \
+	  echo "tsunagi: no database of yours yet; showing the demo at $$db"; \
+	fi; \
+	TSUNAGI_LOCALEDIR=$(B)/locale exec ./$(B)/$(PROG) --db "$$db" client list
+
+# check: the normal build must be warning-free, then every suite runs
+# against the sanitizer build.
+check:
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory B=build/san SAN=1 all unit e2e
+
+unit: $(UNIT_BIN)
+	@pass=0; fail=0; \
+	for t in $(UNIT_BIN); do \
+	  if TSUNAGI_LOCALEDIR=$(B)/locale ./$$t; then pass=$$((pass+1)); \
+	  else fail=$$((fail+1)); echo "FAILED: $$t"; fi; \
+	done; \
+	echo "unit suites: $$pass passed, $$fail failed"; \
+	[ $$fail -eq 0 ]
+
+e2e: all
+	@TSUNAGI_BIN=$(CURDIR)/$(B)/$(PROG) TSUNAGI_LOCALEDIR=$(CURDIR)/$(B)/locale \
+		sh tests/e2e/run.sh
+
+# Debian/Ubuntu packages for building, testing and PDF output.
+DEB_PKGS := gcc make pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev \
+	libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-ipaexfont \
+	libcmocka-dev gettext locales tmux sqlite3 poppler-utils
+
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	  else echo "make deps: missing packages; run as root:"; \
+	    echo "  apt-get update && apt-get install -y" $$missing; exit 1; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing || exit 1; \
+	fi; \
+	if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$$'; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	  else echo "make deps: the ja_JP.UTF-8 locale is missing; run as root:"; \
+	    echo "  localedef -i ja_JP -f UTF-8 ja_JP.UTF-8"; exit 1; fi; \
+	  $$SUDO localedef -i ja_JP -f UTF-8 ja_JP.UTF-8 || exit 1; \
+	fi; \
+	echo "make deps: all packages and the ja_JP.UTF-8 locale are present"
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 $(B)/$(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
+	install -m 644 man/tsunagi.1 $(DESTDIR)$(MANDIR)/man1/tsunagi.1
+	for f in $(wildcard data/*.tsv); do install -m 644 $$f $(DESTDIR)$(DATADIR)/; done
+	for mo in $(MO); do l=$${mo#$(B)/locale/}; \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$(dirname $$l); \
+	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/$(PROG) $(DESTDIR)$(MANDIR)/man1/tsunagi.1
+	rm -rf $(DESTDIR)$(DATADIR)
+	for mo in $(MO); do rm -f $(DESTDIR)$(LOCALEDIR)/$${mo#$(B)/locale/}; done
+
+# Refresh the message template from the sources.
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -o data/po/tsunagi.pot $(wildcard src/*/*.c)
+
+clean:
+	rm -rf build
+
+-include $(wildcard $(B)/obj/*/*.d $(B)/tests/*.d)

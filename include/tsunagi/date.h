@@ -1,0 +1,78 @@
+/*
+ * date.h - civil dates, Japanese eras (和暦) and parsing.
+ *
+ * A date is a day number: days since 1970-01-01 in the proleptic Gregorian
+ * calendar.  Arithmetic is plain integer arithmetic; DATE_NONE marks an
+ * absent date (a NULL column).  No function here reads the clock.
+ */
+#ifndef TSUNAGI_DATE_H
+#define TSUNAGI_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tsunagi/err.h"
+
+typedef int32_t date_t;
+#define DATE_NONE INT32_MIN
+
+/* A month as a single number: year * 12 + (month - 1). */
+typedef int32_t month_t;
+
+/* Weekdays, ISO order. */
+enum { WD_MON, WD_TUE, WD_WED, WD_THU, WD_FRI, WD_SAT, WD_SUN };
+
+bool date_valid_ymd(int y, int m, int d);
+/* Returns DATE_NONE when y-m-d is not a real day. */
+date_t date_from_ymd(int y, int m, int d);
+void date_to_ymd(date_t dt, int *y, int *m, int *d);
+int date_weekday(date_t dt);                /* WD_MON .. WD_SUN */
+int date_days_in_month(int y, int m);
+bool date_is_leap(int y);
+
+/* Months; a day past the end of the target month is clamped to its end. */
+date_t date_add_months(date_t dt, int months);
+date_t date_add_years(date_t dt, int years);  /* Feb 29 -> Feb 28 */
+month_t date_month(date_t dt);
+date_t month_first_day(month_t m);
+date_t month_last_day(month_t m);
+month_t month_from_ym(int y, int m);
+void month_to_ym(month_t mo, int *y, int *m);
+
+/* The Monday on or before dt. */
+date_t date_week_start(date_t dt);
+
+/*
+ * Parse a date typed by a person.  Accepts:
+ *   2025-04-01  2025/4/1  20250401
+ *   令和7年4月1日  令和元年5月1日  R7.4.1  R7/4/1  r7.4.1  H31.4.30
+ *   S45.3.2  T15.12.24  (平成/昭和/大正 too, long and short forms)
+ * with full-width digits, letters and punctuation folded first, and
+ * surrounding white space ignored.  An impossible date is an error that
+ * says why ("2025-02-29: 2025 has no February 29",
+ * "R1.4.30: Reiwa began on 2019-05-01").  Returns TSU_OK or TSU_EINVAL.
+ */
+int date_parse(const char *s, date_t *out, tsu_err *e);
+
+/* Parse "YYYY-MM" (or era forms of a month such as R7.4). */
+int month_parse(const char *s, month_t *out, tsu_err *e);
+
+/* Formatting.  Buffers: DATE_ISO_LEN and DATE_WAREKI_LEN bytes suffice. */
+#define DATE_ISO_LEN 11
+#define DATE_WAREKI_LEN 40
+void date_format_iso(date_t dt, char *buf);            /* 2025-04-01; "" for DATE_NONE */
+void date_format_wareki(date_t dt, char *buf, size_t n);       /* 令和7年4月1日, 令和元年5月1日 */
+void date_format_wareki_short(date_t dt, char *buf, size_t n); /* R7.4.1 */
+/* Short Japanese weekday "月".."日" and English "Mon".."Sun". */
+const char *date_weekday_ja(int wd);
+const char *date_weekday_en(int wd);
+
+/*
+ * "Today": $TSUNAGI_TODAY if set (any form date_parse reads), else the
+ * local date from the clock.  The only place the program reads the clock
+ * for a date.  Returns TSU_EINVAL with a message for a bad TSUNAGI_TODAY.
+ */
+int date_today(date_t *out, tsu_err *e);
+
+#endif
