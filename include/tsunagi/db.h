@@ -1,0 +1,97 @@
+/*
+ * db.h - the one thin wrapper over SQLite.
+ *
+ * Statements are prepared once per connection and cached by their SQL
+ * text; parameters are bound by name (":name").  Transactions nest: the
+ * outermost db_begin() is BEGIN IMMEDIATE, inner ones are savepoints.
+ * Nothing here builds SQL from values.
+ *
+ *	db_stmt *st = db_prepare(db, "SELECT name FROM client WHERE id = :id");
+ *	db_bind_int64(st, ":id", id);
+ *	while (db_step(st) == DB_ROW)
+ *		puts(db_col_text(st, 0));
+ *	db_reset(st);
+ */
+#ifndef TSUNAGI_DB_H
+#define TSUNAGI_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tsunagi/date.h"
+#include "tsunagi/err.h"
+
+typedef struct db db;
+typedef struct db_stmt db_stmt;
+
+enum { DB_ROW = 1, DB_DONE = 0 };   /* db_step; negative is an error */
+
+enum db_open_flags {
+	DB_CREATE = 1,      /* create the file (and its 0700 directory) if missing */
+	DB_READONLY = 2,
+	DB_NO_MIGRATE = 4,  /* open as is (for check and backup) */
+};
+
+/*
+ * Open (and, unless DB_NO_MIGRATE, migrate) the database at path: WAL,
+ * synchronous=FULL, foreign keys, busy timeout, secure_delete, quick_check.
+ * The file and its -wal/-shm are made 0600 whatever the umask.  A database
+ * from a newer tsunagi is refused with a message that says so.
+ */
+int db_open(db **out, const char *path, int flags, tsu_err *e);
+void db_close(db *db);
+const char *db_path(const db *db);
+/* The login name written into audit rows (default: from getpwuid). */
+const char *db_login(const db *db);
+/* The raw handle, for the few places that need the SQLite API itself
+ * (backup).  Store modules use the functions below. */
+struct sqlite3 *db_handle(db *db);
+
+/* The last SQLite error, as a one-line message with advice. */
+int db_error(db *db, tsu_err *e, const char *what);
+
+/* Transactions; nest freely.  db_commit/db_rollback close the innermost. */
+int db_begin(db *db, tsu_err *e);
+int db_commit(db *db, tsu_err *e);
+void db_rollback(db *db);
+
+/* Prepared statements, cached per connection; never finalize them. */
+db_stmt *db_prepare(db *db, const char *sql);
+void db_bind_int(db_stmt *st, const char *name, int v);
+void db_bind_int64(db_stmt *st, const char *name, int64_t v);
+void db_bind_text(db_stmt *st, const char *name, const char *s);   /* NULL binds NULL */
+void db_bind_date(db_stmt *st, const char *name, date_t d);        /* DATE_NONE binds NULL */
+void db_bind_null(db_stmt *st, const char *name);
+int db_step(db_stmt *st);                 /* DB_ROW, DB_DONE or < 0 */
+void db_reset(db_stmt *st);               /* reset and clear bindings */
+
+bool db_col_null(db_stmt *st, int i);
+int db_col_int(db_stmt *st, int i);
+int64_t db_col_int64(db_stmt *st, int i);
+const char *db_col_text(db_stmt *st, int i);   /* "" for NULL; valid until next step */
+char *db_col_strdup(db_stmt *st, int i);       /* caller frees; "" for NULL */
+date_t db_col_date(db_stmt *st, int i);        /* DATE_NONE for NULL or bad text */
+
+/* Run a statement that returns no rows; TSU_OK or an error in e. */
+int db_exec(db_stmt *st, tsu_err *e);
+/* One integer from a one-row query, or dflt. */
+int64_t db_int64_or(db_stmt *st, int64_t dflt);
+int64_t db_last_insert_id(db *db);
+int db_changes(db *db);
+
+/* Append an audit row (inside the caller's transaction). */
+int db_audit(db *db, const char *table, int64_t row_id, const char *action, tsu_err *e);
+
+/*
+ * Optimistic concurrency: after an UPDATE ... WHERE id = :id AND
+ * version = :version, call this.  0 changes means the row was changed
+ * or deleted by another session: TSU_ECONFLICT / TSU_ENOTFOUND with a
+ * message that says so and that the typed text was kept.
+ */
+int db_check_updated(db *db, const char *table, int64_t id, tsu_err *e);
+
+/* Schema version the program writes, and what the file has. */
+int db_schema_version(void);
+int db_user_version(db *db);
+
+#endif
