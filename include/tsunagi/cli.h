@@ -1,0 +1,58 @@
+/*
+ * cli.h - the command line: one function per command, sharing a context.
+ *
+ * A command returns an exit code: EXIT_OK, EXIT_FAIL (a failure its
+ * message explains) or EXIT_USAGE (bad usage).  Messages go to stderr as
+ * one line: "tsunagi: <what was wrong>; <what to do>".
+ */
+#ifndef TSUNAGI_CLI_H
+#define TSUNAGI_CLI_H
+
+#include <stdio.h>
+
+#include "tsunagi/date.h"
+#include "tsunagi/db.h"
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+typedef struct cli_ctx {
+	const char *db_path;    /* resolved: --db, $TSUNAGI_DB or the XDG path */
+	date_t today;           /* --today, $TSUNAGI_TODAY or the clock */
+	db *db;                 /* opened by cli_db() on first use */
+	const char *prog;       /* "tsunagi" */
+} cli_ctx;
+
+/* Open the database on first use (creating it).  NULL after printing the
+ * error; the command then returns EXIT_FAIL. */
+db *cli_db(cli_ctx *ctx);
+
+/* Print "tsunagi: msg" to stderr and return the code. */
+int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Bad usage of command cmd: the message, then "see 'tsunagi CMD --help'". */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parse a date option value; on error prints "--opt: reason" and returns
+ * EXIT_USAGE, else EXIT_OK. */
+int cli_date_arg(const char *opt, const char *value, date_t *out);
+
+/* The worker's name for report headers: config "worker", else the login. */
+const char *cli_worker_name(cli_ctx *ctx);
+
+/* Write to -o FILE (created 0600, replaced atomically only when the whole
+ * output is ready) or to stdout when path is NULL or "-". */
+int cli_write_output(const char *path, const char *buf, size_t len);
+
+/* Commands; argv[0] is the command name. */
+int cmd_client(cli_ctx *ctx, int argc, char **argv);
+int cmd_cert(cli_ctx *ctx, int argc, char **argv);
+int cmd_consent(cli_ctx *ctx, int argc, char **argv);
+int cmd_plan(cli_ctx *ctx, int argc, char **argv);
+int cmd_monitoring(cli_ctx *ctx, int argc, char **argv);
+int cmd_note(cli_ctx *ctx, int argc, char **argv);
+int cmd_demo(cli_ctx *ctx, int argc, char **argv);
+int cmd_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_due(cli_ctx *ctx, int argc, char **argv);        /* src/cli/cmd_due.c */
+int cmd_calendar(cli_ctx *ctx, int argc, char **argv);   /* src/cli/cmd_calendar.c */
+int cmd_export(cli_ctx *ctx, int argc, char **argv);     /* src/cli/cmd_export.c */
+
+#endif
