@@ -1,0 +1,530 @@
+/*
+ * db.c - the thin SQLite wrapper: opening with the project's pragmas and
+ * file modes, migrations under PRAGMA user_version, a per-connection
+ * statement cache with named binds, nested transactions, audit rows and
+ * optimistic-concurrency checks.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tsunagi/db.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/xalloc.h"
+
+extern const char *const schema_migrations[];
+extern const int schema_migration_count;
+
+struct db_stmt {
+	sqlite3_stmt *st;
+	db *owner;
+	const char *sql;        /* the caller's literal, for the fast lookup */
+	struct db_stmt *next;
+};
+
+#define STMT_BUCKETS 64
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	char login[64];
+	int depth;              /* transaction nesting */
+	struct db_stmt *cache[STMT_BUCKETS];
+};
+
+static void die_sql(db *d, const char *what, const char *sql)
+{
+	/* A statement that does not prepare is a bug in the program, not
+	 * something the user can act on: say so and stop. */
+	fprintf(stderr, "tsunagi: internal error: %s: %s\n  in: %s\n"
+		"  please report this; no data was changed by it\n",
+		what, sqlite3_errmsg(d->h), sql);
+	abort();
+}
+
+static void set_login(db *d)
+{
+	struct passwd *pw = getpwuid(getuid());
+	const char *name = pw ? pw->pw_name : getenv("USER");
+
+	if (name && *name)
+		snprintf(d->login, sizeof d->login, "%s", name);
+	else
+		snprintf(d->login, sizeof d->login, "uid%ld", (long)getuid());
+}
+
+int db_error(db *d, tsu_err *e, const char *what)
+{
+	int rc = sqlite3_extended_errcode(d->h) & 0xff;
+	const char *m = sqlite3_errmsg(d->h);
+
+	switch (rc) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(e, TSU_EIO, _("%s: the database is busy (another tsunagi is writing); try again in a moment"), what);
+	case SQLITE_FULL:
+		return err_set(e, TSU_EIO, _("%s: the disk is full; free some space and try again (nothing was saved)"), what);
+	case SQLITE_READONLY:
+		return err_set(e, TSU_EIO, _("%s: the database is read-only; check the permissions of %s"), what, d->path);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return err_set(e, TSU_EIO, _("%s: the database file %s is damaged; restore it from a backup with 'tsunagi restore FILE'"), what, d->path);
+	case SQLITE_IOERR:
+		return err_set(e, TSU_EIO, _("%s: disk input/output error (%s); check the disk and try again (nothing was saved)"), what, m);
+	case SQLITE_CANTOPEN:
+		return err_set(e, TSU_EIO, _("%s: cannot open %s; check that its directory exists and is writable"), what, d->path);
+	case SQLITE_CONSTRAINT:
+		return err_set(e, TSU_EINVAL, _("%s: the value is not allowed here (%s)"), what, m);
+	default:
+		return err_set(e, TSU_EIO, _("%s: database error: %s"), what, m);
+	}
+}
+
+static int exec_simple(db *d, const char *sql, tsu_err *e, const char *what)
+{
+	if (sqlite3_exec(d->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_error(d, e, what);
+	return TSU_OK;
+}
+
+/* mkdir -p with 0700 for the directories it creates. */
+static int make_parent_dirs(const char *path, tsu_err *e)
+{
+	char *p = xstrdup(path);
+	char *slash = strrchr(p, '/');
+	int rc = TSU_OK;
+
+	if (!slash || slash == p) {
+		free(p);
+		return TSU_OK;
+	}
+	*slash = '\0';
+	for (char *q = p + 1; ; q++) {
+		if (*q == '/' || *q == '\0') {
+			char c = *q;
+			*q = '\0';
+			if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+				rc = err_set(e, TSU_EIO, _("cannot create the directory %s: %s"), p, strerror(errno));
+				break;
+			}
+			*q = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(p);
+	return rc;
+}
+
+/* Create the file 0600 before SQLite sees it: SQLite gives its -wal and
+ * -shm files the main file's mode. */
+static int precreate(const char *path, tsu_err *e)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd < 0)
+		return err_set(e, TSU_EIO, _("cannot create %s: %s; check the directory's permissions"), path, strerror(errno));
+	close(fd);
+	return TSU_OK;
+}
+
+int db_schema_version(void)
+{
+	return schema_migration_count;
+}
+
+int db_user_version(db *d)
+{
+	return (int)db_int64_or(db_prepare(d, "PRAGMA user_version"), -1);
+}
+
+static int migrate(db *d, tsu_err *e)
+{
+	int have = db_user_version(d);
+	int want = db_schema_version();
+
+	if (have > want)
+		return err_set(e, TSU_EFAIL, _("%s was written by a newer tsunagi (schema %d; this one knows up to %d); install the newer tsunagi to open it"),
+			       d->path, have, want);
+	if (have == want)
+		return TSU_OK;
+	if (db_begin(d, e) != TSU_OK)
+		return e ? e->code : TSU_EFAIL;
+	for (int i = have; i < want; i++) {
+		if (sqlite3_exec(d->h, schema_migrations[i], NULL, NULL, NULL) != SQLITE_OK) {
+			db_error(d, e, _("upgrading the database"));
+			db_rollback(d);
+			return TSU_EIO;
+		}
+	}
+	char sql[64];
+	/* user_version cannot be bound; the value is our own integer. */
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", want);
+	if (exec_simple(d, sql, e, _("upgrading the database")) != TSU_OK) {
+		db_rollback(d);
+		return TSU_EIO;
+	}
+	return db_commit(d, e);
+}
+
+int db_open(db **out, const char *path, int flags, tsu_err *e)
+{
+	struct stat sb;
+	db *d;
+	int oflags;
+
+	*out = NULL;
+	if (stat(path, &sb) != 0) {
+		if (!(flags & DB_CREATE) || (flags & DB_READONLY))
+			return err_set(e, TSU_ENOTFOUND, _("no database at %s; create one with 'tsunagi client add' or 'tsunagi demo', or give --db FILE"), path);
+		if (make_parent_dirs(path, e) != TSU_OK || precreate(path, e) != TSU_OK)
+			return e ? e->code : TSU_EIO;
+	} else if (!S_ISREG(sb.st_mode)) {
+		return err_set(e, TSU_EINVAL, _("%s is not a regular file; give --db a database file"), path);
+	}
+
+	d = xcalloc(1, sizeof *d);
+	d->path = xstrdup(path);
+	set_login(d);
+	oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (sqlite3_open_v2(path, &d->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		db_error(d, e, _("opening the database"));
+		db_close(d);
+		return TSU_EIO;
+	}
+	sqlite3_extended_result_codes(d->h, 1);
+	sqlite3_busy_timeout(d->h, 5000);
+
+	/* Read something first so a file that is not a database is caught
+	 * before any pragma tries to write to it. */
+	if (sqlite3_exec(d->h, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK) {
+		db_error(d, e, _("opening the database"));
+		db_close(d);
+		return TSU_EIO;
+	}
+	if (!(flags & DB_READONLY) &&
+	    exec_simple(d, "PRAGMA journal_mode = WAL", e, _("opening the database")) != TSU_OK)
+		goto fail;
+	if (exec_simple(d, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+			   " PRAGMA secure_delete = ON", e, _("opening the database")) != TSU_OK)
+		goto fail;
+
+	if (!(flags & DB_NO_MIGRATE)) {
+		db_stmt *qc = db_prepare(d, "PRAGMA quick_check");
+		int rc = db_step(qc);
+		const char *res = rc == DB_ROW ? db_col_text(qc, 0) : "";
+		if (rc < 0 || strcmp(res, "ok") != 0) {
+			if (rc < 0)
+				db_error(d, e, _("checking the database"));
+			else
+				err_set(e, TSU_EIO, _("the database file %s is damaged (%s); restore it from a backup with 'tsunagi restore FILE'"), path, res);
+			db_reset(qc);
+			goto fail;
+		}
+		db_reset(qc);
+		if (!(flags & DB_READONLY) && migrate(d, e) != TSU_OK)
+			goto fail;
+		if ((flags & DB_READONLY) && db_user_version(d) > db_schema_version()) {
+			err_set(e, TSU_EFAIL, _("%s was written by a newer tsunagi; install the newer tsunagi to open it"), path);
+			goto fail;
+		}
+	}
+	*out = d;
+	return TSU_OK;
+fail:
+	db_close(d);
+	return e ? (e->code ? e->code : TSU_EIO) : TSU_EIO;
+}
+
+void db_close(db *d)
+{
+	if (!d)
+		return;
+	for (int i = 0; i < STMT_BUCKETS; i++) {
+		struct db_stmt *s = d->cache[i], *n;
+		for (; s; s = n) {
+			n = s->next;
+			sqlite3_finalize(s->st);
+			free(s);
+		}
+	}
+	if (d->h)
+		sqlite3_close(d->h);
+	free(d->path);
+	free(d);
+}
+
+const char *db_path(const db *d) { return d->path; }
+const char *db_login(const db *d) { return d->login; }
+struct sqlite3 *db_handle(db *d) { return d->h; }
+
+int db_begin(db *d, tsu_err *e)
+{
+	char sql[32];
+
+	if (d->depth == 0) {
+		if (exec_simple(d, "BEGIN IMMEDIATE", e, _("starting to save")) != TSU_OK)
+			return e ? e->code : TSU_EIO;
+	} else {
+		snprintf(sql, sizeof sql, "SAVEPOINT s%d", d->depth);
+		if (exec_simple(d, sql, e, _("starting to save")) != TSU_OK)
+			return e ? e->code : TSU_EIO;
+	}
+	d->depth++;
+	return TSU_OK;
+}
+
+int db_commit(db *d, tsu_err *e)
+{
+	char sql[32];
+
+	if (d->depth <= 0)
+		return err_set(e, TSU_EFAIL, "internal error: commit without a transaction");
+	if (d->depth == 1) {
+		if (exec_simple(d, "COMMIT", e, _("saving")) != TSU_OK) {
+			/* COMMIT can fail (disk full, I/O): roll the whole
+			 * transaction back so nothing is half-written. */
+			db_rollback(d);
+			return e ? e->code : TSU_EIO;
+		}
+	} else {
+		snprintf(sql, sizeof sql, "RELEASE s%d", d->depth - 1);
+		if (exec_simple(d, sql, e, _("saving")) != TSU_OK)
+			return e ? e->code : TSU_EIO;
+	}
+	d->depth--;
+	return TSU_OK;
+}
+
+void db_rollback(db *d)
+{
+	char sql[64];
+
+	if (d->depth <= 0)
+		return;
+	if (d->depth == 1) {
+		if (sqlite3_get_autocommit(d->h) == 0)
+			sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+	} else {
+		snprintf(sql, sizeof sql, "ROLLBACK TO s%d; RELEASE s%d", d->depth - 1, d->depth - 1);
+		sqlite3_exec(d->h, sql, NULL, NULL, NULL);
+	}
+	d->depth--;
+}
+
+static unsigned hash_str(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+db_stmt *db_prepare(db *d, const char *sql)
+{
+	unsigned b = hash_str(sql) % STMT_BUCKETS;
+	struct db_stmt *s;
+
+	for (s = d->cache[b]; s; s = s->next)
+		if (s->sql == sql || strcmp(sqlite3_sql(s->st), sql) == 0)
+			return s;
+	s = xcalloc(1, sizeof *s);
+	if (sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL) != SQLITE_OK || !s->st)
+		die_sql(d, "preparing a statement", sql);
+	s->owner = d;
+	s->sql = sql;
+	s->next = d->cache[b];
+	d->cache[b] = s;
+	return s;
+}
+
+static int param(db_stmt *s, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(s->st, name);
+	if (i == 0)
+		die_sql(s->owner, "no such parameter", name);
+	return i;
+}
+
+void db_bind_int(db_stmt *s, const char *name, int v)
+{
+	sqlite3_bind_int(s->st, param(s, name), v);
+}
+
+void db_bind_int64(db_stmt *s, const char *name, int64_t v)
+{
+	sqlite3_bind_int64(s->st, param(s, name), v);
+}
+
+void db_bind_text(db_stmt *s, const char *name, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s->st, param(s, name), v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s->st, param(s, name));
+}
+
+void db_bind_date(db_stmt *s, const char *name, date_t d)
+{
+	char buf[DATE_ISO_LEN];
+
+	if (d == DATE_NONE) {
+		sqlite3_bind_null(s->st, param(s, name));
+		return;
+	}
+	date_format_iso(d, buf);
+	sqlite3_bind_text(s->st, param(s, name), buf, -1, SQLITE_TRANSIENT);
+}
+
+void db_bind_null(db_stmt *s, const char *name)
+{
+	sqlite3_bind_null(s->st, param(s, name));
+}
+
+int db_step(db_stmt *s)
+{
+	int rc = sqlite3_step(s->st);
+
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	return -rc;
+}
+
+void db_reset(db_stmt *s)
+{
+	sqlite3_reset(s->st);
+	sqlite3_clear_bindings(s->st);
+}
+
+bool db_col_null(db_stmt *s, int i)
+{
+	return sqlite3_column_type(s->st, i) == SQLITE_NULL;
+}
+
+int db_col_int(db_stmt *s, int i)
+{
+	return sqlite3_column_int(s->st, i);
+}
+
+int64_t db_col_int64(db_stmt *s, int i)
+{
+	return sqlite3_column_int64(s->st, i);
+}
+
+const char *db_col_text(db_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s->st, i);
+	return t ? (const char *)t : "";
+}
+
+char *db_col_strdup(db_stmt *s, int i)
+{
+	return xstrdup(db_col_text(s, i));
+}
+
+date_t db_col_date(db_stmt *s, int i)
+{
+	const char *t = db_col_text(s, i);
+	int y, m, dd;
+	char tail;
+
+	if (sscanf(t, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3)
+		return DATE_NONE;
+	return date_from_ymd(y, m, dd);
+}
+
+int db_exec(db_stmt *s, tsu_err *e)
+{
+	int rc = db_step(s);
+
+	if (rc < 0) {
+		db_error(s->owner, e, _("saving"));
+		db_reset(s);
+		return e ? e->code : TSU_EIO;
+	}
+	db_reset(s);
+	return TSU_OK;
+}
+
+int64_t db_int64_or(db_stmt *s, int64_t dflt)
+{
+	int64_t v = dflt;
+
+	if (db_step(s) == DB_ROW && !db_col_null(s, 0))
+		v = db_col_int64(s, 0);
+	db_reset(s);
+	return v;
+}
+
+int64_t db_last_insert_id(db *d)
+{
+	return sqlite3_last_insert_rowid(d->h);
+}
+
+int db_changes(db *d)
+{
+	return sqlite3_changes(d->h);
+}
+
+int db_audit(db *d, const char *table, int64_t row_id, const char *action, tsu_err *e)
+{
+	db_stmt *s = db_prepare(d,
+		"INSERT INTO audit (login, tbl, row_id, action)"
+		" VALUES (:login, :tbl, :row, :action)");
+
+	db_bind_text(s, ":login", d->login);
+	db_bind_text(s, ":tbl", table);
+	db_bind_int64(s, ":row", row_id);
+	db_bind_text(s, ":action", action);
+	return db_exec(s, e);
+}
+
+int db_check_updated(db *d, const char *table, int64_t id, tsu_err *e)
+{
+	db_stmt *s;
+	int found;
+
+	if (db_changes(d) > 0)
+		return TSU_OK;
+	/* Table names come from our own code, never from input; they are
+	 * matched against a fixed list to keep SQL text constant. */
+	static const struct { const char *t, *sql; } q[] = {
+		{ "client", "SELECT 1 FROM client WHERE id = :id" },
+		{ "contact", "SELECT 1 FROM contact WHERE id = :id" },
+		{ "certificate", "SELECT 1 FROM certificate WHERE id = :id" },
+		{ "consent", "SELECT 1 FROM consent WHERE id = :id" },
+		{ "intake", "SELECT 1 FROM intake WHERE id = :id" },
+		{ "assessment", "SELECT 1 FROM assessment WHERE id = :id" },
+		{ "assessment_item", "SELECT 1 FROM assessment_item WHERE id = :id" },
+		{ "plan", "SELECT 1 FROM plan WHERE id = :id" },
+		{ "plan_row", "SELECT 1 FROM plan_row WHERE id = :id" },
+		{ "weekly_slot", "SELECT 1 FROM weekly_slot WHERE id = :id" },
+		{ "non_weekly", "SELECT 1 FROM non_weekly WHERE id = :id" },
+		{ "meeting", "SELECT 1 FROM meeting WHERE id = :id" },
+		{ "action_item", "SELECT 1 FROM action_item WHERE id = :id" },
+		{ "monitoring", "SELECT 1 FROM monitoring WHERE id = :id" },
+		{ "monitoring_row", "SELECT 1 FROM monitoring_row WHERE id = :id" },
+		{ "note", "SELECT 1 FROM note WHERE id = :id" },
+		{ "crisis_plan", "SELECT 1 FROM crisis_plan WHERE id = :id" },
+	};
+	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+		if (strcmp(q[i].t, table) != 0)
+			continue;
+		s = db_prepare(d, q[i].sql);
+		db_bind_int64(s, ":id", id);
+		found = db_int64_or(s, 0) != 0;
+		if (found)
+			return err_set(e, TSU_ECONFLICT, _("this %s record was changed by another session while you edited it; your text is kept: reload to see the other change, then apply yours again"), table);
+		return err_set(e, TSU_ENOTFOUND, _("this %s record was deleted by another session; your text is kept"), table);
+	}
+	return err_set(e, TSU_EFAIL, "internal error: unknown table %s", table);
+}
