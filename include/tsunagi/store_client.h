@@ -1,0 +1,76 @@
+/*
+ * store_client.h - the client register (利用者): add, read, edit with
+ * version checks, close, and walk the case load in kana order.
+ */
+#ifndef TSUNAGI_STORE_CLIENT_H
+#define TSUNAGI_STORE_CLIENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tsunagi/date.h"
+#include "tsunagi/db.h"
+#include "tsunagi/err.h"
+
+typedef struct client {
+	int64_t id;
+	int64_t version;
+	char *name;
+	char *kana;
+	date_t birth_on;
+	char *sex;              /* "", female, male, other */
+	char *case_kind;        /* plan, child, transition, retention */
+	char *status;           /* active, closed */
+	date_t closed_on;
+	char *recipient_no;
+	char *municipality;
+	char *address;
+	char *phone;
+	char *housing;
+	char *disability;
+	char *handbook_kind;
+	char *handbook_grade;
+	int support_level;      /* 0 (非該当) .. 6, or -1 when not known */
+	int64_t copay_cap_yen;  /* -1 when not known */
+	char *remarks;
+} client;
+
+/* A client with every text field "" and numbers unknown. */
+void client_init(client *c);
+void client_free(client *c);   /* frees the fields, not c */
+
+/* Validate every field (messages name the field). */
+int client_validate(const client *c, tsu_err *e);
+
+/* Insert; sets c->id and c->version.  One transaction with its audit row. */
+int store_client_add(db *db, client *c, tsu_err *e);
+/* Read by id into c (initialised by the call). */
+int store_client_get(db *db, int64_t id, client *c, tsu_err *e);
+/* Save c over the row with c->id if its version is still c->version;
+ * TSU_ECONFLICT otherwise.  Bumps c->version on success. */
+int store_client_update(db *db, client *c, tsu_err *e);
+/* Close (終結) on the given day. */
+int store_client_close(db *db, int64_t id, date_t on, tsu_err *e);
+/* Delete a client and everything about them (cascades). */
+int store_client_delete(db *db, int64_t id, tsu_err *e);
+
+typedef struct client_filter {
+	bool include_closed;    /* default: active only */
+	bool only_closed;
+	const char *case_kind;  /* NULL: every kind */
+	const char *search;     /* NULL: all; else matched against name and kana, folded */
+} client_filter;
+
+/* Call fn for each matching client in kana order; fn returns non-zero to
+ * stop.  The client passed is valid only during the call. */
+typedef int (*client_fn)(const client *c, void *arg);
+int store_client_each(db *db, const client_filter *f, client_fn fn, void *arg, tsu_err *e);
+int64_t store_client_count(db *db, const client_filter *f);
+
+/* Resolve a CLIENT argument: an id, or a recipient number. */
+int store_client_resolve(db *db, const char *arg, int64_t *id, tsu_err *e);
+
+/* Another active client with the same recipient number (0 if none). */
+int64_t store_client_by_recipient(db *db, const char *recipient_no, int64_t except_id);
+
+#endif

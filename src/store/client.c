@@ -1,0 +1,418 @@
+/*
+ * client.c - the client register.  Sort and search keys are folded
+ * copies kept beside the typed text, which is stored exactly as typed.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/store.h"
+#include "tsunagi/store_client.h"
+#include "tsunagi/text.h"
+#include "tsunagi/xalloc.h"
+
+#define CLIENT_COLUMNS \
+	"id, version, name, kana, birth_on, sex, case_kind, status, closed_on," \
+	" recipient_no, municipality, address, phone, housing, disability," \
+	" handbook_kind, handbook_grade, support_level, copay_cap_yen, remarks"
+
+void client_init(client *c)
+{
+	memset(c, 0, sizeof *c);
+	c->name = xstrdup("");
+	c->kana = xstrdup("");
+	c->birth_on = DATE_NONE;
+	c->sex = xstrdup("");
+	c->case_kind = xstrdup("plan");
+	c->status = xstrdup("active");
+	c->closed_on = DATE_NONE;
+	c->recipient_no = xstrdup("");
+	c->municipality = xstrdup("");
+	c->address = xstrdup("");
+	c->phone = xstrdup("");
+	c->housing = xstrdup("");
+	c->disability = xstrdup("");
+	c->handbook_kind = xstrdup("");
+	c->handbook_grade = xstrdup("");
+	c->support_level = -1;
+	c->copay_cap_yen = -1;
+	c->remarks = xstrdup("");
+}
+
+void client_free(client *c)
+{
+	char **f[] = { &c->name, &c->kana, &c->sex, &c->case_kind, &c->status,
+		&c->recipient_no, &c->municipality, &c->address, &c->phone,
+		&c->housing, &c->disability, &c->handbook_kind,
+		&c->handbook_grade, &c->remarks };
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		x_free(f[i]);
+}
+
+static void read_row(db_stmt *s, client *c)
+{
+	c->id = db_col_int64(s, 0);
+	c->version = db_col_int64(s, 1);
+	c->name = db_col_strdup(s, 2);
+	c->kana = db_col_strdup(s, 3);
+	c->birth_on = db_col_date(s, 4);
+	c->sex = db_col_strdup(s, 5);
+	c->case_kind = db_col_strdup(s, 6);
+	c->status = db_col_strdup(s, 7);
+	c->closed_on = db_col_date(s, 8);
+	c->recipient_no = db_col_strdup(s, 9);
+	c->municipality = db_col_strdup(s, 10);
+	c->address = db_col_strdup(s, 11);
+	c->phone = db_col_strdup(s, 12);
+	c->housing = db_col_strdup(s, 13);
+	c->disability = db_col_strdup(s, 14);
+	c->handbook_kind = db_col_strdup(s, 15);
+	c->handbook_grade = db_col_strdup(s, 16);
+	c->support_level = db_col_null(s, 17) ? -1 : db_col_int(s, 17);
+	c->copay_cap_yen = db_col_null(s, 18) ? -1 : db_col_int64(s, 18);
+	c->remarks = db_col_strdup(s, 19);
+}
+
+static bool all_digits(const char *s)
+{
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+int client_validate(const client *c, tsu_err *e)
+{
+	const struct { const char *label; const char *v; size_t max; bool req; } f[] = {
+		{ _("name"), c->name, STORE_NAME_MAX, true },
+		{ _("kana"), c->kana, STORE_NAME_MAX, false },
+		{ _("recipient number"), c->recipient_no, 10, false },
+		{ _("municipality"), c->municipality, STORE_SHORT_MAX, false },
+		{ _("address"), c->address, STORE_SHORT_MAX, false },
+		{ _("phone"), c->phone, 40, false },
+		{ _("housing"), c->housing, STORE_SHORT_MAX, false },
+		{ _("disability"), c->disability, STORE_SHORT_MAX, false },
+		{ _("handbook kind"), c->handbook_kind, STORE_SHORT_MAX, false },
+		{ _("handbook grade"), c->handbook_grade, STORE_SHORT_MAX, false },
+		{ _("remarks"), c->remarks, STORE_TEXT_MAX, false },
+	};
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		if (store_check_text(f[i].label, f[i].v, f[i].max, f[i].req, e) != TSU_OK)
+			return TSU_EINVAL;
+	if (c->recipient_no[0] && (strlen(c->recipient_no) != 10 || !all_digits(c->recipient_no)))
+		return err_set(e, TSU_EINVAL, _("recipient number: '%s' must be 10 digits as printed on the certificate"), c->recipient_no);
+	if (store_enum_index(store_case_kinds, c->case_kind) < 0)
+		return err_set(e, TSU_EINVAL, _("case kind: '%s' is not one of %s"), c->case_kind, store_enum_list(store_case_kinds));
+	if (store_enum_index(store_sexes, c->sex) < 0)
+		return err_set(e, TSU_EINVAL, _("sex: '%s' is not one of %s"), c->sex, store_enum_list(store_sexes));
+	if (c->support_level < -1 || c->support_level > 6)
+		return err_set(e, TSU_EINVAL, _("support level: %d is not 0 (非該当) to 6"), c->support_level);
+	if (c->copay_cap_yen < -1)
+		return err_set(e, TSU_EINVAL, _("co-payment cap: must be 0 yen or more"));
+	return TSU_OK;
+}
+
+/* Sort by the reading; a client without one sorts by the name. */
+static char *sort_key(const client *c)
+{
+	return text_fold(c->kana[0] ? c->kana : c->name);
+}
+
+static char *squeeze_spaces(char *s)
+{
+	char *w = s;
+	for (char *r = s; *r; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
+	return s;
+}
+
+static char *search_key(const client *c)
+{
+	char *n = squeeze_spaces(text_fold(c->name));
+	char *k = squeeze_spaces(text_fold(c->kana));
+	char *key = xasprintf("%s\x1f%s", n, k);
+	free(n);
+	free(k);
+	return key;
+}
+
+static void bind_fields(db_stmt *s, const client *c)
+{
+	char *sk = sort_key(c), *qk = search_key(c);
+
+	db_bind_text(s, ":name", c->name);
+	db_bind_text(s, ":kana", c->kana);
+	db_bind_text(s, ":sort_key", sk);
+	db_bind_text(s, ":search_key", qk);
+	db_bind_date(s, ":birth_on", c->birth_on);
+	db_bind_text(s, ":sex", c->sex);
+	db_bind_text(s, ":case_kind", c->case_kind);
+	db_bind_text(s, ":recipient_no", c->recipient_no);
+	db_bind_text(s, ":municipality", c->municipality);
+	db_bind_text(s, ":address", c->address);
+	db_bind_text(s, ":phone", c->phone);
+	db_bind_text(s, ":housing", c->housing);
+	db_bind_text(s, ":disability", c->disability);
+	db_bind_text(s, ":handbook_kind", c->handbook_kind);
+	db_bind_text(s, ":handbook_grade", c->handbook_grade);
+	if (c->support_level >= 0)
+		db_bind_int(s, ":support_level", c->support_level);
+	else
+		db_bind_null(s, ":support_level");
+	if (c->copay_cap_yen >= 0)
+		db_bind_int64(s, ":copay_cap_yen", c->copay_cap_yen);
+	else
+		db_bind_null(s, ":copay_cap_yen");
+	db_bind_text(s, ":remarks", c->remarks);
+	free(sk);
+	free(qk);
+}
+
+static int check_recipient_unique(db *d, const client *c, tsu_err *e)
+{
+	int64_t other;
+
+	if (!c->recipient_no[0])
+		return TSU_OK;
+	other = store_client_by_recipient(d, c->recipient_no, c->id);
+	if (other)
+		return err_set(e, TSU_EINVAL, _("recipient number %s is already client %lld's; check the number"),
+			       c->recipient_no, (long long)other);
+	return TSU_OK;
+}
+
+int store_client_add(db *d, client *c, tsu_err *e)
+{
+	db_stmt *s;
+
+	if (client_validate(c, e) != TSU_OK)
+		return TSU_EINVAL;
+	if (db_begin(d, e) != TSU_OK)
+		return TSU_EIO;
+	c->id = 0;
+	if (check_recipient_unique(d, c, e) != TSU_OK)
+		goto fail;
+	s = db_prepare(d,
+		"INSERT INTO client (name, kana, sort_key, search_key, birth_on, sex,"
+		" case_kind, recipient_no, municipality, address, phone, housing,"
+		" disability, handbook_kind, handbook_grade, support_level,"
+		" copay_cap_yen, remarks)"
+		" VALUES (:name, :kana, :sort_key, :search_key, :birth_on, :sex,"
+		" :case_kind, :recipient_no, :municipality, :address, :phone, :housing,"
+		" :disability, :handbook_kind, :handbook_grade, :support_level,"
+		" :copay_cap_yen, :remarks)");
+	bind_fields(s, c);
+	if (db_exec(s, e) != TSU_OK)
+		goto fail;
+	c->id = db_last_insert_id(d);
+	c->version = 1;
+	if (db_audit(d, "client", c->id, "insert", e) != TSU_OK)
+		goto fail;
+	return db_commit(d, e);
+fail:
+	db_rollback(d);
+	c->id = 0;
+	return e ? e->code : TSU_EFAIL;
+}
+
+int store_client_get(db *d, int64_t id, client *c, tsu_err *e)
+{
+	db_stmt *s = db_prepare(d, "SELECT " CLIENT_COLUMNS " FROM client WHERE id = :id");
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	db_bind_int64(s, ":id", id);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		read_row(s, c);
+		db_reset(s);
+		return TSU_OK;
+	}
+	db_reset(s);
+	client_init(c);
+	if (rc < 0)
+		return db_error(d, e, _("reading the client"));
+	return err_set(e, TSU_ENOTFOUND, _("no client with id %lld; 'tsunagi client list --all' shows the ids"), (long long)id);
+}
+
+int store_client_update(db *d, client *c, tsu_err *e)
+{
+	db_stmt *s;
+
+	if (client_validate(c, e) != TSU_OK)
+		return TSU_EINVAL;
+	if (db_begin(d, e) != TSU_OK)
+		return TSU_EIO;
+	if (check_recipient_unique(d, c, e) != TSU_OK)
+		goto fail;
+	s = db_prepare(d,
+		"UPDATE client SET name = :name, kana = :kana, sort_key = :sort_key,"
+		" search_key = :search_key, birth_on = :birth_on, sex = :sex,"
+		" case_kind = :case_kind, recipient_no = :recipient_no,"
+		" municipality = :municipality, address = :address, phone = :phone,"
+		" housing = :housing, disability = :disability,"
+		" handbook_kind = :handbook_kind, handbook_grade = :handbook_grade,"
+		" support_level = :support_level, copay_cap_yen = :copay_cap_yen,"
+		" remarks = :remarks, version = version + 1,"
+		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+		" WHERE id = :id AND version = :version");
+	bind_fields(s, c);
+	db_bind_int64(s, ":id", c->id);
+	db_bind_int64(s, ":version", c->version);
+	if (db_exec(s, e) != TSU_OK)
+		goto fail;
+	if (db_check_updated(d, "client", c->id, e) != TSU_OK)
+		goto fail;
+	if (db_audit(d, "client", c->id, "update", e) != TSU_OK)
+		goto fail;
+	if (db_commit(d, e) != TSU_OK)
+		return e ? e->code : TSU_EIO;
+	c->version++;
+	return TSU_OK;
+fail:
+	db_rollback(d);
+	return e ? e->code : TSU_EFAIL;
+}
+
+int store_client_close(db *d, int64_t id, date_t on, tsu_err *e)
+{
+	db_stmt *s;
+
+	if (db_begin(d, e) != TSU_OK)
+		return TSU_EIO;
+	s = db_prepare(d,
+		"UPDATE client SET status = 'closed', closed_on = :on, version = version + 1,"
+		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+		" WHERE id = :id AND status = 'active'");
+	db_bind_date(s, ":on", on);
+	db_bind_int64(s, ":id", id);
+	if (db_exec(s, e) != TSU_OK)
+		goto fail;
+	if (db_changes(d) == 0) {
+		client c;
+		int rc = store_client_get(d, id, &c, e);
+		client_free(&c);
+		if (rc == TSU_OK)
+			err_set(e, TSU_EINVAL, _("client %lld is already closed"), (long long)id);
+		goto fail;
+	}
+	if (db_audit(d, "client", id, "close", e) != TSU_OK)
+		goto fail;
+	return db_commit(d, e);
+fail:
+	db_rollback(d);
+	return e ? e->code : TSU_EFAIL;
+}
+
+int store_client_delete(db *d, int64_t id, tsu_err *e)
+{
+	db_stmt *s;
+
+	if (db_begin(d, e) != TSU_OK)
+		return TSU_EIO;
+	s = db_prepare(d, "DELETE FROM client WHERE id = :id");
+	db_bind_int64(s, ":id", id);
+	if (db_exec(s, e) != TSU_OK)
+		goto fail;
+	if (db_changes(d) == 0) {
+		err_set(e, TSU_ENOTFOUND, _("no client with id %lld"), (long long)id);
+		goto fail;
+	}
+	if (db_audit(d, "client", id, "delete", e) != TSU_OK)
+		goto fail;
+	return db_commit(d, e);
+fail:
+	db_rollback(d);
+	return e ? e->code : TSU_EFAIL;
+}
+
+static db_stmt *filtered(db *d, const client_filter *f, bool count)
+{
+	/* Constant SQL; the filter's parts are switched on by binds. */
+	db_stmt *s = db_prepare(d, count ?
+		"SELECT count(*) FROM client"
+		" WHERE (:all OR status = :status)"
+		" AND (:kind IS NULL OR case_kind = :kind)"
+		" AND (:q IS NULL OR instr(search_key, :q) > 0)" :
+		"SELECT " CLIENT_COLUMNS " FROM client"
+		" WHERE (:all OR status = :status)"
+		" AND (:kind IS NULL OR case_kind = :kind)"
+		" AND (:q IS NULL OR instr(search_key, :q) > 0)"
+		" ORDER BY status, sort_key, id");
+
+	db_bind_int(s, ":all", f && f->include_closed && !f->only_closed);
+	db_bind_text(s, ":status", f && f->only_closed ? "closed" : "active");
+	db_bind_text(s, ":kind", f ? f->case_kind : NULL);
+	if (f && f->search && *f->search) {
+		char *q = squeeze_spaces(text_fold(f->search));
+		db_bind_text(s, ":q", q);
+		free(q);
+	} else {
+		db_bind_null(s, ":q");
+	}
+	return s;
+}
+
+int store_client_each(db *d, const client_filter *f, client_fn fn, void *arg, tsu_err *e)
+{
+	db_stmt *s = filtered(d, f, false);
+	int rc;
+
+	while ((rc = db_step(s)) == DB_ROW) {
+		client c;
+		int stop;
+		read_row(s, &c);
+		stop = fn(&c, arg);
+		client_free(&c);
+		if (stop)
+			break;
+	}
+	db_reset(s);
+	if (rc < 0)
+		return db_error(d, e, _("reading the clients"));
+	return TSU_OK;
+}
+
+int64_t store_client_count(db *d, const client_filter *f)
+{
+	return db_int64_or(filtered(d, f, true), 0);
+}
+
+int64_t store_client_by_recipient(db *d, const char *recipient_no, int64_t except_id)
+{
+	db_stmt *s = db_prepare(d,
+		"SELECT id FROM client WHERE recipient_no = :no AND id <> :except"
+		" AND status = 'active' LIMIT 1");
+	db_bind_text(s, ":no", recipient_no);
+	db_bind_int64(s, ":except", except_id);
+	return db_int64_or(s, 0);
+}
+
+int store_client_resolve(db *d, const char *arg, int64_t *id, tsu_err *e)
+{
+	char *end;
+	long long v;
+	db_stmt *s;
+
+	if (!arg || !*arg)
+		return err_set(e, TSU_EINVAL, _("which client? give an id or a recipient number"));
+	if (!all_digits(arg))
+		return err_set(e, TSU_EINVAL, _("'%s' is not a client id or recipient number; 'tsunagi client list' shows the ids"), arg);
+	if (strlen(arg) == 10) {
+		int64_t found = store_client_by_recipient(d, arg, 0);
+		if (found) {
+			*id = found;
+			return TSU_OK;
+		}
+	}
+	v = strtoll(arg, &end, 10);
+	s = db_prepare(d, "SELECT id FROM client WHERE id = :id");
+	db_bind_int64(s, ":id", v);
+	if (*end || v <= 0 || db_int64_or(s, 0) != v)
+		return err_set(e, TSU_ENOTFOUND, _("no client %s; 'tsunagi client list --all' shows the ids"), arg);
+	*id = v;
+	return TSU_OK;
+}

@@ -1,0 +1,473 @@
+/*
+ * record.c - the generic implementation behind record_type: one place
+ * that validates, binds, reads and versions every described table.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/record.h"
+#include "tsunagi/store.h"
+#include "tsunagi/text.h"
+#include "tsunagi/xalloc.h"
+
+char **field_text(const field *f, void *rec) { return (char **)((char *)rec + f->off); }
+date_t *field_date(const field *f, void *rec) { return (date_t *)((char *)rec + f->off); }
+int *field_int(const field *f, void *rec) { return (int *)((char *)rec + f->off); }
+bool *field_bool(const field *f, void *rec) { return (bool *)((char *)rec + f->off); }
+int64_t *field_id(const field *f, void *rec) { return (int64_t *)((char *)rec + f->off); }
+month_t *field_month(const field *f, void *rec) { return (month_t *)((char *)rec + f->off); }
+
+static void format_month(month_t m, char *buf, size_t n)
+{
+	int y, mo;
+
+	if (m < 0) {
+		buf[0] = '\0';
+		return;
+	}
+	month_to_ym(m, &y, &mo);
+	snprintf(buf, n, "%04d-%02d", y, mo);
+}
+
+static month_t parse_stored_month(const char *t)
+{
+	int y, m;
+	char tail;
+
+	if (sscanf(t, "%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 || m > 12)
+		return -1;
+	return month_from_ym(y, m);
+}
+
+#define CFIELD(type, f, rec) ((type)((const char *)(rec) + (f)->off))
+
+const field *record_field(const record_type *rt, const char *col)
+{
+	for (size_t i = 0; i < rt->nfields; i++)
+		if (strcmp(rt->fields[i].col, col) == 0)
+			return &rt->fields[i];
+	return NULL;
+}
+
+void record_init(const record_type *rt, void *rec)
+{
+	memset(rec, 0, rt->size);
+	for (size_t i = 0; i < rt->nfields; i++) {
+		const field *f = &rt->fields[i];
+		switch (f->type) {
+		case FT_TEXT:
+			*field_text(f, rec) = xstrdup("");
+			break;
+		case FT_CHOICE:
+			*field_text(f, rec) = xstrdup(f->dflt ? f->dflt : f->choices[0]);
+			break;
+		case FT_DATE:
+			*field_date(f, rec) = DATE_NONE;
+			break;
+		case FT_MONTH:
+			*field_month(f, rec) = -1;
+			break;
+		case FT_INT:
+			*field_int(f, rec) = (f->flags & FF_NULLABLE) ? FIELD_INT_NULL : f->min;
+			break;
+		case FT_BOOL:
+		case FT_ID:
+			break;
+		}
+	}
+}
+
+void record_free(const record_type *rt, void *rec)
+{
+	for (size_t i = 0; i < rt->nfields; i++) {
+		const field *f = &rt->fields[i];
+		if (f->type == FT_TEXT || f->type == FT_CHOICE)
+			x_free(field_text(f, rec));
+	}
+}
+
+void record_free_list(const record_type *rt, void *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		record_free(rt, (char *)v + i * rt->size);
+	free(v);
+}
+
+void record_copy(const record_type *rt, void *dst, const void *src)
+{
+	memcpy(dst, src, rt->size);
+	for (size_t i = 0; i < rt->nfields; i++) {
+		const field *f = &rt->fields[i];
+		if (f->type == FT_TEXT || f->type == FT_CHOICE)
+			*field_text(f, dst) = xstrdup(*CFIELD(char *const *, f, src));
+	}
+}
+
+static int parse_int(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	*out = strtol(s, &end, 10);
+	return errno == 0 && end != s && *end == '\0';
+}
+
+int record_set(const record_type *rt, void *rec, const field *f, const char *text, tsu_err *e)
+{
+	const char *label = _(f->label);
+	char *t = text_trim(text ? text : "");
+	int rc = TSU_OK;
+
+	switch (f->type) {
+	case FT_TEXT:
+		/* Text is stored as typed (only checked). */
+		if (store_check_text(label, text, f->max, false, e) != TSU_OK) {
+			rc = TSU_EINVAL;
+			break;
+		}
+		free(*field_text(f, rec));
+		*field_text(f, rec) = xstrdup(text ? text : "");
+		break;
+	case FT_CHOICE:
+		if (store_enum_index(f->choices, t) < 0) {
+			rc = err_set(e, TSU_EINVAL, _("%s: '%s' is not one of %s"), label, t, store_enum_list(f->choices));
+			break;
+		}
+		free(*field_text(f, rec));
+		*field_text(f, rec) = xstrdup(t);
+		break;
+	case FT_DATE: {
+		date_t d = DATE_NONE;
+		tsu_err de;
+		if (*t && date_parse(t, &d, &de) != TSU_OK) {
+			rc = err_set(e, TSU_EINVAL, "%s: %s", label, de.msg);
+			break;
+		}
+		*field_date(f, rec) = d;
+		break;
+	}
+	case FT_MONTH: {
+		month_t m = -1;
+		tsu_err me;
+		if (*t && month_parse(t, &m, &me) != TSU_OK) {
+			rc = err_set(e, TSU_EINVAL, "%s: %s", label, me.msg);
+			break;
+		}
+		*field_month(f, rec) = m;
+		break;
+	}
+	case FT_INT: {
+		long v;
+		if (!*t && (f->flags & FF_NULLABLE)) {
+			*field_int(f, rec) = FIELD_INT_NULL;
+			break;
+		}
+		if (!parse_int(t, &v) || v < f->min || v > f->max_int) {
+			rc = err_set(e, TSU_EINVAL, _("%s: '%s' is not a whole number from %d to %d"), label, t, f->min, f->max_int);
+			break;
+		}
+		*field_int(f, rec) = (int)v;
+		break;
+	}
+	case FT_BOOL:
+		if (!strcmp(t, "1") || !strcasecmp(t, "yes") || !strcasecmp(t, "y") || !strcmp(t, "有") || !strcmp(t, "はい"))
+			*field_bool(f, rec) = true;
+		else if (!*t || !strcmp(t, "0") || !strcasecmp(t, "no") || !strcasecmp(t, "n") || !strcmp(t, "無") || !strcmp(t, "いいえ"))
+			*field_bool(f, rec) = false;
+		else
+			rc = err_set(e, TSU_EINVAL, _("%s: '%s' is not yes or no"), label, t);
+		break;
+	case FT_ID: {
+		long v;
+		if (!*t) {
+			*field_id(f, rec) = 0;
+			break;
+		}
+		if (!parse_int(t, &v) || v <= 0) {
+			rc = err_set(e, TSU_EINVAL, _("%s: '%s' is not a record number"), label, t);
+			break;
+		}
+		*field_id(f, rec) = v;
+		break;
+	}
+	}
+	free(t);
+	(void)rt;
+	return rc;
+}
+
+char *record_get(const field *f, const void *rec)
+{
+	char buf[DATE_ISO_LEN];
+
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_CHOICE:
+		return xstrdup(*CFIELD(char *const *, f, rec));
+	case FT_DATE:
+		date_format_iso(*CFIELD(const date_t *, f, rec), buf);
+		return xstrdup(buf);
+	case FT_MONTH:
+		format_month(*CFIELD(const month_t *, f, rec), buf, sizeof buf);
+		return xstrdup(buf);
+	case FT_INT: {
+		int v = *CFIELD(const int *, f, rec);
+		return v == FIELD_INT_NULL ? xstrdup("") : xasprintf("%d", v);
+	}
+	case FT_BOOL:
+		return xstrdup(*CFIELD(const bool *, f, rec) ? "yes" : "no");
+	case FT_ID: {
+		int64_t v = *CFIELD(const int64_t *, f, rec);
+		return v ? xasprintf("%lld", (long long)v) : xstrdup("");
+	}
+	}
+	return xstrdup("");
+}
+
+int record_validate(const record_type *rt, const void *rec, tsu_err *e)
+{
+	for (size_t i = 0; i < rt->nfields; i++) {
+		const field *f = &rt->fields[i];
+		const char *label = _(f->label);
+		bool req = f->flags & FF_REQUIRED;
+
+		switch (f->type) {
+		case FT_TEXT:
+			if (store_check_text(label, *CFIELD(char *const *, f, rec), f->max, req, e) != TSU_OK)
+				return TSU_EINVAL;
+			break;
+		case FT_CHOICE:
+			if (store_enum_index(f->choices, *CFIELD(char *const *, f, rec)) < 0)
+				return err_set(e, TSU_EINVAL, _("%s: must be one of %s"), label, store_enum_list(f->choices));
+			break;
+		case FT_DATE:
+			if (req && *CFIELD(const date_t *, f, rec) == DATE_NONE)
+				return err_set(e, TSU_EINVAL, _("%s: a date is needed (like 2025-04-01 or R7.4.1)"), label);
+			break;
+		case FT_MONTH:
+			if (req && *CFIELD(const month_t *, f, rec) < 0)
+				return err_set(e, TSU_EINVAL, _("%s: a month is needed (like 2025-04)"), label);
+			break;
+		case FT_INT: {
+			int v = *CFIELD(const int *, f, rec);
+			if (v == FIELD_INT_NULL && (f->flags & FF_NULLABLE))
+				break;
+			if (v < f->min || v > f->max_int)
+				return err_set(e, TSU_EINVAL, _("%s: %d is not from %d to %d"), label, v, f->min, f->max_int);
+			break;
+		}
+		case FT_ID:
+			if (req && *CFIELD(const int64_t *, f, rec) <= 0)
+				return err_set(e, TSU_EINVAL, _("%s: missing"), label);
+			break;
+		case FT_BOOL:
+			break;
+		}
+	}
+	return rt->check ? rt->check(rec, e) : TSU_OK;
+}
+
+static void bind_fields(db_stmt *s, const record_type *rt, const void *rec)
+{
+	char name[64];
+
+	for (size_t i = 0; i < rt->nfields; i++) {
+		const field *f = &rt->fields[i];
+		snprintf(name, sizeof name, ":%s", f->col);
+		switch (f->type) {
+		case FT_TEXT:
+		case FT_CHOICE:
+			db_bind_text(s, name, *CFIELD(char *const *, f, rec));
+			break;
+		case FT_DATE:
+			db_bind_date(s, name, *CFIELD(const date_t *, f, rec));
+			break;
+		case FT_MONTH: {
+			char buf[16];
+			format_month(*CFIELD(const month_t *, f, rec), buf, sizeof buf);
+			db_bind_text(s, name, buf[0] ? buf : NULL);
+			break;
+		}
+		case FT_INT: {
+			int v = *CFIELD(const int *, f, rec);
+			if (v == FIELD_INT_NULL)
+				db_bind_null(s, name);
+			else
+				db_bind_int(s, name, v);
+			break;
+		}
+		case FT_BOOL:
+			db_bind_int(s, name, *CFIELD(const bool *, f, rec) ? 1 : 0);
+			break;
+		case FT_ID: {
+			int64_t v = *CFIELD(const int64_t *, f, rec);
+			if (v)
+				db_bind_int64(s, name, v);
+			else
+				db_bind_null(s, name);
+			break;
+		}
+		}
+	}
+}
+
+static void read_fields(db_stmt *s, const record_type *rt, void *rec)
+{
+	REC_ID(rec) = db_col_int64(s, 0);
+	REC_VERSION(rec) = db_col_int64(s, 1);
+	for (size_t i = 0; i < rt->nfields; i++) {
+		const field *f = &rt->fields[i];
+		int c = (int)i + 2;
+		switch (f->type) {
+		case FT_TEXT:
+		case FT_CHOICE:
+			*field_text(f, rec) = db_col_strdup(s, c);
+			break;
+		case FT_DATE:
+			*field_date(f, rec) = db_col_date(s, c);
+			break;
+		case FT_MONTH:
+			*field_month(f, rec) = parse_stored_month(db_col_text(s, c));
+			break;
+		case FT_INT:
+			*field_int(f, rec) = db_col_null(s, c) ? FIELD_INT_NULL : db_col_int(s, c);
+			break;
+		case FT_BOOL:
+			*field_bool(f, rec) = db_col_int(s, c) != 0;
+			break;
+		case FT_ID:
+			*field_id(f, rec) = db_col_null(s, c) ? 0 : db_col_int64(s, c);
+			break;
+		}
+	}
+}
+
+int store_record_add(db *d, const record_type *rt, void *rec, tsu_err *e)
+{
+	db_stmt *s;
+
+	if (record_validate(rt, rec, e) != TSU_OK)
+		return TSU_EINVAL;
+	if (db_begin(d, e) != TSU_OK)
+		return TSU_EIO;
+	s = db_prepare(d, rt->sql_insert);
+	bind_fields(s, rt, rec);
+	if (db_exec(s, e) != TSU_OK)
+		goto fail;
+	REC_ID(rec) = db_last_insert_id(d);
+	REC_VERSION(rec) = 1;
+	if (db_audit(d, rt->table, REC_ID(rec), "insert", e) != TSU_OK)
+		goto fail;
+	if (db_commit(d, e) != TSU_OK) {
+		REC_ID(rec) = 0;
+		return e ? e->code : TSU_EIO;
+	}
+	return TSU_OK;
+fail:
+	db_rollback(d);
+	REC_ID(rec) = 0;
+	return e ? e->code : TSU_EFAIL;
+}
+
+int store_record_get(db *d, const record_type *rt, int64_t id, void *rec, tsu_err *e)
+{
+	db_stmt *s = db_prepare(d, rt->sql_select);
+	int rc;
+
+	db_bind_int64(s, ":id", id);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		memset(rec, 0, rt->size);
+		read_fields(s, rt, rec);
+		db_reset(s);
+		return TSU_OK;
+	}
+	db_reset(s);
+	record_init(rt, rec);
+	if (rc < 0)
+		return db_error(d, e, _("reading"));
+	return err_set(e, TSU_ENOTFOUND, _("no %s with id %lld"), _(rt->label), (long long)id);
+}
+
+int store_record_update(db *d, const record_type *rt, void *rec, tsu_err *e)
+{
+	db_stmt *s;
+
+	if (record_validate(rt, rec, e) != TSU_OK)
+		return TSU_EINVAL;
+	if (db_begin(d, e) != TSU_OK)
+		return TSU_EIO;
+	s = db_prepare(d, rt->sql_update);
+	bind_fields(s, rt, rec);
+	db_bind_int64(s, ":id", REC_ID(rec));
+	db_bind_int64(s, ":version", REC_VERSION(rec));
+	if (db_exec(s, e) != TSU_OK)
+		goto fail;
+	if (db_check_updated(d, rt->table, REC_ID(rec), e) != TSU_OK)
+		goto fail;
+	if (db_audit(d, rt->table, REC_ID(rec), "update", e) != TSU_OK)
+		goto fail;
+	if (db_commit(d, e) != TSU_OK)
+		return e ? e->code : TSU_EIO;
+	REC_VERSION(rec)++;
+	return TSU_OK;
+fail:
+	db_rollback(d);
+	return e ? e->code : TSU_EFAIL;
+}
+
+int store_record_delete(db *d, const record_type *rt, int64_t id, tsu_err *e)
+{
+	db_stmt *s;
+
+	if (db_begin(d, e) != TSU_OK)
+		return TSU_EIO;
+	s = db_prepare(d, rt->sql_delete);
+	db_bind_int64(s, ":id", id);
+	if (db_exec(s, e) != TSU_OK)
+		goto fail;
+	if (db_changes(d) == 0) {
+		err_set(e, TSU_ENOTFOUND, _("no %s with id %lld"), _(rt->label), (long long)id);
+		goto fail;
+	}
+	if (db_audit(d, rt->table, id, "delete", e) != TSU_OK)
+		goto fail;
+	return db_commit(d, e);
+fail:
+	db_rollback(d);
+	return e ? e->code : TSU_EFAIL;
+}
+
+int store_record_list(db *d, const record_type *rt, int64_t parent_id,
+		      void **out, size_t *n, tsu_err *e)
+{
+	db_stmt *s = db_prepare(d, rt->sql_list);
+	size_t cap = 8, len = 0;
+	char *v = xmalloc(cap * rt->size);
+	int rc;
+
+	db_bind_int64(s, ":parent", parent_id);
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (len == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * rt->size);
+		}
+		memset(v + len * rt->size, 0, rt->size);
+		read_fields(s, rt, v + len * rt->size);
+		len++;
+	}
+	db_reset(s);
+	if (rc < 0) {
+		record_free_list(rt, v, len);
+		*out = NULL;
+		*n = 0;
+		return db_error(d, e, _("reading"));
+	}
+	*out = v;
+	*n = len;
+	return TSU_OK;
+}

@@ -1,0 +1,149 @@
+/*
+ * records.c - field descriptions and constant SQL for every described
+ * record, generated at compile time from the column lists in records.h.
+ * The SQL is built by string-literal concatenation of our own column
+ * names, never from values.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/records.h"
+#include "tsunagi/store.h"
+#include "tsunagi/xalloc.h"
+
+const char *const rec_components[] = { "b", "s", "d", "e", "personal", NULL };
+const char *const rec_plan_stages[] = { "draft", "final", "superseded", NULL };
+const char *const rec_methods[] = { "visit", "office", "other", NULL };
+
+#define REC_FIELD(st, c, t, l, fl, mx, mn, mxi, ch) \
+	{ #c, l, t, offsetof(st, c), fl, mx, mn, mxi, ch, NULL },
+#define REC_COL(st, c, ...) ", " #c
+#define REC_BIND(st, c, ...) ", :" #c
+#define REC_SET(st, c, ...) ", " #c " = :" #c
+#define REC_FIRST_COL(st, c, ...)
+
+/* parent: the column that owns the row; order: the list's ORDER BY. */
+#define DEFINE_RECORD(name, label_, parent, order, check_) \
+	static const field name##_fields[] = { name##_COLUMNS(REC_FIELD) }; \
+	const record_type rt_##name = { \
+		#name, label_, sizeof(name), name##_fields, \
+		sizeof name##_fields / sizeof name##_fields[0], \
+		"SELECT id, version" name##_COLUMNS(REC_COL) " FROM " #name \
+		" WHERE id = :id", \
+		"SELECT id, version" name##_COLUMNS(REC_COL) " FROM " #name \
+		" WHERE " parent " = :parent ORDER BY " order, \
+		"INSERT INTO " #name " (version" name##_COLUMNS(REC_COL) \
+		") VALUES (1" name##_COLUMNS(REC_BIND) ")", \
+		"UPDATE " #name " SET version = version + 1" name##_COLUMNS(REC_SET) \
+		" WHERE id = :id AND version = :version", \
+		"DELETE FROM " #name " WHERE id = :id", \
+		check_ \
+	};
+
+static int check_period(const char *from_label, date_t from, const char *to_label, date_t to, tsu_err *e)
+{
+	char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+
+	if (from != DATE_NONE && to != DATE_NONE && from > to) {
+		date_format_iso(from, a);
+		date_format_iso(to, b);
+		return err_set(e, TSU_EINVAL, _("%s %s is after %s %s; check the two dates"),
+			       _(from_label), a, _(to_label), b);
+	}
+	return TSU_OK;
+}
+
+static int check_certificate(const void *r, tsu_err *e)
+{
+	const certificate *c = r;
+	return check_period(N_("valid from"), c->valid_from, N_("valid to"), c->valid_to, e);
+}
+
+static int check_consent(const void *r, tsu_err *e)
+{
+	const consent *c = r;
+	if (check_period(N_("valid from"), c->valid_from, N_("valid to"), c->valid_to, e) != TSU_OK)
+		return TSU_EINVAL;
+	return check_period(N_("valid from"), c->valid_from, N_("withdrawn on"), c->withdrawn_on, e);
+}
+
+static bool qualifier_ok(int q)
+{
+	return q == FIELD_INT_NULL || (q >= 0 && q <= 4) || q == 8 || q == 9;
+}
+
+static int check_assessment_item(const void *r, tsu_err *e)
+{
+	const assessment_item *a = r;
+
+	if (!qualifier_ok(a->qualifier) || !qualifier_ok(a->capacity))
+		return err_set(e, TSU_EINVAL, _("qualifier: use 0 none, 1 mild, 2 moderate, 3 severe, 4 complete, 8 not specified or 9 not applicable"));
+	if (a->capacity != FIELD_INT_NULL && strcmp(a->component, "d") != 0)
+		return err_set(e, TSU_EINVAL, _("capacity: only activities and participation (d) are scored for capacity"));
+	if (a->facilitator && strcmp(a->component, "e") != 0)
+		return err_set(e, TSU_EINVAL, _("facilitator: only environmental factors (e) can be facilitators"));
+	if (a->icf_code[0] && a->icf_code[0] != a->component[0])
+		return err_set(e, TSU_EINVAL, _("ICF code %s does not belong to component %s; pick a code that starts with %s"),
+			       a->icf_code, a->component, a->component);
+	return TSU_OK;
+}
+
+static int check_plan(const void *r, tsu_err *e)
+{
+	const plan *p = r;
+	int m = p->monitoring_months;
+
+	if (m != 1 && m != 2 && m != 3 && m != 6 && m != 12)
+		return err_set(e, TSU_EINVAL, _("monitoring interval: %d months is not allowed; use 1, 2, 3, 6 or 12"), m);
+	if (strcmp(p->stage, "draft") != 0 && p->consented_on == DATE_NONE)
+		return err_set(e, TSU_EINVAL, _("a final plan needs the date the client consented; give the consent date"));
+	return check_period(N_("period from"), p->period_from, N_("period to"), p->period_to, e);
+}
+
+static int check_weekly_slot(const void *r, tsu_err *e)
+{
+	const weekly_slot *w = r;
+	if (w->start_min >= w->end_min)
+		return err_set(e, TSU_EINVAL, _("the slot must end after it starts"));
+	return TSU_OK;
+}
+
+static int check_note(const void *r, tsu_err *e)
+{
+	const note *n = r;
+	const char *t = n->noted_at;
+
+	if (t[0] && !(strlen(t) == 5 && t[2] == ':' &&
+		      t[0] >= '0' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9' &&
+		      t[3] >= '0' && t[3] <= '5' && t[4] >= '0' && t[4] <= '9' &&
+		      (t[0] - '0') * 10 + (t[1] - '0') < 24))
+		return err_set(e, TSU_EINVAL, _("time: '%s' is not a time; write it like 14:30"), t);
+	return TSU_OK;
+}
+
+DEFINE_RECORD(contact, N_("contact"), "client_id", "role, kana, id", NULL)
+DEFINE_RECORD(certificate, N_("certificate"), "client_id", "valid_to DESC, id", check_certificate)
+DEFINE_RECORD(consent, N_("consent"), "client_id", "valid_to DESC, id", check_consent)
+DEFINE_RECORD(intake, N_("intake"), "client_id", "intake_on DESC, id", NULL)
+DEFINE_RECORD(assessment, N_("assessment"), "client_id", "assessed_on DESC, id", NULL)
+DEFINE_RECORD(assessment_item, N_("assessment item"), "assessment_id",
+	      "CASE component WHEN 'b' THEN 1 WHEN 's' THEN 2 WHEN 'd' THEN 3 WHEN 'e' THEN 4 ELSE 5 END, position, id",
+	      check_assessment_item)
+DEFINE_RECORD(plan, N_("plan"), "client_id", "period_from DESC, id DESC", check_plan)
+DEFINE_RECORD(plan_row, N_("plan row"), "plan_id", "priority, id", NULL)
+DEFINE_RECORD(weekly_slot, N_("weekly slot"), "plan_id", "weekday, start_min, id", check_weekly_slot)
+DEFINE_RECORD(non_weekly, N_("non-weekly service"), "plan_id", "position, id", NULL)
+DEFINE_RECORD(meeting, N_("meeting"), "client_id", "held_on DESC, id", NULL)
+DEFINE_RECORD(action_item, N_("action item"), "meeting_id", "due_on, id", NULL)
+DEFINE_RECORD(monitoring, N_("monitoring"), "client_id", "coalesce(done_on, scheduled_on) DESC, id", NULL)
+DEFINE_RECORD(monitoring_row, N_("monitoring row"), "monitoring_id", "id", NULL)
+DEFINE_RECORD(note, N_("progress note"), "client_id", "noted_on DESC, noted_at DESC, id DESC", check_note)
+DEFINE_RECORD(crisis_plan, N_("crisis plan"), "client_id", "id", NULL)
+
+const record_type *const rec_all_types[] = {
+	&rt_contact, &rt_certificate, &rt_consent, &rt_intake, &rt_assessment,
+	&rt_assessment_item, &rt_plan, &rt_plan_row, &rt_weekly_slot,
+	&rt_non_weekly, &rt_meeting, &rt_action_item, &rt_monitoring,
+	&rt_monitoring_row, &rt_note, &rt_crisis_plan, NULL,
+};
