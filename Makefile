@@ -27,7 +27,8 @@ B        ?= build
 SAN      ?=
 
 PKGS     := ncursesw sqlite3 libutf8proc pangocairo cairo fontconfig
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+# ncursesw.pc asks for _XOPEN_SOURCE=600; we define 700 ourselves.
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS)))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 
 CC       ?= cc
@@ -59,15 +60,17 @@ MO       := $(LANGS:%=$(B)/locale/%/LC_MESSAGES/tsunagi.mo)
 all: $(B)/$(PROG) $(MO)
 
 $(B)/$(PROG): $(MAIN_OBJ) $(B)/libtsunagi.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(B)/libtsunagi.a: $(LIB_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	@$(AR) rcs $@ $^
 
 $(B)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Migrations are compiled in: each file becomes one C string, in order.
 $(B)/gen/schema.c: $(SCHEMA) Makefile
@@ -86,11 +89,12 @@ $(B)/gen/schema.c: $(SCHEMA) Makefile
 
 $(B)/obj/gen/schema.o: $(B)/gen/schema.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/tests/%: tests/unit/%.c $(B)/libtsunagi.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
 		$(B)/libtsunagi.a $(LDFLAGS) $(PKG_LIBS) $(shell pkg-config --libs cmocka) -lm
 
 $(B)/locale/%/LC_MESSAGES/tsunagi.mo: data/po/%.po $(wildcard data/po/*-*.po)

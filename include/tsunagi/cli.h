@@ -12,6 +12,7 @@
 
 #include "tsunagi/date.h"
 #include "tsunagi/db.h"
+#include "tsunagi/xalloc.h"
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
@@ -41,6 +42,30 @@ const char *cli_worker_name(cli_ctx *ctx);
 /* Write to -o FILE (created 0600, replaced atomically only when the whole
  * output is ready) or to stdout when path is NULL or "-". */
 int cli_write_output(const char *path, const char *buf, size_t len);
+
+/*
+ * A small option parser for the record commands: "--key value",
+ * "--key=value" and "--flag"; everything else is positional.  valued and
+ * flags are NULL-terminated lists of option names without "--".  An
+ * option given twice keeps the last value.  "--help" sets help.
+ */
+typedef struct cli_args {
+	const char **keys, **vals;
+	size_t n;
+	char **pos;
+	size_t npos;
+	int help;
+} cli_args;
+
+/* EXIT_OK, or EXIT_USAGE after printing what was wrong. */
+int cli_parse(const char *cmd, int argc, char **argv, const char *const *valued,
+	      const char *const *flags, cli_args *out);
+void cli_args_free(cli_args *a);
+const char *cli_get(const cli_args *a, const char *key);   /* NULL if absent */
+int cli_has(const cli_args *a, const char *key);
+
+/* Append s sanitized, cut and padded to exactly width columns. */
+void cli_cell(strbuf *b, const char *s, int width);
 
 /* Commands; argv[0] is the command name. */
 int cmd_client(cli_ctx *ctx, int argc, char **argv);

@@ -39,6 +39,25 @@ typedef struct client {
 void client_init(client *c);
 void client_free(client *c);   /* frees the fields, not c */
 
+/*
+ * Fields by name, for command-line options, import columns and forms:
+ * name kana birth sex kind recipient-no municipality address phone
+ * housing disability handbook-kind handbook-grade support-level
+ * copay-cap remarks.  label is N_() text.
+ */
+typedef struct client_field {
+	const char *name;
+	const char *label;
+	int multiline;
+} client_field;
+extern const client_field client_fields[];    /* NULL name ends it */
+
+/* Set a field from text as typed (dates in every form the parser reads;
+ * kinds and sexes by name).  c is unchanged on error. */
+int client_set(client *c, const char *field, const char *text, tsu_err *e);
+/* The field as text (caller frees): dates ISO, "" for unknown. */
+char *client_get(const client *c, const char *field);
+
 /* Validate every field (messages name the field). */
 int client_validate(const client *c, tsu_err *e);
 

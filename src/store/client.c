@@ -3,6 +3,8 @@
  * copies kept beside the typed text, which is stored exactly as typed.
  */
 #include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -415,4 +417,135 @@ int store_client_resolve(db *d, const char *arg, int64_t *id, tsu_err *e)
 		return err_set(e, TSU_ENOTFOUND, _("no client %s; 'tsunagi client list --all' shows the ids"), arg);
 	*id = v;
 	return TSU_OK;
+}
+
+const client_field client_fields[] = {
+	{ "name", N_("name"), 0 },
+	{ "kana", N_("kana"), 0 },
+	{ "birth", N_("birth date"), 0 },
+	{ "sex", N_("sex"), 0 },
+	{ "kind", N_("case kind"), 0 },
+	{ "recipient-no", N_("recipient number"), 0 },
+	{ "municipality", N_("municipality"), 0 },
+	{ "address", N_("address"), 0 },
+	{ "phone", N_("phone"), 0 },
+	{ "housing", N_("housing"), 0 },
+	{ "disability", N_("disability"), 0 },
+	{ "handbook-kind", N_("handbook kind"), 0 },
+	{ "handbook-grade", N_("handbook grade"), 0 },
+	{ "support-level", N_("support level"), 0 },
+	{ "copay-cap", N_("co-payment cap (yen)"), 0 },
+	{ "remarks", N_("remarks"), 1 },
+	{ NULL, NULL, 0 },
+};
+
+static char **text_slot(client *c, const char *field)
+{
+	static const struct { const char *name; size_t off; } slots[] = {
+		{ "name", offsetof(client, name) },
+		{ "kana", offsetof(client, kana) },
+		{ "sex", offsetof(client, sex) },
+		{ "kind", offsetof(client, case_kind) },
+		{ "recipient-no", offsetof(client, recipient_no) },
+		{ "municipality", offsetof(client, municipality) },
+		{ "address", offsetof(client, address) },
+		{ "phone", offsetof(client, phone) },
+		{ "housing", offsetof(client, housing) },
+		{ "disability", offsetof(client, disability) },
+		{ "handbook-kind", offsetof(client, handbook_kind) },
+		{ "handbook-grade", offsetof(client, handbook_grade) },
+		{ "remarks", offsetof(client, remarks) },
+	};
+	for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
+		if (strcmp(slots[i].name, field) == 0)
+			return (char **)((char *)c + slots[i].off);
+	return NULL;
+}
+
+static const char *field_label(const char *field)
+{
+	for (const client_field *f = client_fields; f->name; f++)
+		if (strcmp(f->name, field) == 0)
+			return _(f->label);
+	return field;
+}
+
+static int parse_number(const char *label, const char *t, long min, long max, long *out, tsu_err *e)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(t, &end, 10);
+	if (errno || end == t || *end || v < min || v > max)
+		return err_set(e, TSU_EINVAL, _("%s: '%s' is not a whole number from %ld to %ld"), label, t, min, max);
+	*out = v;
+	return TSU_OK;
+}
+
+int client_set(client *c, const char *field, const char *text, tsu_err *e)
+{
+	const char *label = field_label(field);
+	char **slot;
+	char *t;
+	int rc = TSU_OK;
+
+	if (!text)
+		text = "";
+	t = text_trim(text);
+	if (strcmp(field, "birth") == 0) {
+		date_t d = DATE_NONE;
+		tsu_err de;
+		if (*t && date_parse(t, &d, &de) != TSU_OK)
+			rc = err_set(e, TSU_EINVAL, "%s: %s", label, de.msg);
+		else
+			c->birth_on = d;
+	} else if (strcmp(field, "support-level") == 0) {
+		long v;
+		if (!*t)
+			c->support_level = -1;
+		else if ((rc = parse_number(label, t, 0, 6, &v, e)) == TSU_OK)
+			c->support_level = (int)v;
+	} else if (strcmp(field, "copay-cap") == 0) {
+		long v;
+		if (!*t)
+			c->copay_cap_yen = -1;
+		else if ((rc = parse_number(label, t, 0, 1000000, &v, e)) == TSU_OK)
+			c->copay_cap_yen = v;
+	} else if ((slot = text_slot(c, field)) != NULL) {
+		bool is_enum = !strcmp(field, "kind") || !strcmp(field, "sex");
+		if (!strcmp(field, "kind") && store_enum_index(store_case_kinds, t) < 0)
+			rc = err_set(e, TSU_EINVAL, _("%s: '%s' is not one of %s"), label, t, store_enum_list(store_case_kinds));
+		else if (!strcmp(field, "sex") && store_enum_index(store_sexes, t) < 0)
+			rc = err_set(e, TSU_EINVAL, _("%s: '%s' is not one of %s"), label, t, store_enum_list(store_sexes));
+		else if (store_check_text(label, text, strcmp(field, "remarks") ? STORE_SHORT_MAX : STORE_TEXT_MAX, false, e) != TSU_OK)
+			rc = TSU_EINVAL;
+		else {
+			/* Names and free text are kept as typed; enums trimmed. */
+			free(*slot);
+			*slot = xstrdup(is_enum || !strcmp(field, "recipient-no") ? t : text);
+		}
+	} else {
+		rc = err_set(e, TSU_EINVAL, _("there is no client field '%s'"), field);
+	}
+	free(t);
+	return rc;
+}
+
+char *client_get(const client *c, const char *field)
+{
+	char **slot = text_slot((client *)c, field);
+	char buf[DATE_ISO_LEN];
+
+	if (slot)
+		return xstrdup(*slot);
+	if (strcmp(field, "birth") == 0) {
+		date_format_iso(c->birth_on, buf);
+		return xstrdup(buf);
+	}
+	if (strcmp(field, "support-level") == 0)
+		return c->support_level < 0 ? xstrdup("") : xasprintf("%d", c->support_level);
+	if (strcmp(field, "copay-cap") == 0)
+		return c->copay_cap_yen < 0 ? xstrdup("") : xasprintf("%lld", (long long)c->copay_cap_yen);
+	return xstrdup("");
 }

@@ -107,10 +107,10 @@ const char *store_enum_list(const char *const *names)
 const char *store_enum_label(const char *value)
 {
 	static const struct { const char *v, *label; } labels[] = {
-		{ "plan", N_("planning support") },
-		{ "child", N_("child planning support") },
-		{ "transition", N_("community transition") },
-		{ "retention", N_("community retention") },
+		{ "plan", N_("planning") },
+		{ "child", N_("child") },
+		{ "transition", N_("transition") },
+		{ "retention", N_("retention") },
 		{ "service", N_("service certificate") },
 		{ "day_service", N_("day-service certificate") },
 		{ "community", N_("community support certificate") },

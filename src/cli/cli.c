@@ -1,0 +1,225 @@
+/*
+ * cli.c - what every command shares: opening the database once, messages
+ * in the one-line form, date arguments, the worker's name, and writing an
+ * output file only when all of it is ready.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tsunagi/cli.h"
+#include "tsunagi/config.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/xalloc.h"
+
+db *cli_db(cli_ctx *ctx)
+{
+	tsu_err e;
+
+	if (ctx->db)
+		return ctx->db;
+	if (db_open(&ctx->db, ctx->db_path, DB_CREATE, &e) != TSU_OK) {
+		fprintf(stderr, "tsunagi: %s\n", e.msg);
+		ctx->db = NULL;
+	}
+	return ctx->db;
+}
+
+int cli_fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("tsunagi: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("tsunagi: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("; see 'tsunagi %s --help'\n"), cmd);
+	return EXIT_USAGE;
+}
+
+int cli_date_arg(const char *opt, const char *value, date_t *out)
+{
+	tsu_err e;
+
+	if (date_parse(value, out, &e) != TSU_OK)
+		return cli_fail(EXIT_USAGE, "%s: %s", opt, e.msg);
+	return EXIT_OK;
+}
+
+const char *cli_worker_name(cli_ctx *ctx)
+{
+	static char name[256];
+	config c;
+	tsu_err e;
+
+	(void)ctx;
+	if (name[0])
+		return name;
+	config_defaults(&c);
+	config_load(&c, &e);
+	if (c.worker[0]) {
+		snprintf(name, sizeof name, "%s", c.worker);
+	} else {
+		struct passwd *pw = getpwuid(getuid());
+		snprintf(name, sizeof name, "%s", pw && pw->pw_name ? pw->pw_name : "");
+	}
+	config_free(&c);
+	return name;
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int cli_write_output(const char *path, const char *buf, size_t len)
+{
+	char *tmp;
+	int fd;
+
+	if (!path || strcmp(path, "-") == 0) {
+		fflush(stdout);
+		if (write_all(STDOUT_FILENO, buf, len) != 0)
+			return cli_fail(EXIT_FAIL, _("could not write the output: %s"), strerror(errno));
+		return EXIT_OK;
+	}
+	/* Write beside the target, then rename: a reader never sees half a
+	 * file, and a failure leaves the old file as it was. */
+	tmp = xasprintf("%s.tmpXXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		int rc = cli_fail(EXIT_FAIL, _("cannot create %s: %s; check the directory"), path, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	fchmod(fd, 0600);
+	if (write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
+		int rc = cli_fail(EXIT_FAIL, _("could not write %s: %s; nothing was written"), path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return rc;
+	}
+	close(fd);
+	if (rename(tmp, path) != 0) {
+		int rc = cli_fail(EXIT_FAIL, _("could not write %s: %s; nothing was written"), path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return rc;
+	}
+	free(tmp);
+	return EXIT_OK;
+}
+
+static int in_list(const char *const *list, const char *s, size_t n)
+{
+	for (; list && *list; list++)
+		if (strlen(*list) == n && strncmp(*list, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void args_put(cli_args *a, const char *k, const char *v)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->keys[i], k) == 0) {
+			a->vals[i] = v;
+			return;
+		}
+	a->keys = xrealloc(a->keys, (a->n + 1) * sizeof *a->keys);
+	a->vals = xrealloc(a->vals, (a->n + 1) * sizeof *a->vals);
+	a->keys[a->n] = k;
+	a->vals[a->n] = v;
+	a->n++;
+}
+
+int cli_parse(const char *cmd, int argc, char **argv, const char *const *valued,
+	      const char *const *flags, cli_args *out)
+{
+	memset(out, 0, sizeof *out);
+	out->pos = xcalloc((size_t)argc + 1, sizeof *out->pos);
+	for (int i = 0; i < argc; i++) {
+		char *arg = argv[i];
+		if (strcmp(arg, "--") == 0) {
+			while (++i < argc)
+				out->pos[out->npos++] = argv[i];
+			break;
+		}
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			out->help = 1;
+			continue;
+		}
+		if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
+			out->pos[out->npos++] = arg;
+			continue;
+		}
+		const char *name = arg + 2;
+		const char *eq = strchr(name, '=');
+		size_t n = eq ? (size_t)(eq - name) : strlen(name);
+		if (in_list(flags, name, n) && !eq) {
+			args_put(out, xstrndup(name, n), "");
+		} else if (in_list(valued, name, n)) {
+			const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v) {
+				cli_args_free(out);
+				return cli_usage(cmd, _("--%.*s needs a value"), (int)n, name);
+			}
+			args_put(out, xstrndup(name, n), v);
+		} else {
+			cli_args_free(out);
+			return cli_usage(cmd, _("unknown option '--%.*s'"), (int)n, name);
+		}
+	}
+	return EXIT_OK;
+}
+
+void cli_args_free(cli_args *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		free((char *)a->keys[i]);
+	free(a->keys);
+	free(a->vals);
+	free(a->pos);
+	memset(a, 0, sizeof *a);
+}
+
+const char *cli_get(const cli_args *a, const char *key)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->keys[i], key) == 0)
+			return a->vals[i];
+	return NULL;
+}
+
+int cli_has(const cli_args *a, const char *key)
+{
+	return cli_get(a, key) != NULL;
+}

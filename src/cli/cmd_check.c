@@ -1,0 +1,118 @@
+/*
+ * cmd_check.c - `tsunagi check`: is the database whole, of a schema this
+ * program knows, and private?  It reads only; nothing is migrated or
+ * repaired here.
+ */
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "tsunagi/cli.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/xalloc.h"
+
+/* Returns 1 for a problem.  A directory that others can list is only
+ * a warning: it may be a shared place the user chose with --db. */
+static int check_mode(const char *path, mode_t want, int must_exist, int is_dir)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT && !must_exist)
+			return 0;
+		printf(_("PROBLEM  %s: %s\n"), path, strerror(errno));
+		return 1;
+	}
+	if ((sb.st_mode & 0777 & ~want) != 0 && is_dir) {
+		printf(_("WARNING  %s: directory mode %03o lets others list it; a private 0700 directory is safer\n"),
+		       path, (unsigned)(sb.st_mode & 0777));
+		return 0;
+	}
+	if ((sb.st_mode & 0777 & ~want) != 0) {
+		printf(_("PROBLEM  %s: mode %03o lets others read it; run: chmod %03o '%s'\n"),
+		       path, (unsigned)(sb.st_mode & 0777), (unsigned)want, path);
+		return 1;
+	}
+	printf(_("ok       %s: mode %03o\n"), path, (unsigned)(sb.st_mode & 0777));
+	return 0;
+}
+
+int cmd_check(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *suffixes[] = { "-wal", "-shm" };
+	int problems = 0, rc, have, want;
+	tsu_err e;
+	db *d;
+	db_stmt *s;
+
+	if (argc > 1) {
+		if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+			fputs(_("Usage: tsunagi check\nChecks the database's integrity, schema version and file modes.\n"), stdout);
+			return EXIT_OK;
+		}
+		return cli_usage("check", _("unexpected '%s'"), argv[1]);
+	}
+	if (db_open(&d, ctx->db_path, DB_READONLY | DB_NO_MIGRATE, &e) != TSU_OK)
+		return cli_fail(EXIT_FAIL, "%s", e.msg);
+
+	printf(_("database %s\n"), ctx->db_path);
+	have = db_user_version(d);
+	want = db_schema_version();
+	if (have > want) {
+		printf(_("PROBLEM  schema %d is newer than this tsunagi knows (%d); install the newer tsunagi\n"), have, want);
+		problems++;
+	} else if (have < want) {
+		printf(_("ok       schema %d; it will be upgraded to %d when tsunagi next writes\n"), have, want);
+	} else {
+		printf(_("ok       schema %d\n"), have);
+	}
+
+	s = db_prepare(d, "PRAGMA integrity_check");
+	while ((rc = db_step(s)) == DB_ROW) {
+		const char *r = db_col_text(s, 0);
+		if (strcmp(r, "ok") == 0) {
+			printf(_("ok       integrity\n"));
+		} else {
+			printf(_("PROBLEM  integrity: %s\n"), r);
+			problems++;
+		}
+	}
+	db_reset(s);
+	if (rc < 0) {
+		db_error(d, &e, _("checking integrity"));
+		printf("PROBLEM  %s\n", e.msg);
+		problems++;
+	}
+	if (have == want) {
+		s = db_prepare(d, "PRAGMA foreign_key_check");
+		rc = db_step(s);
+		if (rc == DB_ROW) {
+			printf(_("PROBLEM  a %s row refers to a missing record; restore from a backup\n"), db_col_text(s, 0));
+			problems++;
+		} else if (rc == DB_DONE) {
+			printf(_("ok       references\n"));
+		}
+		db_reset(s);
+	}
+	db_close(d);
+
+	problems += check_mode(ctx->db_path, 0600, 1, 0);
+	for (size_t i = 0; i < 2; i++) {
+		char *p = xasprintf("%s%s", ctx->db_path, suffixes[i]);
+		problems += check_mode(p, 0600, 0, 0);
+		free(p);
+	}
+	char *dir = xstrdup(ctx->db_path);
+	problems += check_mode(dirname(dir), 0700, 1, 1);
+	free(dir);
+
+	if (problems) {
+		printf(_("%d problem(s) found\n"), problems);
+		return EXIT_FAIL;
+	}
+	printf(_("no problems found\n"));
+	return EXIT_OK;
+}

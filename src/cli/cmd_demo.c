@@ -1,0 +1,406 @@
+/*
+ * cmd_demo.c - `tsunagi demo [--clients N]`: a realistic, deterministic
+ * case load to try tsunagi on, written through the store's own code.
+ * Dates are relative to "today", so there is always something due:
+ * certificates about to end, a monitoring overdue, plans at each stage.
+ * Client 1 has a complete cycle (intake, assessment, plan with rows and a
+ * weekly schedule, meeting, monitoring) so every printout can be tried.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/cli.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/records.h"
+#include "tsunagi/store_client.h"
+#include "tsunagi/store_plan.h"
+#include "tsunagi/xalloc.h"
+
+struct rng { uint64_t s; };
+
+static uint32_t rnd(struct rng *r, uint32_t n)
+{
+	/* xorshift64*: deterministic across machines. */
+	r->s ^= r->s >> 12;
+	r->s ^= r->s << 25;
+	r->s ^= r->s >> 27;
+	return (uint32_t)((r->s * 2685821657736338717ULL) >> 33) % n;
+}
+
+static const char *const surnames[][2] = {
+	{ "佐藤", "さとう" }, { "鈴木", "すずき" }, { "高橋", "たかはし" },
+	{ "田中", "たなか" }, { "伊藤", "いとう" }, { "渡辺", "わたなべ" },
+	{ "山本", "やまもと" }, { "中村", "なかむら" }, { "小林", "こばやし" },
+	{ "加藤", "かとう" }, { "吉田", "よしだ" }, { "山田", "やまだ" },
+	{ "佐々木", "ささき" }, { "山口", "やまぐち" }, { "松本", "まつもと" },
+	{ "井上", "いのうえ" }, { "木村", "きむら" }, { "林", "はやし" },
+	{ "斎藤", "さいとう" }, { "清水", "しみず" }, { "髙橋", "たかはし" },
+	{ "山﨑", "やまさき" }, { "森", "もり" }, { "池田", "いけだ" },
+	{ "橋本", "はしもと" }, { "阿部", "あべ" }, { "石川", "いしかわ" },
+	{ "小川", "おがわ" }, { "岡田", "おかだ" }, { "長谷川", "はせがわ" },
+};
+static const char *const given[][2] = {
+	{ "太郎", "たろう" }, { "花子", "はなこ" }, { "健一", "けんいち" },
+	{ "美咲", "みさき" }, { "翔太", "しょうた" }, { "陽菜", "ひな" },
+	{ "大輔", "だいすけ" }, { "由美", "ゆみ" }, { "誠", "まこと" },
+	{ "恵子", "けいこ" }, { "蓮", "れん" }, { "さくら", "さくら" },
+	{ "直樹", "なおき" }, { "明美", "あけみ" }, { "悠真", "ゆうま" },
+	{ "結衣", "ゆい" }, { "正男", "まさお" }, { "和子", "かずこ" },
+	{ "拓也", "たくや" }, { "愛", "あい" }, { "浩二", "こうじ" },
+	{ "智子", "ともこ" }, { "颯太", "そうた" }, { "凛", "りん" },
+};
+static const char *const towns[] = { "横浜市", "川崎市", "相模原市", "藤沢市", "鎌倉市", "横須賀市" };
+static const char *const disabilities[] = {
+	"知的障害", "統合失調症", "自閉スペクトラム症", "脳性麻痺", "うつ病",
+	"高次脳機能障害", "ダウン症", "双極性障害", "脊髄損傷", "発達障害",
+};
+static const char *const note_texts[][2] = {
+	{ "作業所に週4日通えている。昼食もとれている。", "生活リズムは安定していると思われる。" },
+	{ "母より電話。最近夜眠れていないとのこと。", "服薬状況の確認が必要。主治医への情報提供を検討。" },
+	{ "自宅訪問。部屋は片付いており、本人は笑顔で迎えてくれた。", "居宅介護の利用が定着してきている。" },
+	{ "グループホーム世話人と面談。金銭管理に課題あり。", "日常生活自立支援事業の利用を提案したい。" },
+	{ "通院に同行。主治医より薬の調整の説明を受けた。", "副作用への不安が強く、丁寧な説明が必要。" },
+	{ "サービス担当者会議を開催。各事業所の状況を共有。", "短期目標は概ね達成、次期計画で見直し。" },
+};
+static const char *const note_kinds[] = { "visit", "phone", "meeting", "conference", "accompany" };
+
+#define TRY(x) do { if ((rc = (x)) != TSU_OK) goto fail; } while (0)
+
+static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
+{
+	intake in;
+	assessment as;
+	assessment_item it;
+	plan p;
+	plan_row pr;
+	weekly_slot ws;
+	meeting mt;
+	action_item ai;
+	int rc = TSU_EFAIL;
+	int64_t need_item = 0;
+
+	record_init(&rt_intake, &in);
+	record_init(&rt_assessment, &as);
+	record_init(&rt_plan, &p);
+	in.client_id = cid;
+	in.intake_on = date_add_months(today, -7);
+	free(in.referral_route);
+	in.referral_route = xstrdup("市役所障害福祉課より紹介");
+	free(in.complaint);
+	in.complaint = xstrdup("一人暮らしを続けたい。でも買い物や掃除が大変になってきた。");
+	free(in.client_wishes);
+	in.client_wishes = xstrdup("今のアパートで暮らし続けたい");
+	in.urgency = 2;
+	in.consent_taken = true;
+	TRY(store_record_add(d, &rt_intake, &in, e));
+
+	as.client_id = cid;
+	as.assessed_on = date_add_months(today, -6);
+	free(as.health);
+	as.health = xstrdup("統合失調症。服薬で症状は安定。月2回通院。");
+	free(as.client_wishes);
+	as.client_wishes = xstrdup("自分のペースで働きたい。友達がほしい。");
+	free(as.family_wishes);
+	as.family_wishes = xstrdup("母：無理をせず、安定して暮らしてほしい。");
+	TRY(store_record_add(d, &rt_assessment, &as, e));
+
+	static const struct { const char *comp, *code, *fact, *interp; int q, strength, need; } items[] = {
+		{ "b", "b134", "夜中に目が覚めることが週に2〜3回ある。", "服薬時間の影響が考えられる。", 1, 0, 1 },
+		{ "d", "d640", "掃除や洗濯は声かけがあればできる。", "手順を示せば自分でできる力がある。", 2, 1, 1 },
+		{ "d", "d850", "就労継続支援B型に週4日通所。", "働く意欲が高い。", 1, 1, 0 },
+		{ "e", "e310", "母が週1回訪問し、買い物を手伝っている。", "母の高齢化で支援の継続が課題。", 2, 0, 1 },
+		{ "personal", "", "絵を描くことが好き。", "余暇活動の手がかりになる。", -1, 1, 0 },
+	};
+	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+		record_init(&rt_assessment_item, &it);
+		it.assessment_id = as.id;
+		it.position = (int)i;
+		free(it.component);
+		it.component = xstrdup(items[i].comp);
+		free(it.icf_code);
+		it.icf_code = xstrdup(items[i].code);
+		it.qualifier = items[i].q < 0 ? FIELD_INT_NULL : items[i].q;
+		free(it.fact);
+		it.fact = xstrdup(items[i].fact);
+		free(it.interpretation);
+		it.interpretation = xstrdup(items[i].interp);
+		it.strength = items[i].strength;
+		it.need = items[i].need;
+		rc = store_record_add(d, &rt_assessment_item, &it, e);
+		if (it.need && !need_item)
+			need_item = it.id;
+		record_free(&rt_assessment_item, &it);
+		if (rc != TSU_OK)
+			goto fail;
+	}
+
+	p.client_id = cid;
+	p.period_from = month_first_day(date_month(today) - 5);
+	p.period_to = date_add_years(p.period_from, 1) - 1;
+	p.written_on = p.period_from - 10;
+	p.consented_on = p.period_from - 3;
+	p.delivered_on = p.period_from - 3;
+	p.monitoring_months = 3;
+	free(p.stage);
+	p.stage = xstrdup("final");
+	free(p.wishes);
+	p.wishes = xstrdup("本人：今のアパートで、自分のペースで働きながら暮らしたい。母：安定して暮らしてほしい。");
+	free(p.policy);
+	p.policy = xstrdup("本人の力を活かしながら、家事支援と日中活動で地域での一人暮らしを支える。");
+	free(p.long_goal);
+	p.long_goal = xstrdup("一人暮らしを続け、働く日を増やす。");
+	free(p.short_goal);
+	p.short_goal = xstrdup("生活リズムを整え、家事を手順表で自分で行う。");
+	TRY(store_plan_add(d, &p, e));
+
+	static const struct { const char *need, *goal, *kind, *amount; } rows[] = {
+		{ "掃除や洗濯を自分でできるようになりたい", "手順表を使って週2回掃除をする", "居宅介護（家事援助）", "週2回・各1時間" },
+		{ "働く日を増やしたい", "体調を崩さず週4日通所を続ける", "就労継続支援B型", "週4日・10:00〜15:00" },
+		{ "夜よく眠りたい", "主治医と相談し睡眠のリズムを整える", "計画相談支援（通院同行）", "月1回" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		record_init(&rt_plan_row, &pr);
+		pr.plan_id = p.id;
+		pr.priority = (int)i + 1;
+		free(pr.need);
+		pr.need = xstrdup(rows[i].need);
+		free(pr.goal);
+		pr.goal = xstrdup(rows[i].goal);
+		free(pr.service_kind);
+		pr.service_kind = xstrdup(rows[i].kind);
+		free(pr.service_amount);
+		pr.service_amount = xstrdup(rows[i].amount);
+		pr.target_on = p.period_from + 180;
+		pr.review_on = date_add_months(p.period_from, 6) - 1;
+		pr.assessment_item_id = i == 0 ? need_item : 0;
+		rc = store_record_add(d, &rt_plan_row, &pr, e);
+		record_free(&rt_plan_row, &pr);
+		if (rc != TSU_OK)
+			goto fail;
+	}
+	for (int wd = 0; wd < 5; wd++) {
+		if (wd == 2)
+			continue;
+		record_init(&rt_weekly_slot, &ws);
+		ws.plan_id = p.id;
+		ws.weekday = wd;
+		ws.start_min = 10 * 60;
+		ws.end_min = 15 * 60;
+		free(ws.activity);
+		ws.activity = xstrdup("就労継続支援B型");
+		rc = store_record_add(d, &rt_weekly_slot, &ws, e);
+		record_free(&rt_weekly_slot, &ws);
+		if (rc != TSU_OK)
+			goto fail;
+	}
+
+	record_init(&rt_meeting, &mt);
+	mt.client_id = cid;
+	mt.plan_id = p.id;
+	mt.held_on = p.period_from - 5;
+	free(mt.attendees);
+	mt.attendees = xstrdup("本人、母、居宅介護事業所、就労継続支援B型事業所、相談支援専門員");
+	free(mt.agreed);
+	mt.agreed = xstrdup("家事援助を週2回に増やす。手順表は事業所で作成する。");
+	rc = store_record_add(d, &rt_meeting, &mt, e);
+	record_free(&rt_meeting, &mt);
+	if (rc != TSU_OK)
+		goto fail;
+	record_init(&rt_action_item, &ai);
+	ai.meeting_id = mt.id;
+	free(ai.what);
+	ai.what = xstrdup("家事の手順表を作成する");
+	free(ai.owner);
+	ai.owner = xstrdup("居宅介護事業所");
+	ai.due_on = today + 5;
+	rc = store_record_add(d, &rt_action_item, &ai, e);
+	record_free(&rt_action_item, &ai);
+fail:	/* and the normal way out */
+	record_free(&rt_intake, &in);
+	record_free(&rt_assessment, &as);
+	record_free(&rt_plan, &p);
+	return rc;
+}
+
+static int add_client(db *d, struct rng *r, int i, date_t today, tsu_err *e)
+{
+	client c;
+	certificate ce;
+	consent co;
+	plan p;
+	note n;
+	int si = (int)rnd(r, sizeof surnames / sizeof surnames[0]);
+	int gi = (int)rnd(r, sizeof given / sizeof given[0]);
+	int rc;
+
+	client_init(&c);
+	record_init(&rt_certificate, &ce);
+	record_init(&rt_consent, &co);
+	record_init(&rt_plan, &p);
+	free(c.name);
+	c.name = xasprintf("%s %s", surnames[si][0], given[gi][0]);
+	free(c.kana);
+	c.kana = xasprintf("%s %s", surnames[si][1], given[gi][1]);
+	/* One in six is a child (障害児相談支援). */
+	int child = rnd(r, 6) == 0;
+	c.birth_on = child ? today - 365 * 6 - (date_t)rnd(r, 365 * 11) :
+			     today - 365 * 19 - (date_t)rnd(r, 365 * 55);
+	free(c.case_kind);
+	c.case_kind = xstrdup(child ? "child" : (rnd(r, 12) == 0 ? "transition" : (rnd(r, 15) == 0 ? "retention" : "plan")));
+	free(c.sex);
+	c.sex = xstrdup(rnd(r, 2) ? "female" : "male");
+	free(c.recipient_no);
+	c.recipient_no = xasprintf("14%08d", 100000 + i * 37);
+	free(c.municipality);
+	c.municipality = xstrdup(towns[rnd(r, sizeof towns / sizeof towns[0])]);
+	free(c.disability);
+	c.disability = xstrdup(disabilities[rnd(r, sizeof disabilities / sizeof disabilities[0])]);
+	c.support_level = child ? -1 : (int)rnd(r, 6) + 1;
+	TRY(store_client_add(d, &c, e));
+
+	/* Certificates started at some point in the last year; about a
+	 * quarter end within the next 90 days. */
+	ce.client_id = c.id;
+	free(ce.kind);
+	ce.kind = xstrdup(child ? "day_service" : "service");
+	ce.valid_from = today - (date_t)rnd(r, 365);
+	ce.valid_to = date_add_years(ce.valid_from, 1) - 1;
+	free(ce.number);
+	ce.number = xstrdup(c.recipient_no);
+	free(ce.municipality);
+	ce.municipality = xstrdup(c.municipality);
+	TRY(store_record_add(d, &rt_certificate, &ce, e));
+
+	co.client_id = c.id;
+	free(co.shared_with);
+	co.shared_with = xstrdup("サービス提供事業所・医療機関");
+	free(co.purpose);
+	co.purpose = xstrdup("サービス等利用計画の作成とモニタリングのため");
+	co.valid_from = ce.valid_from;
+	co.valid_to = ce.valid_to;
+	TRY(store_record_add(d, &rt_consent, &co, e));
+
+	/* The plan: most are final; some are still drafts. */
+	static const int intervals[] = { 6, 6, 6, 3, 3, 1 };
+	p.client_id = c.id;
+	p.period_from = month_first_day(date_month(ce.valid_from));
+	p.period_to = ce.valid_to;
+	p.monitoring_months = intervals[rnd(r, 6)];
+	p.written_on = p.period_from;
+	if (rnd(r, 5) != 0) {
+		free(p.stage);
+		p.stage = xstrdup("final");
+		p.consented_on = p.period_from + 3;
+	}
+	free(p.policy);
+	p.policy = xstrdup("本人の希望を大切にし、地域での安定した生活を支える。");
+	TRY(store_plan_add(d, &p, e));
+
+	/* Monitorings done in most past due months; some are missed so the
+	 * alarm list has something overdue. */
+	for (month_t m = p.anchor_month + p.monitoring_months - 1; m < date_month(today);
+	     m += p.monitoring_months) {
+		monitoring mo;
+		if (rnd(r, 8) == 0)
+			continue;
+		record_init(&rt_monitoring, &mo);
+		mo.client_id = c.id;
+		mo.plan_id = p.id;
+		mo.done_on = month_first_day(m) + (date_t)rnd(r, 25);
+		if (mo.done_on > today)
+			mo.done_on = today;
+		free(mo.situation);
+		mo.situation = xstrdup("サービスの利用は安定している。");
+		rc = store_record_add(d, &rt_monitoring, &mo, e);
+		record_free(&rt_monitoring, &mo);
+		if (rc != TSU_OK)
+			goto fail;
+	}
+
+	int notes = 2 + (int)rnd(r, 5);
+	for (int k = 0; k < notes; k++) {
+		int t = (int)rnd(r, sizeof note_texts / sizeof note_texts[0]);
+		record_init(&rt_note, &n);
+		n.client_id = c.id;
+		n.noted_on = today - (date_t)rnd(r, 200);
+		free(n.kind);
+		n.kind = xstrdup(note_kinds[rnd(r, 5)]);
+		n.minutes = 15 + 15 * (int)rnd(r, 6);
+		free(n.fact);
+		n.fact = xstrdup(note_texts[t][0]);
+		free(n.interpretation);
+		n.interpretation = xstrdup(note_texts[t][1]);
+		rc = store_record_add(d, &rt_note, &n, e);
+		record_free(&rt_note, &n);
+		if (rc != TSU_OK)
+			goto fail;
+	}
+	if (i > 0 && rnd(r, 20) == 0)
+		TRY(store_client_close(d, c.id, today - (date_t)rnd(r, 60), e));
+	rc = i == 0 ? add_full_cycle(d, c.id, today, e) : TSU_OK;
+	goto out;
+fail:
+	rc = e->code ? e->code : TSU_EFAIL;
+out:
+	client_free(&c);
+	record_free(&rt_certificate, &ce);
+	record_free(&rt_consent, &co);
+	record_free(&rt_plan, &p);
+	return rc;
+}
+
+int cmd_demo(cli_ctx *ctx, int argc, char **argv)
+{
+	static const char *const valued[] = { "clients", NULL };
+	struct rng r = { 0x7453756e616769ULL };   /* "tsunagi" */
+	cli_args a;
+	long n = 40;
+	char *end;
+	tsu_err e;
+	db *d;
+	int rc = EXIT_OK;
+
+	if (cli_parse("demo", argc - 1, argv + 1, valued, NULL, &a) != EXIT_OK)
+		return EXIT_USAGE;
+	if (a.help) {
+		fputs(_("Usage: tsunagi demo [--clients N]\n"
+			"Fills an empty database with N (default 40, at most 100000) demo clients.\n"), stdout);
+		cli_args_free(&a);
+		return EXIT_OK;
+	}
+	if (cli_has(&a, "clients")) {
+		n = strtol(cli_get(&a, "clients"), &end, 10);
+		if (*end || n < 1 || n > 100000) {
+			cli_args_free(&a);
+			return cli_usage("demo", _("--clients must be a number from 1 to 100000"));
+		}
+	}
+	if (a.npos) {
+		rc = cli_usage("demo", _("unexpected '%s'"), a.pos[0]);
+		cli_args_free(&a);
+		return rc;
+	}
+	cli_args_free(&a);
+	if (!(d = cli_db(ctx)))
+		return EXIT_FAIL;
+	client_filter all = { .include_closed = true };
+	int64_t have = store_client_count(d, &all);
+	if (have > 0)
+		return cli_fail(EXIT_FAIL, _("%s already has %lld clients; the demo only fills an empty database (give --db demo.db)"),
+				ctx->db_path, (long long)have);
+	/* One transaction: all of the demo or none of it. */
+	if (db_begin(d, &e) != TSU_OK)
+		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	err_clear(&e);
+	for (long i = 0; i < n; i++) {
+		if (add_client(d, &r, (int)i, ctx->today, &e) != TSU_OK) {
+			db_rollback(d);
+			return cli_fail(EXIT_FAIL, "%s", e.msg);
+		}
+	}
+	if (db_commit(d, &e) != TSU_OK)
+		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	fprintf(stderr, _("tsunagi: made a demo case load of %ld clients in %s\n"), n, ctx->db_path);
+	return rc;
+}

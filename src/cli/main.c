@@ -1,0 +1,152 @@
+/*
+ * main.c - tsunagi's entry point: locale, global options, and the table
+ * of commands.  With no command it opens the full-screen UI.
+ */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "tsunagi/cli.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/store.h"
+#include "tsunagi/xalloc.h"
+
+static void print_help(void)
+{
+	fputs(_(
+"Usage: tsunagi [--db FILE] [--today DATE] [COMMAND ...]\n"
+"\n"
+"A case-load manager for consultation support specialists (相談支援専門員).\n"
+"With no command, tsunagi opens the full-screen UI.\n"
+"\n"
+"Global options:\n"
+"  --db FILE        the database (default: $TSUNAGI_DB, else\n"
+"                   $XDG_DATA_HOME/tsunagi/tsunagi.db)\n"
+"  --today DATE     act as if today were DATE (also $TSUNAGI_TODAY)\n"
+"  -h, --help       this help;  -V, --version  the version\n"
+"\n"
+"Clients:\n"
+"  client add --name NAME --kana KANA --birth DATE [--kind plan|child|\n"
+"             transition|retention] [--recipient-no N] [--municipality M]\n"
+"             [--sex S] [--address A] [--phone P]\n"
+"  client list [--all|--closed] [--kind K] [--search TEXT] [--format text|tsv]\n"
+"  client show CLIENT\n"
+"  client edit CLIENT --FIELD VALUE ...   (fields as for add, and more:\n"
+"             see 'tsunagi client edit --help')\n"
+"  client close CLIENT [--on DATE]\n"
+"  client delete CLIENT --yes\n"
+"\n"
+"Records of a client (CLIENT is an id or a recipient number):\n"
+"  cert add CLIENT --kind service|day_service|community|support_level\n"
+"             --from DATE --to DATE [--number N] [--municipality M]\n"
+"  consent add CLIENT --with WHOM --purpose TEXT --from DATE --to DATE\n"
+"  plan add CLIENT --from DATE --to DATE --monitoring-months 1|2|3|6|12\n"
+"             [--final --consented DATE] [--written DATE] [--anchor YYYY-MM]\n"
+"  monitoring add CLIENT --on DATE [--method visit|office|other]\n"
+"  note add CLIENT --on DATE --kind meeting|visit|phone|conference|accompany\n"
+"             --text TEXT [--at HH:MM] [--minutes N]\n"
+"\n"
+"Due items and calendar:\n"
+"  due [--week this|next|DATE] [--from DATE --days N] [--overdue]\n"
+"      [--kind K,...] [--format text|pdf|csv] [--encoding utf-8|cp932|euc-jp]\n"
+"      [--initials] [-o FILE]\n"
+"  calendar [--month YYYY-MM] [--format text|tsv]\n"
+"  export ical [--initials] [-o FILE]\n"
+"\n"
+"Database:\n"
+"  demo [--clients N]   fill the database with a realistic demo case load\n"
+"  check                integrity, schema version and file modes\n"
+"\n"
+"Dates may be written 2025-04-01, 2025/4/1, 令和7年4月1日 or R7.4.1.\n"
+"Exit status: 0 done, 1 failure (the message says why), 2 bad usage.\n"
+"See tsunagi(1) for more.\n"), stdout);
+}
+
+static const struct command {
+	const char *name;
+	int (*fn)(cli_ctx *, int, char **);
+} commands[] = {
+	{ "client", cmd_client },
+	{ "cert", cmd_cert },
+	{ "consent", cmd_consent },
+	{ "plan", cmd_plan },
+	{ "monitoring", cmd_monitoring },
+	{ "note", cmd_note },
+	{ "due", cmd_due },
+	{ "calendar", cmd_calendar },
+	{ "export", cmd_export },
+	{ "demo", cmd_demo },
+	{ "check", cmd_check },
+};
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "today", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	cli_ctx ctx = { .prog = "tsunagi" };
+	const char *db_opt = NULL, *today_opt = NULL;
+	char *db_path;
+	tsu_err e;
+	int c, rc;
+
+	/* Everything tsunagi writes (database, drafts, exports, PDFs) is
+	 * private: files 0600 and directories 0700 whatever the umask. */
+	umask(077);
+	setlocale(LC_ALL, "");
+	i18n_init();
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db_opt = optarg; break;
+		case 't': today_opt = optarg; break;
+		case 'h': print_help(); return EXIT_OK;
+		case 'V': printf("tsunagi %s\n", TSUNAGI_VERSION); return EXIT_OK;
+		case ':':
+			return cli_fail(EXIT_USAGE, _("%s needs a value; see 'tsunagi --help'"), argv[optind - 1]);
+		default:
+			return cli_fail(EXIT_USAGE, _("unknown option '%s'; see 'tsunagi --help'"), argv[optind - 1]);
+		}
+	}
+
+	if (today_opt) {
+		if (cli_date_arg("--today", today_opt, &ctx.today) != EXIT_OK)
+			return EXIT_USAGE;
+	} else if (date_today(&ctx.today, &e) != TSU_OK) {
+		return cli_fail(EXIT_USAGE, "%s", e.msg);
+	}
+	db_path = store_db_path(db_opt, &e);
+	if (!db_path)
+		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	ctx.db_path = db_path;
+
+	if (optind >= argc) {
+		rc = cli_fail(EXIT_FAIL, _("the full-screen UI is not part of this build yet; use a command, e.g. 'tsunagi client list' or 'tsunagi due' (see 'tsunagi --help')"));
+	} else {
+		const char *name = argv[optind];
+		const struct command *cmd = NULL;
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (strcmp(commands[i].name, name) == 0)
+				cmd = &commands[i];
+		if (!cmd)
+			rc = cli_fail(EXIT_USAGE, _("unknown command '%s'; see 'tsunagi --help'"), name);
+		else
+			rc = cmd->fn(&ctx, argc - optind, argv + optind);
+	}
+	if (ctx.db)
+		db_close(ctx.db);
+	free(db_path);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "tsunagi: %s\n", _("could not write the output (disk full or closed pipe?)"));
+		return EXIT_FAIL;
+	}
+	return rc;
+}
