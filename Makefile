@@ -134,7 +134,7 @@ unit: $(UNIT_BIN)
 
 e2e: all
 	@TSUNAGI_BIN=$(CURDIR)/$(B)/$(PROG) TSUNAGI_LOCALEDIR=$(CURDIR)/$(B)/locale \
-		sh tests/e2e/run.sh
+		bash tests/e2e/run.sh
 
 # Debian/Ubuntu packages for building, testing and PDF output.
 DEB_PKGS := gcc make pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev \
