@@ -1,0 +1,208 @@
+/*
+ * due.h - the due engine: from records and "today" to due items.
+ *
+ * Pure functions, no I/O and no clock.  The input is plain data that the
+ * store fills (src/store/due_source.c) or a unit test builds by hand; the
+ * engine never frees or changes it, and the items it returns borrow the
+ * input's strings, so keep the input alive while the items are used.
+ *
+ * Rules (DESIGN.md §2):
+ *   monitoring   a due month of the plan in force (see monitoring_*), met
+ *                by a monitoring record done in that month; the item sits
+ *                on a visit scheduled in the month, else on the month's
+ *                last day; due from the 1st of the month, overdue once the
+ *                month has passed unmet
+ *   certificate  valid_to; due 90 days before (stages 90, 60, 30); met
+ *                when a certificate of the same kind ends later
+ *   plan         the plan in force's period_to, and its rows' review
+ *                dates; due 30 days before
+ *   consent      valid_to unless withdrawn; due 30 days before; met when
+ *                a consent with the same party ends later
+ *   action       a meeting action item's deadline until it is done; due 7
+ *                days before
+ *   transition   a child case's 18th birthday; due 180 days before
+ *   billing      the 10th of each month, for the month before; due 5 days
+ *                before; one item for the office (client id 0); the
+ *                program keeps no claim records, so a past deadline counts
+ *                as met
+ * Closed clients and clients missing from the input produce nothing (but
+ * billing).  The plan in force of a client is its latest (highest id)
+ * final plan, else its latest draft; superseded plans produce nothing.
+ */
+#ifndef TSUNAGI_DUE_H
+#define TSUNAGI_DUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tsunagi/date.h"
+
+enum due_kind {
+	DUE_MONITORING,
+	DUE_CERTIFICATE,
+	DUE_PLAN,
+	DUE_CONSENT,
+	DUE_ACTION,
+	DUE_TRANSITION,
+	DUE_BILLING,
+	DUE_KIND_COUNT
+};
+
+/* In order of urgency; DUE_DONE only appears when asked for. */
+enum due_state { DUE_OVERDUE, DUE_DUE, DUE_UPCOMING, DUE_DONE };
+
+/* What a DUE_PLAN item is about. */
+enum due_plan_what { DUE_PLAN_END, DUE_PLAN_REVIEW };
+
+enum due_plan_stage { DUE_STAGE_DRAFT, DUE_STAGE_FINAL, DUE_STAGE_SUPERSEDED };
+
+/* Lead times in days: the state turns from upcoming to due this many
+ * days before the date (monitoring: from the 1st of its month). */
+enum {
+	DUE_LEAD_CERTIFICATE = 90,
+	DUE_LEAD_PLAN = 30,
+	DUE_LEAD_CONSENT = 30,
+	DUE_LEAD_ACTION = 7,
+	DUE_LEAD_TRANSITION = 180,
+	DUE_LEAD_BILLING = 5,
+};
+
+/* ---- input ---- */
+
+typedef struct due_client {
+	int64_t id;
+	date_t birth_on;        /* DATE_NONE if not known */
+	bool child;             /* case kind 'child' */
+	bool closed;
+} due_client;
+
+/* One setting of a plan's monitoring interval, from the month it takes
+ * effect. */
+typedef struct due_interval {
+	month_t from;
+	int months;             /* 1, 2, 3, 6 or 12 */
+} due_interval;
+
+typedef struct due_plan {
+	int64_t id, client_id;
+	enum due_plan_stage stage;
+	date_t period_from, period_to;
+	month_t anchor;         /* the month the period starts */
+	int months;             /* the current interval, used when no history */
+	const due_interval *intervals;  /* ascending by from; may be NULL */
+	size_t nintervals;
+} due_plan;
+
+typedef struct due_plan_row {
+	int64_t id, plan_id;
+	int priority;
+	date_t review_on;       /* DATE_NONE: no review date */
+	const char *need;
+} due_plan_row;
+
+typedef struct due_monitoring {
+	int64_t id, client_id;
+	date_t done_on;         /* DATE_NONE while only scheduled */
+	date_t scheduled_on;
+} due_monitoring;
+
+typedef struct due_certificate {
+	int64_t id, client_id;
+	const char *kind;       /* service, day_service, community, support_level */
+	date_t valid_from, valid_to;
+} due_certificate;
+
+typedef struct due_consent {
+	int64_t id, client_id;
+	const char *shared_with;
+	const char *purpose;
+	date_t valid_to;
+	date_t withdrawn_on;    /* DATE_NONE unless withdrawn */
+} due_consent;
+
+typedef struct due_action {
+	int64_t id, client_id;  /* client: the meeting's */
+	const char *what;
+	date_t due_on;          /* DATE_NONE: no deadline, no item */
+	date_t done_on;
+} due_action;
+
+typedef struct due_input {
+	const due_client *clients; size_t nclients;
+	const due_plan *plans; size_t nplans;
+	const due_plan_row *rows; size_t nrows;
+	const due_monitoring *monitorings; size_t nmonitorings;
+	const due_certificate *certificates; size_t ncertificates;
+	const due_consent *consents; size_t nconsents;
+	const due_action *actions; size_t nactions;
+} due_input;
+
+/* ---- output ---- */
+
+typedef struct due_item {
+	date_t on;
+	enum due_kind kind;
+	enum due_state state;
+	int64_t client_id;      /* 0 for billing */
+	int64_t ref_id;         /* plan, plan row, certificate, consent, action item or
+	                         * (monitoring) plan id; 0 for transition and billing */
+	int days_left;          /* on - today (negative when past) */
+	int stage;              /* certificate: 90, 60 or 30 once reached, else 0;
+	                         * plan: enum due_plan_what */
+	month_t month;          /* monitoring: the due month; billing: the month billed */
+	date_t deadline;        /* monitoring: the month's last day; else == on */
+	int64_t done_id;        /* monitoring met: the record's id */
+	const char *text;       /* borrowed: certificate kind, consent party,
+	                         * action item, review row's need; else NULL */
+	const char *text2;      /* borrowed: consent purpose; else NULL */
+} due_item;
+
+typedef struct due_query {
+	date_t today;
+	date_t from, to;        /* items whose date falls in [from, to] */
+	bool include_done;      /* also met monitoring months (on the day done) */
+	unsigned kinds;         /* bit (1u << kind); 0 means every kind */
+} due_query;
+
+typedef struct due_list {
+	due_item *items;
+	size_t n, cap;
+} due_list;
+
+/*
+ * Compute the due items of in for q, sorted by date, then state, kind,
+ * client and reference.  Returns the number of items; out is reset first.
+ * Free with due_list_free.
+ */
+size_t due_compute(const due_input *in, const due_query *q, due_list *out);
+void due_list_free(due_list *l);
+
+/* State of a date relative to today for a lead time in days, unmet. */
+enum due_state due_state_for(date_t on, date_t today, int lead_days);
+
+/* Kind names for --kind and the CSV ("monitoring", "certificate", "plan",
+ * "consent", "action", "transition", "billing"); -1 for an unknown name. */
+const char *due_kind_name(enum due_kind k);
+int due_kind_from_name(const char *name);
+/* "overdue", "due", "upcoming", "done". */
+const char *due_state_name(enum due_state s);
+
+/* ---- monitoring schedule (src/rules/monitoring.c) ---- */
+
+/* The interval in effect in month m: the latest setting that starts on
+ * or before m (the first setting for months before it; p->months when
+ * the plan has no history). */
+int monitoring_interval_at(const due_plan *p, month_t m);
+
+/* True when m is a monitoring month of p: m = anchor + k*n - 1 for some
+ * k >= 1 with n the interval in effect in m, and m is not after the month
+ * the plan period ends. */
+bool monitoring_is_due_month(const due_plan *p, month_t m);
+
+/* The monitoring months of p in [lo, hi], ascending, at most max of them
+ * written to out; returns how many there are in all. */
+size_t monitoring_due_months(const due_plan *p, month_t lo, month_t hi,
+			     month_t *out, size_t max);
+
+#endif

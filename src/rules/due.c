@@ -1,0 +1,469 @@
+/*
+ * due.c - the due engine: turns the records of due_input into due items
+ * for a date window, each with its state relative to "today".  Pure: no
+ * I/O, no clock, the input is never changed.  The rules are listed in
+ * include/tsunagi/due.h and DESIGN.md §2; the monitoring schedule itself
+ * is in monitoring.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/due.h"
+#include "tsunagi/xalloc.h"
+
+static const char *const kind_names[DUE_KIND_COUNT] = {
+	"monitoring", "certificate", "plan", "consent", "action", "transition", "billing",
+};
+static const char *const state_names[] = { "overdue", "due", "upcoming", "done" };
+
+const char *due_kind_name(enum due_kind k)
+{
+	return (unsigned)k < DUE_KIND_COUNT ? kind_names[k] : "";
+}
+
+int due_kind_from_name(const char *name)
+{
+	for (int k = 0; k < DUE_KIND_COUNT; k++)
+		if (strcmp(name, kind_names[k]) == 0)
+			return k;
+	return -1;
+}
+
+const char *due_state_name(enum due_state s)
+{
+	return (unsigned)s <= DUE_DONE ? state_names[s] : "";
+}
+
+enum due_state due_state_for(date_t on, date_t today, int lead_days)
+{
+	if (on < today)
+		return DUE_OVERDUE;
+	if (on - today <= lead_days)
+		return DUE_DUE;
+	return DUE_UPCOMING;
+}
+
+void due_list_free(due_list *l)
+{
+	free(l->items);
+	l->items = NULL;
+	l->n = l->cap = 0;
+}
+
+/* ---- working state ---- */
+
+typedef struct engine {
+	const due_input *in;
+	const due_query *q;
+	due_list *out;
+	const due_client **clients;       /* by id */
+	const due_monitoring **mons;      /* by client, then date */
+	const due_plan_row **rows;        /* by plan */
+} engine;
+
+static bool wanted(const engine *en, enum due_kind k)
+{
+	return en->q->kinds == 0 || (en->q->kinds & (1u << k));
+}
+
+static bool in_window(const engine *en, date_t on)
+{
+	return on != DATE_NONE && on >= en->q->from && on <= en->q->to;
+}
+
+static due_item *push(engine *en, enum due_kind kind, int64_t client_id, int64_t ref_id, date_t on)
+{
+	due_list *l = en->out;
+	due_item *it;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->items = xrealloc(l->items, l->cap * sizeof *l->items);
+	}
+	it = &l->items[l->n++];
+	memset(it, 0, sizeof *it);
+	it->on = it->deadline = on;
+	it->kind = kind;
+	it->client_id = client_id;
+	it->ref_id = ref_id;
+	it->days_left = on - en->q->today;
+	it->month = date_month(on);
+	return it;
+}
+
+static int cmp_id64(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+static int cmp_client_ptr(const void *a, const void *b)
+{
+	return cmp_id64((*(const due_client *const *)a)->id, (*(const due_client *const *)b)->id);
+}
+
+static date_t mon_date(const due_monitoring *m)
+{
+	return m->done_on != DATE_NONE ? m->done_on : m->scheduled_on;
+}
+
+static int cmp_mon_ptr(const void *a, const void *b)
+{
+	const due_monitoring *x = *(const due_monitoring *const *)a;
+	const due_monitoring *y = *(const due_monitoring *const *)b;
+	int c = cmp_id64(x->client_id, y->client_id);
+
+	if (c == 0)
+		c = cmp_id64(mon_date(x), mon_date(y));
+	return c ? c : cmp_id64(x->id, y->id);
+}
+
+static void *sorted_ptrs(const void *base, size_t n, size_t size,
+			 int (*cmp)(const void *, const void *))
+{
+	const void **v = xmalloc((n ? n : 1) * sizeof *v);
+
+	for (size_t i = 0; i < n; i++)
+		v[i] = (const char *)base + i * size;
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp);
+	return v;
+}
+
+/* The client if it is known and active, else NULL. */
+static const due_client *active_client(const engine *en, int64_t id)
+{
+	size_t lo = 0, hi = en->in->nclients;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (en->clients[mid]->id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < en->in->nclients && en->clients[lo]->id == id)
+		return en->clients[lo]->closed ? NULL : en->clients[lo];
+	return NULL;
+}
+
+/* Index of the client's first monitoring in en->mons. */
+static size_t first_mon(const engine *en, int64_t client_id)
+{
+	size_t lo = 0, hi = en->in->nmonitorings;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (en->mons[mid]->client_id < client_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first monitoring done (done) or only scheduled (!done) in month m. */
+static const due_monitoring *mon_in_month(const engine *en, int64_t client_id, month_t m, bool done)
+{
+	for (size_t i = first_mon(en, client_id); i < en->in->nmonitorings; i++) {
+		const due_monitoring *mo = en->mons[i];
+		date_t d = done ? mo->done_on : mo->scheduled_on;
+
+		if (mo->client_id != client_id)
+			break;
+		if (done != (mo->done_on != DATE_NONE) || d == DATE_NONE)
+			continue;
+		if (date_month(d) == m)
+			return mo;
+	}
+	return NULL;
+}
+
+/* ---- monitoring, plan end and review dates: the plan in force ---- */
+
+static void monitoring_items(engine *en, const due_plan *p)
+{
+	month_t lo = date_month(en->q->from), hi = date_month(en->q->to);
+	month_t this_month = date_month(en->q->today);
+
+	for (month_t m = lo; m <= hi; m++) {
+		const due_monitoring *done, *sched;
+		date_t on, end = month_last_day(m);
+		due_item *it;
+
+		if (!monitoring_is_due_month(p, m))
+			continue;
+		done = mon_in_month(en, p->client_id, m, true);
+		if (done && !en->q->include_done)
+			continue;
+		sched = done ? NULL : mon_in_month(en, p->client_id, m, false);
+		on = done ? done->done_on : sched ? sched->scheduled_on : end;
+		if (!in_window(en, on))
+			continue;
+		it = push(en, DUE_MONITORING, p->client_id, p->id, on);
+		it->month = m;
+		it->deadline = end;
+		if (done) {
+			it->state = DUE_DONE;
+			it->done_id = done->id;
+		} else if (end < en->q->today) {
+			it->state = DUE_OVERDUE;
+		} else {
+			it->state = m <= this_month ? DUE_DUE : DUE_UPCOMING;
+		}
+	}
+}
+
+static int cmp_row_ptr(const void *a, const void *b)
+{
+	const due_plan_row *x = *(const due_plan_row *const *)a;
+	const due_plan_row *y = *(const due_plan_row *const *)b;
+	int c = cmp_id64(x->plan_id, y->plan_id);
+	return c ? c : cmp_id64(x->id, y->id);
+}
+
+static void review_items(engine *en, const due_plan *p)
+{
+	size_t lo = 0, hi = en->in->nrows;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (en->rows[mid]->plan_id < p->id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < en->in->nrows && en->rows[i]->plan_id == p->id; i++) {
+		const due_plan_row *r = en->rows[i];
+		due_item *it;
+
+		if (!in_window(en, r->review_on))
+			continue;
+		/* A review is made at a monitoring in its month. */
+		if (mon_in_month(en, p->client_id, date_month(r->review_on), true))
+			continue;
+		it = push(en, DUE_PLAN, p->client_id, r->id, r->review_on);
+		it->stage = DUE_PLAN_REVIEW;
+		it->state = due_state_for(r->review_on, en->q->today, DUE_LEAD_PLAN);
+		it->text = r->need;
+	}
+}
+
+static void plan_items(engine *en, const due_plan *p)
+{
+	if (wanted(en, DUE_MONITORING))
+		monitoring_items(en, p);
+	if (!wanted(en, DUE_PLAN))
+		return;
+	if (in_window(en, p->period_to)) {
+		due_item *it = push(en, DUE_PLAN, p->client_id, p->id, p->period_to);
+		it->stage = DUE_PLAN_END;
+		it->state = due_state_for(p->period_to, en->q->today, DUE_LEAD_PLAN);
+	}
+	review_items(en, p);
+}
+
+static int cmp_plan_ptr(const void *a, const void *b)
+{
+	const due_plan *x = *(const due_plan *const *)a, *y = *(const due_plan *const *)b;
+	int c = cmp_id64(x->client_id, y->client_id);
+	return c ? c : cmp_id64(x->id, y->id);
+}
+
+/* A final plan beats any draft; among equals the latest (highest id). */
+static void plans(engine *en)
+{
+	size_t n = en->in->nplans;
+	const due_plan **v = sorted_ptrs(en->in->plans, n, sizeof *en->in->plans, cmp_plan_ptr);
+
+	for (size_t i = 0; i < n;) {
+		const due_plan *best = NULL;
+		size_t j = i;
+
+		for (; j < n && v[j]->client_id == v[i]->client_id; j++) {
+			if (v[j]->stage == DUE_STAGE_SUPERSEDED)
+				continue;
+			if (!best || v[j]->stage == DUE_STAGE_FINAL || best->stage != DUE_STAGE_FINAL)
+				best = v[j];
+		}
+		if (best && active_client(en, best->client_id))
+			plan_items(en, best);
+		i = j;
+	}
+	free(v);
+}
+
+/* ---- certificates and consents: the latest of a group counts ---- */
+
+static int cmp_cert_ptr(const void *a, const void *b)
+{
+	const due_certificate *x = *(const due_certificate *const *)a;
+	const due_certificate *y = *(const due_certificate *const *)b;
+	int c = cmp_id64(x->client_id, y->client_id);
+
+	if (c == 0)
+		c = strcmp(x->kind ? x->kind : "", y->kind ? y->kind : "");
+	if (c == 0)
+		c = cmp_id64(x->valid_to, y->valid_to);
+	return c ? c : cmp_id64(x->id, y->id);
+}
+
+static void certificates(engine *en)
+{
+	size_t n = en->in->ncertificates;
+	const due_certificate **v = sorted_ptrs(en->in->certificates, n,
+						sizeof *en->in->certificates, cmp_cert_ptr);
+
+	for (size_t i = 0; i < n; i++) {
+		const due_certificate *c = v[i];
+		due_item *it;
+
+		/* Renewed: a certificate of the same kind ends later. */
+		if (i + 1 < n && v[i + 1]->client_id == c->client_id &&
+		    strcmp(v[i + 1]->kind ? v[i + 1]->kind : "", c->kind ? c->kind : "") == 0)
+			continue;
+		if (!in_window(en, c->valid_to) || !active_client(en, c->client_id))
+			continue;
+		it = push(en, DUE_CERTIFICATE, c->client_id, c->id, c->valid_to);
+		it->state = due_state_for(c->valid_to, en->q->today, DUE_LEAD_CERTIFICATE);
+		it->stage = it->days_left <= 30 ? 30 : it->days_left <= 60 ? 60 :
+			    it->days_left <= 90 ? 90 : 0;
+		it->text = c->kind;
+	}
+	free(v);
+}
+
+static int cmp_consent_ptr(const void *a, const void *b)
+{
+	const due_consent *x = *(const due_consent *const *)a;
+	const due_consent *y = *(const due_consent *const *)b;
+	int c = cmp_id64(x->client_id, y->client_id);
+
+	if (c == 0)
+		c = strcmp(x->shared_with ? x->shared_with : "", y->shared_with ? y->shared_with : "");
+	if (c == 0)
+		c = cmp_id64(x->valid_to, y->valid_to);
+	return c ? c : cmp_id64(x->id, y->id);
+}
+
+static void consents(engine *en)
+{
+	size_t n = en->in->nconsents;
+	const due_consent **v = sorted_ptrs(en->in->consents, n, sizeof *en->in->consents,
+					    cmp_consent_ptr);
+
+	for (size_t i = 0; i < n; i++) {
+		const due_consent *c = v[i];
+		due_item *it;
+
+		/* Renewed with the same party, or withdrawn: nothing to do. */
+		if (i + 1 < n && v[i + 1]->client_id == c->client_id &&
+		    strcmp(v[i + 1]->shared_with ? v[i + 1]->shared_with : "",
+			   c->shared_with ? c->shared_with : "") == 0)
+			continue;
+		if (c->withdrawn_on != DATE_NONE)
+			continue;
+		if (!in_window(en, c->valid_to) || !active_client(en, c->client_id))
+			continue;
+		it = push(en, DUE_CONSENT, c->client_id, c->id, c->valid_to);
+		it->state = due_state_for(c->valid_to, en->q->today, DUE_LEAD_CONSENT);
+		it->text = c->shared_with;
+		it->text2 = c->purpose;
+	}
+	free(v);
+}
+
+/* ---- action items, transitions, billing ---- */
+
+static void actions(engine *en)
+{
+	for (size_t i = 0; i < en->in->nactions; i++) {
+		const due_action *a = &en->in->actions[i];
+		due_item *it;
+
+		if (a->done_on != DATE_NONE || !in_window(en, a->due_on) ||
+		    !active_client(en, a->client_id))
+			continue;
+		it = push(en, DUE_ACTION, a->client_id, a->id, a->due_on);
+		it->state = due_state_for(a->due_on, en->q->today, DUE_LEAD_ACTION);
+		it->text = a->what;
+	}
+}
+
+static void transitions(engine *en)
+{
+	for (size_t i = 0; i < en->in->nclients; i++) {
+		const due_client *c = &en->in->clients[i];
+		date_t on;
+		due_item *it;
+
+		if (c->closed || !c->child || c->birth_on == DATE_NONE)
+			continue;
+		on = date_add_years(c->birth_on, 18);
+		if (!in_window(en, on))
+			continue;
+		it = push(en, DUE_TRANSITION, c->id, 0, on);
+		it->state = due_state_for(on, en->q->today, DUE_LEAD_TRANSITION);
+	}
+}
+
+static void billing(engine *en)
+{
+	for (month_t m = date_month(en->q->from); m <= date_month(en->q->to); m++) {
+		date_t on = month_first_day(m) + 9;
+		due_item *it;
+
+		if (!in_window(en, on) || on < en->q->today)
+			continue;
+		it = push(en, DUE_BILLING, 0, 0, on);
+		it->month = m - 1;
+		it->state = due_state_for(on, en->q->today, DUE_LEAD_BILLING);
+	}
+}
+
+static int cmp_item(const void *a, const void *b)
+{
+	const due_item *x = a, *y = b;
+	int c = cmp_id64(x->on, y->on);
+
+	if (c == 0)
+		c = (int)x->state - (int)y->state;
+	if (c == 0)
+		c = (int)x->kind - (int)y->kind;
+	if (c == 0)
+		c = cmp_id64(x->client_id, y->client_id);
+	if (c == 0)
+		c = cmp_id64(x->ref_id, y->ref_id);
+	return c ? c : cmp_id64(x->month, y->month);
+}
+
+size_t due_compute(const due_input *in, const due_query *q, due_list *out)
+{
+	engine en = { in, q, out, NULL, NULL, NULL };
+
+	out->n = 0;
+	if (q->from == DATE_NONE || q->to == DATE_NONE || q->from > q->to)
+		return 0;
+	en.clients = sorted_ptrs(in->clients, in->nclients, sizeof *in->clients, cmp_client_ptr);
+	en.mons = sorted_ptrs(in->monitorings, in->nmonitorings, sizeof *in->monitorings, cmp_mon_ptr);
+	en.rows = sorted_ptrs(in->rows, in->nrows, sizeof *in->rows, cmp_row_ptr);
+
+	if (wanted(&en, DUE_MONITORING) || wanted(&en, DUE_PLAN))
+		plans(&en);
+	if (wanted(&en, DUE_CERTIFICATE))
+		certificates(&en);
+	if (wanted(&en, DUE_CONSENT))
+		consents(&en);
+	if (wanted(&en, DUE_ACTION))
+		actions(&en);
+	if (wanted(&en, DUE_TRANSITION))
+		transitions(&en);
+	if (wanted(&en, DUE_BILLING))
+		billing(&en);
+
+	free(en.clients);
+	free(en.mons);
+	free(en.rows);
+	if (out->n > 1)
+		qsort(out->items, out->n, sizeof *out->items, cmp_item);
+	return out->n;
+}
