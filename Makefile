@@ -182,4 +182,7 @@ pot:
 clean:
 	rm -rf build
 
+# Fuzzing targets and their corpus replay live beside the fuzzers.
+-include tests/fuzz/fuzz.mk
+
 -include $(wildcard $(B)/obj/*/*.d $(B)/tests/*.d)
