@@ -1,0 +1,569 @@
+/*
+ * test_store.c - the store as a specification: migrations, refusal of a
+ * newer database, file modes, version conflicts, audit rows without
+ * personal text, the described records' SQL, and the client register.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tsunagi/db.h"
+#include "tsunagi/records.h"
+#include "tsunagi/store.h"
+#include "tsunagi/store_client.h"
+#include "tsunagi/store_plan.h"
+#include "tsunagi/xalloc.h"
+
+struct fx {
+	char dir[64];
+	char *path;
+	db *db;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof *f);
+	tsu_err e;
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-test-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	f->path = xasprintf("%s/sub/dir/t.db", f->dir);
+	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char *cmd;
+
+	db_close(f->db);
+	cmd = xasprintf("rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+static int64_t add_client(db *d, const char *name, const char *kana)
+{
+	client c;
+	tsu_err e;
+
+	client_init(&c);
+	assert_int_equal(client_set(&c, "name", name, &e), TSU_OK);
+	assert_int_equal(client_set(&c, "kana", kana, &e), TSU_OK);
+	assert_int_equal(client_set(&c, "birth", "S45.3.2", &e), TSU_OK);
+	assert_int_equal(store_client_add(d, &c, &e), TSU_OK);
+	client_free(&c);
+	return c.id;
+}
+
+static void new_database_is_migrated_to_the_latest_schema(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(db_user_version(f->db), db_schema_version());
+	assert_true(db_schema_version() >= 1);
+}
+
+static void database_and_directories_are_private_under_umask_022(void **state)
+{
+	struct fx *f = *state;
+	struct stat sb;
+	char *wal = xasprintf("%s-wal", f->path);
+	char *dir = xasprintf("%s/sub/dir", f->dir);
+	char *p2 = xasprintf("%s/other/x.db", f->dir);
+	mode_t old = umask(022);
+	db *d2;
+	tsu_err e;
+
+	add_client(f->db, "山田 太郎", "やまだ たろう");
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(stat(wal, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	/* A second database made under umask 022 is private too. */
+	assert_int_equal(db_open(&d2, p2, DB_CREATE, &e), TSU_OK);
+	assert_int_equal(stat(p2, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	db_close(d2);
+	umask(old);
+	free(wal);
+	free(dir);
+	free(p2);
+}
+
+static void newer_database_is_refused_with_a_message(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *h;
+	db *d;
+	tsu_err e;
+
+	db_close(f->db);
+	f->db = NULL;
+	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_not_equal(db_open(&d, f->path, DB_CREATE, &e), TSU_OK);
+	assert_null(d);
+	assert_non_null(strstr(e.msg, "newer tsunagi"));
+	/* Nothing was written: the version is still the newer one. */
+	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 999);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	/* Reopen for teardown. */
+	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
+	sqlite3_exec(h, "PRAGMA user_version = 1", NULL, NULL, NULL);
+	sqlite3_close(h);
+	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
+}
+
+static void a_file_that_is_not_a_database_is_refused(void **state)
+{
+	struct fx *f = *state;
+	char *p = xasprintf("%s/junk.db", f->dir);
+	FILE *fp = fopen(p, "w");
+	db *d;
+	tsu_err e;
+
+	fputs("this is not a database, just some text that is long enough.........\n", fp);
+	fclose(fp);
+	assert_int_not_equal(db_open(&d, p, DB_CREATE, &e), TSU_OK);
+	assert_non_null(strstr(e.msg, "damaged"));
+	free(p);
+}
+
+static void missing_database_without_create_says_how_to_make_one(void **state)
+{
+	struct fx *f = *state;
+	char *p = xasprintf("%s/none.db", f->dir);
+	db *d;
+	tsu_err e;
+
+	assert_int_equal(db_open(&d, p, 0, &e), TSU_ENOTFOUND);
+	assert_non_null(strstr(e.msg, "tsunagi demo"));
+	assert_int_not_equal(access(p, F_OK), 0);
+	free(p);
+}
+
+static void update_with_a_stale_version_is_a_conflict_and_changes_nothing(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = add_client(f->db, "山田 太郎", "やまだ たろう");
+	client a, b, now;
+	tsu_err e;
+
+	/* Two sessions read the same version. */
+	assert_int_equal(store_client_get(f->db, id, &a, &e), TSU_OK);
+	assert_int_equal(store_client_get(f->db, id, &b, &e), TSU_OK);
+	client_set(&a, "phone", "045-000-0001", &e);
+	assert_int_equal(store_client_update(f->db, &a, &e), TSU_OK);
+	assert_int_equal(a.version, 2);
+	client_set(&b, "phone", "045-999-9999", &e);
+	assert_int_equal(store_client_update(f->db, &b, &e), TSU_ECONFLICT);
+	assert_non_null(strstr(e.msg, "another session"));
+	/* b's text is still there for the user to apply again. */
+	assert_string_equal(b.phone, "045-999-9999");
+	assert_int_equal(store_client_get(f->db, id, &now, &e), TSU_OK);
+	assert_string_equal(now.phone, "045-000-0001");
+	client_free(&a);
+	client_free(&b);
+	client_free(&now);
+}
+
+static void record_update_with_a_stale_version_is_a_conflict(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = add_client(f->db, "山田 太郎", "やまだ たろう");
+	note n, a, b;
+	tsu_err e;
+
+	record_init(&rt_note, &n);
+	n.client_id = id;
+	assert_int_equal(record_set(&rt_note, &n, record_field(&rt_note, "noted_on"), "R8.11.20", &e), TSU_OK);
+	assert_int_equal(record_set(&rt_note, &n, record_field(&rt_note, "kind"), "visit", &e), TSU_OK);
+	assert_int_equal(record_set(&rt_note, &n, record_field(&rt_note, "fact"), "訪問", &e), TSU_OK);
+	assert_int_equal(store_record_add(f->db, &rt_note, &n, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->db, &rt_note, n.id, &a, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->db, &rt_note, n.id, &b, &e), TSU_OK);
+	assert_int_equal(store_record_update(f->db, &rt_note, &a, &e), TSU_OK);
+	assert_int_equal(store_record_update(f->db, &rt_note, &b, &e), TSU_ECONFLICT);
+	assert_int_equal(store_record_delete(f->db, &rt_note, n.id, &e), TSU_OK);
+	assert_int_equal(store_record_update(f->db, &rt_note, &a, &e), TSU_ENOTFOUND);
+	record_free(&rt_note, &n);
+	record_free(&rt_note, &a);
+	record_free(&rt_note, &b);
+}
+
+static void every_change_writes_an_audit_row_without_personal_text(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = add_client(f->db, "秘密 花子", "ひみつ はなこ");
+	client c;
+	tsu_err e;
+	db_stmt *s;
+
+	store_client_get(f->db, id, &c, &e);
+	client_set(&c, "address", "横浜市中区1-2-3", &e);
+	assert_int_equal(store_client_update(f->db, &c, &e), TSU_OK);
+	assert_int_equal(store_client_close(f->db, id, date_from_ymd(2026, 11, 23), &e), TSU_OK);
+	client_free(&c);
+
+	s = db_prepare(f->db, "SELECT count(*) FROM audit WHERE tbl = 'client' AND row_id = :id");
+	db_bind_int64(s, ":id", id);
+	assert_int_equal(db_int64_or(s, 0), 3);
+	s = db_prepare(f->db, "SELECT count(*) FROM audit WHERE login = '' OR at = ''");
+	assert_int_equal(db_int64_or(s, -1), 0);
+	/* No column of the audit table holds the name or the address. */
+	s = db_prepare(f->db, "SELECT count(*) FROM audit WHERE login || tbl || action || at"
+			      " LIKE '%秘密%' OR login || tbl || action || at LIKE '%横浜%'");
+	assert_int_equal(db_int64_or(s, -1), 0);
+}
+
+static void failed_insert_leaves_no_row_and_no_audit(void **state)
+{
+	struct fx *f = *state;
+	client c;
+	tsu_err e;
+	db_stmt *s;
+
+	client_init(&c);
+	client_set(&c, "name", "重複 一郎", &e);
+	client_set(&c, "recipient-no", "1234567890", &e);
+	assert_int_equal(store_client_add(f->db, &c, &e), TSU_OK);
+	c.id = 0;
+	assert_int_equal(store_client_add(f->db, &c, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "1234567890"));
+	client_free(&c);
+	s = db_prepare(f->db, "SELECT count(*) FROM client");
+	assert_int_equal(db_int64_or(s, 0), 1);
+	s = db_prepare(f->db, "SELECT count(*) FROM audit");
+	assert_int_equal(db_int64_or(s, 0), 1);
+}
+
+static void client_fields_are_validated_with_the_field_named(void **state)
+{
+	client c;
+	tsu_err e;
+	char *long_name = xmalloc(STORE_NAME_MAX * 3 + 10);
+
+	(void)state;
+	client_init(&c);
+	assert_int_equal(client_set(&c, "birth", "2025-02-29", &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "February 29"));
+	assert_int_equal(client_set(&c, "kind", "adult", &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "plan, child, transition, retention"));
+	assert_int_equal(client_set(&c, "support-level", "7", &e), TSU_EINVAL);
+	assert_int_equal(client_set(&c, "nonsense", "x", &e), TSU_EINVAL);
+	long_name[0] = '\0';
+	for (int i = 0; i < STORE_NAME_MAX + 1; i++)
+		strcat(long_name, "山");
+	assert_int_equal(client_set(&c, "name", long_name, &e), TSU_OK);
+	assert_int_equal(client_validate(&c, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "too long"));
+	/* Invalid UTF-8 is refused as it is typed, and c keeps its value. */
+	assert_int_equal(client_set(&c, "name", "\xff\xfe", &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "UTF-8"));
+	assert_string_equal(c.name, long_name);
+	assert_int_equal(client_set(&c, "name", "  ", &e), TSU_OK);
+	assert_int_equal(client_validate(&c, &e), TSU_EINVAL);
+	assert_int_equal(client_set(&c, "name", "x", &e), TSU_OK);
+	assert_int_equal(client_set(&c, "recipient-no", "12345", &e), TSU_OK);
+	assert_int_equal(client_validate(&c, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "10 digits"));
+	client_free(&c);
+	free(long_name);
+}
+
+static int collect(const client *c, void *arg)
+{
+	strbuf *b = arg;
+	sb_addf(b, "%s|", c->name);
+	return 0;
+}
+
+static void clients_sort_by_kana_and_search_folds_kana_and_width(void **state)
+{
+	struct fx *f = *state;
+	client_filter flt = { 0 };
+	strbuf b;
+	tsu_err e;
+
+	add_client(f->db, "渡辺 健一", "わたなべ けんいち");
+	add_client(f->db, "佐藤 花子", "ｻﾄｳ ﾊﾅｺ");
+	add_client(f->db, "伊藤 誠", "イトウ マコト");
+	sb_init(&b);
+	assert_int_equal(store_client_each(f->db, &flt, collect, &b, &e), TSU_OK);
+	assert_string_equal(b.s, "伊藤 誠|佐藤 花子|渡辺 健一|");
+	/* Hiragana finds a half-width katakana reading, spaces ignored. */
+	sb_free(&b);
+	sb_init(&b);
+	flt.search = "さとうはな";
+	assert_int_equal(store_client_each(f->db, &flt, collect, &b, &e), TSU_OK);
+	assert_string_equal(b.s, "佐藤 花子|");
+	sb_free(&b);
+	sb_init(&b);
+	flt.search = "いとう";
+	store_client_each(f->db, &flt, collect, &b, &e);
+	assert_string_equal(b.s, "伊藤 誠|");
+	sb_free(&b);
+	sb_init(&b);
+	flt.search = "渡辺";
+	store_client_each(f->db, &flt, collect, &b, &e);
+	assert_string_equal(b.s, "渡辺 健一|");
+	sb_free(&b);
+}
+
+static void closed_clients_are_listed_only_when_asked(void **state)
+{
+	struct fx *f = *state;
+	client_filter act = { 0 }, all = { .include_closed = true }, closed = { .only_closed = true };
+	tsu_err e;
+	int64_t id = add_client(f->db, "A", "あ");
+
+	add_client(f->db, "B", "い");
+	assert_int_equal(store_client_close(f->db, id, date_from_ymd(2026, 1, 1), &e), TSU_OK);
+	assert_int_equal(store_client_close(f->db, id, date_from_ymd(2026, 1, 1), &e), TSU_EINVAL);
+	assert_int_equal(store_client_count(f->db, &act), 1);
+	assert_int_equal(store_client_count(f->db, &all), 2);
+	assert_int_equal(store_client_count(f->db, &closed), 1);
+}
+
+static void described_records_sql_matches_their_fields(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *h = db_handle(f->db);
+
+	for (const record_type *const *t = rec_all_types; *t; t++) {
+		const record_type *rt = *t;
+		sqlite3_stmt *st;
+		char name[64];
+
+		assert_int_equal(sqlite3_prepare_v2(h, rt->sql_select, -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_column_count(st), (int)rt->nfields + 2);
+		for (size_t i = 0; i < rt->nfields; i++)
+			assert_string_equal(sqlite3_column_name(st, (int)i + 2), rt->fields[i].col);
+		sqlite3_finalize(st);
+		assert_int_equal(sqlite3_prepare_v2(h, rt->sql_insert, -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_bind_parameter_count(st), (int)rt->nfields);
+		for (size_t i = 0; i < rt->nfields; i++) {
+			snprintf(name, sizeof name, ":%s", rt->fields[i].col);
+			assert_int_not_equal(sqlite3_bind_parameter_index(st, name), 0);
+		}
+		sqlite3_finalize(st);
+		assert_int_equal(sqlite3_prepare_v2(h, rt->sql_update, -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_bind_parameter_count(st), (int)rt->nfields + 2);
+		sqlite3_finalize(st);
+		assert_int_equal(sqlite3_prepare_v2(h, rt->sql_list, -1, &st, NULL), SQLITE_OK);
+		sqlite3_finalize(st);
+		assert_int_equal(sqlite3_prepare_v2(h, rt->sql_delete, -1, &st, NULL), SQLITE_OK);
+		sqlite3_finalize(st);
+	}
+}
+
+static void certificate_period_must_not_end_before_it_starts(void **state)
+{
+	struct fx *f = *state;
+	certificate c;
+	tsu_err e;
+
+	record_init(&rt_certificate, &c);
+	c.client_id = add_client(f->db, "A", "あ");
+	record_set(&rt_certificate, &c, record_field(&rt_certificate, "valid_from"), "2026-04-01", &e);
+	record_set(&rt_certificate, &c, record_field(&rt_certificate, "valid_to"), "2026-03-31", &e);
+	assert_int_equal(store_record_add(f->db, &rt_certificate, &c, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "2026-04-01"));
+	assert_int_equal(c.id, 0);
+	assert_int_equal(record_set(&rt_certificate, &c, record_field(&rt_certificate, "kind"), "passport", &e), TSU_EINVAL);
+	assert_int_equal(record_set(&rt_certificate, &c, record_field(&rt_certificate, "valid_to"), "R9.3.31", &e), TSU_OK);
+	assert_int_equal(store_record_add(f->db, &rt_certificate, &c, &e), TSU_OK);
+	record_free(&rt_certificate, &c);
+}
+
+static int64_t add_plan(db *d, int64_t client_id, const char *stage, int y, int months)
+{
+	plan p;
+	tsu_err e;
+
+	record_init(&rt_plan, &p);
+	p.client_id = client_id;
+	p.period_from = date_from_ymd(y, 5, 1);
+	p.period_to = date_from_ymd(y + 1, 4, 30);
+	p.monitoring_months = months;
+	free(p.stage);
+	p.stage = xstrdup(stage);
+	if (strcmp(stage, "final") == 0)
+		p.consented_on = date_from_ymd(y, 4, 25);
+	assert_int_equal(store_plan_add(d, &p, &e), TSU_OK);
+	assert_int_equal(p.anchor_month, month_from_ym(y, 5));
+	record_free(&rt_plan, &p);
+	return p.id;
+}
+
+static const char *stage_of(db *d, int64_t id)
+{
+	static char buf[16];
+	plan p;
+	tsu_err e;
+
+	assert_int_equal(store_record_get(d, &rt_plan, id, &p, &e), TSU_OK);
+	snprintf(buf, sizeof buf, "%s", p.stage);
+	record_free(&rt_plan, &p);
+	return buf;
+}
+
+static void final_plan_supersedes_the_previous_final_and_drafts(void **state)
+{
+	struct fx *f = *state;
+	int64_t c = add_client(f->db, "A", "あ");
+	int64_t old = add_plan(f->db, c, "final", 2025, 6);
+	int64_t draft = add_plan(f->db, c, "draft", 2026, 3);
+	plan p;
+	tsu_err e;
+
+	assert_int_equal(store_plan_in_force(f->db, c, &p, &e), TSU_OK);
+	assert_int_equal(p.id, old);   /* a final plan beats a newer draft */
+	record_free(&rt_plan, &p);
+	assert_int_equal(store_plan_finalise(f->db, draft, DATE_NONE, &e), TSU_EINVAL);
+	assert_int_equal(store_plan_finalise(f->db, draft, date_from_ymd(2026, 4, 28), &e), TSU_OK);
+	assert_string_equal(stage_of(f->db, old), "superseded");
+	assert_string_equal(stage_of(f->db, draft), "final");
+	assert_int_equal(store_plan_finalise(f->db, draft, date_from_ymd(2026, 4, 28), &e), TSU_EINVAL);
+	assert_int_equal(store_plan_in_force(f->db, c, &p, &e), TSU_OK);
+	assert_int_equal(p.id, draft);
+	record_free(&rt_plan, &p);
+}
+
+static void interval_change_keeps_the_anchor_and_is_recorded(void **state)
+{
+	struct fx *f = *state;
+	int64_t c = add_client(f->db, "A", "あ");
+	int64_t id = add_plan(f->db, c, "final", 2016, 1);
+	tsu_err e;
+	db_stmt *s;
+
+	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2016, 8), 6, &e), TSU_OK);
+	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2016, 8), 5, &e), TSU_EINVAL);
+	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2016, 1), 3, &e), TSU_EINVAL);
+	s = db_prepare(f->db, "SELECT group_concat(from_month || ':' || months, ' ') FROM"
+			      " (SELECT * FROM plan_interval WHERE plan_id = :id ORDER BY from_month)");
+	db_bind_int64(s, ":id", id);
+	assert_int_equal(db_step(s), DB_ROW);
+	assert_string_equal(db_col_text(s, 0), "2016-05:1 2016-08:6");
+	db_reset(s);
+	assert_string_equal(stage_of(f->db, id), "final");
+}
+
+static void final_plan_without_consent_date_is_refused(void **state)
+{
+	struct fx *f = *state;
+	plan p;
+	tsu_err e;
+
+	record_init(&rt_plan, &p);
+	p.client_id = add_client(f->db, "A", "あ");
+	p.period_from = date_from_ymd(2026, 4, 1);
+	p.period_to = date_from_ymd(2027, 3, 31);
+	p.monitoring_months = 4;
+	assert_int_equal(store_plan_add(f->db, &p, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "1, 2, 3, 6 or 12"));
+	p.monitoring_months = 12;
+	free(p.stage);
+	p.stage = xstrdup("final");
+	assert_int_equal(store_plan_add(f->db, &p, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "consent"));
+	record_free(&rt_plan, &p);
+}
+
+static void nested_transactions_roll_back_only_the_inner_part(void **state)
+{
+	struct fx *f = *state;
+	tsu_err e;
+	db_stmt *s;
+
+	assert_int_equal(db_begin(f->db, &e), TSU_OK);
+	add_client(f->db, "Outer", "そと");
+	assert_int_equal(db_begin(f->db, &e), TSU_OK);
+	add_client(f->db, "Inner", "なか");
+	db_rollback(f->db);
+	assert_int_equal(db_commit(f->db, &e), TSU_OK);
+	s = db_prepare(f->db, "SELECT group_concat(name) FROM client");
+	assert_int_equal(db_step(s), DB_ROW);
+	assert_string_equal(db_col_text(s, 0), "Outer");
+	db_reset(s);
+}
+
+static void db_path_follows_option_env_and_xdg(void **state)
+{
+	char *p;
+	tsu_err e;
+
+	(void)state;
+	setenv("HOME", "/home/w", 1);
+	unsetenv("TSUNAGI_DB");
+	unsetenv("XDG_DATA_HOME");
+	p = store_db_path(NULL, &e);
+	assert_string_equal(p, "/home/w/.local/share/tsunagi/tsunagi.db");
+	free(p);
+	setenv("XDG_DATA_HOME", "relative/dir", 1);   /* ignored, as the spec says */
+	p = store_db_path(NULL, &e);
+	assert_string_equal(p, "/home/w/.local/share/tsunagi/tsunagi.db");
+	free(p);
+	setenv("XDG_DATA_HOME", "/data", 1);
+	p = store_db_path(NULL, &e);
+	assert_string_equal(p, "/data/tsunagi/tsunagi.db");
+	free(p);
+	setenv("TSUNAGI_DB", "/env.db", 1);
+	p = store_db_path(NULL, &e);
+	assert_string_equal(p, "/env.db");
+	free(p);
+	p = store_db_path("/opt.db", &e);
+	assert_string_equal(p, "/opt.db");
+	free(p);
+	unsetenv("TSUNAGI_DB");
+	unsetenv("XDG_DATA_HOME");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(new_database_is_migrated_to_the_latest_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(database_and_directories_are_private_under_umask_022, setup, teardown),
+		cmocka_unit_test_setup_teardown(newer_database_is_refused_with_a_message, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_file_that_is_not_a_database_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(missing_database_without_create_says_how_to_make_one, setup, teardown),
+		cmocka_unit_test_setup_teardown(update_with_a_stale_version_is_a_conflict_and_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(record_update_with_a_stale_version_is_a_conflict, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_change_writes_an_audit_row_without_personal_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(failed_insert_leaves_no_row_and_no_audit, setup, teardown),
+		cmocka_unit_test(client_fields_are_validated_with_the_field_named),
+		cmocka_unit_test_setup_teardown(clients_sort_by_kana_and_search_folds_kana_and_width, setup, teardown),
+		cmocka_unit_test_setup_teardown(closed_clients_are_listed_only_when_asked, setup, teardown),
+		cmocka_unit_test_setup_teardown(described_records_sql_matches_their_fields, setup, teardown),
+		cmocka_unit_test_setup_teardown(certificate_period_must_not_end_before_it_starts, setup, teardown),
+		cmocka_unit_test_setup_teardown(final_plan_supersedes_the_previous_final_and_drafts, setup, teardown),
+		cmocka_unit_test_setup_teardown(interval_change_keeps_the_anchor_and_is_recorded, setup, teardown),
+		cmocka_unit_test_setup_teardown(final_plan_without_consent_date_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(nested_transactions_roll_back_only_the_inner_part, setup, teardown),
+		cmocka_unit_test(db_path_follows_option_env_and_xdg),
+	};
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
