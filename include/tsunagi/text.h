@@ -41,6 +41,10 @@ size_t text_chars(const char *s);
  * Folding for search and sort keys (caller frees): NFKC (half-width
  * katakana to full-width, full-width ASCII to ASCII), case folding, and
  * katakana to hiragana, so "ﾔﾏﾀﾞ", "ヤマダ", "やまだ" give one key.
+ * Also: runs of spaces (U+3000 included) become one ASCII space, with none
+ * at the ends; hyphen and dash variants become '-', 〜 and ～ become '~';
+ * zero-width characters and variation selectors are dropped; common
+ * variant kanji of names fold to the usual form (髙 -> 高, 﨑 -> 崎).
  * Invalid UTF-8 bytes are dropped from the key.
  */
 char *text_fold(const char *s);
@@ -62,5 +66,9 @@ char *text_trim(const char *s);
 /* First character of the romanised (Hepburn, upper case) reading of a
  * kana string: "やまだ" -> 'Y', "ジョウ" -> 'J'; 0 when none. */
 char text_kana_initial(const char *kana);
+/* Initials of a kana reading, one per part separated by spaces (ASCII or
+ * U+3000) or '・': "やまだ たろう" -> "Y.T.", a part without one gives
+ * "?." (caller frees). */
+char *text_initials(const char *kana);
 
 #endif
