@@ -23,7 +23,7 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR  ?=
 
 # The build directory; `make check` builds the sanitizer variant in its own.
-B        ?= build
+B        ?= build$(if $(filter 1,$(SAN)),/san)
 SAN      ?=
 
 PKGS     := ncursesw sqlite3 libutf8proc pangocairo cairo fontconfig

@@ -30,6 +30,6 @@ void sb_addn(strbuf *b, const char *s, size_t n);
 void sb_adds(strbuf *b, const char *s);
 void sb_addc(strbuf *b, char c);
 void sb_addf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-char *sb_steal(strbuf *b);             /* caller frees; b is reset */
+char *sb_steal(strbuf *b);             /* caller frees; b is left empty (s NULL) */
 
 #endif

@@ -88,6 +88,8 @@ static void sb_grow(strbuf *b, size_t extra)
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;
+	if (b->cap == 0)
+		b->cap = 16;
 	while (b->cap < need)
 		b->cap *= 2;
 	b->s = xrealloc(b->s, b->cap);
@@ -130,7 +132,10 @@ void sb_addf(strbuf *b, const char *fmt, ...)
 
 char *sb_steal(strbuf *b)
 {
-	char *s = b->s;
-	sb_init(b);
+	char *s = b->s ? b->s : xstrdup("");
+	/* Leave b empty without allocating: stealing is usually the last
+	 * use of a buffer, and sb_grow starts again from nothing. */
+	b->s = NULL;
+	b->len = b->cap = 0;
 	return s;
 }

@@ -48,7 +48,7 @@ expect_fail() {
 	"$@" > "$T/out" 2> "$T/err" || rc=$?
 	[ "$rc" -eq "$code" ] || fail "$desc: exit $rc, want $code (stderr: $(cat "$T/err"))"
 	[ "$(wc -l < "$T/err")" -eq 1 ] || fail "$desc: want one line on stderr, got: $(cat "$T/err")"
-	grep -Eq "$pat" "$T/err" || fail "$desc: stderr '$(cat "$T/err")' does not match '$pat'"
+	grep -Eq -- "$pat" "$T/err" || fail "$desc: stderr '$(cat "$T/err")' does not match '$pat'"
 	[ ! -s "$T/out" ] || fail "$desc: printed on stdout: $(cat "$T/out")"
 }
 
