@@ -1,0 +1,473 @@
+/*
+ * due_source.c - reads what the due engine needs for a date window: one
+ * query per kind of record, each bounded by the window through an index,
+ * each joined to its client so closed clients never load.  Records that
+ * the database already shows as met (renewed certificates and consents,
+ * withdrawn consents, done action items, drafts under a final plan) are
+ * left out here, in SQL, so they are never even read.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/due_source.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/xalloc.h"
+
+/* A growable array of fixed-size elements. */
+typedef struct vec { void *v; size_t n, cap, size; } vec;
+
+static void *vec_push(vec *a)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? 2 * a->cap : 32;
+		a->v = xrealloc(a->v, a->cap * a->size);
+	}
+	return memset((char *)a->v + a->n++ * a->size, 0, a->size);
+}
+
+typedef struct loader {
+	db *db;
+	due_source *src;
+	vec clients, plans, intervals, iv_plan, rows, mons, certs, consents, actions, strings;
+	date_t from, to;
+} loader;
+
+static const char *keep(loader *L, db_stmt *st, int col)
+{
+	char **slot = vec_push(&L->strings);
+	*slot = db_col_strdup(st, col);
+	return *slot;
+}
+
+/* 'YYYY-MM' to a month; -1 for anything else. */
+static month_t parse_month(const char *s)
+{
+	int y = 0, m = 0;
+
+	for (int i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		y = y * 10 + (s[i] - '0');
+	}
+	if (s[4] != '-' || s[5] < '0' || s[5] > '9' || s[6] < '0' || s[6] > '9' || s[7])
+		return -1;
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	return m >= 1 && m <= 12 ? month_from_ym(y, m) : -1;
+}
+
+/* Every query ends its columns with the client's id, case kind and
+ * birth date, starting at column `at`. */
+static void add_client(loader *L, db_stmt *st, int at)
+{
+	due_client *c = vec_push(&L->clients);
+
+	c->id = db_col_int64(st, at);
+	c->child = strcmp(db_col_text(st, at + 1), "child") == 0;
+	c->birth_on = db_col_date(st, at + 2);
+	c->closed = false;    /* the queries read active clients only */
+}
+
+static int finish(loader *L, db_stmt *st, int rc, const char *what, tsu_err *e)
+{
+	db_reset(st);
+	return rc < 0 ? db_error(L->db, e, what) : TSU_OK;
+}
+
+#define CLIENT_COLS " c.id, c.case_kind, c.birth_on"
+
+static int load_plans(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT p.id, p.stage, p.period_from, p.period_to, p.anchor_month,"
+		" p.monitoring_months," CLIENT_COLS
+		" FROM plan p JOIN client c ON c.id = p.client_id"
+		" WHERE p.stage IN ('draft', 'final') AND p.period_to >= :from"
+		" AND p.period_from <= :to AND c.status = 'active'"
+		" AND (p.stage = 'final' OR NOT EXISTS (SELECT 1 FROM plan f"
+		"      WHERE f.client_id = p.client_id AND f.stage = 'final'))");
+	int rc;
+
+	db_bind_date(st, ":from", L->from);
+	db_bind_date(st, ":to", L->to);
+	while ((rc = db_step(st)) == DB_ROW) {
+		due_plan *p = vec_push(&L->plans);
+
+		p->id = db_col_int64(st, 0);
+		p->stage = strcmp(db_col_text(st, 1), "final") == 0 ? DUE_STAGE_FINAL : DUE_STAGE_DRAFT;
+		p->period_from = db_col_date(st, 2);
+		p->period_to = db_col_date(st, 3);
+		p->anchor = parse_month(db_col_text(st, 4));
+		if (p->anchor < 0 && p->period_from != DATE_NONE)
+			p->anchor = date_month(p->period_from);
+		p->months = db_col_int(st, 5);
+		p->client_id = db_col_int64(st, 6);
+		add_client(L, st, 6);
+	}
+	return finish(L, st, rc, _("reading the plans"), e);
+}
+
+static int cmp_plan_id(const void *a, const void *b)
+{
+	int64_t x = ((const due_plan *)a)->id, y = ((const due_plan *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* Interval history: only plans whose interval was ever changed have more
+ * than one row; the others keep using plan.monitoring_months. */
+static int load_intervals(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT plan_id, from_month, months FROM plan_interval"
+		" WHERE plan_id IN (SELECT plan_id FROM plan_interval"
+		"                   GROUP BY plan_id HAVING count(*) > 1)"
+		" ORDER BY plan_id, from_month");
+	due_plan *plans = L->plans.v;
+	int rc;
+
+	if (L->plans.n == 0)
+		return TSU_OK;
+	qsort(plans, L->plans.n, sizeof *plans, cmp_plan_id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		due_plan key = { .id = db_col_int64(st, 0) };
+		month_t from = parse_month(db_col_text(st, 1));
+		due_interval *iv;
+
+		if (from < 0 || !bsearch(&key, plans, L->plans.n, sizeof *plans, cmp_plan_id))
+			continue;
+		iv = vec_push(&L->intervals);
+		iv->from = from;
+		iv->months = db_col_int(st, 2);
+		*(int64_t *)vec_push(&L->iv_plan) = key.id;
+	}
+	return finish(L, st, rc, _("reading the monitoring intervals"), e);
+}
+
+/* Point each plan at its intervals; both arrays are in plan id order. */
+static void link_intervals(loader *L)
+{
+	due_plan *plans = L->plans.v;
+	due_interval *iv = L->intervals.v;
+	const int64_t *owner = L->iv_plan.v;
+	size_t j = 0;
+
+	for (size_t i = 0; i < L->plans.n && j < L->intervals.n; i++) {
+		while (j < L->intervals.n && owner[j] < plans[i].id)
+			j++;
+		if (j < L->intervals.n && owner[j] == plans[i].id) {
+			plans[i].intervals = &iv[j];
+			while (j < L->intervals.n && owner[j] == plans[i].id) {
+				plans[i].nintervals++;
+				j++;
+			}
+		}
+	}
+}
+
+static int load_rows(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT r.id, r.plan_id, r.priority, r.review_on, r.need"
+		" FROM plan_row r WHERE r.review_on BETWEEN :from AND :to");
+	int rc;
+
+	db_bind_date(st, ":from", L->from);
+	db_bind_date(st, ":to", L->to);
+	while ((rc = db_step(st)) == DB_ROW) {
+		due_plan_row *r = vec_push(&L->rows);
+
+		r->id = db_col_int64(st, 0);
+		r->plan_id = db_col_int64(st, 1);
+		r->priority = db_col_int(st, 2);
+		r->review_on = db_col_date(st, 3);
+		r->need = keep(L, st, 4);
+	}
+	return finish(L, st, rc, _("reading the plans' review dates"), e);
+}
+
+/* Records and visits scheduled in the window's whole months: a month is
+ * met by any record in it. */
+static int load_monitorings(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT id, client_id, done_on, scheduled_on FROM monitoring"
+		" WHERE done_on BETWEEN :from AND :to"
+		" UNION ALL"
+		" SELECT id, client_id, done_on, scheduled_on FROM monitoring"
+		" WHERE done_on IS NULL AND scheduled_on BETWEEN :from AND :to");
+	int rc;
+
+	db_bind_date(st, ":from", month_first_day(date_month(L->from)));
+	db_bind_date(st, ":to", month_last_day(date_month(L->to)));
+	while ((rc = db_step(st)) == DB_ROW) {
+		due_monitoring *m = vec_push(&L->mons);
+
+		m->id = db_col_int64(st, 0);
+		m->client_id = db_col_int64(st, 1);
+		m->done_on = db_col_date(st, 2);
+		m->scheduled_on = db_col_date(st, 3);
+	}
+	return finish(L, st, rc, _("reading the monitorings"), e);
+}
+
+static int load_certificates(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT ce.id, ce.kind, ce.valid_from, ce.valid_to," CLIENT_COLS
+		" FROM certificate ce JOIN client c ON c.id = ce.client_id"
+		" WHERE ce.valid_to BETWEEN :from AND :to AND c.status = 'active'"
+		" AND NOT EXISTS (SELECT 1 FROM certificate n WHERE n.client_id = ce.client_id"
+		"      AND n.kind = ce.kind AND n.valid_to > ce.valid_to)");
+	int rc;
+
+	db_bind_date(st, ":from", L->from);
+	db_bind_date(st, ":to", L->to);
+	while ((rc = db_step(st)) == DB_ROW) {
+		due_certificate *c = vec_push(&L->certs);
+
+		c->id = db_col_int64(st, 0);
+		c->kind = keep(L, st, 1);
+		c->valid_from = db_col_date(st, 2);
+		c->valid_to = db_col_date(st, 3);
+		c->client_id = db_col_int64(st, 4);
+		add_client(L, st, 4);
+	}
+	return finish(L, st, rc, _("reading the certificates"), e);
+}
+
+static int load_consents(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT co.id, co.shared_with, co.purpose, co.valid_to," CLIENT_COLS
+		" FROM consent co JOIN client c ON c.id = co.client_id"
+		" WHERE co.valid_to BETWEEN :from AND :to AND co.withdrawn_on IS NULL"
+		" AND c.status = 'active'"
+		" AND NOT EXISTS (SELECT 1 FROM consent n WHERE n.client_id = co.client_id"
+		"      AND n.shared_with = co.shared_with AND n.valid_to > co.valid_to)");
+	int rc;
+
+	db_bind_date(st, ":from", L->from);
+	db_bind_date(st, ":to", L->to);
+	while ((rc = db_step(st)) == DB_ROW) {
+		due_consent *c = vec_push(&L->consents);
+
+		c->id = db_col_int64(st, 0);
+		c->shared_with = keep(L, st, 1);
+		c->purpose = keep(L, st, 2);
+		c->valid_to = db_col_date(st, 3);
+		c->withdrawn_on = DATE_NONE;
+		c->client_id = db_col_int64(st, 4);
+		add_client(L, st, 4);
+	}
+	return finish(L, st, rc, _("reading the consents"), e);
+}
+
+static int load_actions(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT a.id, a.what, a.due_on," CLIENT_COLS
+		" FROM action_item a JOIN meeting m ON m.id = a.meeting_id"
+		" JOIN client c ON c.id = m.client_id"
+		" WHERE a.done_on IS NULL AND a.due_on BETWEEN :from AND :to"
+		" AND c.status = 'active'");
+	int rc;
+
+	db_bind_date(st, ":from", L->from);
+	db_bind_date(st, ":to", L->to);
+	while ((rc = db_step(st)) == DB_ROW) {
+		due_action *a = vec_push(&L->actions);
+
+		a->id = db_col_int64(st, 0);
+		a->what = keep(L, st, 1);
+		a->due_on = db_col_date(st, 2);
+		a->done_on = DATE_NONE;
+		a->client_id = db_col_int64(st, 3);
+		add_client(L, st, 3);
+	}
+	return finish(L, st, rc, _("reading the meetings' action items"), e);
+}
+
+/* Children who turn 18 in the window (a day of slack for February 29). */
+static int load_children(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT" CLIENT_COLS " FROM client c"
+		" WHERE c.case_kind = 'child' AND c.status = 'active'"
+		" AND c.birth_on BETWEEN :lo AND :hi");
+	int rc;
+
+	db_bind_date(st, ":lo", date_add_years(L->from, -18) - 1);
+	db_bind_date(st, ":hi", date_add_years(L->to, -18) + 1);
+	while ((rc = db_step(st)) == DB_ROW)
+		add_client(L, st, 0);
+	return finish(L, st, rc, _("reading the clients"), e);
+}
+
+static int cmp_client(const void *a, const void *b)
+{
+	int64_t x = ((const due_client *)a)->id, y = ((const due_client *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* Sort and drop the duplicate client entries. */
+static void unique_clients(loader *L)
+{
+	due_client *c = L->clients.v;
+	size_t n = 0;
+
+	if (L->clients.n == 0)
+		return;
+	qsort(c, L->clients.n, sizeof *c, cmp_client);
+	for (size_t i = 0; i < L->clients.n; i++)
+		if (n == 0 || c[n - 1].id != c[i].id)
+			c[n++] = c[i];
+	L->clients.n = n;
+}
+
+static bool want(unsigned kinds, enum due_kind k)
+{
+	return kinds == 0 || (kinds & (1u << k));
+}
+
+int due_source_load(db *d, date_t from, date_t to, unsigned kinds,
+		    due_source *out, tsu_err *e)
+{
+	loader L = { .db = d, .src = out, .from = from, .to = to };
+	int rc = TSU_OK;
+
+	memset(out, 0, sizeof *out);
+	L.clients.size = sizeof(due_client);
+	L.plans.size = sizeof(due_plan);
+	L.intervals.size = sizeof(due_interval);
+	L.iv_plan.size = sizeof(int64_t);
+	L.rows.size = sizeof(due_plan_row);
+	L.mons.size = sizeof(due_monitoring);
+	L.certs.size = sizeof(due_certificate);
+	L.consents.size = sizeof(due_consent);
+	L.actions.size = sizeof(due_action);
+	L.strings.size = sizeof(char *);
+
+	if (want(kinds, DUE_MONITORING) || want(kinds, DUE_PLAN)) {
+		if ((rc = load_plans(&L, e)) != TSU_OK || (rc = load_monitorings(&L, e)) != TSU_OK)
+			goto done;
+	}
+	if (want(kinds, DUE_MONITORING) && (rc = load_intervals(&L, e)) != TSU_OK)
+		goto done;
+	link_intervals(&L);
+	if (want(kinds, DUE_PLAN) && (rc = load_rows(&L, e)) != TSU_OK)
+		goto done;
+	if (want(kinds, DUE_CERTIFICATE) && (rc = load_certificates(&L, e)) != TSU_OK)
+		goto done;
+	if (want(kinds, DUE_CONSENT) && (rc = load_consents(&L, e)) != TSU_OK)
+		goto done;
+	if (want(kinds, DUE_ACTION) && (rc = load_actions(&L, e)) != TSU_OK)
+		goto done;
+	if (want(kinds, DUE_TRANSITION) && (rc = load_children(&L, e)) != TSU_OK)
+		goto done;
+done:
+	free(L.iv_plan.v);
+	unique_clients(&L);
+	out->clients = L.clients.v;
+	out->plans = L.plans.v;
+	out->intervals = L.intervals.v;
+	out->rows = L.rows.v;
+	out->monitorings = L.mons.v;
+	out->certificates = L.certs.v;
+	out->consents = L.consents.v;
+	out->actions = L.actions.v;
+	out->strings = L.strings.v;
+	out->nstrings = L.strings.n;
+	out->in = (due_input){
+		out->clients, L.clients.n, out->plans, L.plans.n, out->rows, L.rows.n,
+		out->monitorings, L.mons.n, out->certificates, L.certs.n,
+		out->consents, L.consents.n, out->actions, L.actions.n,
+	};
+	if (rc != TSU_OK)
+		due_source_free(out);
+	return rc;
+}
+
+void due_source_free(due_source *s)
+{
+	for (size_t i = 0; i < s->nstrings; i++)
+		free(s->strings[i]);
+	free(s->strings);
+	free(s->clients);
+	free(s->plans);
+	free(s->intervals);
+	free(s->rows);
+	free(s->monitorings);
+	free(s->certificates);
+	free(s->consents);
+	free(s->actions);
+	memset(s, 0, sizeof *s);
+}
+
+/* ---- client names for the report ---- */
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+int due_names_load(db *d, const due_list *l, due_names *out, tsu_err *e)
+{
+	db_stmt *st = db_prepare(d, "SELECT name, kana FROM client WHERE id = :id");
+	int64_t *ids = xmalloc((l->n ? l->n : 1) * sizeof *ids);
+	size_t n = 0;
+	int rc = TSU_OK;
+
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].client_id)
+			ids[n++] = l->items[i].client_id;
+	if (n > 1)
+		qsort(ids, n, sizeof *ids, cmp_i64);
+	out->v = xcalloc(n ? n : 1, sizeof *out->v);
+	for (size_t i = 0; i < n; i++) {
+		int step;
+
+		if (i > 0 && ids[i] == ids[i - 1])
+			continue;
+		db_bind_int64(st, ":id", ids[i]);
+		step = db_step(st);
+		if (step < 0) {
+			db_reset(st);
+			rc = db_error(d, e, _("reading the clients' names"));
+			break;
+		}
+		out->v[out->n].id = ids[i];
+		out->v[out->n].name = step == DB_ROW ? db_col_strdup(st, 0) : xstrdup("");
+		out->v[out->n].kana = step == DB_ROW ? db_col_strdup(st, 1) : xstrdup("");
+		out->n++;
+		db_reset(st);
+	}
+	free(ids);
+	if (rc != TSU_OK)
+		due_names_free(out);
+	return rc;
+}
+
+const due_name *due_names_find(const due_names *names, int64_t id)
+{
+	size_t lo = 0, hi = names->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (names->v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < names->n && names->v[lo].id == id ? &names->v[lo] : NULL;
+}
+
+void due_names_free(due_names *names)
+{
+	for (size_t i = 0; i < names->n; i++) {
+		free(names->v[i].name);
+		free(names->v[i].kana);
+	}
+	free(names->v);
+	memset(names, 0, sizeof *names);
+}
