@@ -77,6 +77,14 @@ static void new_database_is_migrated_to_the_latest_schema(void **state)
 	assert_true(db_schema_version() >= 1);
 }
 
+static void the_daily_quick_check_is_remembered_in_meta(void **state)
+{
+	struct fx *f = *state;
+	db_stmt *s = db_prepare(f->db, "SELECT count(*) FROM meta WHERE key = 'quick_check_day'"
+				       " AND value = date('now', 'localtime')");
+	assert_int_equal(db_int64_or(s, 0), 1);
+}
+
 static void database_and_directories_are_private_under_umask_022(void **state)
 {
 	struct fx *f = *state;
@@ -546,6 +554,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(new_database_is_migrated_to_the_latest_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_daily_quick_check_is_remembered_in_meta, setup, teardown),
 		cmocka_unit_test_setup_teardown(database_and_directories_are_private_under_umask_022, setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_database_is_refused_with_a_message, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_file_that_is_not_a_database_is_refused, setup, teardown),
