@@ -1,0 +1,366 @@
+/*
+ * widget_form.c - a form of typed fields: text, long text, dates shown
+ * as ISO and era beside what was typed, choices and check boxes; moving
+ * between fields; and long text handed to $EDITOR through a private
+ * temporary file.  It knows field kinds, never what a field means.
+ */
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "tsunagi/date.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/text.h"
+#include "tsunagi/ui_widget.h"
+#include "tsunagi/xalloc.h"
+
+void ui_form_init(ui_form *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+void ui_form_free(ui_form *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		ui_field *fd = &f->fields[i];
+		free(fd->label);
+		ui_edit_free(&fd->ed);
+		for (size_t c = 0; c < fd->nchoices; c++)
+			free(fd->choice_labels[c]);
+		free(fd->choice_labels);
+	}
+	free(f->fields);
+	memset(f, 0, sizeof *f);
+}
+
+ui_field *ui_form_add(ui_form *f, const char *name, const char *label, ui_field_kind kind, size_t max)
+{
+	ui_field *fd;
+	int w;
+
+	f->fields = xrealloc(f->fields, (f->n + 1) * sizeof *f->fields);
+	fd = &f->fields[f->n++];
+	memset(fd, 0, sizeof *fd);
+	fd->name = name;
+	fd->label = xstrdup(label);
+	fd->kind = kind;
+	ui_edit_init(&fd->ed, max, kind == UI_F_LONG);
+	w = text_width(label);
+	if (w > f->label_w)
+		f->label_w = w;
+	return fd;
+}
+
+void ui_field_set_choices(ui_field *fd, const char *const *values, const char *const *labels)
+{
+	size_t n = 0;
+
+	while (values[n])
+		n++;
+	fd->choices = values;
+	fd->nchoices = n;
+	fd->choice_labels = xcalloc(n ? n : 1, sizeof *fd->choice_labels);
+	for (size_t i = 0; i < n; i++)
+		fd->choice_labels[i] = xstrdup(labels ? labels[i] : values[i]);
+	fd->choice = 0;
+}
+
+ui_field *ui_form_find(ui_form *f, const char *name)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->fields[i].name, name) == 0)
+			return &f->fields[i];
+	return NULL;
+}
+
+char *ui_field_get(const ui_field *fd)
+{
+	switch (fd->kind) {
+	case UI_F_CHOICE:
+		return xstrdup(fd->nchoices ? fd->choices[fd->choice] : "");
+	case UI_F_CHECK:
+		return xstrdup(fd->checked ? "yes" : "no");
+	default:
+		return ui_edit_get(&fd->ed);
+	}
+}
+
+void ui_field_set(ui_field *fd, const char *text)
+{
+	if (!text)
+		text = "";
+	switch (fd->kind) {
+	case UI_F_CHOICE:
+		for (size_t i = 0; i < fd->nchoices; i++)
+			if (strcmp(fd->choices[i], text) == 0)
+				fd->choice = i;
+		break;
+	case UI_F_CHECK:
+		fd->checked = !strcmp(text, "yes") || !strcmp(text, "1");
+		break;
+	default:
+		ui_edit_set(&fd->ed, text);
+		break;
+	}
+}
+
+static void move_field(ui_form *f, int d)
+{
+	if (f->n == 0)
+		return;
+	f->cur = (f->cur + (d > 0 ? 1 : f->n - 1)) % f->n;
+}
+
+static bool choice_key(ui_field *fd, ui_action a, ui_key k)
+{
+	if (fd->nchoices == 0)
+		return false;
+	if (a == UA_CHAR_LEFT)
+		fd->choice = (fd->choice + fd->nchoices - 1) % fd->nchoices;
+	else if (a == UA_CHAR_RIGHT || k == ' ')
+		fd->choice = (fd->choice + 1) % fd->nchoices;
+	else
+		return false;
+	return true;
+}
+
+bool ui_form_key(ui_form *f, ui_action a, ui_key k)
+{
+	ui_field *fd;
+
+	if (f->n == 0)
+		return false;
+	fd = &f->fields[f->cur];
+	if (a == UA_FIELD_NEXT || (k == '\n' && fd->kind != UI_F_LONG)) {
+		move_field(f, 1);
+		return true;
+	}
+	if (a == UA_FIELD_PREV) {
+		move_field(f, -1);
+		return true;
+	}
+	switch (fd->kind) {
+	case UI_F_CHOICE:
+		if (!choice_key(fd, a, k))
+			return false;
+		f->changed = true;
+		return true;
+	case UI_F_CHECK:
+		if (k == ' ' || a == UA_CHAR_LEFT || a == UA_CHAR_RIGHT)
+			fd->checked = !fd->checked;
+		else if (k == 'y' || k == 'Y')
+			fd->checked = true;
+		else if (k == 'n' || k == 'N')
+			fd->checked = false;
+		else
+			return false;
+		f->changed = true;
+		return true;
+	default:
+		if (a != UA_NONE && ui_edit_apply(&fd->ed, a)) {
+			f->changed |= fd->ed.changed;
+			return true;
+		}
+		if (a == UA_NONE && !UI_IS_FN(k) && (k >= 0x20 || k == '\n')) {
+			ui_edit_insert(&fd->ed, k);
+			f->changed |= fd->ed.changed;
+			return true;
+		}
+		return false;
+	}
+}
+
+static void draw_date_hint(ui_field *fd, ui_win *w, int y, int x, int cols)
+{
+	char *t = ui_edit_get(&fd->ed);
+	char iso[DATE_ISO_LEN], era[DATE_WAREKI_LEN], line[128];
+	date_t d;
+	tsu_err e;
+
+	if (!*t)
+		line[0] = '\0';
+	else if (date_parse(t, &d, &e) == TSU_OK) {
+		date_format_iso(d, iso);
+		date_format_wareki(d, era, sizeof era);
+		snprintf(line, sizeof line, "= %s  %s (%s)", iso, era, _(date_weekday_en(date_weekday(d))));
+	} else {
+		snprintf(line, sizeof line, "%s", _("? not a date yet"));
+	}
+	ui_put_raw(w, y, x, cols, line, true);
+	free(t);
+}
+
+void ui_form_draw(ui_form *f, ui_win *w, int y, int x, int height, int width)
+{
+	int lw = f->label_w < width / 3 ? f->label_w : width / 3;
+	int vx = x + lw + 3, vw = width - lw - 3;
+	int cy = -1, cx = 0;
+
+	if (height < 1 || vw < 4)
+		return;
+	if ((int)f->cur < f->top)
+		f->top = (int)f->cur;
+	if ((int)f->cur >= f->top + height)
+		f->top = (int)f->cur - height + 1;
+	for (int row = 0; row < height; row++) {
+		size_t i = (size_t)(f->top + row);
+		ui_field *fd;
+		bool focus;
+
+		if (i >= f->n) {
+			ui_put_raw(w, y + row, x, width, "", true);
+			continue;
+		}
+		fd = &f->fields[i];
+		focus = i == f->cur;
+		if (focus)
+			wattron(w, A_BOLD);
+		ui_put_raw(w, y + row, x, 1, focus ? ">" : " ", false);
+		ui_put_raw(w, y + row, x + 1, lw, fd->label, true);
+		ui_put_raw(w, y + row, x + 1 + lw, 2, fd->required ? "*:" : " :", false);
+		if (focus)
+			wattroff(w, A_BOLD);
+		switch (fd->kind) {
+		case UI_F_CHOICE: {
+			char buf[256];
+			snprintf(buf, sizeof buf, "< %s >", fd->nchoices ? fd->choice_labels[fd->choice] : "");
+			ui_put(w, y + row, vx, vw, buf, true);
+			if (focus) {
+				cy = y + row;
+				cx = vx + 2;
+			}
+			break;
+		}
+		case UI_F_CHECK:
+			ui_put_raw(w, y + row, vx, vw, fd->checked ? _("[x] yes") : _("[ ] no"), true);
+			if (focus) {
+				cy = y + row;
+				cx = vx + 1;
+			}
+			break;
+		case UI_F_DATE: {
+			int ew = vw > 40 ? 18 : vw / 2;
+			int c = ui_edit_draw(&fd->ed, w, y + row, vx, ew, focus);
+			draw_date_hint(fd, w, y + row, vx + ew + 1, vw - ew - 1);
+			if (focus) {
+				cy = y + row;
+				cx = c;
+			}
+			break;
+		}
+		default: {
+			int c = ui_edit_draw(&fd->ed, w, y + row, vx, vw, focus);
+			if (focus) {
+				cy = y + row;
+				cx = c;
+			}
+			break;
+		}
+		}
+	}
+	if (cy >= 0)
+		wmove(w, cy, cx);
+}
+
+/* ---- $EDITOR ---- */
+
+static int write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, s, n);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static char *read_file(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	strbuf b;
+	char buf[4096];
+	size_t n;
+
+	if (!fp)
+		return NULL;
+	sb_init(&b);
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0 && b.len < (4u << 20))
+		sb_addn(&b, buf, n);
+	fclose(fp);
+	return sb_steal(&b);
+}
+
+char *ui_edit_external(const char *text, char *err, size_t errlen)
+{
+	const char *tmp = getenv("TMPDIR");
+	const char *editor = getenv("VISUAL");
+	char *dir, *path, *out = NULL;
+	int fd, status;
+	pid_t pid;
+
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	if (!tmp || tmp[0] != '/')
+		tmp = "/tmp";
+	dir = xasprintf("%s/tsunagi-XXXXXX", tmp);
+	if (!mkdtemp(dir)) {        /* mkdtemp makes it 0700 */
+		snprintf(err, errlen, _("cannot make a private temporary directory in %s: %s"), tmp, strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	path = xasprintf("%s/text.txt", dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 || write_all(fd, text, strlen(text)) < 0 || (text[0] && write_all(fd, "\n", 1) < 0)) {
+		snprintf(err, errlen, _("cannot write the temporary file: %s"), strerror(errno));
+		goto done;
+	}
+	close(fd);
+	fd = -1;
+	pid = fork();
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", editor, path, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0) {
+		snprintf(err, errlen, _("cannot start the editor: %s"), strerror(errno));
+		goto done;
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		snprintf(err, errlen, _("the editor '%s' failed; the text was not changed (set $EDITOR)"), editor);
+		goto done;
+	}
+	out = read_file(path);
+	if (!out) {
+		snprintf(err, errlen, _("cannot read the temporary file back: %s"), strerror(errno));
+	} else {
+		size_t n = strlen(out);
+		/* Editors end the file with a newline; the text did not. */
+		if (n && out[n - 1] == '\n')
+			out[--n] = '\0';
+		if (n && out[n - 1] == '\r')
+			out[--n] = '\0';
+	}
+done:
+	if (fd >= 0)
+		close(fd);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+	return out;
+}
