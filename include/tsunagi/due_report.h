@@ -1,0 +1,70 @@
+/*
+ * due_report.h - the printable due list: text for a terminal or `lp`,
+ * CSV for a spreadsheet and an A4 PDF, all from the same selected items.
+ * Everything is built in memory; the caller converts the encoding and
+ * writes it only when the whole output is ready.
+ */
+#ifndef TSUNAGI_DUE_REPORT_H
+#define TSUNAGI_DUE_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tsunagi/due.h"
+#include "tsunagi/due_source.h"
+#include "tsunagi/err.h"
+#include "tsunagi/xalloc.h"
+
+typedef struct due_report {
+	const due_item *items;  /* the items to print, sorted by date */
+	size_t n;
+	const due_names *names;
+	date_t today;
+	date_t from, to;        /* the days listed; items before from are "overdue" */
+	bool overdue_only;      /* only the overdue section */
+	bool initials;          /* "Y.T." from the kana instead of names */
+	const char *worker;
+} due_report;
+
+/* Where each item's text is in the output, to name the client when a
+ * character cannot be written in the chosen encoding. */
+typedef struct due_span {
+	size_t start, end;
+	int64_t client_id;
+} due_span;
+
+typedef struct due_doc {
+	strbuf text;            /* UTF-8 */
+	due_span *spans;
+	size_t nspans;
+} due_doc;
+
+void due_doc_free(due_doc *d);
+/* The span holding byte offset off, or NULL. */
+const due_span *due_doc_span_at(const due_doc *d, size_t off);
+
+/* Text: a header, the overdue items, then each day of [from, to] with its
+ * weekday, era date and holiday; columns aligned by display width in 80
+ * columns, a "[ ]" box to tick on every line. */
+void due_report_text(const due_report *r, due_doc *out);
+
+/* CSV (RFC 4180, CRLF, no BOM: the caller adds it for UTF-8): columns
+ * due_on, state, kind, client_id, client_name, detail. */
+void due_report_csv(const due_report *r, due_doc *out);
+
+/* A4 portrait PDF with the header on every page and page numbers.
+ * *pdf (caller frees) holds *len bytes. */
+int due_report_pdf(const due_report *r, char **pdf, size_t *len, tsu_err *e);
+
+/* What an item is about, translated and sanitized (caller frees):
+ * "monitoring for 2026-11", "service certificate ends (in 30 days)". */
+char *due_item_detail(const due_item *it);
+/* Who: the client's name, or initials with r->initials; sanitized;
+ * "" for billing (caller frees). */
+char *due_item_who(const due_report *r, const due_item *it);
+
+/* The translated short weekday, "Mon" .. "Sun" (月 .. 日 in Japanese). */
+const char *due_weekday(date_t d);
+
+#endif

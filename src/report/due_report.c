@@ -1,0 +1,318 @@
+/*
+ * due_report.c - the due list as text and as CSV, and the wording of a
+ * due item that every output (and the UI's alarm list) shares.  Stored
+ * text only ever reaches the output through text_sanitize.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/csv.h"
+#include "tsunagi/due_report.h"
+#include "tsunagi/holiday.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/text.h"
+
+enum { COLS = 80, BOX_W = 4, MARK_W = 6, WHO_W = 20 };
+
+static const char *const weekdays[] = {
+	N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+};
+
+const char *due_weekday(date_t d)
+{
+	return _(weekdays[date_weekday(d)]);
+}
+
+void due_doc_free(due_doc *d)
+{
+	sb_free(&d->text);
+	free(d->spans);
+	d->spans = NULL;
+	d->nspans = 0;
+}
+
+const due_span *due_doc_span_at(const due_doc *d, size_t off)
+{
+	for (size_t i = 0; i < d->nspans; i++)
+		if (off >= d->spans[i].start && off < d->spans[i].end)
+			return &d->spans[i];
+	return NULL;
+}
+
+static void span_add(due_doc *d, size_t start, int64_t client_id)
+{
+	d->spans = xrealloc(d->spans, (d->nspans + 1) * sizeof *d->spans);
+	d->spans[d->nspans++] = (due_span){ start, d->text.len, client_id };
+}
+
+/* ---- wording ---- */
+
+static const char *cert_label(const char *kind)
+{
+	if (!kind)
+		return _("certificate");
+	if (strcmp(kind, "service") == 0)
+		return _("service recipient certificate");
+	if (strcmp(kind, "day_service") == 0)
+		return _("day-service recipient certificate");
+	if (strcmp(kind, "community") == 0)
+		return _("community support certificate");
+	if (strcmp(kind, "support_level") == 0)
+		return _("support-level decision");
+	return _("certificate");
+}
+
+static void add_days(strbuf *b, const due_item *it)
+{
+	if (it->days_left > 0)
+		sb_addf(b, ngettext(" (in %d day)", " (in %d days)", it->days_left), it->days_left);
+	else if (it->days_left == 0)
+		sb_adds(b, _(" (today)"));
+	else
+		sb_addf(b, ngettext(" (%d day late)", " (%d days late)", -it->days_left), -it->days_left);
+}
+
+char *due_item_detail(const due_item *it)
+{
+	strbuf b;
+	int y, m;
+	char *raw, *clean;
+
+	sb_init(&b);
+	month_to_ym(it->month, &y, &m);
+	switch (it->kind) {
+	case DUE_MONITORING:
+		sb_addf(&b, _("monitoring for %04d-%02d"), y, m);
+		if (it->state == DUE_DONE)
+			sb_adds(&b, _(" (done)"));
+		else if (it->on != it->deadline)
+			sb_adds(&b, _(" (visit scheduled)"));
+		else if (it->state == DUE_OVERDUE)
+			sb_adds(&b, _(" (missed)"));
+		break;
+	case DUE_CERTIFICATE:
+		sb_addf(&b, _("%s ends"), cert_label(it->text));
+		add_days(&b, it);
+		break;
+	case DUE_PLAN:
+		if (it->stage == DUE_PLAN_REVIEW)
+			sb_addf(&b, _("review: %s"), it->text ? it->text : "");
+		else
+			sb_adds(&b, _("plan period ends"));
+		add_days(&b, it);
+		break;
+	case DUE_CONSENT:
+		if (it->text2 && *it->text2)
+			sb_addf(&b, _("consent ends: %s (%s)"), it->text ? it->text : "", it->text2);
+		else
+			sb_addf(&b, _("consent ends: %s"), it->text ? it->text : "");
+		add_days(&b, it);
+		break;
+	case DUE_ACTION:
+		sb_addf(&b, _("action item: %s"), it->text ? it->text : "");
+		add_days(&b, it);
+		break;
+	case DUE_TRANSITION:
+		sb_adds(&b, _("turns 18: move from child to adult services"));
+		add_days(&b, it);
+		break;
+	case DUE_BILLING:
+		sb_addf(&b, _("billing deadline for %04d-%02d"), y, m);
+		add_days(&b, it);
+		break;
+	default:
+		break;
+	}
+	raw = sb_steal(&b);
+	clean = text_sanitize(raw, false);
+	free(raw);
+	return clean;
+}
+
+char *due_item_who(const due_report *r, const due_item *it)
+{
+	const due_name *nm = it->client_id ? due_names_find(r->names, it->client_id) : NULL;
+	char *raw, *clean;
+
+	if (!nm)
+		return xstrdup(it->client_id ? "?" : "");
+	raw = r->initials ? text_initials(nm->kana) : xstrdup(nm->name);
+	clean = text_sanitize(raw, false);
+	free(raw);
+	return clean;
+}
+
+/* ---- text ---- */
+
+/* s cut and padded to exactly w columns. */
+static void cell(strbuf *b, const char *s, int w)
+{
+	int used = 0;
+	size_t n = text_fit(s, w, &used);
+
+	sb_addn(b, s, n);
+	for (; used < w; used++)
+		sb_addc(b, ' ');
+}
+
+/* s cut to w columns, then the line ends (no trailing blanks). */
+static void last_cell(strbuf *b, const char *s, int w)
+{
+	size_t n = text_fit(s, w, NULL);
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	sb_addn(b, s, n);
+	sb_addc(b, '\n');
+}
+
+static void item_line(const due_report *r, due_doc *d, const due_item *it, bool with_date)
+{
+	strbuf *b = &d->text;
+	size_t start = b->len;
+	char mark[16] = "";
+	char *who = due_item_who(r, it), *what = due_item_detail(it);
+	int y, m, dd;
+
+	if (with_date) {
+		date_to_ymd(it->on, &y, &m, &dd);
+		snprintf(mark, sizeof mark, "%02d-%02d", m, dd);
+	} else if (it->state == DUE_OVERDUE) {
+		snprintf(mark, sizeof mark, "%s", _("late"));
+	}
+	sb_adds(b, "[ ] ");
+	cell(b, mark, MARK_W);
+	if (it->kind == DUE_BILLING) {
+		/* The office's own item: its text takes the name column too. */
+		last_cell(b, what, COLS - BOX_W - MARK_W);
+	} else {
+		cell(b, who, WHO_W);
+		sb_addc(b, ' ');
+		last_cell(b, what, COLS - BOX_W - MARK_W - WHO_W - 1);
+	}
+	span_add(d, start, it->client_id);
+	free(who);
+	free(what);
+}
+
+static void day_heading(strbuf *b, date_t day)
+{
+	char iso[DATE_ISO_LEN], era[DATE_WAREKI_LEN];
+	const char *hol = holiday_name(day);
+
+	date_format_iso(day, iso);
+	date_format_wareki(day, era, sizeof era);
+	sb_addf(b, "%s (%s)  %s", iso, due_weekday(day), era);
+	if (hol)
+		sb_addf(b, "  %s", hol);
+	sb_addc(b, '\n');
+}
+
+static void header(const due_report *r, strbuf *b)
+{
+	char a[DATE_ISO_LEN], z[DATE_ISO_LEN], era[DATE_WAREKI_LEN];
+	char *worker = text_sanitize(r->worker ? r->worker : "", false);
+	int used = 0;
+
+	date_format_iso(r->from, a);
+	date_format_iso(r->to, z);
+	if (r->overdue_only) {
+		date_format_iso(r->today, a);
+		sb_addf(b, _("Overdue items as of %s"), a);
+	} else {
+		sb_addf(b, _("Due list %s (%s) - %s (%s)"), a, due_weekday(r->from), z, due_weekday(r->to));
+	}
+	sb_addc(b, '\n');
+	date_format_iso(r->today, a);
+	date_format_wareki(r->today, era, sizeof era);
+	sb_adds(b, _("Worker: "));
+	sb_addn(b, worker, text_fit(worker, 30, &used));
+	sb_adds(b, "    ");
+	sb_addf(b, _("Printed: %s (%s)"), a, era);
+	sb_addc(b, '\n');
+	for (int i = 0; i < COLS; i++)
+		sb_addc(b, '=');
+	sb_addc(b, '\n');
+	free(worker);
+}
+
+void due_report_text(const due_report *r, due_doc *out)
+{
+	strbuf *b = &out->text;
+	size_t i = 0, noverdue = 0;
+	bool show_empty = r->to - r->from < 14;
+
+	memset(out, 0, sizeof *out);
+	sb_init(b);
+	header(r, b);
+
+	for (size_t k = 0; k < r->n; k++)
+		if (r->items[k].on < r->from || r->overdue_only)
+			noverdue++;
+	if (noverdue) {
+		sb_addf(b, _("Overdue (%zu)"), noverdue);
+		sb_addc(b, '\n');
+		for (; i < r->n && (r->items[i].on < r->from || r->overdue_only); i++)
+			item_line(r, out, &r->items[i], true);
+		sb_addc(b, '\n');
+	}
+	if (!r->overdue_only) {
+		for (date_t day = r->from; day <= r->to; day++) {
+			bool any = i < r->n && r->items[i].on == day;
+
+			if (!any && !show_empty)
+				continue;
+			day_heading(b, day);
+			if (!any) {
+				sb_adds(b, "    ");
+				sb_adds(b, _("(nothing due)"));
+				sb_addc(b, '\n');
+			}
+			for (; i < r->n && r->items[i].on == day; i++)
+				item_line(r, out, &r->items[i], false);
+			sb_addc(b, '\n');
+		}
+	}
+	for (int k = 0; k < COLS; k++)
+		sb_addc(b, '-');
+	sb_addc(b, '\n');
+	sb_addf(b, ngettext("%zu item", "%zu items", r->n), r->n);
+	sb_addc(b, '\n');
+}
+
+/* ---- CSV ---- */
+
+void due_report_csv(const due_report *r, due_doc *out)
+{
+	csv_writer w;
+	char iso[DATE_ISO_LEN];
+
+	memset(out, 0, sizeof *out);
+	sb_init(&out->text);
+	csv_init(&w, &out->text);
+	csv_field(&w, "due_on");
+	csv_field(&w, "state");
+	csv_field(&w, "kind");
+	csv_field(&w, "client_id");
+	csv_field(&w, "client_name");
+	csv_field(&w, "detail");
+	csv_end_row(&w);
+	for (size_t i = 0; i < r->n; i++) {
+		const due_item *it = &r->items[i];
+		size_t start = out->text.len;
+		char *who = due_item_who(r, it), *what = due_item_detail(it);
+
+		date_format_iso(it->on, iso);
+		csv_field(&w, iso);
+		csv_field(&w, due_state_name(it->state));
+		csv_field(&w, due_kind_name(it->kind));
+		csv_field_int(&w, it->client_id);
+		csv_field(&w, who);
+		csv_field(&w, what);
+		csv_end_row(&w);
+		span_add(out, start, it->client_id);
+		free(who);
+		free(what);
+	}
+}

@@ -1,0 +1,432 @@
+/*
+ * pdf.c - A4 tables in PDF with cairo and pango (see pdf.h).  Rendering
+ * is two passes over the same cairo context: the first lays out every
+ * cell and assigns rows to pages, so the second can print "n / N" in the
+ * footer and repeat the header and the table head on each page.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/pdf.h"
+#include "tsunagi/text.h"
+#include "tsunagi/xalloc.h"
+
+#define A4_W (210.0 * PDF_MM)
+#define A4_H (297.0 * PDF_MM)
+#define PAD 3.0            /* cell padding, points */
+#define RULE 0.5           /* line width */
+
+typedef struct prow {
+	bool section;
+	char **cells;           /* ncols, or 1 for a section */
+	PangoLayout **lay;
+	double h;
+	int page;
+} prow;
+
+struct pdf_table {
+	pdf_setup s;
+	char *font, *title, *subtitle, *pdf_title;
+	pdf_col *cols;
+	char **heads;
+	double *x, *w;          /* column x offsets and widths */
+	size_t ncols;
+	prow *rows;
+	size_t n, cap;
+	PangoFontDescription *fd, *fd_bold;
+};
+
+/* ---- building ---- */
+
+static char *clean_copy(const char *s)
+{
+	if (!s)
+		return xstrdup("");
+	return text_valid_utf8(s, strlen(s), NULL) ? xstrdup(s) : text_sanitize(s, true);
+}
+
+pdf_table *pdf_table_new(const pdf_setup *s, const pdf_col *cols, size_t ncols)
+{
+	pdf_table *t = xcalloc(1, sizeof *t);
+
+	t->s = *s;
+	t->font = xstrdup(s->font ? s->font : PDF_FONT);
+	t->title = clean_copy(s->title);
+	t->subtitle = clean_copy(s->subtitle);
+	t->pdf_title = clean_copy(s->pdf_title ? s->pdf_title : s->title);
+	if (t->s.font_size <= 0)
+		t->s.font_size = 9;
+	if (t->s.margin <= 0)
+		t->s.margin = 12 * PDF_MM;
+	t->ncols = ncols;
+	t->cols = xcalloc(ncols ? ncols : 1, sizeof *t->cols);
+	t->heads = xcalloc(ncols ? ncols : 1, sizeof *t->heads);
+	memcpy(t->cols, cols, ncols * sizeof *cols);
+	for (size_t i = 0; i < ncols; i++)
+		t->heads[i] = clean_copy(cols[i].head);
+	t->x = xcalloc(ncols ? ncols : 1, sizeof *t->x);
+	t->w = xcalloc(ncols ? ncols : 1, sizeof *t->w);
+	return t;
+}
+
+static prow *add_row(pdf_table *t, bool section, size_t ncells)
+{
+	prow *r;
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->rows = xrealloc(t->rows, t->cap * sizeof *t->rows);
+	}
+	r = &t->rows[t->n++];
+	memset(r, 0, sizeof *r);
+	r->section = section;
+	r->cells = xcalloc(ncells, sizeof *r->cells);
+	r->lay = xcalloc(ncells, sizeof *r->lay);
+	return r;
+}
+
+void pdf_table_section(pdf_table *t, const char *text)
+{
+	add_row(t, true, 1)->cells[0] = clean_copy(text);
+}
+
+void pdf_table_row(pdf_table *t, const char *const *cells)
+{
+	prow *r = add_row(t, false, t->ncols ? t->ncols : 1);
+
+	for (size_t i = 0; i < t->ncols; i++)
+		r->cells[i] = clean_copy(cells[i]);
+}
+
+static size_t ncells(const pdf_table *t, const prow *r)
+{
+	return r->section ? 1 : t->ncols;
+}
+
+void pdf_table_free(pdf_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		for (size_t c = 0; c < ncells(t, &t->rows[i]); c++) {
+			free(t->rows[i].cells[c]);
+			if (t->rows[i].lay[c])
+				g_object_unref(t->rows[i].lay[c]);
+		}
+		free(t->rows[i].cells);
+		free(t->rows[i].lay);
+	}
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->heads[i]);
+	if (t->fd)
+		pango_font_description_free(t->fd);
+	if (t->fd_bold)
+		pango_font_description_free(t->fd_bold);
+	free(t->rows);
+	free(t->heads);
+	free(t->cols);
+	free(t->x);
+	free(t->w);
+	free(t->font);
+	free(t->title);
+	free(t->subtitle);
+	free(t->pdf_title);
+	free(t);
+}
+
+/* ---- text ---- */
+
+static PangoFontDescription *font_desc(const char *family, double size, bool bold)
+{
+	PangoFontDescription *fd = pango_font_description_from_string(family);
+
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	if (bold)
+		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+	return fd;
+}
+
+static PangoLayout *layout(cairo_t *cr, const PangoFontDescription *fd, double w,
+			   enum pdf_align align, const char *text)
+{
+	PangoLayout *l = pango_cairo_create_layout(cr);
+
+	/* Japanese line breaking and the Japanese forms of Han characters. */
+	pango_context_set_language(pango_layout_get_context(l), pango_language_from_string("ja"));
+	pango_layout_context_changed(l);
+	pango_layout_set_font_description(l, fd);
+	if (w > 0) {
+		pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	}
+	pango_layout_set_alignment(l, align == PDF_CENTER ? PANGO_ALIGN_CENTER :
+				   align == PDF_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	pango_layout_set_text(l, text, -1);
+	return l;
+}
+
+static double layout_h(PangoLayout *l)
+{
+	int w, h;
+
+	pango_layout_get_size(l, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+double pdf_draw_text(cairo_t *cr, const char *font, double size, bool bold,
+		     double x, double y, double w, enum pdf_align align, const char *text)
+{
+	PangoFontDescription *fd = font_desc(font ? font : PDF_FONT, size, bold);
+	char *clean = clean_copy(text);
+	PangoLayout *l = layout(cr, fd, w, align, clean);
+	double h = layout_h(l);
+
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, l);
+	g_object_unref(l);
+	pango_font_description_free(fd);
+	free(clean);
+	return h;
+}
+
+/* ---- layout ---- */
+
+static void column_widths(pdf_table *t, double left, double width)
+{
+	double fixed = 0, share;
+	size_t nfree = 0;
+
+	for (size_t i = 0; i < t->ncols; i++) {
+		fixed += t->cols[i].width;
+		nfree += t->cols[i].width <= 0;
+	}
+	share = nfree && width > fixed ? (width - fixed) / (double)nfree : 0;
+	for (size_t i = 0; i < t->ncols; i++) {
+		t->w[i] = t->cols[i].width > 0 ? t->cols[i].width : share;
+		t->x[i] = i ? t->x[i - 1] + t->w[i - 1] : left;
+	}
+}
+
+static double measure_row(pdf_table *t, cairo_t *cr, prow *r, double full)
+{
+	double h = 0;
+
+	for (size_t c = 0; c < ncells(t, r); c++) {
+		double cw = (r->section ? full : t->w[c]) - 2 * PAD;
+		double ch;
+
+		if (!r->section && t->cols[c].checkbox)
+			ch = t->s.font_size;
+		else {
+			r->lay[c] = layout(cr, r->section ? t->fd_bold : t->fd, cw,
+					   r->section ? PDF_LEFT : t->cols[c].align, r->cells[c]);
+			ch = layout_h(r->lay[c]);
+		}
+		if (ch > h)
+			h = ch;
+	}
+	return h + 2 * PAD;
+}
+
+/* Rows to pages; a section heading never ends a page.  Returns the
+ * number of pages. */
+static int paginate(pdf_table *t, double top, double bottom)
+{
+	int page = 1;
+	double y = top;
+	bool empty = true;
+
+	for (size_t i = 0; i < t->n; i++) {
+		prow *r = &t->rows[i];
+		double need = r->h;
+
+		if (r->section && i + 1 < t->n && !t->rows[i + 1].section)
+			need += t->rows[i + 1].h;
+		if (!empty && y + need > bottom) {
+			page++;
+			y = top;
+		}
+		r->page = page;
+		y += r->h;
+		empty = false;
+	}
+	return page;
+}
+
+/* ---- drawing ---- */
+
+static void default_header(pdf_table *t, cairo_t *cr, const pdf_page *pg)
+{
+	double y = t->s.margin;
+
+	y += pdf_draw_text(cr, t->font, 14, true, pg->left, y, pg->right - pg->left, PDF_LEFT, t->title);
+	y += 2;
+	pdf_draw_text(cr, t->font, 9, false, pg->left, y, pg->right - pg->left, PDF_LEFT, t->subtitle);
+}
+
+static double default_header_h(pdf_table *t, cairo_t *cr, double w)
+{
+	PangoFontDescription *a = font_desc(t->font, 14, true), *b = font_desc(t->font, 9, false);
+	PangoLayout *la = layout(cr, a, w, PDF_LEFT, t->title), *lb = layout(cr, b, w, PDF_LEFT, t->subtitle);
+	double h = layout_h(la) + 2 + layout_h(lb);
+
+	g_object_unref(la);
+	g_object_unref(lb);
+	pango_font_description_free(a);
+	pango_font_description_free(b);
+	return h;
+}
+
+static void default_footer(pdf_table *t, cairo_t *cr, const pdf_page *pg)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%d / %d", pg->page, pg->npages);
+	pdf_draw_text(cr, t->font, 8, false, pg->left, pg->bottom + 6, pg->right - pg->left,
+		      PDF_CENTER, buf);
+}
+
+static void rule_box(cairo_t *cr, double x, double y, double w, double h)
+{
+	cairo_rectangle(cr, x, y, w, h);
+	cairo_stroke(cr);
+}
+
+static void draw_head(pdf_table *t, cairo_t *cr, PangoLayout **heads, double y, double h)
+{
+	cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
+	cairo_rectangle(cr, t->x[0], y, t->x[t->ncols - 1] + t->w[t->ncols - 1] - t->x[0], h);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	for (size_t c = 0; c < t->ncols; c++) {
+		cairo_move_to(cr, t->x[c] + PAD, y + PAD);
+		pango_cairo_show_layout(cr, heads[c]);
+		rule_box(cr, t->x[c], y, t->w[c], h);
+	}
+}
+
+static void draw_row(pdf_table *t, cairo_t *cr, const prow *r, double y, double full)
+{
+	if (r->section) {
+		cairo_set_source_rgb(cr, 0.93, 0.93, 0.93);
+		cairo_rectangle(cr, t->x[0], y, full, r->h);
+		cairo_fill(cr);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_move_to(cr, t->x[0] + PAD, y + PAD);
+		pango_cairo_show_layout(cr, r->lay[0]);
+		rule_box(cr, t->x[0], y, full, r->h);
+		return;
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (t->cols[c].checkbox) {
+			double side = t->s.font_size * 0.9;
+			rule_box(cr, t->x[c] + (t->w[c] - side) / 2, y + PAD + 0.5, side, side);
+		} else {
+			cairo_move_to(cr, t->x[c] + PAD, y + PAD);
+			pango_cairo_show_layout(cr, r->lay[c]);
+		}
+		rule_box(cr, t->x[c], y, t->w[c], r->h);
+	}
+}
+
+static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int len)
+{
+	sb_addn(closure, (const char *)data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* True when the font list resolves to a font with Japanese glyphs. */
+static bool has_japanese(cairo_t *cr, const PangoFontDescription *fd)
+{
+	PangoLayout *l = layout(cr, fd, 0, PDF_LEFT, "日本語のかな");
+	int unknown = pango_layout_get_unknown_glyphs_count(l);
+
+	g_object_unref(l);
+	return unknown == 0;
+}
+
+int pdf_table_render(pdf_table *t, char **pdf, size_t *len, tsu_err *e)
+{
+	double pw = t->s.landscape ? A4_H : A4_W, ph = t->s.landscape ? A4_W : A4_H;
+	double m = t->s.margin, full = pw - 2 * m, head_h = 0, hdr_h;
+	pdf_page pg = { 0, 0, pw, ph, m, pw - m, 0, ph - m - 14 };
+	PangoLayout **heads = xcalloc(t->ncols ? t->ncols : 1, sizeof *heads);
+	strbuf out;
+	cairo_surface_t *sf;
+	cairo_t *cr;
+	cairo_status_t st;
+	size_t i = 0;
+
+	sb_init(&out);
+	sf = cairo_pdf_surface_create_for_stream(collect, &out, pw, ph);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, t->pdf_title);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "tsunagi");
+	cr = cairo_create(sf);
+	cairo_set_line_width(cr, RULE);
+	t->fd = font_desc(t->font, t->s.font_size, false);
+	t->fd_bold = font_desc(t->font, t->s.font_size, true);
+	if (!has_japanese(cr, t->fd)) {
+		err_set(e, TSU_EFAIL, _("no Japanese font found for the PDF; install fonts-ipaexfont or fonts-noto-cjk"));
+		goto fail;
+	}
+
+	hdr_h = t->s.header ? t->s.header_h : default_header_h(t, cr, full);
+	pg.top = m + hdr_h + 6;
+	column_widths(t, m, full);
+	for (size_t c = 0; c < t->ncols; c++) {
+		heads[c] = layout(cr, t->fd_bold, t->w[c] - 2 * PAD, t->cols[c].align, t->heads[c]);
+		if (layout_h(heads[c]) + 2 * PAD > head_h)
+			head_h = layout_h(heads[c]) + 2 * PAD;
+	}
+	for (size_t r = 0; r < t->n; r++)
+		t->rows[r].h = measure_row(t, cr, &t->rows[r], full);
+	pg.npages = paginate(t, pg.top + head_h, pg.bottom);
+
+	for (pg.page = 1; pg.page <= pg.npages; pg.page++) {
+		double y = pg.top;
+
+		if (t->s.header)
+			t->s.header(cr, &pg, t->s.arg);
+		else
+			default_header(t, cr, &pg);
+		if (t->ncols)
+			draw_head(t, cr, heads, y, head_h);
+		y += head_h;
+		for (; i < t->n && t->rows[i].page == pg.page; i++) {
+			draw_row(t, cr, &t->rows[i], y, full);
+			y += t->rows[i].h;
+		}
+		if (t->s.footer)
+			t->s.footer(cr, &pg, t->s.arg);
+		else
+			default_footer(t, cr, &pg);
+		cairo_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(sf);
+	st = cairo_surface_status(sf);
+	cairo_surface_destroy(sf);
+	for (size_t c = 0; c < t->ncols; c++)
+		g_object_unref(heads[c]);
+	free(heads);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		sb_free(&out);
+		return err_set(e, TSU_EFAIL, _("could not make the PDF: %s"), cairo_status_to_string(st));
+	}
+	*len = out.len;
+	*pdf = sb_steal(&out);
+	return TSU_OK;
+fail:
+	cairo_destroy(cr);
+	cairo_surface_destroy(sf);
+	for (size_t c = 0; c < t->ncols; c++)
+		if (heads[c])
+			g_object_unref(heads[c]);
+	free(heads);
+	sb_free(&out);
+	return e ? e->code : TSU_EFAIL;
+}
