@@ -37,6 +37,7 @@ typedef struct csvr {
 	/* Where the last error was (set when csvr_next returns < 0). */
 	size_t err_line;    /* physical line of the offending byte */
 	size_t err_column;  /* field number, 1-based */
+	char err_what[256]; /* the reason alone, without the place */
 } csvr;
 
 typedef struct csvr_record {

@@ -4,6 +4,7 @@
  * can find the cell a message is about in the spreadsheet it came from.
  * It is also a fuzz target (tests/fuzz/fuzz_csv.c).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "tsunagi/csvread.h"
@@ -95,6 +96,7 @@ static int bad(csvr *r, csvr_record *rec, strbuf *f, size_t column, bool skip,
 {
 	r->err_line = r->line;
 	r->err_column = column;
+	snprintf(r->err_what, sizeof r->err_what, "%s", why);
 	err_set(e, TSU_EINVAL, _("line %zu, column %zu: %s"), r->line, column, why);
 	if (skip)
 		skip_line(r);
@@ -113,9 +115,9 @@ static int quoted(csvr *r, csvr_record *rec, strbuf *f, tsu_err *e)
 			/* Report where the field began, not the end of the file. */
 			r->err_line = rec->line;
 			r->err_column = column;
-			return err_set(e, TSU_EINVAL,
-				       _("line %zu, column %zu: a quoted field is never closed (the file ends at line %zu); add the closing quote"),
-				       rec->line, column, r->line);
+			snprintf(r->err_what, sizeof r->err_what,
+				 _("a quoted field is never closed (the file ends at line %zu); add the closing quote"), r->line);
+			return err_set(e, TSU_EINVAL, _("line %zu, column %zu: %s"), rec->line, column, r->err_what);
 		}
 		char c = r->buf[r->pos];
 		if (c == '"') {
