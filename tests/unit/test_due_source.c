@@ -1,0 +1,170 @@
+/*
+ * test_due_source.c - loading the engine's input from a real database:
+ * the window bounds what is read, closed clients and records already met
+ * (renewed certificates, withdrawn consents, done action items, drafts
+ * under a final plan) never load, and interval history reaches its plan.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "tsunagi/due_source.h"
+
+static const char *const fixture[] = {
+	"INSERT INTO client (id, name, kana, birth_on, case_kind, status) VALUES"
+	" (1, '山田 太郎', 'やまだ たろう', '1980-01-01', 'plan', 'active'),"
+	" (2, '佐藤 花子', 'さとう はなこ', '2008-12-10', 'child', 'active'),"
+	" (3, '鈴木 一郎', 'すずき いちろう', '1970-01-01', 'plan', 'closed')",
+	"INSERT INTO plan (id, client_id, stage, period_from, period_to, monitoring_months, anchor_month, consented_on) VALUES"
+	" (10, 1, 'final', '2026-05-01', '2027-04-30', 6, '2026-05', '2026-05-01'),"
+	" (11, 1, 'draft', '2026-11-01', '2027-10-31', 3, '2026-11', NULL),"
+	" (12, 2, 'draft', '2026-04-01', '2027-03-31', 1, '2026-04', NULL),"
+	" (13, 3, 'final', '2026-04-01', '2027-03-31', 1, '2026-04', '2026-04-01'),"
+	" (14, 2, 'superseded', '2025-04-01', '2026-03-31', 1, '2025-04', NULL)",
+	"INSERT INTO plan_interval (plan_id, from_month, months) VALUES"
+	" (10, '2026-05', 1), (10, '2026-08', 6), (11, '2026-11', 3), (12, '2026-04', 1), (13, '2026-04', 1)",
+	"INSERT INTO certificate (id, client_id, kind, valid_from, valid_to) VALUES"
+	" (20, 1, 'service', '2025-12-01', '2026-11-30'),"
+	" (21, 2, 'day_service', '2025-12-01', '2026-11-30'),"
+	" (22, 2, 'day_service', '2026-12-01', '2027-11-30'),"
+	" (23, 3, 'service', '2025-12-01', '2026-11-30')",
+	"INSERT INTO consent (id, client_id, shared_with, purpose, valid_from, valid_to, withdrawn_on) VALUES"
+	" (30, 1, 'A病院', '情報共有', '2025-12-01', '2026-11-27', NULL),"
+	" (31, 1, 'B事業所', '', '2025-12-01', '2026-11-27', '2026-06-01')",
+	"INSERT INTO meeting (id, client_id, held_on) VALUES (40, 1, '2026-11-01')",
+	"INSERT INTO action_item (id, meeting_id, what, due_on, done_on) VALUES"
+	" (41, 40, '主治医に連絡', '2026-11-25', NULL), (42, 40, '見学', '2026-11-24', '2026-11-20')",
+	"INSERT INTO monitoring (id, client_id, done_on, scheduled_on) VALUES"
+	" (50, 1, '2026-10-20', NULL), (51, 2, NULL, '2026-11-26'), (52, 1, '2025-01-10', NULL)",
+	NULL
+};
+
+static db *open_fixture(char *path)
+{
+	db *d;
+	tsu_err e;
+	int fd;
+
+	strcpy(path, "/tmp/test_due_source.XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	assert_int_equal(db_open(&d, path, DB_CREATE, &e), TSU_OK);
+	for (int i = 0; fixture[i]; i++)
+		assert_int_equal(db_exec(db_prepare(d, fixture[i]), &e), TSU_OK);
+	return d;
+}
+
+static void close_fixture(db *d, const char *path)
+{
+	char aux[300];
+
+	db_close(d);
+	unlink(path);
+	snprintf(aux, sizeof aux, "%s-wal", path);
+	unlink(aux);
+	snprintf(aux, sizeof aux, "%s-shm", path);
+	unlink(aux);
+}
+
+static void source_loads_only_active_unmet_records_of_the_window(void **s)
+{
+	char path[64];
+	db *d = open_fixture(path);
+	due_source src;
+	tsu_err e;
+
+	assert_int_equal(due_source_load(d, date_from_ymd(2026, 11, 1), date_from_ymd(2026, 12, 31), 0, &src, &e), TSU_OK);
+	/* Plans: 10 (final of 1) and 12 (draft of 2, no final); not 11
+	 * (draft under a final), 13 (closed client), 14 (superseded). */
+	assert_int_equal(src.in.nplans, 2);
+	assert_int_equal(src.in.plans[0].id, 10);
+	assert_int_equal(src.in.plans[1].id, 12);
+	assert_int_equal(src.in.plans[0].nintervals, 2);
+	assert_int_equal(src.in.plans[0].intervals[1].from, month_from_ym(2026, 8));
+	assert_int_equal(src.in.plans[0].intervals[1].months, 6);
+	assert_int_equal(src.in.plans[1].nintervals, 0);
+	/* Certificates: 20 only (21 renewed by 22, 23 closed client). */
+	assert_int_equal(src.in.ncertificates, 1);
+	assert_int_equal(src.in.certificates[0].id, 20);
+	/* Consents: 30 only (31 withdrawn). */
+	assert_int_equal(src.in.nconsents, 1);
+	assert_string_equal(src.in.consents[0].shared_with, "A病院");
+	/* Action items: 41 only (42 done). */
+	assert_int_equal(src.in.nactions, 1);
+	assert_int_equal(src.in.actions[0].client_id, 1);
+	/* Monitorings of the window's months only; the scheduled one too. */
+	assert_int_equal(src.in.nmonitorings, 1);
+	assert_int_equal(src.in.monitorings[0].scheduled_on, date_from_ymd(2026, 11, 26));
+	/* Clients: 1 and 2, once each. */
+	assert_int_equal(src.in.nclients, 2);
+	assert_true(src.in.clients[1].child);
+	due_source_free(&src);
+	close_fixture(d, path);
+}
+
+static void source_and_engine_together_give_the_due_items(void **s)
+{
+	char path[64];
+	db *d = open_fixture(path);
+	due_source src;
+	due_list l = { 0 };
+	due_names names;
+	due_query q = { date_from_ymd(2026, 11, 23), date_from_ymd(2026, 11, 1), date_from_ymd(2026, 11, 30), false, 0 };
+	tsu_err e;
+
+	assert_int_equal(due_source_load(d, q.from, q.to, 0, &src, &e), TSU_OK);
+	due_compute(&src.in, &q, &l);
+	/* The billing deadline of 11-10 has passed; the rest by date: */
+	assert_int_equal(l.n, 4);
+	assert_int_equal(l.items[0].kind, DUE_ACTION);         /* 11-25 */
+	assert_int_equal(l.items[1].kind, DUE_MONITORING);     /* 11-26, scheduled, client 2 */
+	assert_int_equal(l.items[1].client_id, 2);
+	assert_int_equal(l.items[1].on, date_from_ymd(2026, 11, 26));
+	assert_int_equal(l.items[2].kind, DUE_CONSENT);        /* 11-27 */
+	assert_int_equal(l.items[3].kind, DUE_CERTIFICATE);    /* 11-30 */
+	assert_int_equal(due_names_load(d, &l, &names, &e), TSU_OK);
+	assert_int_equal(names.n, 2);
+	assert_string_equal(due_names_find(&names, 2)->kana, "さとう はなこ");
+	assert_null(due_names_find(&names, 3));
+	due_names_free(&names);
+	due_list_free(&l);
+	due_source_free(&src);
+	close_fixture(d, path);
+}
+
+static void source_finds_the_child_turning_18_in_the_window(void **s)
+{
+	char path[64];
+	db *d = open_fixture(path);
+	due_source src;
+	due_list l = { 0 };
+	due_query q = { date_from_ymd(2026, 11, 23), date_from_ymd(2026, 12, 1), date_from_ymd(2026, 12, 31), false,
+			1u << DUE_TRANSITION };
+	tsu_err e;
+
+	assert_int_equal(due_source_load(d, q.from, q.to, q.kinds, &src, &e), TSU_OK);
+	assert_int_equal(due_compute(&src.in, &q, &l), 1);
+	assert_int_equal(l.items[0].on, date_from_ymd(2026, 12, 10));
+	assert_int_equal(l.items[0].state, DUE_DUE);
+	due_list_free(&l);
+	due_source_free(&src);
+	close_fixture(d, path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(source_loads_only_active_unmet_records_of_the_window),
+		cmocka_unit_test(source_and_engine_together_give_the_due_items),
+		cmocka_unit_test(source_finds_the_child_turning_18_in_the_window),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
