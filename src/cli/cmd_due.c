@@ -16,9 +16,10 @@
 #include "tsunagi/i18n.h"
 #include "tsunagi/text.h"
 
-/* How far back overdue items are looked for.  A missed monitoring month
- * cannot be made good later, so older ones are history, not tasks. */
-enum { DUE_HORIZON_DAYS = 366 };
+/* How far back overdue items are looked for: about a quarter.  A missed
+ * monitoring month cannot be made good later, so older ones are history
+ * rather than tasks, and the list stays fast in a large office. */
+enum { DUE_HORIZON_DAYS = 92 };
 
 static void usage(void)
 {

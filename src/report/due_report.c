@@ -53,9 +53,9 @@ static const char *cert_label(const char *kind)
 	if (!kind)
 		return _("certificate");
 	if (strcmp(kind, "service") == 0)
-		return _("service recipient certificate");
+		return _("recipient certificate");
 	if (strcmp(kind, "day_service") == 0)
-		return _("day-service recipient certificate");
+		return _("day-service certificate");
 	if (strcmp(kind, "community") == 0)
 		return _("community support certificate");
 	if (strcmp(kind, "support_level") == 0)
@@ -110,11 +110,11 @@ char *due_item_detail(const due_item *it)
 		add_days(&b, it);
 		break;
 	case DUE_ACTION:
-		sb_addf(&b, _("action item: %s"), it->text ? it->text : "");
+		sb_addf(&b, _("action: %s"), it->text ? it->text : "");
 		add_days(&b, it);
 		break;
 	case DUE_TRANSITION:
-		sb_adds(&b, _("turns 18: move from child to adult services"));
+		sb_adds(&b, _("turns 18: to adult services"));
 		add_days(&b, it);
 		break;
 	case DUE_BILLING:
