@@ -92,4 +92,30 @@ int store_client_resolve(db *db, const char *arg, int64_t *id, tsu_err *e);
 /* Another active client with the same recipient number (0 if none). */
 int64_t store_client_by_recipient(db *db, const char *recipient_no, int64_t except_id);
 
+/* ---- paging the case load for the UI (keyset, never OFFSET) ---- */
+
+/* What a list row shows, plus its place in the order. */
+typedef struct client_row {
+	int64_t id;
+	char *name, *kana, *case_kind, *status, *recipient_no;
+	char *sort_key;         /* the order: (status, sort_key, id) */
+	date_t birth_on;
+} client_row;
+
+void client_row_free(client_row *r);   /* frees the fields, not r */
+
+/*
+ * Up to limit rows of f in list order (status, kana, id): after the row
+ * `from` or, with backward, before it (from NULL: from the first row,
+ * or backward from the last).  Rows are written to out[0..*n) in list
+ * order either way.  Each call reads only the rows it returns, through
+ * the sort index.
+ */
+int store_client_page(db *db, const client_filter *f, const client_row *from,
+		      bool backward, size_t limit, client_row *out, size_t *n, tsu_err *e);
+/* The list row of client id (TSU_ENOTFOUND if none). */
+int store_client_row(db *db, int64_t id, client_row *out, tsu_err *e);
+/* How many rows of f come before row in list order (its index). */
+int64_t store_client_position(db *db, const client_filter *f, const client_row *row);
+
 #endif

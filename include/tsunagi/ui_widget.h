@@ -110,8 +110,16 @@ void ui_list_bottom(ui_list *l);
 bool ui_list_seek(ui_list *l, bool (*match)(const void *row, void *arg), void *arg);
 /* Reload from the start and select the row match picks. */
 void ui_list_reload_at(ui_list *l, int height, bool (*match)(const void *row, void *arg), void *arg);
+/* Take row (owned by the list from now) as the selected one, at absolute
+ * index, and fill the screen around it. */
+void ui_list_reload_around(ui_list *l, int height, void *row, size_t index);
+/* Read the rows on screen again (another screen may have changed them),
+ * keeping the place. */
+void ui_list_refresh(ui_list *l);
 const void *ui_list_selected(const ui_list *l);
 size_t ui_list_selected_index(const ui_list *l);   /* absolute */
+/* Apply a moving action (UA_UP ... UA_BOTTOM); false for any other. */
+bool ui_list_action(ui_list *l, ui_action a);
 /* Draw what dirty says at (y, x) in width columns, then clear dirty. */
 void ui_list_draw(ui_list *l, ui_win *w, int y, int x, int width);
 

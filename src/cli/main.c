@@ -12,6 +12,7 @@
 #include "tsunagi/cli.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/store.h"
+#include "tsunagi/ui.h"
 #include "tsunagi/xalloc.h"
 
 static void print_help(void)
@@ -129,7 +130,7 @@ int main(int argc, char **argv)
 	ctx.db_path = db_path;
 
 	if (optind >= argc) {
-		rc = cli_fail(EXIT_FAIL, _("the full-screen UI is not part of this build yet; use a command, e.g. 'tsunagi client list' or 'tsunagi due' (see 'tsunagi --help')"));
+		rc = ui_run(&ctx);
 	} else {
 		const char *name = argv[optind];
 		const struct command *cmd = NULL;

@@ -549,3 +549,131 @@ char *client_get(const client *c, const char *field)
 		return c->copay_cap_yen < 0 ? xstrdup("") : xasprintf("%lld", (long long)c->copay_cap_yen);
 	return xstrdup("");
 }
+
+/* ---- keyset paging for the UI ---- */
+
+void client_row_free(client_row *r)
+{
+	x_free(&r->name);
+	x_free(&r->kana);
+	x_free(&r->case_kind);
+	x_free(&r->status);
+	x_free(&r->recipient_no);
+	x_free(&r->sort_key);
+}
+
+#define PAGE_COLUMNS "id, name, kana, case_kind, status, recipient_no, sort_key, birth_on"
+#define PAGE_FILTER \
+	" (:all OR status = :status)" \
+	" AND (:kind IS NULL OR case_kind = :kind)" \
+	" AND (:q IS NULL OR instr(search_key, :q) > 0)"
+
+static void bind_page_filter(db_stmt *s, const client_filter *f);
+static void read_page_row(db_stmt *s, client_row *r);
+
+int store_client_page(db *d, const client_filter *f, const client_row *from,
+		      bool backward, size_t limit, client_row *out, size_t *n, tsu_err *e)
+{
+	/* Four constant statements, so that the key range reaches the
+	 * index (status, sort_key, id) instead of being filtered late. */
+	static const char *const sql[2][2] = {
+		{ "SELECT " PAGE_COLUMNS " FROM client WHERE" PAGE_FILTER
+		  " ORDER BY status, sort_key, id LIMIT :limit",
+		  "SELECT " PAGE_COLUMNS " FROM client WHERE" PAGE_FILTER
+		  " AND (status, sort_key, id) > (:a_status, :a_key, :a_id)"
+		  " ORDER BY status, sort_key, id LIMIT :limit" },
+		{ "SELECT " PAGE_COLUMNS " FROM client WHERE" PAGE_FILTER
+		  " ORDER BY status DESC, sort_key DESC, id DESC LIMIT :limit",
+		  "SELECT " PAGE_COLUMNS " FROM client WHERE" PAGE_FILTER
+		  " AND (status, sort_key, id) < (:a_status, :a_key, :a_id)"
+		  " ORDER BY status DESC, sort_key DESC, id DESC LIMIT :limit" },
+	};
+	db_stmt *s = db_prepare(d, sql[backward ? 1 : 0][from ? 1 : 0]);
+	size_t k = 0;
+	int rc = DB_DONE;
+
+	bind_page_filter(s, f);
+	if (from) {
+		db_bind_text(s, ":a_status", from->status);
+		db_bind_text(s, ":a_key", from->sort_key);
+		db_bind_int64(s, ":a_id", from->id);
+	}
+	db_bind_int64(s, ":limit", (int64_t)limit);
+	while (k < limit && (rc = db_step(s)) == DB_ROW)
+		read_page_row(s, &out[k++]);
+	if (k < limit && rc < 0) {
+		db_reset(s);
+		for (size_t i = 0; i < k; i++)
+			client_row_free(&out[i]);
+		*n = 0;
+		return db_error(d, e, _("reading the clients"));
+	}
+	db_reset(s);
+	if (backward)
+		for (size_t i = 0; i < k / 2; i++) {
+			client_row t = out[i];
+			out[i] = out[k - 1 - i];
+			out[k - 1 - i] = t;
+		}
+	*n = k;
+	return TSU_OK;
+}
+
+static void bind_page_filter(db_stmt *s, const client_filter *f)
+{
+	db_bind_int(s, ":all", f && f->include_closed && !f->only_closed);
+	db_bind_text(s, ":status", f && f->only_closed ? "closed" : "active");
+	db_bind_text(s, ":kind", f ? f->case_kind : NULL);
+	if (f && f->search && *f->search) {
+		char *q = squeeze_spaces(text_fold(f->search));
+		if (*q)
+			db_bind_text(s, ":q", q);
+		else
+			db_bind_null(s, ":q");
+		free(q);
+	} else {
+		db_bind_null(s, ":q");
+	}
+}
+
+static void read_page_row(db_stmt *s, client_row *r)
+{
+	r->id = db_col_int64(s, 0);
+	r->name = db_col_strdup(s, 1);
+	r->kana = db_col_strdup(s, 2);
+	r->case_kind = db_col_strdup(s, 3);
+	r->status = db_col_strdup(s, 4);
+	r->recipient_no = db_col_strdup(s, 5);
+	r->sort_key = db_col_strdup(s, 6);
+	r->birth_on = db_col_date(s, 7);
+}
+
+int store_client_row(db *d, int64_t id, client_row *out, tsu_err *e)
+{
+	db_stmt *s = db_prepare(d, "SELECT " PAGE_COLUMNS " FROM client WHERE id = :id");
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	db_bind_int64(s, ":id", id);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		read_page_row(s, out);
+	db_reset(s);
+	if (rc == DB_ROW)
+		return TSU_OK;
+	if (rc < 0)
+		return db_error(d, e, _("reading the client"));
+	return err_set(e, TSU_ENOTFOUND, _("no client with id %lld"), (long long)id);
+}
+
+int64_t store_client_position(db *d, const client_filter *f, const client_row *row)
+{
+	db_stmt *s = db_prepare(d, "SELECT count(*) FROM client WHERE" PAGE_FILTER
+		" AND (status, sort_key, id) < (:a_status, :a_key, :a_id)");
+
+	bind_page_filter(s, f);
+	db_bind_text(s, ":a_status", row->status);
+	db_bind_text(s, ":a_key", row->sort_key);
+	db_bind_int64(s, ":a_id", row->id);
+	return db_int64_or(s, 0);
+}

@@ -252,19 +252,52 @@ bool ui_list_seek(ui_list *l, bool (*match)(const void *row, void *arg), void *a
 	free(chunk);
 	if (!hit)
 		return false;
-	/* The window: the hit, then the rows after it, then before it if
+	ui_list_reload_around(l, l->height, hit, found);
+	return true;
+}
+
+void ui_list_reload_around(ui_list *l, int height, void *row, size_t index)
+{
+	/* The window: the row, then the rows after it, then before it if
 	 * the end of the list leaves room. */
 	clear_rows(l);
+	set_height(l, height);
 	l->total = l->src.count(l->src.ctx);
-	l->rows[0] = hit;
+	l->rows[0] = row;
 	l->nrows = 1;
-	l->first = found;
+	l->first = index;
 	l->sel = 0;
 	more_after(l, (size_t)l->height - 1);
 	if (l->nrows < (size_t)l->height)
 		l->sel += more_before(l, (size_t)l->height - l->nrows);
+	if (l->total < l->first + l->nrows)
+		l->total = l->first + l->nrows;
 	l->dirty = UI_LIST_ALL;
-	return true;
+}
+
+void ui_list_refresh(ui_list *l)
+{
+	void *prev = NULL, **tmp;
+	size_t m, k, sel = l->sel;
+
+	if (l->nrows == 0) {
+		ui_list_reload(l, l->height);
+		return;
+	}
+	m = l->src.fetch(l->src.ctx, l->rows[0], true, 1, &prev);
+	tmp = xmalloc((size_t)l->height * sizeof *tmp);
+	k = l->src.fetch(l->src.ctx, m ? prev : NULL, false, (size_t)l->height, tmp);
+	if (m)
+		l->src.free_row(l->src.ctx, prev);
+	clear_rows(l);
+	memcpy(l->rows, tmp, k * sizeof *tmp);
+	free(tmp);
+	l->nrows = k;
+	l->total = l->src.count(l->src.ctx);
+	if (!m)
+		l->first = 0;
+	l->sel = sel < k ? sel : (k ? k - 1 : 0);
+	l->dirty = UI_LIST_ALL;
 }
 
 void ui_list_reload_at(ui_list *l, int height, bool (*match)(const void *row, void *arg), void *arg)
@@ -349,4 +382,17 @@ void ui_array_source_make(ui_array_source *a, ui_list_source *out)
 	out->count = array_count;
 	out->free_row = array_free_row;
 	out->draw_row = array_draw_row;
+}
+
+bool ui_list_action(ui_list *l, ui_action a)
+{
+	switch (a) {
+	case UA_UP: ui_list_move(l, -1); return true;
+	case UA_DOWN: ui_list_move(l, 1); return true;
+	case UA_PAGE_UP: ui_list_move(l, -(long)l->height); return true;
+	case UA_PAGE_DOWN: ui_list_move(l, l->height); return true;
+	case UA_TOP: ui_list_top(l); return true;
+	case UA_BOTTOM: ui_list_bottom(l); return true;
+	default: return false;
+	}
 }

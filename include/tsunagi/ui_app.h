@@ -1,0 +1,145 @@
+/*
+ * ui_app.h - what the screens share: the application context, the table
+ * of operations each screen fills in (as tig's view_ops), and the
+ * constructors of the screens.  One screen per file in src/ui/screen_*.c.
+ *
+ * The loop (app.c) reads one key, looks it up in the contexts the top
+ * screen names, hands the action to the screen, and draws once: a
+ * screen's key handler only changes state and sets dirty flags; its draw
+ * function draws what the flags say.  Nothing draws while idle.
+ */
+#ifndef TSUNAGI_UI_APP_H
+#define TSUNAGI_UI_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tsunagi/cli.h"
+#include "tsunagi/config.h"
+#include "tsunagi/db.h"
+#include "tsunagi/record.h"
+#include "tsunagi/store_draft.h"
+#include "tsunagi/ui_keys.h"
+#include "tsunagi/ui_widget.h"
+
+typedef struct ui_app ui_app;
+typedef struct ui_screen ui_screen;
+
+/* What a screen must redraw (screen->dirty). */
+enum {
+	UI_D_BODY = 1,          /* everything of the screen */
+	UI_D_PART = 2,          /* what the screen's own state says (e.g. two rows) */
+};
+
+/* A short hint on the status line: the action's first key and a word. */
+typedef struct ui_hint {
+	ui_action action;
+	const char *label;      /* N_() */
+} ui_hint;
+
+typedef struct ui_screen_ops {
+	const char *name;       /* N_() title */
+	/* The key contexts in lookup order (may depend on the state, e.g.
+	 * while typing a search). */
+	void (*contexts)(ui_screen *s, const ui_context **ctx, size_t *n);
+	/* Hints for the status line, UA_NONE-terminated (may depend on state). */
+	const ui_hint *(*hints)(ui_screen *s);
+	/* Draw into the body (rows app->body_y .. + body_h). */
+	void (*draw)(ui_app *app, ui_screen *s);
+	/* An action (UA_NONE for an unbound key) and the key; true when the
+	 * screen used it.  Unused global actions are the app's. */
+	bool (*key)(ui_app *app, ui_screen *s, ui_action a, ui_key k);
+	/* The body changed size. */
+	void (*resize)(ui_app *app, ui_screen *s);
+	/* The screen is on top again (what it shows may have changed). */
+	void (*resume)(ui_app *app, ui_screen *s);
+	/* Keep what was typed as a draft (the session is ending); may be
+	 * NULL. */
+	void (*save_draft)(ui_app *app, ui_screen *s);
+	void (*close)(ui_app *app, ui_screen *s);
+	/* Show the terminal cursor (forms, search). */
+	bool (*cursor)(ui_screen *s);
+} ui_screen_ops;
+
+struct ui_screen {
+	const ui_screen_ops *ops;
+	void *st;
+	unsigned dirty;
+};
+
+enum { UI_STACK_MAX = 12 };
+
+/* Colour pairs (0 when the terminal has none or NO_COLOR is set). */
+enum { UI_C_OVERDUE = 1, UI_C_DUE, UI_C_UPCOMING, UI_C_TITLE, UI_C_ERROR, UI_C_COUNT };
+
+typedef void (*ui_confirm_fn)(ui_app *app, void *arg, bool yes);
+
+struct ui_app {
+	cli_ctx *cli;
+	db *db;
+	date_t today;
+	config cfg;
+	ui_keymap keys;
+	ui_screen stack[UI_STACK_MAX];
+	int depth;
+	int rows, cols;
+	int body_y, body_h;     /* the rows between the title and status lines */
+	bool colors;
+	bool too_small, privacy, quit;
+	bool redraw_all;        /* title, status and the top screen */
+	bool status_dirty;
+	char msg[512];
+	bool msg_error;
+	/* A yes/no question over the screen. */
+	char *confirm_text;
+	ui_confirm_fn confirm_fn;
+	void *confirm_arg;
+};
+
+/* ---- the app (app.c) ---- */
+
+/* Push a screen made by a constructor below (NULL is ignored). */
+void ui_push(ui_app *app, ui_screen s);
+/* Close the top screen; the one below resumes. */
+void ui_pop(ui_app *app);
+/* A message on the status line until the next key. */
+void ui_message(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_error(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Ask text (already translated) and call fn with the answer. */
+void ui_confirm(ui_app *app, const char *text, ui_confirm_fn fn, void *arg);
+/* Hand the terminal to $EDITOR and back; NULL with a message if it failed. */
+char *ui_run_editor(ui_app *app, const char *text);
+/* Colour attribute of a pair (A_NORMAL without colour). */
+int ui_color(const ui_app *app, int pair);
+
+/* ---- screens ---- */
+
+ui_screen ui_alarms_screen(ui_app *app);
+ui_screen ui_clients_screen(ui_app *app);
+/* Select this client when the client list shows again. */
+void ui_clients_focus(ui_app *app, int64_t client_id);
+ui_screen ui_help_screen(ui_app *app, ui_screen *of);
+ui_screen ui_drafts_screen(ui_app *app);
+
+/* Card tabs, in order. */
+enum ui_card_tab {
+	UI_TAB_BASICS, UI_TAB_CONTACTS, UI_TAB_CERTIFICATES, UI_TAB_CONSENTS,
+	UI_TAB_INTAKE, UI_TAB_ASSESSMENTS, UI_TAB_PLANS, UI_TAB_MONITORINGS,
+	UI_TAB_NOTES, UI_TAB_MEETINGS, UI_TAB_COUNT
+};
+/* The card of a client, on a tab, with the row of record ref_id selected
+ * (0: the first). */
+ui_screen ui_card_screen(ui_app *app, int64_t client_id, enum ui_card_tab tab, int64_t ref_id);
+
+/* Forms: a client (id 0: a new one), a described record of a client
+ * (record id 0: a new one), or a saved draft.  A draft of the same form
+ * is restored into it. */
+ui_screen ui_client_form(ui_app *app, int64_t client_id);
+ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, int64_t record_id);
+ui_screen ui_draft_form(ui_app *app, const draft *d);
+
+/* A record type by its table name, among those that have forms. */
+const record_type *ui_form_record_type(const char *table);
+
+#endif

@@ -1,0 +1,586 @@
+/*
+ * app.c - the UI's shell: terminal setup and restore, the one loop that
+ * reads a key, dispatches it through the key table and draws once, the
+ * title and status lines, the too-small notice, idle privacy, and the
+ * orderly end on SIGHUP, SIGTERM or a dead terminal (drafts first).
+ *
+ * Signal handlers only set a flag; the loop sees it when get_wch is
+ * interrupted.  While idle the loop blocks in get_wch (with a timeout
+ * only as long as the privacy timer needs), so nothing is sent to the
+ * terminal and no CPU is used.
+ */
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/store_draft.h"
+#include "tsunagi/text.h"
+#include "tsunagi/ui.h"
+#include "tsunagi/ui_app.h"
+#include "tsunagi/xalloc.h"
+
+enum { MIN_COLS = 80, MIN_ROWS = 24 };
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- messages, confirm, colours ---- */
+
+static void set_message(ui_app *app, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+	app->msg_error = error;
+	app->status_dirty = true;
+}
+
+void ui_message(ui_app *app, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(app, false, fmt, ap);
+	va_end(ap);
+}
+
+void ui_error(ui_app *app, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(app, true, fmt, ap);
+	va_end(ap);
+	beep();
+}
+
+void ui_confirm(ui_app *app, const char *text, ui_confirm_fn fn, void *arg)
+{
+	free(app->confirm_text);
+	app->confirm_text = xstrdup(text);
+	app->confirm_fn = fn;
+	app->confirm_arg = arg;
+}
+
+int ui_color(const ui_app *app, int pair)
+{
+	if (app->colors)
+		return (int)(COLOR_PAIR(pair) | (pair == UI_C_OVERDUE || pair == UI_C_ERROR ? A_BOLD : 0));
+	switch (pair) {
+	case UI_C_OVERDUE: return (int)A_BOLD;
+	case UI_C_TITLE: return (int)A_REVERSE;
+	case UI_C_ERROR: return (int)A_BOLD;
+	default: return (int)A_NORMAL;
+	}
+}
+
+static void init_colors(ui_app *app)
+{
+	const char *no = getenv("NO_COLOR");
+
+	app->colors = false;
+	if (!has_colors() || (no && *no))
+		return;
+	if (start_color() != OK)
+		return;
+	use_default_colors();
+	init_pair(UI_C_OVERDUE, COLOR_RED, -1);
+	init_pair(UI_C_DUE, COLOR_YELLOW, -1);
+	init_pair(UI_C_UPCOMING, COLOR_GREEN, -1);
+	init_pair(UI_C_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(UI_C_ERROR, COLOR_RED, -1);
+	app->colors = true;
+}
+
+/* ---- the screen stack ---- */
+
+static ui_screen *top(ui_app *app)
+{
+	return app->depth ? &app->stack[app->depth - 1] : NULL;
+}
+
+void ui_push(ui_app *app, ui_screen s)
+{
+	if (!s.ops)
+		return;
+	if (app->depth == UI_STACK_MAX) {
+		/* Keep the root; the oldest screen above it gives way. */
+		ui_screen *old = &app->stack[1];
+		if (old->ops->save_draft)
+			old->ops->save_draft(app, old);
+		old->ops->close(app, old);
+		memmove(&app->stack[1], &app->stack[2], (UI_STACK_MAX - 2) * sizeof app->stack[0]);
+		app->depth--;
+	}
+	app->stack[app->depth++] = s;
+	s.ops->resize(app, &app->stack[app->depth - 1]);
+	app->redraw_all = true;
+}
+
+void ui_pop(ui_app *app)
+{
+	ui_screen *s = top(app);
+
+	if (!s)
+		return;
+	s->ops->close(app, s);
+	app->depth--;
+	if (app->depth == 0) {
+		app->quit = true;
+		return;
+	}
+	s = top(app);
+	s->ops->resize(app, s);
+	if (s->ops->resume)
+		s->ops->resume(app, s);
+	app->redraw_all = true;
+}
+
+static void goto_root(ui_app *app, ui_screen s)
+{
+	if (!s.ops)
+		return;
+	while (app->depth > 0) {
+		ui_screen *t = top(app);
+		if (t->ops->save_draft)
+			t->ops->save_draft(app, t);
+		t->ops->close(app, t);
+		app->depth--;
+	}
+	ui_push(app, s);
+}
+
+/* ---- drawing ---- */
+
+static void draw_title(ui_app *app, ui_screen *s)
+{
+	char right[256], iso[DATE_ISO_LEN], era[DATE_WAREKI_LEN];
+	int attr = ui_color(app, UI_C_TITLE) | A_BOLD;
+	int rw;
+	char *left;
+
+	date_format_iso(app->today, iso);
+	date_format_wareki_short(app->today, era, sizeof era);
+	snprintf(right, sizeof right, "%s%s%s  %s (%s) ", app->cfg.office,
+		 app->cfg.office[0] && app->cfg.worker[0] ? " / " : "", app->cfg.worker, iso, era);
+	left = xasprintf(" tsunagi | %s", _(s->ops->name));
+	wattron(stdscr, attr);
+	rw = text_width(right);
+	if (rw > app->cols / 2)
+		rw = 0;
+	ui_put_raw(stdscr, 0, 0, app->cols - rw, left, true);
+	if (rw)
+		ui_put(stdscr, 0, app->cols - rw, rw, right, true);
+	wattroff(stdscr, attr);
+	free(left);
+}
+
+static void draw_status(ui_app *app, ui_screen *s)
+{
+	int y = app->rows - 1;
+
+	if (app->msg[0]) {
+		int attr = app->msg_error ? ui_color(app, UI_C_ERROR) : (int)A_NORMAL;
+		wattron(stdscr, attr);
+		ui_put(stdscr, y, 0, app->cols, app->msg, true);
+		wattroff(stdscr, attr);
+		return;
+	}
+	{
+		const ui_hint *h = s->ops->hints ? s->ops->hints(s) : NULL;
+		strbuf b;
+		char key[16];
+
+		sb_init(&b);
+		for (; h && h->action != UA_NONE; h++) {
+			ui_keys_first(&app->keys, h->action, key, sizeof key);
+			if (!key[0])
+				continue;
+			sb_addf(&b, "%s%s:%s", b.len ? "  " : " ", key, _(h->label));
+		}
+		wattron(stdscr, A_DIM);
+		ui_put_raw(stdscr, y, 0, app->cols, b.s ? b.s : "", true);
+		wattroff(stdscr, A_DIM);
+		sb_free(&b);
+	}
+}
+
+static void draw_too_small(ui_app *app)
+{
+	char line[256];
+	int y = 0;
+
+	werase(stdscr);
+	snprintf(line, sizeof line, _("The terminal is %dx%d; tsunagi needs at least %dx%d."),
+		 app->cols, app->rows, MIN_COLS, MIN_ROWS);
+	/* Fold to the width, character by character. */
+	for (const char *p = line; *p && y < app->rows; y++) {
+		size_t n = text_fit(p, app->cols, NULL);
+		if (n == 0)
+			break;
+		mvwaddnstr(stdscr, y, 0, p, (int)n);
+		p += n;
+	}
+	if (y + 1 < app->rows)
+		ui_put_raw(stdscr, y + 1, 0, app->cols, _("Make the window larger."), false);
+}
+
+static void draw_privacy(ui_app *app)
+{
+	char l1[256];
+	const char *lines[3];
+
+	werase(stdscr);
+	snprintf(l1, sizeof l1, _("Hidden after %d minutes without a key."), app->cfg.idle_minutes);
+	lines[0] = l1;
+	lines[1] = "";
+	lines[2] = _("Press any key to show the screen again.");
+	ui_box_draw(stdscr, lines, 3);
+}
+
+static void draw(ui_app *app)
+{
+	ui_screen *s = top(app);
+	bool want_cursor = false;
+	int cy = 0, cx = 0;
+
+	if (!s)
+		return;
+	if (app->too_small || app->privacy) {
+		if (app->redraw_all) {
+			if (app->too_small)
+				draw_too_small(app);
+			else
+				draw_privacy(app);
+			leaveok(stdscr, TRUE);
+			curs_set(0);
+			wnoutrefresh(stdscr);
+			doupdate();
+		}
+		app->redraw_all = app->status_dirty = false;
+		return;
+	}
+	if (app->redraw_all) {
+		werase(stdscr);
+		draw_title(app, s);
+		s->dirty |= UI_D_BODY;
+		app->status_dirty = true;
+	}
+	if (!s->dirty && !app->status_dirty && !app->confirm_text)
+		return;
+	if (app->status_dirty)
+		draw_status(app, s);
+	if (s->dirty)
+		s->ops->draw(app, s);
+	s->dirty = 0;
+	getyx(stdscr, cy, cx);
+	want_cursor = s->ops->cursor && s->ops->cursor(s);
+	if (app->confirm_text) {
+		const char *lines[3] = { app->confirm_text, "", _("y: yes    n: no") };
+		ui_box_draw(stdscr, lines, 3);
+		want_cursor = false;
+	}
+	leaveok(stdscr, want_cursor ? FALSE : TRUE);
+	curs_set(want_cursor ? 1 : 0);
+	if (want_cursor)
+		wmove(stdscr, cy, cx);
+	wnoutrefresh(stdscr);
+	doupdate();
+	app->redraw_all = app->status_dirty = false;
+}
+
+/* ---- input ---- */
+
+static void resize(ui_app *app)
+{
+	getmaxyx(stdscr, app->rows, app->cols);
+	app->too_small = app->cols < MIN_COLS || app->rows < MIN_ROWS;
+	app->body_y = 1;
+	app->body_h = app->rows - 2;
+	if (!app->too_small)
+		for (int i = 0; i < app->depth; i++)
+			app->stack[i].ops->resize(app, &app->stack[i]);
+	app->redraw_all = true;
+}
+
+static void answer_confirm(ui_app *app, bool yes)
+{
+	ui_confirm_fn fn = app->confirm_fn;
+	void *arg = app->confirm_arg;
+
+	x_free(&app->confirm_text);
+	app->confirm_fn = NULL;
+	app->confirm_arg = NULL;
+	top(app)->dirty |= UI_D_BODY;
+	if (fn)
+		fn(app, arg, yes);
+}
+
+static void handle_key(ui_app *app, ui_key k)
+{
+	ui_screen *s = top(app);
+	const ui_context *ctx;
+	size_t nctx;
+	ui_action a;
+
+	if (app->privacy) {
+		app->privacy = false;
+		app->redraw_all = true;
+		return;
+	}
+	if (app->msg[0]) {
+		app->msg[0] = '\0';
+		app->status_dirty = true;
+	}
+	if (app->too_small)
+		return;
+	if (app->confirm_text) {
+		if (k == 'y' || k == 'Y')
+			answer_confirm(app, true);
+		else if (k == 'n' || k == 'N' || k == 27 || k == 'q')
+			answer_confirm(app, false);
+		return;
+	}
+	s->ops->contexts(s, &ctx, &nctx);
+	a = ui_keys_lookup(&app->keys, ctx, nctx, k);
+	if (s->ops->key(app, s, a, k))
+		return;
+	switch (a) {
+	case UA_HELP:
+	case UA_FORM_HELP:
+		ui_push(app, ui_help_screen(app, s));
+		break;
+	case UA_BACK:
+		ui_pop(app);
+		break;
+	case UA_QUIT:
+		app->quit = true;
+		break;
+	case UA_ALARMS:
+		goto_root(app, ui_alarms_screen(app));
+		break;
+	case UA_CLIENTS:
+		goto_root(app, ui_clients_screen(app));
+		break;
+	case UA_REDRAW:
+		clearok(curscr, TRUE);
+		app->redraw_all = true;
+		break;
+	default:
+		break;
+	}
+}
+
+char *ui_run_editor(ui_app *app, const char *text)
+{
+	char err[512] = "";
+	struct sigaction ign = { 0 }, old;
+	char *out;
+
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	/* C-c in the editor is the editor's, not a reason to leave. */
+	sigaction(SIGINT, &ign, &old);
+	def_prog_mode();
+	endwin();
+	out = ui_edit_external(text, err, sizeof err);
+	reset_prog_mode();
+	sigaction(SIGINT, &old, NULL);
+	clearok(curscr, TRUE);
+	app->redraw_all = true;
+	if (!out)
+		ui_error(app, "%s", err);
+	return out;
+}
+
+/* ---- start and end ---- */
+
+static void save_all_drafts(ui_app *app)
+{
+	for (int i = app->depth - 1; i >= 0; i--)
+		if (app->stack[i].ops->save_draft)
+			app->stack[i].ops->save_draft(app, &app->stack[i]);
+}
+
+static void close_all(ui_app *app)
+{
+	while (app->depth > 0) {
+		ui_screen *t = top(app);
+		t->ops->close(app, t);
+		app->depth--;
+	}
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa = { 0 };
+
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;        /* no SA_RESTART: get_wch must return */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+static void no_flow_control(void)
+{
+	struct termios t;
+
+	/* C-s saves a form, so XON/XOFF must not swallow it. */
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)IXON;
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		def_prog_mode();
+	}
+}
+
+static bool start_terminal(ui_app *app)
+{
+	const char *term = getenv("TERM");
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+
+	if (!scr) {
+		fprintf(stderr, "tsunagi: %s\n", term && *term ?
+			_("this terminal type is unknown to curses; set TERM, e.g. TERM=xterm-256color") :
+			_("TERM is not set; set it, e.g. TERM=xterm-256color"));
+		return false;
+	}
+	set_term(scr);
+	set_escdelay(100);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	idlok(stdscr, TRUE);
+	no_flow_control();
+	init_colors(app);
+	resize(app);
+	return true;
+}
+
+static ui_screen start_screen(ui_app *app)
+{
+	if (store_draft_count(app->db) > 0)
+		return ui_drafts_screen(app);
+	return ui_alarms_screen(app);
+}
+
+int ui_run(cli_ctx *ctx)
+{
+	const char *cs = nl_langinfo(CODESET);
+	ui_app app;
+	tsu_err e;
+	strbuf warn;
+	int errs = 0, rc = EXIT_OK;
+	bool dead = false;
+
+	if (!cs || strcmp(cs, "UTF-8") != 0) {
+		fprintf(stderr, "tsunagi: %s\n", _("the locale's character set is not UTF-8; set LANG, e.g. LANG=ja_JP.UTF-8 (or C.UTF-8), and start again"));
+		return EXIT_FAIL;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "tsunagi: %s\n", _("the full-screen UI needs a terminal; use a command instead (see 'tsunagi --help')"));
+		return EXIT_FAIL;
+	}
+	memset(&app, 0, sizeof app);
+	app.cli = ctx;
+	app.today = ctx->today;
+	app.db = cli_db(ctx);
+	if (!app.db)
+		return EXIT_FAIL;
+	config_defaults(&app.cfg);
+	if (config_load(&app.cfg, &e) != TSU_OK)
+		snprintf(app.msg, sizeof app.msg, "%s", e.msg);
+	ui_keys_defaults(&app.keys);
+	sb_init(&warn);
+	sb_adds(&warn, app.cfg.warnings);
+	ui_keys_bind(&app.keys, app.cfg.bindings, app.cfg.nbindings, &warn);
+	if (warn.len && !app.msg[0]) {
+		char *nl = strchr(warn.s, '\n');
+		if (nl)
+			*nl = '\0';
+		snprintf(app.msg, sizeof app.msg, "%s", warn.s);
+		app.msg_error = true;
+	}
+	sb_free(&warn);
+
+	catch_signals();
+	if (!start_terminal(&app)) {
+		config_free(&app.cfg);
+		return EXIT_FAIL;
+	}
+	ui_push(&app, ui_alarms_screen(&app));
+	{
+		ui_screen first = start_screen(&app);
+		if (first.ops && first.ops != app.stack[0].ops)
+			ui_push(&app, first);
+	}
+
+	while (!app.quit && !got_signal) {
+		int timeout_ms = !app.privacy && app.cfg.idle_minutes > 0 ? app.cfg.idle_minutes * 60000 : -1;
+		wint_t wch = 0;
+		long t0;
+		int r;
+
+		draw(&app);
+		wtimeout(stdscr, timeout_ms);
+		t0 = now_ms();
+		r = wget_wch(stdscr, &wch);
+		if (got_signal)
+			break;
+		if (r == ERR) {
+			if (timeout_ms > 0 && now_ms() - t0 >= timeout_ms - 50) {
+				app.privacy = true;
+				app.redraw_all = true;
+				errs = 0;
+				continue;
+			}
+			/* Interrupted, or the terminal is gone: a few quick
+			 * errors in a row mean nobody is there any more. */
+			if (++errs >= 5) {
+				dead = true;
+				break;
+			}
+			if (errs > 1) {
+				struct timespec ts = { 0, 50 * 1000000L };
+				nanosleep(&ts, NULL);
+			}
+			continue;
+		}
+		errs = 0;
+		if (r == KEY_CODE_YES && wch == KEY_RESIZE) {
+			resize(&app);
+			continue;
+		}
+		handle_key(&app, ui_key_from_curses(r, (uint32_t)wch));
+	}
+
+	save_all_drafts(&app);
+	close_all(&app);
+	endwin();
+	if (got_signal == SIGHUP || got_signal == SIGTERM || dead) {
+		fprintf(stderr, "tsunagi: %s\n", _("stopped; open forms were kept as drafts and are offered on the next start"));
+		rc = EXIT_FAIL;
+	}
+	free(app.confirm_text);
+	config_free(&app.cfg);
+	return rc;
+}

@@ -1,0 +1,366 @@
+/*
+ * screen_alarms.c - the start screen: what is overdue, due this week and
+ * coming in the next 30 days, from the due engine (never its own rules).
+ * Urgency shows as colour where the terminal has it and always as a text
+ * marker ("!!" overdue, "! " due, " ." coming); Enter opens the client's
+ * card at the record the item is about.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/due.h"
+#include "tsunagi/due_report.h"
+#include "tsunagi/due_source.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/text.h"
+#include "tsunagi/ui_app.h"
+#include "tsunagi/xalloc.h"
+
+enum { HORIZON_DAYS = 92, AHEAD_DAYS = 30 };
+enum { SEC_OVERDUE, SEC_WEEK, SEC_LATER, SEC_COUNT };
+
+/* A row: a section heading or an item. */
+typedef struct alarm_row {
+	int section;
+	const due_item *item;   /* NULL for a heading */
+	size_t count;           /* heading: items in the section */
+} alarm_row;
+
+typedef struct alarms_state {
+	ui_app *app;
+	due_source src;
+	bool loaded;
+	due_list all;
+	due_names names;
+	alarm_row *rows;
+	void **items;
+	size_t nrows;
+	size_t counts[SEC_COUNT];
+	int kind;               /* -1: every kind, else enum due_kind */
+	ui_array_source arr;
+	ui_list list;
+} alarms_state;
+
+static int section_of(const alarms_state *a, const due_item *it)
+{
+	date_t week_end = date_week_start(a->app->today) + 6;
+	if (it->state == DUE_OVERDUE)
+		return SEC_OVERDUE;
+	return it->on <= week_end ? SEC_WEEK : SEC_LATER;
+}
+
+static const char *section_title(int sec)
+{
+	static const char *const t[SEC_COUNT] = {
+		N_("Overdue"), N_("This week"), N_("Next 30 days"),
+	};
+	return _(t[sec]);
+}
+
+static void free_data(alarms_state *a)
+{
+	ui_list_free(&a->list);
+	due_names_free(&a->names);
+	due_list_free(&a->all);
+	if (a->loaded)
+		due_source_free(&a->src);
+	a->loaded = false;
+	x_free(&a->rows);
+	x_free(&a->items);
+	a->nrows = 0;
+	memset(&a->names, 0, sizeof a->names);
+	memset(&a->all, 0, sizeof a->all);
+}
+
+static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel);
+
+static int list_height(ui_app *app)
+{
+	return app->body_h - 1 > 1 ? app->body_h - 1 : 1;
+}
+
+static void load(alarms_state *a)
+{
+	ui_app *app = a->app;
+	due_query q = { app->today, app->today - HORIZON_DAYS, app->today + AHEAD_DAYS, false,
+			a->kind >= 0 ? 1u << a->kind : 0 };
+	ui_list_source ls;
+	tsu_err e;
+	size_t k = 0;
+
+	free_data(a);
+	memset(a->counts, 0, sizeof a->counts);
+	if (due_source_load(app->db, q.from, q.to, q.kinds, &a->src, &e) != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+	} else {
+		a->loaded = true;
+		due_compute(&a->src.in, &q, &a->all);
+		if (due_names_load(app->db, &a->all, &a->names, &e) != TSU_OK)
+			ui_error(app, "%s", e.msg);
+	}
+	/* Past items that are met are not overdue: the engine leaves them
+	 * out; what remains before today is overdue. */
+	a->rows = xcalloc(a->all.n + SEC_COUNT, sizeof *a->rows);
+	for (int sec = 0; sec < SEC_COUNT; sec++) {
+		size_t head = k++;
+		a->rows[head].section = sec;
+		for (size_t i = 0; i < a->all.n; i++) {
+			const due_item *it = &a->all.items[i];
+			if (it->state == DUE_DONE || section_of(a, it) != sec)
+				continue;
+			a->rows[k].section = sec;
+			a->rows[k].item = it;
+			k++;
+			a->counts[sec]++;
+		}
+		a->rows[head].count = a->counts[sec];
+	}
+	a->nrows = k;
+	a->items = xcalloc(k, sizeof *a->items);
+	for (size_t i = 0; i < k; i++)
+		a->items[i] = &a->rows[i];
+	a->arr.items = a->items;
+	a->arr.n = k;
+	a->arr.draw_row = draw_row;
+	a->arr.draw_ctx = a;
+	ui_array_source_make(&a->arr, &ls);
+	ui_list_init(&a->list, &ls);
+	ui_list_reload(&a->list, list_height(app));
+	/* Start on the first item rather than a heading. */
+	if (k > 1 && !a->rows[0].item)
+		ui_list_move(&a->list, 1);
+}
+
+static const char *kind_label(int kind)
+{
+	static const char *const t[DUE_KIND_COUNT] = {
+		N_("monitoring"), N_("certificate"), N_("plan"), N_("consent"),
+		N_("action item"), N_("turning 18"), N_("billing"),
+	};
+	return kind >= 0 && kind < DUE_KIND_COUNT ? _(t[kind]) : _("all");
+}
+
+static const char *marker(enum due_state s)
+{
+	switch (s) {
+	case DUE_OVERDUE: return "!!";
+	case DUE_DUE: return "! ";
+	default: return " .";
+	}
+}
+
+static int state_color(const alarms_state *a, enum due_state s)
+{
+	switch (s) {
+	case DUE_OVERDUE: return ui_color(a->app, UI_C_OVERDUE);
+	case DUE_DUE: return ui_color(a->app, UI_C_DUE);
+	default: return ui_color(a->app, UI_C_UPCOMING);
+	}
+}
+
+static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
+{
+	alarms_state *a = ctx;
+	const alarm_row *r = row;
+	const due_item *it = r->item;
+	char date[DATE_ISO_LEN], left[64], head[256];
+	int cx = x + 2, attr;
+
+	if (sel)
+		wattron(w, A_REVERSE | A_BOLD);
+	ui_put_raw(w, y, x, 1, sel ? ">" : " ", false);
+	if (sel)
+		wattroff(w, A_REVERSE | A_BOLD);
+	ui_put_raw(w, y, x + 1, 1, " ", false);
+	if (!it) {
+		snprintf(head, sizeof head, "%s (%zu)", section_title(r->section), r->count);
+		wattron(w, A_BOLD | A_UNDERLINE);
+		ui_put_raw(w, y, cx, width - 2, head, true);
+		wattroff(w, A_BOLD | A_UNDERLINE);
+		if (sel)
+			wmove(w, y, x);
+		return;
+	}
+	attr = state_color(a, it->state);
+	wattron(w, attr);
+	ui_put_raw(w, y, cx, 3, marker(it->state), true);
+	wattroff(w, attr);
+	cx += 3;
+	date_format_iso(it->on, date);
+	ui_put_raw(w, y, cx, 11, date, true);
+	cx += 11;
+	ui_put_raw(w, y, cx, 4, due_weekday(it->on), true);
+	cx += 4;
+	if (it->days_left < 0)
+		snprintf(left, sizeof left, _("%d days ago"), -it->days_left);
+	else if (it->days_left == 0)
+		snprintf(left, sizeof left, "%s", _("today"));
+	else
+		snprintf(left, sizeof left, _("in %d days"), it->days_left);
+	wattron(w, attr);
+	ui_put_raw(w, y, cx, 14, left, true);
+	wattroff(w, attr);
+	cx += 14;
+	{
+		const due_name *n = due_names_find(&a->names, it->client_id);
+		int nw = (x + width - cx) / 3;
+		char *detail = due_item_detail(it);
+		if (nw > 24)
+			nw = 24;
+		ui_put(w, y, cx, nw - 1, it->client_id ? (n ? n->name : "?") : _("(office)"), true);
+		ui_put_raw(w, y, cx + nw - 1, 1, " ", false);
+		cx += nw;
+		ui_put(w, y, cx, x + width - cx, detail, true);
+		free(detail);
+	}
+	if (sel)
+		wmove(w, y, x);
+}
+
+/* ---- ops ---- */
+
+static const ui_context alarm_ctx[] = { UK_ALARMS, UK_LIST, UK_GLOBAL };
+
+static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
+{
+	(void)s;
+	*ctx = alarm_ctx;
+	*n = sizeof alarm_ctx / sizeof alarm_ctx[0];
+}
+
+static const ui_hint *hints(ui_screen *s)
+{
+	static const ui_hint h[] = {
+		{ UA_HELP, N_("help") }, { UA_OPEN, N_("open") }, { UA_FILTER_KIND, N_("kind") },
+		{ UA_CLIENTS, N_("clients") }, { UA_QUIT, N_("quit") }, { UA_NONE, NULL },
+	};
+	(void)s;
+	return h;
+}
+
+static void draw(ui_app *app, ui_screen *s)
+{
+	alarms_state *a = s->st;
+
+	if (s->dirty & UI_D_BODY) {
+		char line[512];
+		snprintf(line, sizeof line, _("Overdue %zu  This week %zu  Next 30 days %zu   kind: %s"),
+			 a->counts[SEC_OVERDUE], a->counts[SEC_WEEK], a->counts[SEC_LATER],
+			 kind_label(a->kind));
+		wattron(stdscr, A_BOLD);
+		ui_put_raw(stdscr, app->body_y, 0, app->cols, line, true);
+		wattroff(stdscr, A_BOLD);
+		a->list.dirty |= UI_LIST_ALL;
+	}
+	ui_list_draw(&a->list, stdscr, app->body_y + 1, 0, app->cols);
+}
+
+static enum ui_card_tab tab_for(const due_item *it, int64_t *ref)
+{
+	*ref = 0;
+	switch (it->kind) {
+	case DUE_CERTIFICATE: *ref = it->ref_id; return UI_TAB_CERTIFICATES;
+	case DUE_CONSENT: *ref = it->ref_id; return UI_TAB_CONSENTS;
+	case DUE_PLAN:
+		if (it->stage == DUE_PLAN_END)
+			*ref = it->ref_id;
+		return UI_TAB_PLANS;
+	case DUE_MONITORING: *ref = it->done_id; return UI_TAB_MONITORINGS;
+	case DUE_ACTION: return UI_TAB_MEETINGS;
+	default: return UI_TAB_BASICS;
+	}
+}
+
+static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
+{
+	alarms_state *st = s->st;
+
+	(void)k;
+	if (ui_list_action(&st->list, a)) {
+		s->dirty |= UI_D_PART;
+		return true;
+	}
+	switch (a) {
+	case UA_OPEN: {
+		const alarm_row *r = ui_list_selected(&st->list);
+		int64_t ref;
+		enum ui_card_tab tab;
+		if (!r || !r->item)
+			return true;
+		if (!r->item->client_id) {
+			ui_message(app, "%s", _("The billing deadline is the office's; there is no client to open."));
+			return true;
+		}
+		tab = tab_for(r->item, &ref);
+		ui_push(app, ui_card_screen(app, r->item->client_id, tab, ref));
+		return true;
+	}
+	case UA_FILTER_KIND:
+		st->kind = st->kind + 1 >= DUE_KIND_COUNT ? -1 : st->kind + 1;
+		load(st);
+		s->dirty |= UI_D_BODY;
+		return true;
+	case UA_ALARMS:
+		return true;
+	case UA_BACK:
+		/* The start screen: q leaves only from here. */
+		if (app->depth == 1) {
+			app->quit = true;
+			return true;
+		}
+		return false;
+	default:
+		return false;
+	}
+}
+
+static void resize(ui_app *app, ui_screen *s)
+{
+	alarms_state *a = s->st;
+	ui_list_resize(&a->list, list_height(app));
+	s->dirty |= UI_D_BODY;
+}
+
+static void resume(ui_app *app, ui_screen *s)
+{
+	alarms_state *a = s->st;
+	size_t keep = ui_list_selected_index(&a->list);
+
+	(void)app;
+	load(a);
+	ui_list_top(&a->list);
+	ui_list_move(&a->list, (long)keep);
+	s->dirty |= UI_D_BODY;
+}
+
+static void close_alarms(ui_app *app, ui_screen *s)
+{
+	alarms_state *a = s->st;
+	(void)app;
+	free_data(a);
+	free(a);
+}
+
+static const ui_screen_ops alarms_ops = {
+	.name = N_("Alarms"),
+	.contexts = contexts,
+	.hints = hints,
+	.draw = draw,
+	.key = key,
+	.resize = resize,
+	.resume = resume,
+	.close = close_alarms,
+};
+
+ui_screen ui_alarms_screen(ui_app *app)
+{
+	alarms_state *a = xcalloc(1, sizeof *a);
+	ui_screen s = { &alarms_ops, a, UI_D_BODY };
+
+	a->app = app;
+	a->kind = -1;
+	load(a);
+	return s;
+}

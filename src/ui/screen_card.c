@@ -1,0 +1,411 @@
+/*
+ * screen_card.c - one client's card: her basics and, tab by tab, her
+ * records.  Every tab is a list of described records, so the rows, the
+ * forms and the delete are the same code for contacts, certificates,
+ * consents, intake and the rest.  Tabs whose own screens are still to
+ * come (plans, monitorings) list only.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/records.h"
+#include "tsunagi/store.h"
+#include "tsunagi/store_client.h"
+#include "tsunagi/text.h"
+#include "tsunagi/ui_app.h"
+#include "tsunagi/xalloc.h"
+
+static const struct card_tab {
+	const char *label;      /* N_() */
+	const record_type *rt;  /* NULL: the basics */
+	bool editable;
+} tabs[UI_TAB_COUNT] = {
+	{ N_("Basics"), NULL, true },
+	{ N_("Contacts"), &rt_contact, true },
+	{ N_("Certificates"), &rt_certificate, true },
+	{ N_("Consents"), &rt_consent, true },
+	{ N_("Intake"), &rt_intake, true },
+	{ N_("Assessments"), &rt_assessment, true },
+	{ N_("Plans"), &rt_plan, false },
+	{ N_("Monitorings"), &rt_monitoring, false },
+	{ N_("Notes"), &rt_note, true },
+	{ N_("Meetings"), &rt_meeting, true },
+};
+
+typedef struct card_state {
+	ui_app *app;
+	int64_t client_id;
+	client c;
+	bool have_client;
+	enum ui_card_tab tab;
+	/* The tab's rows: records (a block of n) or basics lines. */
+	void *recs;
+	size_t nrecs;
+	char **lines;           /* basics: "label\tvalue" */
+	void **items;
+	size_t nitems;
+	ui_array_source arr;
+	ui_list list;
+	int64_t pending_delete;
+} card_state;
+
+static int list_height(ui_app *app)
+{
+	return app->body_h - 2 > 1 ? app->body_h - 2 : 1;
+}
+
+/* ---- rows ---- */
+
+static char *summary(const record_type *rt, const void *rec)
+{
+	strbuf b;
+	int shown = 0;
+
+	sb_init(&b);
+	for (size_t i = 0; i < rt->nfields && shown < 6; i++) {
+		const field *f = &rt->fields[i];
+		char *v;
+
+		if (f->flags & (FF_HIDDEN | FF_PARENT))
+			continue;
+		v = record_get(f, rec);
+		if (v[0]) {
+			const char *show = v;
+			if (f->type == FT_CHOICE)
+				show = store_enum_label(v);
+			else if (f->type == FT_BOOL)
+				show = strcmp(v, "yes") == 0 ? _(f->label) : NULL;
+			if (show) {
+				sb_addf(&b, "%s%s", b.len ? "  " : "", show);
+				shown++;
+			}
+		}
+		free(v);
+	}
+	return b.s ? sb_steal(&b) : xstrdup("");
+}
+
+static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
+{
+	card_state *cs = ctx;
+
+	if (sel)
+		wattron(w, A_REVERSE | A_BOLD);
+	ui_put_raw(w, y, x, 1, sel ? ">" : " ", false);
+	if (sel)
+		wattroff(w, A_REVERSE | A_BOLD);
+	ui_put_raw(w, y, x + 1, 1, " ", false);
+	if (cs->tab == UI_TAB_BASICS) {
+		const char *line = row;
+		const char *tab = strchr(line, '\t');
+		int lw = width / 3 > 24 ? 24 : width / 3;
+		char *label = xstrndup(line, (size_t)(tab - line));
+		ui_put_raw(w, y, x + 2, lw, label, true);
+		ui_put(w, y, x + 2 + lw, width - 2 - lw, tab + 1, true);
+		free(label);
+	} else {
+		char *s = summary(tabs[cs->tab].rt, row);
+		ui_put(w, y, x + 2, width - 2, s, true);
+		free(s);
+	}
+	if (sel)
+		wmove(w, y, x);
+}
+
+static void free_tab(card_state *cs)
+{
+	const record_type *rt = tabs[cs->tab].rt;
+
+	ui_list_free(&cs->list);
+	if (cs->recs)
+		record_free_list(rt, cs->recs, cs->nrecs);
+	cs->recs = NULL;
+	cs->nrecs = 0;
+	for (size_t i = 0; cs->lines && i < cs->nitems; i++)
+		free(cs->lines[i]);
+	x_free(&cs->lines);
+	x_free(&cs->items);
+	cs->nitems = 0;
+}
+
+static void load_basics(card_state *cs)
+{
+	cs->lines = xcalloc(32, sizeof *cs->lines);
+	for (const client_field *f = client_fields; f->name && cs->nitems < 31; f++) {
+		char *v = client_get(&cs->c, f->name);
+		const char *show = v;
+		if (!strcmp(f->name, "kind") || !strcmp(f->name, "sex"))
+			show = v[0] ? store_enum_label(v) : "";
+		cs->lines[cs->nitems++] = xasprintf("%s\t%s", _(f->label), show);
+		free(v);
+	}
+	if (!strcmp(cs->c.status, "closed")) {
+		char d[DATE_ISO_LEN];
+		date_format_iso(cs->c.closed_on, d);
+		cs->lines[cs->nitems++] = xasprintf("%s\t%s", _("closed on"), d);
+	}
+	cs->items = xcalloc(cs->nitems, sizeof *cs->items);
+	for (size_t i = 0; i < cs->nitems; i++)
+		cs->items[i] = cs->lines[i];
+}
+
+static void load_records(card_state *cs)
+{
+	const record_type *rt = tabs[cs->tab].rt;
+	tsu_err e;
+
+	if (store_record_list(cs->app->db, rt, cs->client_id, &cs->recs, &cs->nrecs, &e) != TSU_OK) {
+		ui_error(cs->app, "%s", e.msg);
+		cs->recs = NULL;
+		cs->nrecs = 0;
+	}
+	cs->items = xcalloc(cs->nrecs ? cs->nrecs : 1, sizeof *cs->items);
+	for (size_t i = 0; i < cs->nrecs; i++)
+		cs->items[i] = (char *)cs->recs + i * rt->size;
+	cs->nitems = cs->nrecs;
+}
+
+static bool has_id(const void *row, void *arg)
+{
+	return REC_ID(row) == *(int64_t *)arg;
+}
+
+/* (Re)load the client and the tab; select the record ref_id if given,
+ * else the row at index keep. */
+static void load_tab(card_state *cs, int64_t ref_id, size_t keep)
+{
+	ui_list_source src;
+	tsu_err e;
+
+	free_tab(cs);
+	if (cs->have_client)
+		client_free(&cs->c);
+	cs->have_client = store_client_get(cs->app->db, cs->client_id, &cs->c, &e) == TSU_OK;
+	if (!cs->have_client) {
+		client_free(&cs->c);
+		client_init(&cs->c);
+		ui_error(cs->app, "%s", e.msg);
+	}
+	if (cs->tab == UI_TAB_BASICS)
+		load_basics(cs);
+	else
+		load_records(cs);
+	cs->arr.items = cs->items;
+	cs->arr.n = cs->nitems;
+	cs->arr.draw_row = draw_row;
+	cs->arr.draw_ctx = cs;
+	ui_array_source_make(&cs->arr, &src);
+	ui_list_init(&cs->list, &src);
+	ui_list_reload(&cs->list, list_height(cs->app));
+	if (ref_id && cs->tab != UI_TAB_BASICS)
+		ui_list_seek(&cs->list, has_id, &ref_id);
+	else if (keep)
+		ui_list_move(&cs->list, (long)keep);
+}
+
+/* ---- ops ---- */
+
+static const ui_context card_ctx[] = { UK_CARD, UK_LIST, UK_GLOBAL };
+
+static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
+{
+	(void)s;
+	*ctx = card_ctx;
+	*n = sizeof card_ctx / sizeof card_ctx[0];
+}
+
+static const ui_hint *hints(ui_screen *s)
+{
+	static const ui_hint edit_hints[] = {
+		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_ADD, N_("add") },
+		{ UA_EDIT, N_("edit") }, { UA_DELETE, N_("delete") }, { UA_BACK, N_("back") },
+		{ UA_NONE, NULL },
+	};
+	static const ui_hint basics_hints[] = {
+		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_EDIT, N_("edit") },
+		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
+	};
+	static const ui_hint list_hints[] = {
+		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_BACK, N_("back") },
+		{ UA_NONE, NULL },
+	};
+	card_state *cs = s->st;
+	if (cs->tab == UI_TAB_BASICS)
+		return basics_hints;
+	return tabs[cs->tab].editable ? edit_hints : list_hints;
+}
+
+static void draw_header(ui_app *app, card_state *cs)
+{
+	const char *labels[UI_TAB_COUNT];
+	char info[256];
+	int x;
+
+	wattron(stdscr, A_BOLD);
+	x = ui_put(stdscr, app->body_y, 0, app->cols / 2, cs->c.name, false);
+	wattroff(stdscr, A_BOLD);
+	x += ui_put_raw(stdscr, app->body_y, x, 2, "  ", false);
+	x += ui_put(stdscr, app->body_y, x, app->cols / 4, cs->c.kana, false);
+	snprintf(info, sizeof info, "  %s  %s  #%lld", store_enum_label(cs->c.case_kind),
+		 store_enum_label(cs->c.status), (long long)cs->client_id);
+	ui_put_raw(stdscr, app->body_y, x, app->cols - x, info, true);
+	for (int i = 0; i < UI_TAB_COUNT; i++)
+		labels[i] = _(tabs[i].label);
+	ui_tabs_draw(stdscr, app->body_y + 1, 0, app->cols, labels, UI_TAB_COUNT, cs->tab);
+}
+
+static void draw(ui_app *app, ui_screen *s)
+{
+	card_state *cs = s->st;
+
+	if (s->dirty & UI_D_BODY) {
+		draw_header(app, cs);
+		cs->list.dirty |= UI_LIST_ALL;
+	}
+	ui_list_draw(&cs->list, stdscr, app->body_y + 2, 0, app->cols);
+	if (cs->nitems == 0) {
+		char line[256];
+		snprintf(line, sizeof line, tabs[cs->tab].editable ? _("Nothing here yet. Press n to add.")
+			 : _("Nothing here yet."));
+		ui_put_raw(stdscr, app->body_y + 2, 2, app->cols - 2, line, true);
+	}
+}
+
+static void set_tab(ui_app *app, ui_screen *s, int tab)
+{
+	card_state *cs = s->st;
+	free_tab(cs);
+	cs->tab = (enum ui_card_tab)((tab + UI_TAB_COUNT) % UI_TAB_COUNT);
+	load_tab(cs, 0, 0);
+	s->dirty |= UI_D_BODY;
+	app->status_dirty = true;
+}
+
+static void confirm_delete(ui_app *app, void *arg, bool yes)
+{
+	ui_screen *s = arg;
+	card_state *cs = s->st;
+	const record_type *rt = tabs[cs->tab].rt;
+	size_t keep = ui_list_selected_index(&cs->list);
+	tsu_err e;
+
+	if (!yes || !cs->pending_delete)
+		return;
+	if (store_record_delete(app->db, rt, cs->pending_delete, &e) != TSU_OK)
+		ui_error(app, "%s", e.msg);
+	else
+		ui_message(app, "%s", _("Deleted."));
+	cs->pending_delete = 0;
+	load_tab(cs, 0, keep ? keep - 1 : 0);
+	s->dirty |= UI_D_BODY;
+}
+
+static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
+{
+	card_state *cs = s->st;
+	const void *row = ui_list_selected(&cs->list);
+	const struct card_tab *t = &tabs[cs->tab];
+
+	(void)k;
+	if (ui_list_action(&cs->list, a)) {
+		s->dirty |= UI_D_PART;
+		return true;
+	}
+	switch (a) {
+	case UA_NEXT_TAB:
+		set_tab(app, s, (int)cs->tab + 1);
+		return true;
+	case UA_PREV_TAB:
+		set_tab(app, s, (int)cs->tab - 1);
+		return true;
+	case UA_OPEN:
+	case UA_EDIT:
+		if (!cs->have_client)
+			return true;
+		if (cs->tab == UI_TAB_BASICS)
+			ui_push(app, ui_client_form(app, cs->client_id));
+		else if (!t->editable)
+			ui_message(app, "%s", _("This tab lists only, for now; use the command line to change it."));
+		else if (row)
+			ui_push(app, ui_record_form(app, t->rt, cs->client_id, REC_ID(row)));
+		return true;
+	case UA_ADD:
+		if (!cs->have_client)
+			return true;
+		if (cs->tab == UI_TAB_BASICS || !t->editable)
+			ui_message(app, "%s", _("Nothing to add on this tab; Tab moves to the next one."));
+		else
+			ui_push(app, ui_record_form(app, t->rt, cs->client_id, 0));
+		return true;
+	case UA_DELETE:
+		if (cs->tab == UI_TAB_BASICS || !t->editable || !row) {
+			ui_message(app, "%s", _("Nothing to delete here."));
+			return true;
+		}
+		{
+			char *q = xasprintf(_("Delete this %s? It cannot be undone."), _(t->rt->label));
+			cs->pending_delete = REC_ID(row);
+			ui_confirm(app, q, confirm_delete, s);
+			free(q);
+		}
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void resize(ui_app *app, ui_screen *s)
+{
+	card_state *cs = s->st;
+	ui_list_resize(&cs->list, list_height(app));
+	s->dirty |= UI_D_BODY;
+}
+
+static void resume(ui_app *app, ui_screen *s)
+{
+	card_state *cs = s->st;
+	const void *row = ui_list_selected(&cs->list);
+	int64_t id = row && cs->tab != UI_TAB_BASICS ? REC_ID(row) : 0;
+	size_t keep = ui_list_selected_index(&cs->list);
+
+	(void)app;
+	load_tab(cs, id, id ? 0 : keep);
+	s->dirty |= UI_D_BODY;
+}
+
+static void close_card(ui_app *app, ui_screen *s)
+{
+	card_state *cs = s->st;
+	(void)app;
+	free_tab(cs);
+	if (cs->have_client)
+		client_free(&cs->c);
+	else
+		client_free(&cs->c);
+	free(cs);
+}
+
+static const ui_screen_ops card_ops = {
+	.name = N_("Client card"),
+	.contexts = contexts,
+	.hints = hints,
+	.draw = draw,
+	.key = key,
+	.resize = resize,
+	.resume = resume,
+	.close = close_card,
+};
+
+ui_screen ui_card_screen(ui_app *app, int64_t client_id, enum ui_card_tab tab, int64_t ref_id)
+{
+	card_state *cs = xcalloc(1, sizeof *cs);
+	ui_screen s = { &card_ops, cs, UI_D_BODY };
+
+	cs->app = app;
+	cs->client_id = client_id;
+	cs->tab = tab;
+	load_tab(cs, ref_id, 0);
+	return s;
+}

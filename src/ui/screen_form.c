@@ -1,0 +1,580 @@
+/*
+ * screen_form.c - one screen for every form: the client's (from
+ * client_fields) and each described record's (from its record_type), so
+ * a new record type gets a form without new code.  Typed text is never
+ * lost: it is kept as a draft when the form is left unsaved, at each
+ * move between fields, and when the session ends; a save that meets a
+ * version another session wrote is refused, shown, and the text stays.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/records.h"
+#include "tsunagi/store.h"
+#include "tsunagi/store_client.h"
+#include "tsunagi/store_draft.h"
+#include "tsunagi/text.h"
+#include "tsunagi/ui_app.h"
+#include "tsunagi/xalloc.h"
+
+typedef struct form_state {
+	ui_form form;
+	const char *form_name;  /* "client" or the record's table */
+	const record_type *rt;  /* NULL for the client form */
+	int64_t client_id;      /* the client (or, for a record, its parent) */
+	int64_t record_id;      /* 0: a new one */
+	int64_t version;        /* the version the edit began from */
+	char *title;
+	char *client_name;
+	bool conflict;          /* the last save met another session's change */
+	bool draft_dirty;       /* typed since the draft was last kept */
+	bool done;
+} form_state;
+
+/* Record types that have forms here, by table name. */
+static const record_type *const form_types[] = {
+	&rt_contact, &rt_certificate, &rt_consent, &rt_intake, &rt_assessment,
+	&rt_plan, &rt_monitoring, &rt_note, &rt_meeting, NULL,
+};
+
+const record_type *ui_form_record_type(const char *table)
+{
+	for (size_t i = 0; form_types[i]; i++)
+		if (strcmp(form_types[i]->table, table) == 0)
+			return form_types[i];
+	return NULL;
+}
+
+/* ---- building the fields ---- */
+
+static void choice_labels(ui_field *fd, const char *const *values)
+{
+	size_t n = 0;
+	const char **labels;
+
+	while (values[n])
+		n++;
+	labels = xcalloc(n + 1, sizeof *labels);
+	for (size_t i = 0; i < n; i++)
+		labels[i] = values[i][0] ? store_enum_label(values[i]) : "-";
+	ui_field_set_choices(fd, values, labels);
+	free(labels);
+}
+
+static void client_form_fields(ui_form *f)
+{
+	for (const client_field *cf = client_fields; cf->name; cf++) {
+		ui_field_kind kind = cf->multiline ? UI_F_LONG : UI_F_TEXT;
+		size_t max = STORE_SHORT_MAX;
+		ui_field *fd;
+
+		if (!strcmp(cf->name, "birth"))
+			kind = UI_F_DATE;
+		else if (!strcmp(cf->name, "sex") || !strcmp(cf->name, "kind"))
+			kind = UI_F_CHOICE;
+		if (!strcmp(cf->name, "name") || !strcmp(cf->name, "kana"))
+			max = STORE_NAME_MAX;
+		else if (!strcmp(cf->name, "recipient-no"))
+			max = 10;
+		else if (cf->multiline)
+			max = STORE_TEXT_MAX;
+		fd = ui_form_add(f, cf->name, _(cf->label), kind, kind == UI_F_DATE ? 40 : max);
+		fd->required = !strcmp(cf->name, "name");
+		if (!strcmp(cf->name, "sex"))
+			choice_labels(fd, store_sexes);
+		else if (!strcmp(cf->name, "kind"))
+			choice_labels(fd, store_case_kinds);
+	}
+}
+
+static void record_form_fields(ui_form *f, const record_type *rt)
+{
+	for (size_t i = 0; i < rt->nfields; i++) {
+		const field *fl = &rt->fields[i];
+		ui_field_kind kind = UI_F_TEXT;
+		size_t max = fl->max;
+		ui_field *fd;
+
+		if (fl->flags & (FF_HIDDEN | FF_PARENT))
+			continue;
+		switch (fl->type) {
+		case FT_TEXT: kind = fl->flags & FF_MULTILINE ? UI_F_LONG : UI_F_TEXT; break;
+		case FT_DATE: kind = UI_F_DATE; max = 40; break;
+		case FT_BOOL: kind = UI_F_CHECK; break;
+		case FT_CHOICE: kind = UI_F_CHOICE; break;
+		default: kind = UI_F_TEXT; max = 20; break;
+		}
+		fd = ui_form_add(f, fl->col, _(fl->label), kind, max);
+		fd->required = (fl->flags & FF_REQUIRED) != 0;
+		if (kind == UI_F_CHOICE)
+			choice_labels(fd, fl->choices);
+	}
+}
+
+/* ---- values in and out ---- */
+
+static void load_client(form_state *fs, const client *c)
+{
+	for (size_t i = 0; i < fs->form.n; i++) {
+		char *v = client_get(c, fs->form.fields[i].name);
+		ui_field_set(&fs->form.fields[i], v);
+		free(v);
+	}
+}
+
+static void load_record(form_state *fs, const void *rec)
+{
+	for (size_t i = 0; i < fs->form.n; i++) {
+		const field *fl = record_field(fs->rt, fs->form.fields[i].name);
+		char *v = record_get(fl, rec);
+		ui_field_set(&fs->form.fields[i], v);
+		free(v);
+	}
+}
+
+static void load_draft(form_state *fs, const draft *d)
+{
+	for (size_t i = 0; i < fs->form.n; i++) {
+		const char *v = draft_value(d, fs->form.fields[i].name);
+		if (v)
+			ui_field_set(&fs->form.fields[i], v);
+	}
+	fs->version = d->base_version;
+	fs->form.changed = true;
+}
+
+static void delete_draft(ui_app *app, form_state *fs)
+{
+	draft d;
+	tsu_err e;
+
+	if (store_draft_find(app->db, fs->form_name, fs->client_id, fs->record_id, &d, &e) == TSU_OK)
+		store_draft_delete(app->db, d.id, &e);
+	draft_free(&d);
+}
+
+static void keep_draft(ui_app *app, form_state *fs)
+{
+	draft d;
+	tsu_err e;
+
+	draft_init(&d);
+	free(d.form);
+	d.form = xstrdup(fs->form_name);
+	d.client_id = fs->client_id;
+	d.record_id = fs->record_id;
+	d.base_version = fs->version;
+	free(d.title);
+	if (fs->rt) {
+		d.title = xasprintf("%s: %s", _(fs->rt->label), fs->client_name);
+	} else {
+		ui_field *name = ui_form_find(&fs->form, "name");
+		char *n = ui_edit_get(&name->ed);
+		d.title = xasprintf("%s: %s", _("client"), n);
+		free(n);
+	}
+	for (size_t i = 0; i < fs->form.n; i++) {
+		char *v = ui_field_get(&fs->form.fields[i]);
+		draft_put(&d, fs->form.fields[i].name, v);
+		free(v);
+	}
+	if (store_draft_save(app->db, &d, &e) != TSU_OK)
+		ui_error(app, _("the draft could not be kept: %s"), e.msg);
+	else
+		fs->draft_dirty = false;
+	draft_free(&d);
+}
+
+/* Put each field into the record; on a bad value, show why and go to
+ * the field.  Returns TSU_OK when every field took. */
+static int apply_fields(ui_app *app, form_state *fs, void *rec, client *c)
+{
+	tsu_err e;
+
+	for (size_t i = 0; i < fs->form.n; i++) {
+		ui_field *fd = &fs->form.fields[i];
+		char *v = ui_field_get(fd);
+		int rc = fs->rt ? record_set(fs->rt, rec, record_field(fs->rt, fd->name), v, &e)
+				: client_set(c, fd->name, v, &e);
+		free(v);
+		if (rc != TSU_OK) {
+			fs->form.cur = i;
+			ui_error(app, "%s", e.msg);
+			return rc;
+		}
+	}
+	return TSU_OK;
+}
+
+static int save_client(ui_app *app, form_state *fs, tsu_err *e)
+{
+	client c;
+	int rc;
+
+	if (fs->record_id) {
+		if ((rc = store_client_get(app->db, fs->record_id, &c, e)) != TSU_OK) {
+			client_free(&c);
+			return rc;
+		}
+		if (!fs->conflict)
+			c.version = fs->version;
+	} else {
+		client_init(&c);
+	}
+	if ((rc = apply_fields(app, fs, NULL, &c)) != TSU_OK) {
+		client_free(&c);
+		return rc;
+	}
+	rc = fs->record_id ? store_client_update(app->db, &c, e) : store_client_add(app->db, &c, e);
+	if (rc == TSU_OK) {
+		fs->record_id = c.id;
+		fs->version = c.version;
+	}
+	client_free(&c);
+	return rc;
+}
+
+static const field *parent_field(const record_type *rt)
+{
+	for (size_t i = 0; i < rt->nfields; i++)
+		if (rt->fields[i].flags & FF_PARENT)
+			return &rt->fields[i];
+	return NULL;
+}
+
+static int save_record(ui_app *app, form_state *fs, tsu_err *e)
+{
+	void *rec = xcalloc(1, fs->rt->size);
+	int rc;
+
+	if (fs->record_id) {
+		if ((rc = store_record_get(app->db, fs->rt, fs->record_id, rec, e)) != TSU_OK) {
+			record_free(fs->rt, rec);
+			free(rec);
+			return rc;
+		}
+		if (!fs->conflict)
+			REC_VERSION(rec) = fs->version;
+	} else {
+		record_init(fs->rt, rec);
+		*field_id(parent_field(fs->rt), rec) = fs->client_id;
+	}
+	if ((rc = apply_fields(app, fs, rec, NULL)) == TSU_OK) {
+		rc = fs->record_id ? store_record_update(app->db, fs->rt, rec, e)
+				   : store_record_add(app->db, fs->rt, rec, e);
+		if (rc == TSU_OK) {
+			fs->record_id = REC_ID(rec);
+			fs->version = REC_VERSION(rec);
+		}
+	}
+	record_free(fs->rt, rec);
+	free(rec);
+	return rc;
+}
+
+static void save(ui_app *app, ui_screen *s)
+{
+	form_state *fs = s->st;
+	int64_t old_record = fs->record_id;
+	bool new_client = !fs->rt && !fs->record_id;
+	tsu_err e;
+	int rc;
+
+	err_clear(&e);
+	e.msg[0] = '\0';
+	rc = fs->rt ? save_record(app, fs, &e) : save_client(app, fs, &e);
+	s->dirty |= UI_D_BODY;
+	if (rc == TSU_ECONFLICT) {
+		fs->conflict = true;
+		keep_draft(app, fs);
+		ui_error(app, _("%s Press F2 again to save your text over it, or Esc to leave (the draft is kept)."), e.msg);
+		return;
+	}
+	if (rc != TSU_OK) {
+		if (e.msg[0])
+			ui_error(app, "%s", e.msg);
+		return;
+	}
+	/* The draft was for the record as it was named before saving. */
+	{
+		int64_t saved = fs->record_id;
+		fs->record_id = old_record;
+		delete_draft(app, fs);
+		fs->record_id = saved;
+	}
+	fs->done = true;
+	fs->form.changed = false;
+	ui_message(app, "%s", _("Saved."));
+	if (new_client) {
+		int64_t id = fs->record_id;
+		ui_clients_focus(app, id);
+		ui_pop(app);
+		ui_push(app, ui_card_screen(app, id, UI_TAB_BASICS, 0));
+	} else {
+		ui_pop(app);
+	}
+}
+
+static void leave(ui_app *app, ui_screen *s)
+{
+	form_state *fs = s->st;
+
+	if (fs->form.changed) {
+		keep_draft(app, fs);
+		ui_message(app, "%s", _("Not saved; your text is kept as a draft and comes back when you open this form again."));
+	}
+	fs->done = true;
+	ui_pop(app);
+}
+
+/* ---- ops ---- */
+
+static const ui_context form_ctx[] = { UK_FORM, UK_EDIT };
+
+static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
+{
+	(void)s;
+	*ctx = form_ctx;
+	*n = 2;
+}
+
+static const ui_hint *hints(ui_screen *s)
+{
+	static const ui_hint h[] = {
+		{ UA_SAVE, N_("save") }, { UA_CANCEL, N_("leave (draft kept)") },
+		{ UA_FIELD_NEXT, N_("next field") }, { UA_EXT_EDITOR, N_("editor") },
+		{ UA_FORM_HELP, N_("keys") }, { UA_NONE, NULL },
+	};
+	(void)s;
+	return h;
+}
+
+static void draw(ui_app *app, ui_screen *s)
+{
+	form_state *fs = s->st;
+	ui_field *cur = fs->form.n ? &fs->form.fields[fs->form.cur] : NULL;
+	const char *foot = "";
+
+	wattron(stdscr, A_BOLD);
+	ui_put(stdscr, app->body_y, 0, app->cols, fs->title, true);
+	wattroff(stdscr, A_BOLD);
+	if (cur && cur->kind == UI_F_LONG)
+		foot = _("Long text: Enter starts a new line; F4 or C-o opens it in $EDITOR.");
+	else if (cur && cur->kind == UI_F_DATE)
+		foot = _("A date: 2025-04-01, 2025/4/1, R7.4.1 or 令和7年4月1日.");
+	else if (cur && cur->kind == UI_F_CHOICE)
+		foot = _("A choice: Space or Left/Right changes it.");
+	else if (cur && cur->kind == UI_F_CHECK)
+		foot = _("Yes or no: Space changes it.");
+	ui_put_raw(stdscr, app->body_y + app->body_h - 1, 0, app->cols, foot, true);
+	ui_form_draw(&fs->form, stdscr, app->body_y + 1, 0, app->body_h - 2, app->cols);
+}
+
+static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
+{
+	form_state *fs = s->st;
+	size_t before = fs->form.cur;
+
+	switch (a) {
+	case UA_SAVE:
+		save(app, s);
+		return true;
+	case UA_CANCEL:
+		leave(app, s);
+		return true;
+	case UA_FORM_HELP:
+		return false;
+	case UA_EXT_EDITOR: {
+		ui_field *fd = &fs->form.fields[fs->form.cur];
+		char *t, *out;
+		if (fd->kind != UI_F_LONG && fd->kind != UI_F_TEXT) {
+			ui_message(app, "%s", _("Only text fields open in the editor."));
+			return true;
+		}
+		t = ui_edit_get(&fd->ed);
+		out = ui_run_editor(app, t);
+		if (out && strcmp(out, t) != 0) {
+			ui_edit_set(&fd->ed, out);
+			fs->form.changed = fs->draft_dirty = true;
+		}
+		free(out);
+		free(t);
+		s->dirty |= UI_D_BODY;
+		return true;
+	}
+	default:
+		break;
+	}
+	if (ui_form_key(&fs->form, a, k)) {
+		if (fs->form.changed)
+			fs->draft_dirty = true;
+		/* Leaving a field keeps the text safe even from a crash. */
+		if (fs->form.cur != before && fs->draft_dirty)
+			keep_draft(app, fs);
+		s->dirty |= UI_D_BODY;
+	}
+	return true;     /* a form keeps every key */
+}
+
+static void resize(ui_app *app, ui_screen *s)
+{
+	(void)app;
+	s->dirty |= UI_D_BODY;
+}
+
+static void save_draft(ui_app *app, ui_screen *s)
+{
+	form_state *fs = s->st;
+	if (!fs->done && fs->form.changed)
+		keep_draft(app, fs);
+}
+
+static bool cursor(ui_screen *s)
+{
+	(void)s;
+	return true;
+}
+
+static void close_form(ui_app *app, ui_screen *s)
+{
+	form_state *fs = s->st;
+	(void)app;
+	ui_form_free(&fs->form);
+	free(fs->title);
+	free(fs->client_name);
+	free(fs);
+}
+
+static const ui_screen_ops form_ops = {
+	.name = N_("Form"),
+	.contexts = contexts,
+	.hints = hints,
+	.draw = draw,
+	.key = key,
+	.resize = resize,
+	.save_draft = save_draft,
+	.close = close_form,
+	.cursor = cursor,
+};
+
+/* ---- constructors ---- */
+
+static void restore_draft(ui_app *app, form_state *fs)
+{
+	draft d;
+	tsu_err e;
+
+	if (store_draft_find(app->db, fs->form_name, fs->client_id, fs->record_id, &d, &e) == TSU_OK) {
+		load_draft(fs, &d);
+		ui_message(app, _("Your unsaved draft of %s UTC is back. F2 saves it; Esc keeps it for later."), d.saved_at);
+	}
+	draft_free(&d);
+}
+
+static char *client_name(ui_app *app, int64_t id)
+{
+	client c;
+	tsu_err e;
+	char *n;
+
+	if (store_client_get(app->db, id, &c, &e) != TSU_OK) {
+		client_free(&c);
+		return xstrdup("?");
+	}
+	n = xstrdup(c.name);
+	client_free(&c);
+	return n;
+}
+
+ui_screen ui_client_form(ui_app *app, int64_t client_id)
+{
+	form_state *fs = xcalloc(1, sizeof *fs);
+	ui_screen s = { &form_ops, fs, UI_D_BODY };
+	client c;
+	tsu_err e;
+
+	ui_form_init(&fs->form);
+	fs->form_name = "client";
+	fs->client_id = client_id;
+	fs->record_id = client_id;
+	client_form_fields(&fs->form);
+	if (client_id) {
+		if (store_client_get(app->db, client_id, &c, &e) != TSU_OK) {
+			client_free(&c);
+			ui_error(app, "%s", e.msg);
+			close_form(app, &s);
+			return (ui_screen){ NULL, NULL, 0 };
+		}
+		fs->version = c.version;
+		fs->client_name = xstrdup(c.name);
+		fs->title = xasprintf(_("Client: %s"), c.name);
+		load_client(fs, &c);
+		client_free(&c);
+	} else {
+		client_init(&c);
+		load_client(fs, &c);
+		client_free(&c);
+		fs->client_name = xstrdup("");
+		fs->title = xstrdup(_("New client"));
+	}
+	restore_draft(app, fs);
+	return s;
+}
+
+ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, int64_t record_id)
+{
+	form_state *fs = xcalloc(1, sizeof *fs);
+	ui_screen s = { &form_ops, fs, UI_D_BODY };
+	void *rec = xcalloc(1, rt->size);
+	tsu_err e;
+
+	ui_form_init(&fs->form);
+	fs->form_name = rt->table;
+	fs->rt = rt;
+	fs->client_id = client_id;
+	fs->record_id = record_id;
+	fs->client_name = client_name(app, client_id);
+	record_form_fields(&fs->form, rt);
+	if (record_id) {
+		if (store_record_get(app->db, rt, record_id, rec, &e) != TSU_OK) {
+			record_free(rt, rec);
+			free(rec);
+			ui_error(app, "%s", e.msg);
+			close_form(app, &s);
+			return (ui_screen){ NULL, NULL, 0 };
+		}
+		fs->version = REC_VERSION(rec);
+		fs->title = xasprintf("%s: %s", _(rt->label), fs->client_name);
+	} else {
+		record_init(rt, rec);
+		/* The first required date of a new record is most often today. */
+		for (size_t i = 0; i < rt->nfields; i++)
+			if (rt->fields[i].type == FT_DATE) {
+				if (rt->fields[i].flags & FF_REQUIRED)
+					*field_date(&rt->fields[i], rec) = app->today;
+				break;
+			}
+		fs->title = xasprintf(_("New %s: %s"), _(rt->label), fs->client_name);
+	}
+	load_record(fs, rec);
+	record_free(rt, rec);
+	free(rec);
+	restore_draft(app, fs);
+	return s;
+}
+
+ui_screen ui_draft_form(ui_app *app, const draft *d)
+{
+	const record_type *rt;
+
+	if (strcmp(d->form, "client") == 0)
+		return ui_client_form(app, d->record_id);
+	rt = ui_form_record_type(d->form);
+	if (!rt) {
+		ui_error(app, _("this draft is for a form this version does not have (%s)"), d->form);
+		return (ui_screen){ NULL, NULL, 0 };
+	}
+	return ui_record_form(app, rt, d->client_id, d->record_id);
+}
