@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "tsunagi/i18n.h"
@@ -333,6 +334,22 @@ static void draw_row(pdf_table *t, cairo_t *cr, const prow *r, double y, double 
 	}
 }
 
+/* Drop pango's, cairo's and fontconfig's caches: a command makes one
+ * document, and leak checkers should see nothing left behind.  The next
+ * document loads them again. */
+static void release_fonts(pdf_table *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		for (size_t c = 0; c < ncells(t, &t->rows[i]); c++)
+			if (t->rows[i].lay[c]) {
+				g_object_unref(t->rows[i].lay[c]);
+				t->rows[i].lay[c] = NULL;
+			}
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
 static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int len)
 {
 	sb_addn(closure, (const char *)data, len);
@@ -413,6 +430,7 @@ int pdf_table_render(pdf_table *t, char **pdf, size_t *len, tsu_err *e)
 	for (size_t c = 0; c < t->ncols; c++)
 		g_object_unref(heads[c]);
 	free(heads);
+	release_fonts(t);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		sb_free(&out);
 		return err_set(e, TSU_EFAIL, _("could not make the PDF: %s"), cairo_status_to_string(st));
@@ -428,5 +446,6 @@ fail:
 			g_object_unref(heads[c]);
 	free(heads);
 	sb_free(&out);
+	release_fonts(t);
 	return e ? e->code : TSU_EFAIL;
 }
