@@ -3,12 +3,15 @@
  * and monitorings from a year back to a year ahead as all-day events.
  * UIDs are made of the kind, the record's id and the date (a monitoring:
  * its plan and month), so importing a newer export updates the events.
+ * Every other target (clients, notes, plans, all) is cmd_export_data's.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tsunagi/cli.h"
+#include "tsunagi/cli_data.h"
 #include "tsunagi/due_report.h"
 #include "tsunagi/due_source.h"
 #include "tsunagi/i18n.h"
@@ -102,33 +105,54 @@ static int export_ical(cli_ctx *ctx, const cli_args *a)
 	return rc;
 }
 
+/* The export target: the first argument that is neither an option nor
+ * an option's value; NULL when none is given. */
+static const char *target_of(int argc, char **argv)
+{
+	static const char *const valued[] = { "-o", "--output", "--format", "--encoding", NULL };
+
+	for (int i = 1; i < argc; i++) {
+		bool takes_value = false;
+
+		if (argv[i][0] != '-')
+			return argv[i];
+		for (size_t k = 0; valued[k]; k++)
+			if (strcmp(argv[i], valued[k]) == 0)
+				takes_value = true;
+		if (takes_value)
+			i++;
+	}
+	return NULL;
+}
+
 int cmd_export(cli_ctx *ctx, int argc, char **argv)
 {
 	static const char *const valued[] = { "output", NULL };
 	static const char *const flags[] = { "initials", NULL };
-	char **av = xcalloc((size_t)argc + 1, sizeof *av);
+	const char *target = target_of(argc, argv);
+	char **av;
 	cli_args a;
 	int rc;
 
+	/* clients, notes, plans and all belong to the data exports. */
+	if (!target || strcmp(target, "ical") != 0) {
+		if (!target && (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)))
+			usage();
+		return cmd_export_data(ctx, argc, argv);
+	}
+	av = xcalloc((size_t)argc + 1, sizeof *av);
 	for (int i = 0; i < argc; i++)
 		av[i] = strcmp(argv[i], "-o") == 0 ? (char *)"--output" : argv[i];
 	rc = cli_parse("export", argc - 1, av + 1, valued, flags, &a);
 	free(av);
 	if (rc != EXIT_OK)
 		return rc;
-	if (a.help && a.npos == 0) {
+	if (a.help)
 		usage();
-	} else if (a.npos == 0) {
-		rc = cli_usage("export", _("what to export is missing; the target available now is 'ical'"));
-	} else if (strcmp(a.pos[0], "ical") != 0) {
-		rc = cli_usage("export", _("unknown export target '%s'; the target available now is 'ical'"), a.pos[0]);
-	} else if (a.help) {
-		usage();
-	} else if (a.npos > 1) {
+	else if (a.npos > 1)
 		rc = cli_usage("export", _("unexpected argument '%s'"), a.pos[1]);
-	} else {
+	else
 		rc = export_ical(ctx, &a);
-	}
 	cli_args_free(&a);
 	return rc;
 }

@@ -57,6 +57,6 @@ tsu export ical | tr -d '\r' | grep -A2 "^UID:monitoring-1-2026-11@tsunagi$" | g
 
 tsu export ical --initials | tr -d '\r' | grep -q "^SUMMARY:Y.T.: recipient certificate ends" || fail "--initials"
 tsu export ical --initials | grep -q "山田" && fail "name in an --initials export"
-expect_fail "other targets later" 2 "target available now is 'ical'" tsu export clients
-expect_fail "no target" 2 "ical" tsu export
+expect_fail "unknown target" 2 "ical" tsu export calendar
+expect_fail "extra argument" 2 "unexpected argument 'more'" tsu export ical more
 exit 0
