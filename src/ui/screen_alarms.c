@@ -129,8 +129,11 @@ static void load(alarms_state *a)
 	ui_list_init(&a->list, &ls);
 	ui_list_reload(&a->list, list_height(app));
 	/* Start on the first item rather than a heading. */
-	if (k > 1 && !a->rows[0].item)
-		ui_list_move(&a->list, 1);
+	for (size_t i = 0; i < k; i++)
+		if (a->rows[i].item) {
+			ui_list_move(&a->list, (long)i);
+			break;
+		}
 }
 
 static const char *kind_label(int kind)

@@ -179,7 +179,7 @@ bool ui_form_key(ui_form *f, ui_action a, ui_key k)
 static void draw_date_hint(ui_field *fd, ui_win *w, int y, int x, int cols)
 {
 	char *t = ui_edit_get(&fd->ed);
-	char iso[DATE_ISO_LEN], era[DATE_WAREKI_LEN], line[128];
+	char iso[DATE_ISO_LEN], era[DATE_WAREKI_LEN], line[600];
 	date_t d;
 	tsu_err e;
 
@@ -190,7 +190,7 @@ static void draw_date_hint(ui_field *fd, ui_win *w, int y, int x, int cols)
 		date_format_wareki(d, era, sizeof era);
 		snprintf(line, sizeof line, "= %s  %s (%s)", iso, era, _(date_weekday_en(date_weekday(d))));
 	} else {
-		snprintf(line, sizeof line, "%s", _("? not a date yet"));
+		snprintf(line, sizeof line, "? %s", e.msg);
 	}
 	ui_put_raw(w, y, x, cols, line, true);
 	free(t);

@@ -1,0 +1,58 @@
+# A dropped SSH link mid-edit: SIGHUP to the process group makes tsunagi
+# keep the open form as a draft and leave within 2 seconds; the next start
+# offers the draft, and reopening it brings back every character.
+. "$(dirname "$0")/lib.sh"
+
+tsu client add --name "田中 三郎" --kana "たなか さぶろう" --birth 1960-06-06 >/dev/null || fail "client add"
+
+ui_start 80 24 --
+ui_wait "Overdue"
+ui_keys c Enter
+ui_wait "[Basics]"
+ui_keys Tab
+ui_wait "[Contacts]"
+ui_keys n
+ui_wait "New contact: 田中 三郎"
+ui_keys Tab
+ui_type "田中 花"
+ui_keys Tab Tab
+ui_type "長女"
+ui_wait "長女"
+pid=$(ui_pid)
+kill -HUP -- "-$pid" 2>/dev/null || kill -HUP "$pid"
+for i in $(seq 40); do ui_dead && break; sleep 0.05; done
+ui_dead || fail "tsunagi did not leave within 2 seconds of SIGHUP"
+[ "$(sqlite3 "$DB" "SELECT form, client_id, record_id FROM draft")" = "contact|1|0" ] ||
+	fail "no draft kept: $(sqlite3 "$DB" "SELECT * FROM draft")"
+tmux -L "$TMUX_SOCK" kill-server
+
+# The next start offers it.
+ui_start 80 24 --
+ui_wait "Unsaved drafts from an earlier session"
+ui_wait "contact: 田中 三郎"
+ui_keys Enter
+ui_wait "New contact: 田中 三郎"
+ui_wait "田中 花"
+ui_wait "長女"
+ui_keys F2
+ui_wait "No drafts."
+[ "$(sqlite3 "$DB" "SELECT name, relation FROM contact")" = "田中 花|長女" ] || fail "contact not saved"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM draft")" = 0 ] || fail "draft left after saving"
+
+# SIGTERM in a form that was left unsaved with Esc: the draft is kept too.
+ui_keys q c Enter
+ui_wait "[Basics]"
+ui_keys e
+ui_wait "Client: 田中 三郎"
+ui_keys C-e
+ui_type "様"
+ui_keys Escape
+ui_wait "kept as a draft"
+[ "$(sqlite3 "$DB" "SELECT value FROM draft_field WHERE name = 'name'")" = "田中 三郎様" ] || fail "Esc did not keep the draft"
+ui_keys e
+ui_wait "is back"
+ui_wait "田中 三郎様"
+kill -TERM "$(ui_pid)"
+for i in $(seq 40); do ui_dead && break; sleep 0.05; done
+ui_dead || fail "tsunagi did not leave within 2 seconds of SIGTERM"
+[ "$(sqlite3 "$DB" "SELECT name FROM client")" = "田中 三郎" ] || fail "the draft was saved as the record"
