@@ -62,7 +62,7 @@ static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 		} else {
 			char **dst = key[0] == 'w' ? &c->worker : &c->office;
 			free(*dst);
-			*dst = xstrdup(val);
+			*dst = val;
 			val = NULL;
 		}
 	} else if (strcmp(key, "idle_minutes") == 0) {
