@@ -486,8 +486,8 @@ static bool read_certificate(importer *im, row *rw, char **cells)
 	int fc = col_of(im, "decision-from"), tc = col_of(im, "decision-to");
 	date_t from, to;
 	tsu_err e;
-	bool ok = set_date(im, rw->line, fc, cells, &from) &
-		  set_date(im, rw->line, tc, cells, &to);
+	bool ok_from = set_date(im, rw->line, fc, cells, &from);
+	bool ok = set_date(im, rw->line, tc, cells, &to) && ok_from;
 
 	if (!ok || (from == DATE_NONE && to == DATE_NONE))
 		return ok;
