@@ -139,7 +139,9 @@ static void newer_database_is_refused_with_a_message(void **state)
 	sqlite3_close(h);
 	/* Reopen for teardown. */
 	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
-	sqlite3_exec(h, "PRAGMA user_version = 1", NULL, NULL, NULL);
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", db_schema_version());
+	sqlite3_exec(h, sql, NULL, NULL, NULL);
 	sqlite3_close(h);
 	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
 }
