@@ -6,6 +6,7 @@
 #   make check      build with -Werror, then run every suite under
 #                   AddressSanitizer + UndefinedBehaviorSanitizer
 #   make deps       install the Debian/Ubuntu packages build and tests need
+#   make bench      measure speed, bytes and memory on a generated office
 #   make install    PREFIX=/usr/local DESTDIR= (binary, man page, data, .mo)
 #   make uninstall, make clean
 #
@@ -178,12 +179,15 @@ uninstall:
 
 # Refresh the message template from the sources.
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -o data/po/tsunagi.pot $(wildcard src/*/*.c)
+	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -o data/po/tsunagi.pot $(wildcard src/*/*.c)
+	xgettext --from-code=UTF-8 -k_ -kN_ -L C -j -o data/po/tsunagi.pot include/tsunagi/*.h
 
 clean:
 	rm -rf build
 
-# Fuzzing targets and their corpus replay live beside the fuzzers.
+# Fuzzing targets and their corpus replay live beside the fuzzers, the
+# benchmark beside its generator.
 -include tests/fuzz/fuzz.mk
+include tests/bench/bench.mk
 
 -include $(wildcard $(B)/obj/*/*.d $(B)/tests/*.d)

@@ -36,7 +36,8 @@ static int usage(void)
 {
 	fputs(_(
 "Usage: tsunagi client add --name NAME --kana KANA --birth DATE [--FIELD VALUE ...]\n"
-"       tsunagi client list [--all|--closed] [--kind K] [--search TEXT] [--format text|tsv]\n"
+"       tsunagi client list [--all|--closed] [--kind K] [--search TEXT]\n"
+"                           [--format text|tsv]\n"
 "       tsunagi client show CLIENT\n"
 "       tsunagi client edit CLIENT --FIELD VALUE ...\n"
 "       tsunagi client close CLIENT [--on DATE]\n"
@@ -271,7 +272,7 @@ static int client_show(cli_ctx *ctx, const cli_args *a)
 	db *d;
 
 	if (a->npos != 1)
-		return cli_usage("client show", _("give one client id"));
+		return cli_usage("client show", _("give one client: an id or a recipient number"));
 	if (!(d = cli_db(ctx)))
 		return EXIT_FAIL;
 	if (store_client_resolve(d, a->pos[0], &id, &e) != TSU_OK ||
@@ -315,7 +316,7 @@ static int client_edit(cli_ctx *ctx, const cli_args *a)
 	int rc;
 
 	if (a->npos != 1)
-		return cli_usage("client edit", _("give one client id"));
+		return cli_usage("client edit", _("give one client: an id or a recipient number"));
 	if (a->n == 0)
 		return cli_usage("client edit", _("nothing to change; give --FIELD VALUE"));
 	if (!(d = cli_db(ctx)))
@@ -338,7 +339,7 @@ static int client_close(cli_ctx *ctx, const cli_args *a)
 	db *d;
 
 	if (a->npos != 1)
-		return cli_usage("client close", _("give one client id"));
+		return cli_usage("client close", _("give one client: an id or a recipient number"));
 	if (cli_has(a, "on") && cli_date_arg("--on", cli_get(a, "on"), &on) != EXIT_OK)
 		return EXIT_USAGE;
 	if (!(d = cli_db(ctx)))
@@ -356,7 +357,7 @@ static int client_delete(cli_ctx *ctx, const cli_args *a)
 	db *d;
 
 	if (a->npos != 1)
-		return cli_usage("client delete", _("give one client id"));
+		return cli_usage("client delete", _("give one client: an id or a recipient number"));
 	if (!cli_has(a, "yes"))
 		return cli_usage("client delete", _("deleting removes the client and every record about them for good; add --yes to confirm"));
 	if (!(d = cli_db(ctx)))

@@ -387,7 +387,9 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	client_filter all = { .include_closed = true };
 	int64_t have = store_client_count(d, &all);
 	if (have > 0)
-		return cli_fail(EXIT_FAIL, _("%s already has %lld clients; the demo only fills an empty database (give --db demo.db)"),
+		return cli_fail(EXIT_FAIL, ngettext("%s already has %lld client; the demo only fills an empty database (give --db demo.db)",
+						    "%s already has %lld clients; the demo only fills an empty database (give --db demo.db)",
+						    (unsigned long)have),
 				ctx->db_path, (long long)have);
 	/* One transaction: all of the demo or none of it. */
 	if (db_begin(d, &e) != TSU_OK)
@@ -401,6 +403,8 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (db_commit(d, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
-	fprintf(stderr, _("tsunagi: made a demo case load of %ld clients in %s\n"), n, ctx->db_path);
+	fprintf(stderr, ngettext("tsunagi: made a demo case load of %ld client in %s\n",
+				 "tsunagi: made a demo case load of %ld clients in %s\n", (unsigned long)n),
+		n, ctx->db_path);
 	return rc;
 }

@@ -147,7 +147,8 @@ static const record_cmd record_cmds[] = {
 	     "       tsunagi monitoring add CLIENT --scheduled DATE\n"
 	     "       tsunagi monitoring list CLIENT\n"), monitoring_prepare, NULL },
 	{ "note", &rt_note, note_map, note_required, NULL,
-	  N_("Usage: tsunagi note add CLIENT --on DATE --kind meeting|visit|phone|conference|accompany\n"
+	  N_("Usage: tsunagi note add CLIENT --on DATE\n"
+	     "                --kind meeting|visit|phone|conference|accompany\n"
 	     "                --text TEXT [--at HH:MM] [--minutes N] [--interpretation T]\n"
 	     "                [--next-step T] [--subjective T --objective T --assessment T --plan T]\n"
 	     "       tsunagi note list CLIENT\n"), note_prepare, NULL },
@@ -190,7 +191,7 @@ static int record_add(cli_ctx *ctx, const record_cmd *rc, const cli_args *a)
 	for (const opt_map *m = rc->map; m->opt; m++) {
 		const char *v = cli_get(a, m->opt);
 		if (v && record_set(rc->rt, rec, record_field(rc->rt, m->col), v, &e) != TSU_OK) {
-			status = cli_fail(EXIT_USAGE, "--%s: %s", m->opt, e.msg);
+			status = cli_fail(EXIT_USAGE, "%s", e.msg);
 			goto out;
 		}
 	}

@@ -579,8 +579,8 @@ int db_check_updated(db *d, const char *table, int64_t id, tsu_err *e)
 		db_bind_int64(s, ":id", id);
 		found = db_int64_or(s, 0) != 0;
 		if (found)
-			return err_set(e, TSU_ECONFLICT, _("this %s record was changed by another session while you edited it; your text is kept: reload to see the other change, then apply yours again"), table);
-		return err_set(e, TSU_ENOTFOUND, _("this %s record was deleted by another session; your text is kept"), table);
+			return err_set(e, TSU_ECONFLICT, _("this record was changed by another session while you edited it; your text is kept: reload to see the other change, then apply yours again"));
+		return err_set(e, TSU_ENOTFOUND, _("this record was deleted by another session; your text is kept"));
 	}
 	return err_set(e, TSU_EFAIL, "internal error: unknown table %s", table);
 }

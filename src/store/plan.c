@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tsunagi/i18n.h"
+#include "tsunagi/store.h"
 #include "tsunagi/store_plan.h"
 #include "tsunagi/xalloc.h"
 
@@ -94,7 +95,7 @@ int store_plan_finalise(db *d, int64_t plan_id, date_t consented_on, tsu_err *e)
 		goto fail;
 	if (strcmp(p.stage, "draft") != 0) {
 		err_set(e, TSU_EINVAL, _("plan %lld is %s, not a draft; only a draft can be made final"),
-			(long long)plan_id, p.stage);
+			(long long)plan_id, store_enum_label(p.stage));
 		goto fail;
 	}
 	free(p.stage);

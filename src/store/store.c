@@ -127,6 +127,7 @@ const char *store_enum_label(const char *value)
 		{ "school", N_("school") },
 		{ "municipality", N_("municipality") },
 		{ "other", N_("other") },
+		{ "office", N_("at the office") },
 		{ "female", N_("female") },
 		{ "male", N_("male") },
 		{ "active", N_("active") },
