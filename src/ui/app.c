@@ -476,12 +476,6 @@ static bool start_terminal(ui_app *app)
 	return true;
 }
 
-static ui_screen start_screen(ui_app *app)
-{
-	if (store_draft_count(app->db) > 0)
-		return ui_drafts_screen(app);
-	return ui_alarms_screen(app);
-}
 
 int ui_run(cli_ctx *ctx)
 {
@@ -527,12 +521,11 @@ int ui_run(cli_ctx *ctx)
 		config_free(&app.cfg);
 		return EXIT_FAIL;
 	}
+	/* The alarm list is the start screen; drafts left from an earlier
+	 * session are offered over it. */
 	ui_push(&app, ui_alarms_screen(&app));
-	{
-		ui_screen first = start_screen(&app);
-		if (first.ops && first.ops != app.stack[0].ops)
-			ui_push(&app, first);
-	}
+	if (store_draft_count(app.db) > 0)
+		ui_push(&app, ui_drafts_screen(&app));
 
 	while (!app.quit && !got_signal) {
 		int timeout_ms = !app.privacy && app.cfg.idle_minutes > 0 ? app.cfg.idle_minutes * 60000 : -1;

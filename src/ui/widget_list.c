@@ -19,6 +19,8 @@ void ui_list_init(ui_list *l, const ui_list_source *src)
 
 static void drop_rows(ui_list *l, size_t from, size_t to)
 {
+	if (!l->rows || to <= from)
+		return;
 	for (size_t i = from; i < to; i++)
 		l->src.free_row(l->src.ctx, l->rows[i]);
 	memmove(l->rows + from, l->rows + to, (l->nrows - to) * sizeof *l->rows);

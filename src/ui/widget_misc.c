@@ -58,8 +58,14 @@ void ui_tabs_draw(ui_win *w, int y, int x, int width, const char *const *labels,
 				continue;
 			}
 		}
-		if (col + lw > width)
+		/* The last column says when tabs continue to the right. */
+		if (col + lw > width - (i + 1 < n ? 1 : 0)) {
+			for (; col < width - 1; col++)
+				waddch(w, ' ');
+			waddch(w, '>');
+			col++;
 			break;
+		}
 		if (i == cur)
 			wattron(w, A_REVERSE | A_BOLD);
 		waddch(w, i == cur ? '[' : ' ');
