@@ -7,7 +7,8 @@
  *
  * Per client: two certificates (one ended, one current), a consent, two
  * plans (a superseded one and the final plan in force, each with three
- * rows and five weekly slots), monitorings over five years (about ten),
+ * rows and five weekly slots), monitorings over five years (four old
+ * ones, then one in most due months of the two plans: about ten),
  * a meeting with an action item, and NOTES_PER_CLIENT (default 100)
  * progress notes.  "Today" is fixed at 2026-11-23 so the numbers repeat.
  * At 10,000 clients: 20,000 plans, about 100,000 monitorings, 1,000,000
@@ -101,6 +102,19 @@ static void add_plan(db *d, int64_t cid, date_t from, int months, const char *st
 	record_free(&rt_plan, &p);
 }
 
+static void add_monitoring(db *d, int64_t cid, date_t on)
+{
+	monitoring mo;
+	tsu_err e;
+
+	record_init(&rt_monitoring, &mo);
+	mo.client_id = cid;
+	mo.done_on = on;
+	if (store_record_add(d, &rt_monitoring, &mo, &e) != TSU_OK)
+		die("monitoring", &e);
+	record_free(&rt_monitoring, &mo);
+}
+
 int main(int argc, char **argv)
 {
 	date_t today = date_from_ymd(2026, 11, 23);
@@ -163,20 +177,23 @@ int main(int argc, char **argv)
 		record_free(&rt_consent, &co);
 
 		static const int iv[] = { 6, 3, 1, 6, 3 };
-		add_plan(d, c.id, date_add_years(start, -1), 6, "final");
-		add_plan(d, c.id, start, iv[rnd(5)], "final");
+		int months[2] = { 6, iv[rnd(5)] };
+		date_t starts[2] = { date_add_years(start, -1), start };
+		add_plan(d, c.id, starts[0], months[0], "final");
+		add_plan(d, c.id, starts[1], months[1], "final");
 
-		/* About ten monitorings over five years. */
-		for (int m = 0; m < 10; m++) {
-			monitoring mo;
-			record_init(&rt_monitoring, &mo);
-			mo.client_id = c.id;
-			mo.done_on = today - 5 * 365 + m * 180 + (date_t)rnd(20);
-			if (mo.done_on > today)
-				mo.done_on = today - (date_t)rnd(30);
-			if (store_record_add(d, &rt_monitoring, &mo, &e) != TSU_OK)
-				die("monitoring", &e);
-			record_free(&rt_monitoring, &mo);
+		/* Monitorings: four from earlier years, then one in most due
+		 * months of the two plans (about one in twelve is missed, so
+		 * the list has overdue items as a real office does). */
+		for (int m = 0; m < 4; m++)
+			add_monitoring(d, c.id, today - 5 * 365 + m * 300 + (date_t)rnd(20));
+		for (int k = 0; k < 2; k++) {
+			month_t anchor = date_month(starts[k]);
+			month_t end = date_month(date_add_years(starts[k], 1) - 1);
+			for (month_t mo = anchor + months[k] - 1; mo <= end && mo < date_month(today);
+			     mo += months[k])
+				if (rnd(12) != 0)
+					add_monitoring(d, c.id, month_first_day(mo) + (date_t)rnd(25));
 		}
 		meeting mt;
 		record_init(&rt_meeting, &mt);
