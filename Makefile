@@ -120,7 +120,7 @@ run:
 
 # check: the normal build must be warning-free, then every suite runs
 # against the sanitizer build.  Fragments add suites to CHECK_MORE.
-CHECK_MORE :=
+CHECK_MORE := fuzz-replay
 check:
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory B=build/san SAN=1 all unit e2e $(CHECK_MORE)

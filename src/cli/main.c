@@ -10,14 +10,16 @@
 #include <sys/stat.h>
 
 #include "tsunagi/cli.h"
+#include "tsunagi/cli_data.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/store.h"
 #include "tsunagi/ui.h"
 #include "tsunagi/xalloc.h"
 
-static void print_help(void)
-{
-	fputs(_(
+/* The help in sections, so a new command changes only its section's
+ * translation. */
+static const char *const help_sections[] = {
+	N_(
 "Usage: tsunagi [--db FILE] [--today DATE] [COMMAND ...]\n"
 "\n"
 "A case-load manager for consultation support specialists (相談支援専門員).\n"
@@ -27,8 +29,8 @@ static void print_help(void)
 "  --db FILE        the database (default: $TSUNAGI_DB, else\n"
 "                   $XDG_DATA_HOME/tsunagi/tsunagi.db)\n"
 "  --today DATE     act as if today were DATE (also $TSUNAGI_TODAY)\n"
-"  -h, --help       this help;  -V, --version  the version\n"
-"\n"
+"  -h, --help       this help;  -V, --version  the version\n"),
+	N_(
 "Clients:\n"
 "  client add --name NAME --kana KANA --birth DATE [--kind plan|child|\n"
 "             transition|retention] [--recipient-no N] [--municipality M]\n"
@@ -38,8 +40,8 @@ static void print_help(void)
 "  client edit CLIENT --FIELD VALUE ...   (fields as for add, and more:\n"
 "             see 'tsunagi client edit --help')\n"
 "  client close CLIENT [--on DATE]\n"
-"  client delete CLIENT --yes\n"
-"\n"
+"  client delete CLIENT --yes\n"),
+	N_(
 "Records of a client (CLIENT is an id or a recipient number):\n"
 "  cert add CLIENT --kind service|day_service|community|support_level\n"
 "             --from DATE --to DATE [--number N] [--municipality M]\n"
@@ -48,22 +50,39 @@ static void print_help(void)
 "             [--final --consented DATE] [--written DATE] [--anchor YYYY-MM]\n"
 "  monitoring add CLIENT --on DATE [--method visit|office|other]\n"
 "  note add CLIENT --on DATE --kind meeting|visit|phone|conference|accompany\n"
-"             --text TEXT [--at HH:MM] [--minutes N]\n"
-"\n"
+"             --text TEXT [--at HH:MM] [--minutes N]\n"),
+	N_(
 "Due items and calendar:\n"
 "  due [--week this|next|DATE] [--from DATE --days N] [--overdue]\n"
 "      [--kind K,...] [--format text|pdf|csv] [--encoding utf-8|cp932|euc-jp]\n"
 "      [--initials] [-o FILE]\n"
 "  calendar [--month YYYY-MM] [--format text|tsv]\n"
-"  export ical [--initials] [-o FILE]\n"
-"\n"
+"  export ical [--initials] [-o FILE]\n"),
+	N_(
+"Import, export and backup:\n"
+"  import clients FILE [--encoding auto|utf-8|cp932] [--dry-run] [--skip-bad]\n"
+"  import all FILE.json   load 'export all' into an empty database\n"
+"  export clients|notes|plans|all [--format csv|json]\n"
+"         [--encoding utf-8|cp932] [--no-bom] [-o FILE]\n"
+"  backup FILE            a whole 0600 copy, also while others write\n"
+"  restore FILE           replace the database; the old one is kept beside it\n"),
+	N_(
 "Database:\n"
 "  demo [--clients N]   fill the database with a realistic demo case load\n"
-"  check                integrity, schema version and file modes\n"
-"\n"
+"  check                integrity, schema version and file modes\n"),
+	N_(
 "Dates may be written 2025-04-01, 2025/4/1, 令和7年4月1日 or R7.4.1.\n"
 "Exit status: 0 done, 1 failure (the message says why), 2 bad usage.\n"
-"See tsunagi(1) for more.\n"), stdout);
+"See tsunagi(1) for more.\n"),
+};
+
+static void print_help(void)
+{
+	for (size_t i = 0; i < sizeof help_sections / sizeof help_sections[0]; i++) {
+		if (i)
+			putchar('\n');
+		fputs(_(help_sections[i]), stdout);
+	}
 }
 
 static const struct command {
@@ -79,6 +98,9 @@ static const struct command {
 	{ "due", cmd_due },
 	{ "calendar", cmd_calendar },
 	{ "export", cmd_export },
+	{ "import", cmd_import },
+	{ "backup", cmd_backup },
+	{ "restore", cmd_restore },
 	{ "demo", cmd_demo },
 	{ "check", cmd_check },
 };
