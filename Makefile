@@ -109,14 +109,22 @@ $(B)/locale/%/LC_MESSAGES/tsunagi.mo: data/po/%.po $(wildcard data/po/*-*.po)
 run:
 	@pkg-config --exists $(PKGS) cmocka 2>/dev/null || $(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory all
-	@db="$${TSUNAGI_DB:-$${XDG_DATA_HOME:-$$HOME/.local/share}/tsunagi/tsunagi.db}"; \
-	case "$${XDG_DATA_HOME:-}" in /*|"") ;; *) db="$$HOME/.local/share/tsunagi/tsunagi.db";; esac; \
+	@db="$${TSUNAGI_DB:-}"; \
+	if [ -z "$$db" ]; then \
+	  xdg="$${XDG_DATA_HOME:-}"; case "$$xdg" in /*) ;; *) xdg="$$HOME/.local/share";; esac; \
+	  db="$$xdg/tsunagi/tsunagi.db"; \
+	fi; \
 	if [ ! -f "$$db" ]; then \
 	  db=$(B)/demo.db; \
 	  [ -f "$$db" ] || TSUNAGI_LOCALEDIR=$(B)/locale ./$(B)/$(PROG) --db "$$db" demo; \
 	  echo "tsunagi: no database of yours yet; showing the demo at $$db"; \
 	fi; \
-	TSUNAGI_LOCALEDIR=$(B)/locale exec ./$(B)/$(PROG) --db "$$db" client list
+	if [ -t 0 ] && [ -t 1 ]; then \
+	  TSUNAGI_LOCALEDIR=$(B)/locale exec ./$(B)/$(PROG) --db "$$db"; \
+	else \
+	  echo "make run: not on a terminal; showing the client list instead of the UI"; \
+	  TSUNAGI_LOCALEDIR=$(B)/locale exec ./$(B)/$(PROG) --db "$$db" client list; \
+	fi
 
 # check: the normal build must be warning-free, then every suite runs
 # against the sanitizer build.  Fragments add suites to CHECK_MORE.
