@@ -23,7 +23,7 @@ static const char *const help_sections[] = {
 "Usage: tsunagi [--db FILE] [--today DATE] [COMMAND ...]\n"
 "\n"
 "A case-load manager for consultation support specialists (相談支援専門員).\n"
-"With no command, tsunagi opens the full-screen UI.\n"
+"With no command, tsunagi opens the full-screen UI; press ? there for keys.\n"
 "\n"
 "Global options:\n"
 "  --db FILE        the database (default: $TSUNAGI_DB, else\n"
