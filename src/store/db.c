@@ -487,15 +487,27 @@ char *db_col_strdup(db_stmt *s, int i)
 	return xstrdup(db_col_text(s, i));
 }
 
+/* Stored dates are always 'YYYY-MM-DD'; this is on every hot path of
+ * the due list, so no sscanf. */
 date_t db_col_date(db_stmt *s, int i)
 {
 	const char *t = db_col_text(s, i);
-	int y, m, dd;
-	char tail;
+	int v[8];
 
-	if (sscanf(t, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3)
+	for (int k = 0, j = 0; k < 10; k++) {
+		if (k == 4 || k == 7) {
+			if (t[k] != '-')
+				return DATE_NONE;
+			continue;
+		}
+		if (t[k] < '0' || t[k] > '9')
+			return DATE_NONE;
+		v[j++] = t[k] - '0';
+	}
+	if (t[10] != '\0')
 		return DATE_NONE;
-	return date_from_ymd(y, m, dd);
+	return date_from_ymd(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3],
+			     v[4] * 10 + v[5], v[6] * 10 + v[7]);
 }
 
 int db_exec(db_stmt *s, tsu_err *e)

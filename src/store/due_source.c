@@ -81,7 +81,7 @@ static int load_plans(loader *L, tsu_err *e)
 		"SELECT p.id, p.stage, p.period_from, p.period_to, p.anchor_month,"
 		" p.monitoring_months," CLIENT_COLS
 		" FROM plan p JOIN client c ON c.id = p.client_id"
-		" WHERE p.stage IN ('draft', 'final') AND p.period_to >= :from"
+		" WHERE p.stage <> 'superseded' AND p.period_to >= :from"
 		" AND p.period_from <= :to AND c.status = 'active'"
 		" AND (p.stage = 'final' OR NOT EXISTS (SELECT 1 FROM plan f"
 		"      WHERE f.client_id = p.client_id AND f.stage = 'final'))");
