@@ -1,0 +1,45 @@
+/*
+ * icf.h - the ICF categories an assessment item can be coded with: every
+ * chapter (b1-b8, s1-s8, d1-d9, e1-e5) and the common second-level
+ * categories, with their Japanese and English names.  data/icf.tsv is
+ * the source (it says where the names come from); src/base/icf_data.c
+ * holds the same list compiled in, and test_icf checks they agree.
+ */
+#ifndef TSUNAGI_ICF_H
+#define TSUNAGI_ICF_H
+
+#include <stddef.h>
+
+typedef struct icf_entry {
+	const char *code;        /* "d450" */
+	const char *component;   /* "b", "s", "d" or "e" */
+	const char *ja;          /* 歩行 */
+	const char *en;          /* Walking */
+} icf_entry;
+
+/* The list in data/icf.tsv's order (by component, then code). */
+extern const icf_entry icf_entries[];
+extern const size_t icf_count;
+
+/* The entry with this code (case and surrounding space ignored), or NULL. */
+const icf_entry *icf_lookup(const char *code);
+
+/*
+ * The entries whose code, Japanese or English name contains query once
+ * both are folded with text_fold (so "D45", "ｗａｌｋ" and "歩行" all find
+ * d450), in list order; a blank query matches all.
+ * Up to max pointers into icf_entries are stored in out; returns the
+ * number of matches, which may be more than max.
+ */
+size_t icf_search(const char *query, const icf_entry **out, size_t max);
+
+/* The component a code belongs to - "b", "s", "d" or "e" for a
+ * well-formed code (letter then 1 to 5 digits), listed or not - or NULL. */
+const char *icf_component_of(const char *code);
+
+/* The Japanese name of a component as the forms print it:
+ * b 心身機能, s 身体構造, d 活動と参加, e 環境因子, personal 個人因子;
+ * NULL for anything else. */
+const char *icf_component_ja(const char *component);
+
+#endif
