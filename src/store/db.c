@@ -65,7 +65,12 @@ int db_error(db *d, tsu_err *e, const char *what)
 {
 	int rc = sqlite3_extended_errcode(d->h) & 0xff;
 	const char *m = sqlite3_errmsg(d->h);
+	int sys = sqlite3_system_errno(d->h);
 
+	/* A full disk while growing the -shm or -wal file comes back as an
+	 * I/O error; the errno behind it says what the user must do. */
+	if (rc == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		rc = SQLITE_FULL;
 	switch (rc) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
