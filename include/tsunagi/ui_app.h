@@ -138,6 +138,44 @@ ui_screen ui_card_screen(ui_app *app, int64_t client_id, enum ui_card_tab tab, i
 ui_screen ui_client_form(ui_app *app, int64_t client_id);
 ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, int64_t record_id);
 ui_screen ui_draft_form(ui_app *app, const draft *d);
+/* A record whose parent is another record (an assessment item, a plan
+ * row, an action item ...): saved under parent_id, shown and kept as a
+ * draft under the client.  init (may be NULL) fills a new one. */
+ui_screen ui_child_form(ui_app *app, const record_type *rt, int64_t client_id,
+			int64_t parent_id, int64_t record_id, const void *init);
+
+/* A short question of a few fields (screen_prompt.c).  fn gets the
+ * answers when the worker confirms (F2, or Enter on the last field) and
+ * returns true to close the prompt, false to keep it (after ui_error). */
+typedef bool (*ui_prompt_fn)(ui_app *app, void *arg, ui_form *answers);
+typedef struct ui_prompt_field {
+	const char *name;
+	const char *label;              /* translated */
+	ui_field_kind kind;
+	size_t max;                     /* characters; 0: 200 */
+	const char *value;              /* initial text, or NULL */
+	const char *const *choices;     /* UI_F_CHOICE */
+	const char *const *choice_labels;
+} ui_prompt_field;
+ui_screen ui_prompt_screen(ui_app *app, const char *title, const char *foot,
+			   const ui_prompt_field *fields, size_t n, ui_prompt_fn fn, void *arg);
+
+/* ---- the cycle's screens (issue 5) ---- */
+
+/* An assessment: its basic page and its ICF items by component. */
+ui_screen ui_assessment_screen(ui_app *app, int64_t client_id, int64_t assessment_id);
+/* A plan: header, goals, the needs table, stage and interval. */
+ui_screen ui_plan_screen(ui_app *app, int64_t client_id, int64_t plan_id);
+/* The plan's weekly schedule (週間計画表). */
+ui_screen ui_weekly_screen(ui_app *app, int64_t client_id, int64_t plan_id);
+/* A monitoring record with a row per goal of its plan. */
+ui_screen ui_monitoring_screen(ui_app *app, int64_t client_id, int64_t monitoring_id);
+/* The month calendar of due items, from today's month. */
+ui_screen ui_calendar_screen(ui_app *app);
+/* Notes: one client's (client_id > 0) or a search across all (0). */
+ui_screen ui_notes_screen(ui_app *app, int64_t client_id);
+/* A meeting with its action items. */
+ui_screen ui_meeting_screen(ui_app *app, int64_t client_id, int64_t meeting_id);
 
 /* A record type by its table name, among those that have forms. */
 const record_type *ui_form_record_type(const char *table);

@@ -34,6 +34,12 @@ typedef enum ui_context {
 	UK_DRAFTS,
 	UK_FORM,        /* in a form: fields, save, cancel */
 	UK_EDIT,        /* editing one line of text */
+	UK_RECORD,      /* the cycle's record screens: rows, header, print */
+	UK_ASSESSMENT,
+	UK_PLAN,
+	UK_MEETING,
+	UK_CALENDAR,
+	UK_WEEKLY,
 	UK_CONTEXT_COUNT
 } ui_context;
 
@@ -41,6 +47,7 @@ typedef enum ui_action {
 	UA_NONE,
 	/* global */
 	UA_HELP, UA_BACK, UA_QUIT, UA_ALARMS, UA_CLIENTS, UA_REDRAW,
+	UA_CALENDAR, UA_NOTES_SEARCH,
 	/* list */
 	UA_UP, UA_DOWN, UA_PAGE_UP, UA_PAGE_DOWN, UA_TOP, UA_BOTTOM, UA_OPEN,
 	UA_SEARCH,
@@ -58,6 +65,20 @@ typedef enum ui_action {
 	/* line editing */
 	UA_LINE_START, UA_LINE_END, UA_CHAR_LEFT, UA_CHAR_RIGHT,
 	UA_DEL_BACK, UA_DEL_FORWARD, UA_KILL_END, UA_KILL_START, UA_KILL_WORD,
+	/* record screens (assessment, plan, monitoring, meeting, notes) */
+	UA_ROW_ADD, UA_ROW_EDIT, UA_ROW_DELETE, UA_ROW_UP, UA_ROW_DOWN,
+	UA_HEADER, UA_PRINT, UA_REVISE,
+	/* assessment */
+	UA_ICF_PICK,
+	/* plan */
+	UA_PULL_NEEDS, UA_FINALISE, UA_INTERVAL, UA_WEEKLY,
+	/* meeting */
+	UA_ITEM_DONE,
+	/* calendar */
+	UA_DAY_PREV, UA_DAY_NEXT, UA_WEEK_PREV, UA_WEEK_NEXT, UA_MONTH_PREV,
+	UA_MONTH_NEXT, UA_TODAY, UA_FOCUS, UA_SCHEDULE,
+	/* weekly schedule */
+	UA_CELL_LEFT, UA_CELL_RIGHT, UA_CELL_UP, UA_CELL_DOWN, UA_NON_WEEKLY,
 	UA_COUNT
 } ui_action;
 

@@ -378,6 +378,12 @@ static void handle_key(ui_app *app, ui_key k)
 	case UA_CLIENTS:
 		goto_root(app, ui_clients_screen(app));
 		break;
+	case UA_CALENDAR:
+		ui_push(app, ui_calendar_screen(app));
+		break;
+	case UA_NOTES_SEARCH:
+		ui_push(app, ui_notes_screen(app, 0));
+		break;
 	case UA_REDRAW:
 		clearok(curscr, TRUE);
 		app->redraw_all = true;

@@ -23,6 +23,8 @@ static const ui_keydef defaults[] = {
 	{ UA_ALARMS, "alarms", UK_GLOBAL, K('a'), N_("the alarm list (what is due)") },
 	{ UA_CLIENTS, "clients", UK_GLOBAL, K('c'), N_("the client list") },
 	{ UA_REDRAW, "redraw", UK_GLOBAL, K(C('l')), N_("redraw the screen") },
+	{ UA_CALENDAR, "calendar", UK_GLOBAL, K('C'), N_("the month calendar of monitorings and due items") },
+	{ UA_NOTES_SEARCH, "notes-search", UK_GLOBAL, K('N'), N_("search every client's notes") },
 
 	{ UA_UP, "up", UK_LIST, K('k', F(KEY_UP), C('p')), N_("previous row") },
 	{ UA_DOWN, "down", UK_LIST, K('j', F(KEY_DOWN), C('n')), N_("next row") },
@@ -63,6 +65,40 @@ static const ui_keydef defaults[] = {
 	{ UA_KILL_END, "kill-end", UK_EDIT, K(C('k')), N_("delete to the end of the line") },
 	{ UA_KILL_START, "kill-start", UK_EDIT, K(C('u')), N_("delete to the start of the line") },
 	{ UA_KILL_WORD, "kill-word", UK_EDIT, K(C('w')), N_("delete the word before the cursor") },
+
+	{ UA_ROW_ADD, "row-add", UK_RECORD, K('n'), N_("add a row (item, need, goal, action item)") },
+	{ UA_ROW_EDIT, "row-edit", UK_RECORD, K('e'), N_("edit the selected row (Enter too)") },
+	{ UA_ROW_DELETE, "row-delete", UK_RECORD, K('d'), N_("delete the selected row (asks first)") },
+	{ UA_ROW_UP, "row-up", UK_RECORD, K('K'), N_("move the selected row up (earlier priority)") },
+	{ UA_ROW_DOWN, "row-down", UK_RECORD, K('J'), N_("move the selected row down") },
+	{ UA_HEADER, "header", UK_RECORD, K('E'), N_("edit the record's own fields (date, wishes, goals ...)") },
+	{ UA_PRINT, "print", UK_RECORD, K('p'), N_("print this record to a PDF in ~/tsunagi-print/") },
+	{ UA_REVISE, "revise", UK_RECORD, K('R'), N_("start a revised plan: a new draft copied from the plan") },
+
+	{ UA_ICF_PICK, "icf-pick", UK_ASSESSMENT, K('i'), N_("pick the selected item's ICF code from the list") },
+
+	{ UA_PULL_NEEDS, "pull-needs", UK_PLAN, K('A'), N_("pull the needs flagged in the latest assessment into rows") },
+	{ UA_FINALISE, "finalise", UK_PLAN, K('F'), N_("make the draft final (asks the consent date)") },
+	{ UA_INTERVAL, "interval", UK_PLAN, K('I'), N_("change the monitoring interval from a month on") },
+	{ UA_WEEKLY, "weekly", UK_PLAN, K('w'), N_("the weekly schedule of this plan") },
+
+	{ UA_ITEM_DONE, "item-done", UK_MEETING, K('x'), N_("mark the action item done today (again: not done)") },
+
+	{ UA_DAY_PREV, "day-prev", UK_CALENDAR, K('h', F(KEY_LEFT)), N_("previous day") },
+	{ UA_DAY_NEXT, "day-next", UK_CALENDAR, K('l', F(KEY_RIGHT)), N_("next day") },
+	{ UA_WEEK_PREV, "week-prev", UK_CALENDAR, K('k', F(KEY_UP)), N_("a week back") },
+	{ UA_WEEK_NEXT, "week-next", UK_CALENDAR, K('j', F(KEY_DOWN)), N_("a week on") },
+	{ UA_MONTH_PREV, "month-prev", UK_CALENDAR, K('[', F(KEY_PPAGE)), N_("previous month") },
+	{ UA_MONTH_NEXT, "month-next", UK_CALENDAR, K(']', F(KEY_NPAGE)), N_("next month") },
+	{ UA_TODAY, "today", UK_CALENDAR, K('t'), N_("back to today") },
+	{ UA_FOCUS, "focus", UK_CALENDAR, K('\t'), N_("move between the month and the day's list") },
+	{ UA_SCHEDULE, "schedule", UK_CALENDAR, K('s'), N_("schedule the selected monitoring on a day: s, move to the day, s again (Esc stops)") },
+
+	{ UA_CELL_LEFT, "cell-left", UK_WEEKLY, K('h', F(KEY_LEFT)), N_("the day before") },
+	{ UA_CELL_RIGHT, "cell-right", UK_WEEKLY, K('l', F(KEY_RIGHT)), N_("the day after") },
+	{ UA_CELL_UP, "cell-up", UK_WEEKLY, K('k', F(KEY_UP)), N_("an hour earlier") },
+	{ UA_CELL_DOWN, "cell-down", UK_WEEKLY, K('j', F(KEY_DOWN)), N_("an hour later") },
+	{ UA_NON_WEEKLY, "non-weekly", UK_WEEKLY, K('o'), N_("the services that are not weekly, and the overall picture") },
 };
 
 void ui_keys_defaults(ui_keymap *km)
@@ -207,6 +243,8 @@ static const char *context_title(ui_context c)
 	static const char *const titles[UK_CONTEXT_COUNT] = {
 		N_("Everywhere"), N_("Lists"), N_("Alarm list"), N_("Client list"),
 		N_("Client card"), N_("Drafts"), N_("Forms"), N_("Editing text"),
+		N_("Records (assessment, plan, monitoring, meeting)"), N_("Assessment"),
+		N_("Plan"), N_("Meeting"), N_("Calendar"), N_("Weekly schedule"),
 	};
 	return _(titles[c]);
 }

@@ -24,6 +24,7 @@ typedef struct form_state {
 	const char *form_name;  /* "client" or the record's table */
 	const record_type *rt;  /* NULL for the client form */
 	int64_t client_id;      /* the client (or, for a record, its parent) */
+	int64_t parent_id;      /* a child record's parent (meeting, plan ...); else 0 */
 	int64_t record_id;      /* 0: a new one */
 	int64_t version;        /* the version the edit began from */
 	char *title;
@@ -38,6 +39,27 @@ static const record_type *const form_types[] = {
 	&rt_contact, &rt_certificate, &rt_consent, &rt_intake, &rt_assessment,
 	&rt_plan, &rt_monitoring, &rt_note, &rt_meeting, NULL,
 };
+
+/* Records whose parent is another record, not the client. */
+static const record_type *const child_types[] = {
+	&rt_assessment_item, &rt_plan_row, &rt_weekly_slot, &rt_non_weekly,
+	&rt_action_item, &rt_monitoring_row, NULL,
+};
+
+static const record_type *child_type(const char *table)
+{
+	for (size_t i = 0; child_types[i]; i++)
+		if (strcmp(child_types[i]->table, table) == 0)
+			return child_types[i];
+	return NULL;
+}
+
+/* The draft's record id: a new child is keyed by its parent, negated, so
+ * new rows under two meetings of one client keep two drafts. */
+static int64_t draft_record_id(const form_state *fs)
+{
+	return fs->parent_id && !fs->record_id ? -fs->parent_id : fs->record_id;
+}
 
 const record_type *ui_form_record_type(const char *table)
 {
@@ -150,7 +172,7 @@ static void delete_draft(ui_app *app, form_state *fs)
 	draft d;
 	tsu_err e;
 
-	if (store_draft_find(app->db, fs->form_name, fs->client_id, fs->record_id, &d, &e) == TSU_OK)
+	if (store_draft_find(app->db, fs->form_name, fs->client_id, draft_record_id(fs), &d, &e) == TSU_OK)
 		store_draft_delete(app->db, d.id, &e);
 	draft_free(&d);
 }
@@ -164,7 +186,7 @@ static void keep_draft(ui_app *app, form_state *fs)
 	free(d.form);
 	d.form = xstrdup(fs->form_name);
 	d.client_id = fs->client_id;
-	d.record_id = fs->record_id;
+	d.record_id = draft_record_id(fs);
 	d.base_version = fs->version;
 	free(d.title);
 	if (fs->rt) {
@@ -259,7 +281,7 @@ static int save_record(ui_app *app, form_state *fs, tsu_err *e)
 			REC_VERSION(rec) = fs->version;
 	} else {
 		record_init(fs->rt, rec);
-		*field_id(parent_field(fs->rt), rec) = fs->client_id;
+		*field_id(parent_field(fs->rt), rec) = fs->parent_id ? fs->parent_id : fs->client_id;
 	}
 	if ((rc = apply_fields(app, fs, rec, NULL)) == TSU_OK) {
 		rc = fs->record_id ? store_record_update(app->db, fs->rt, rec, e)
@@ -466,7 +488,7 @@ static void restore_draft(ui_app *app, form_state *fs)
 	draft d;
 	tsu_err e;
 
-	if (store_draft_find(app->db, fs->form_name, fs->client_id, fs->record_id, &d, &e) == TSU_OK) {
+	if (store_draft_find(app->db, fs->form_name, fs->client_id, draft_record_id(fs), &d, &e) == TSU_OK) {
 		load_draft(fs, &d);
 		ui_message(app, _("Your unsaved draft of %s UTC is back. F2 saves it; Esc keeps it for later."), d.saved_at);
 	}
@@ -523,7 +545,8 @@ ui_screen ui_client_form(ui_app *app, int64_t client_id)
 	return s;
 }
 
-ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, int64_t record_id)
+static ui_screen record_form(ui_app *app, const record_type *rt, int64_t client_id,
+			     int64_t parent_id, int64_t record_id, const void *init)
 {
 	form_state *fs = xcalloc(1, sizeof *fs);
 	ui_screen s = { &form_ops, fs, UI_D_BODY };
@@ -534,6 +557,7 @@ ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, 
 	fs->form_name = rt->table;
 	fs->rt = rt;
 	fs->client_id = client_id;
+	fs->parent_id = parent_id;
 	fs->record_id = record_id;
 	fs->client_name = client_name(app, client_id);
 	record_form_fields(&fs->form, rt);
@@ -548,14 +572,18 @@ ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, 
 		fs->version = REC_VERSION(rec);
 		fs->title = xasprintf("%s: %s", _(rt->label), fs->client_name);
 	} else {
-		record_init(rt, rec);
-		/* The first required date of a new record is most often today. */
-		for (size_t i = 0; i < rt->nfields; i++)
-			if (rt->fields[i].type == FT_DATE) {
-				if (rt->fields[i].flags & FF_REQUIRED)
-					*field_date(&rt->fields[i], rec) = app->today;
-				break;
-			}
+		if (init) {
+			record_copy(rt, rec, init);
+		} else {
+			record_init(rt, rec);
+			/* The first required date of a new record is most often today. */
+			for (size_t i = 0; i < rt->nfields; i++)
+				if (rt->fields[i].type == FT_DATE) {
+					if (rt->fields[i].flags & FF_REQUIRED)
+						*field_date(&rt->fields[i], rec) = app->today;
+					break;
+				}
+		}
 		fs->title = xasprintf(_("New %s: %s"), _(rt->label), fs->client_name);
 	}
 	load_record(fs, rec);
@@ -565,12 +593,48 @@ ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, 
 	return s;
 }
 
+ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, int64_t record_id)
+{
+	return record_form(app, rt, client_id, 0, record_id, NULL);
+}
+
+ui_screen ui_child_form(ui_app *app, const record_type *rt, int64_t client_id,
+			int64_t parent_id, int64_t record_id, const void *init)
+{
+	return record_form(app, rt, client_id, parent_id, record_id, init);
+}
+
+/* A draft of a child record: its parent from the key (a new one) or from
+ * the record as stored. */
+static ui_screen child_draft_form(ui_app *app, const record_type *rt, const draft *d)
+{
+	int64_t parent = 0;
+
+	if (d->record_id < 0) {
+		parent = -d->record_id;
+	} else {
+		void *rec = xcalloc(1, rt->size);
+		tsu_err e;
+		if (store_record_get(app->db, rt, d->record_id, rec, &e) == TSU_OK)
+			parent = *field_id(parent_field(rt), rec);
+		else
+			ui_error(app, "%s", e.msg);
+		record_free(rt, rec);
+		free(rec);
+		if (!parent)
+			return (ui_screen){ NULL, NULL, 0 };
+	}
+	return record_form(app, rt, d->client_id, parent, d->record_id > 0 ? d->record_id : 0, NULL);
+}
+
 ui_screen ui_draft_form(ui_app *app, const draft *d)
 {
 	const record_type *rt;
 
 	if (strcmp(d->form, "client") == 0)
 		return ui_client_form(app, d->record_id);
+	if ((rt = child_type(d->form)) != NULL)
+		return child_draft_form(app, rt, d);
 	rt = ui_form_record_type(d->form);
 	if (!rt) {
 		ui_error(app, _("this draft is for a form this version does not have (%s)"), d->form);

@@ -1,0 +1,498 @@
+/*
+ * screen_calendar.c - the month calendar: a Monday-first grid with
+ * weekends and holidays marked, the number of monitorings and of other
+ * due items on each day (from the due engine, never its own rules), and
+ * the list of the day under the cursor.  A monitoring can be scheduled
+ * or moved here (s on it, move to the day, s again); Enter opens the
+ * client's card at the record.
+ *
+ * Speed: the records the due engine needs are read once for a window of
+ * months around the cursor; changing the month inside it only computes.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/calendar.h"
+#include "tsunagi/due.h"
+#include "tsunagi/due_report.h"
+#include "tsunagi/due_source.h"
+#include "tsunagi/holiday.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/store_cycle.h"
+#include "tsunagi/text.h"
+#include "tsunagi/ui_app.h"
+#include "tsunagi/ui_cycle.h"
+#include "tsunagi/xalloc.h"
+
+enum { WINDOW_MONTHS = 3 };     /* months read either side of the cursor's */
+
+typedef struct cal_state {
+	ui_app *app;
+	date_t cur;
+	month_t month;
+	cal_month cal;
+	/* The records read for [src_lo, src_hi] (months). */
+	due_source src;
+	bool loaded;
+	month_t src_lo, src_hi;
+	due_list items;         /* the month's items */
+	due_names names;
+	/* The cursor day's items. */
+	void **day;
+	size_t nday;
+	ui_array_source arr;
+	ui_list list;
+	bool list_focus;
+	/* Scheduling: the monitoring being moved, or client 0. */
+	int64_t move_client, move_id;
+	char *move_label;
+} cal_state;
+
+/* ---- data ---- */
+
+static void free_month(cal_state *c)
+{
+	ui_list_free(&c->list);
+	x_free(&c->day);
+	c->nday = 0;
+	due_names_free(&c->names);
+	memset(&c->names, 0, sizeof c->names);
+	due_list_free(&c->items);
+	memset(&c->items, 0, sizeof c->items);
+}
+
+static void draw_item(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel);
+
+static int grid_rows(void)
+{
+	return 1 + 6 * 2;       /* weekday heading, then two lines a week */
+}
+
+static int list_height(ui_app *app)
+{
+	int h = app->body_h - 1 - grid_rows() - 2;
+	return h > 1 ? h : 1;
+}
+
+static void load_day(cal_state *c)
+{
+	ui_list_source ls;
+
+	ui_list_free(&c->list);
+	x_free(&c->day);
+	c->nday = 0;
+	c->day = xcalloc(c->items.n ? c->items.n : 1, sizeof *c->day);
+	for (size_t i = 0; i < c->items.n; i++)
+		if (c->items.items[i].on == c->cur)
+			c->day[c->nday++] = &c->items.items[i];
+	c->arr.items = c->day;
+	c->arr.n = c->nday;
+	c->arr.draw_row = draw_item;
+	c->arr.draw_ctx = c;
+	ui_array_source_make(&c->arr, &ls);
+	ui_list_init(&c->list, &ls);
+	ui_list_reload(&c->list, list_height(c->app));
+}
+
+/* Read the records again (after a change, or when the month leaves the
+ * window read). */
+static void load_source(cal_state *c)
+{
+	tsu_err e;
+
+	if (c->loaded)
+		due_source_free(&c->src);
+	c->loaded = false;
+	c->src_lo = c->month - WINDOW_MONTHS;
+	c->src_hi = c->month + WINDOW_MONTHS;
+	if (due_source_load(c->app->db, month_first_day(c->src_lo), month_last_day(c->src_hi), 0,
+			    &c->src, &e) != TSU_OK) {
+		ui_error(c->app, "%s", e.msg);
+		return;
+	}
+	c->loaded = true;
+}
+
+static void load_month(cal_state *c, bool reread)
+{
+	due_query q;
+	tsu_err e;
+
+	free_month(c);
+	c->month = date_month(c->cur);
+	if (reread || !c->loaded || c->month < c->src_lo || c->month > c->src_hi)
+		load_source(c);
+	cal_month_init(&c->cal, c->month);
+	if (c->loaded) {
+		q = (due_query){ c->app->today, c->cal.first, c->cal.last, true, 0 };
+		due_compute(&c->src.in, &q, &c->items);
+		cal_month_count(&c->cal, &c->items);
+		if (due_names_load(c->app->db, &c->items, &c->names, &e) != TSU_OK)
+			ui_error(c->app, "%s", e.msg);
+	}
+	load_day(c);
+}
+
+/* ---- drawing ---- */
+
+static int cell_w(ui_app *app)
+{
+	return app->cols / 7;
+}
+
+static void draw_cell(ui_app *app, cal_state *c, int y, int x, int w, date_t d)
+{
+	const cal_day *day = cal_month_day(&c->cal, d);
+	char l1[64], l2[64];
+	int attr = (int)A_NORMAL;
+	bool cur = d == c->cur;
+
+	if (!day) {
+		ui_put_raw(stdscr, y, x, w, "", true);
+		ui_put_raw(stdscr, y + 1, x, w, "", true);
+		return;
+	}
+	{
+		int dd, mm, yy;
+		date_to_ymd(d, &yy, &mm, &dd);
+		snprintf(l1, sizeof l1, "%2d%s%s", dd, day->holiday ? "*" : " ",
+			 d == app->today ? "<" : " ");
+	}
+	if (day->holiday || day->weekday == WD_SUN)
+		attr = ui_color(app, UI_C_OVERDUE);
+	else if (day->weekday == WD_SAT)
+		attr = ui_color(app, UI_C_UPCOMING) | (int)A_BOLD;
+	if (cur)
+		attr |= (int)A_REVERSE;
+	wattron(stdscr, attr);
+	ui_put_raw(stdscr, y, x, 4, l1, true);
+	wattroff(stdscr, attr);
+	ui_put_raw(stdscr, y, x + 4, w - 4, day->holiday ? day->holiday : "", true);
+	l2[0] = '\0';
+	{
+		int other = day->due;
+		int mon_open = 0;
+		for (size_t i = 0; i < c->items.n; i++) {
+			const due_item *it = &c->items.items[i];
+			if (it->on == d && it->kind == DUE_MONITORING && it->state != DUE_DONE)
+				mon_open++;
+		}
+		other -= mon_open;
+		if (day->monitorings && other > 0)
+			snprintf(l2, sizeof l2, " M%d +%d", day->monitorings, other);
+		else if (day->monitorings)
+			snprintf(l2, sizeof l2, " M%d", day->monitorings);
+		else if (other > 0)
+			snprintf(l2, sizeof l2, " +%d", other);
+	}
+	if (cur)
+		wattron(stdscr, A_BOLD);
+	ui_put_raw(stdscr, y + 1, x, w, l2, true);
+	if (cur)
+		wattroff(stdscr, A_BOLD);
+}
+
+static void draw_grid(ui_app *app, cal_state *c)
+{
+	int w = cell_w(app), y0 = app->body_y + 1;
+	int y, m;
+
+	for (int wd = 0; wd < 7; wd++) {
+		char h[16];
+		int attr = wd == WD_SUN ? ui_color(app, UI_C_OVERDUE)
+			: wd == WD_SAT ? ui_color(app, UI_C_UPCOMING) | (int)A_BOLD : (int)A_NORMAL;
+		snprintf(h, sizeof h, " %s", due_weekday(month_first_day(c->month) +
+			 ((wd - c->cal.lead) % 7 + 7) % 7));
+		wattron(stdscr, attr | A_UNDERLINE);
+		ui_put_raw(stdscr, y0, wd * w, w, h, true);
+		wattroff(stdscr, attr | A_UNDERLINE);
+	}
+	ui_put_raw(stdscr, y0, 7 * w, app->cols - 7 * w, "", true);
+	for (int row = 0; row < 6; row++)
+		for (int col = 0; col < 7; col++) {
+			date_t d = c->cal.first - c->cal.lead + row * 7 + col;
+			draw_cell(app, c, y0 + 1 + row * 2, col * w, w, d);
+		}
+	month_to_ym(c->month, &y, &m);
+	(void)y;
+	(void)m;
+}
+
+static void draw_head(ui_app *app, cal_state *c)
+{
+	char line[512], era[DATE_WAREKI_LEN], iso[DATE_ISO_LEN];
+	int y, m;
+
+	month_to_ym(c->month, &y, &m);
+	date_format_wareki(c->cur, era, sizeof era);
+	date_format_iso(c->cur, iso);
+	if (c->move_client)
+		snprintf(line, sizeof line, _("%04d-%02d  Scheduling %s: move to the day and press s (Esc stops)"),
+			 y, m, c->move_label);
+	else
+		snprintf(line, sizeof line, _("%04d-%02d   %s (%s %s)   M: monitorings  +: other items  *: holiday"),
+			 y, m, iso, era, due_weekday(c->cur));
+	wattron(stdscr, A_BOLD);
+	ui_put(stdscr, app->body_y, 0, app->cols, line, true);
+	wattroff(stdscr, A_BOLD);
+}
+
+static void draw_item(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
+{
+	cal_state *c = ctx;
+	const due_item *it = row;
+	const due_name *n = due_names_find(&c->names, it->client_id);
+	char *detail = due_item_detail(it);
+	const char *mark = it->state == DUE_DONE ? "ok" : it->state == DUE_OVERDUE ? "!!"
+		: it->state == DUE_DUE ? "! " : " .";
+	int nw = width / 3 > 24 ? 24 : width / 3;
+	bool hl = sel && c->list_focus;
+
+	if (hl)
+		wattron(w, A_REVERSE | A_BOLD);
+	ui_put_raw(w, y, x, 1, sel ? ">" : " ", false);
+	if (hl)
+		wattroff(w, A_REVERSE | A_BOLD);
+	ui_put_raw(w, y, x + 1, 4, mark, true);
+	ui_put(w, y, x + 5, nw, it->client_id ? (n ? n->name : "?") : _("(office)"), true);
+	ui_put(w, y, x + 5 + nw, width - 5 - nw, detail, true);
+	free(detail);
+	if (sel)
+		wmove(w, y, x);
+}
+
+static void draw(ui_app *app, ui_screen *s)
+{
+	cal_state *c = s->st;
+	int ly = app->body_y + 1 + grid_rows();
+
+	draw_head(app, c);
+	draw_grid(app, c);
+	{
+		char line[256];
+		snprintf(line, sizeof line, _("%zu item(s) on this day"), c->nday);
+		wattron(stdscr, A_UNDERLINE);
+		ui_put_raw(stdscr, ly, 0, app->cols, line, true);
+		wattroff(stdscr, A_UNDERLINE);
+	}
+	c->list.dirty |= UI_LIST_ALL;
+	ui_list_draw(&c->list, stdscr, ly + 1, 0, app->cols);
+	for (int y = ly + 1 + (int)c->list.nrows; y < app->body_y + app->body_h; y++)
+		ui_put_raw(stdscr, y, 0, app->cols, "", true);
+	if (c->nday == 0)
+		ui_put_raw(stdscr, ly + 1, 2, app->cols - 2, _("Nothing due on this day."), true);
+}
+
+/* ---- keys ---- */
+
+static const ui_context grid_ctx[] = { UK_CALENDAR, UK_LIST, UK_GLOBAL };
+static const ui_context list_ctx[] = { UK_LIST, UK_CALENDAR, UK_GLOBAL };
+
+static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
+{
+	cal_state *c = s->st;
+	*ctx = c->list_focus ? list_ctx : grid_ctx;
+	*n = 3;
+}
+
+static const ui_hint *hints(ui_screen *s)
+{
+	static const ui_hint h[] = {
+		{ UA_HELP, N_("help") }, { UA_MONTH_NEXT, N_("month") }, { UA_FOCUS, N_("day list") },
+		{ UA_OPEN, N_("open") }, { UA_SCHEDULE, N_("schedule") }, { UA_BACK, N_("back") },
+		{ UA_NONE, NULL },
+	};
+	(void)s;
+	return h;
+}
+
+static int64_t scheduled_monitoring(ui_app *app, const due_item *it)
+{
+	db_stmt *st;
+	int64_t id;
+
+	/* The visit the item sits on, if it sits on one. */
+	if (it->on == it->deadline && it->done_id == 0)
+		return 0;
+	if (it->done_id)
+		return it->done_id;
+	st = db_prepare(app->db,
+		"SELECT id FROM monitoring WHERE client_id = :client AND done_on IS NULL"
+		" AND scheduled_on = :on ORDER BY id LIMIT 1");
+	db_bind_int64(st, ":client", it->client_id);
+	db_bind_date(st, ":on", it->on);
+	id = db_int64_or(st, 0);
+	return id;
+}
+
+static void start_move(ui_app *app, cal_state *c)
+{
+	const due_item *it = ui_list_selected(&c->list);
+	const due_name *n;
+
+	if (!it || it->kind != DUE_MONITORING || !it->client_id) {
+		ui_message(app, "%s", _("Select a monitoring in the day's list first (Tab moves there)."));
+		return;
+	}
+	if (it->state == DUE_DONE) {
+		ui_message(app, "%s", _("This monitoring is done; there is nothing to schedule."));
+		return;
+	}
+	n = due_names_find(&c->names, it->client_id);
+	c->move_client = it->client_id;
+	c->move_id = scheduled_monitoring(app, it);
+	free(c->move_label);
+	c->move_label = text_sanitize(n ? n->name : "?", false);
+	c->list_focus = false;
+}
+
+static void finish_move(ui_app *app, cal_state *c)
+{
+	tsu_err e;
+	int64_t id = 0;
+	char iso[DATE_ISO_LEN];
+
+	if (store_monitoring_schedule(app->db, c->move_client, c->move_id, c->cur, &id, &e) != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+	} else {
+		date_format_iso(c->cur, iso);
+		ui_message(app, _("Monitoring of %s scheduled on %s."), c->move_label, iso);
+	}
+	c->move_client = c->move_id = 0;
+	x_free(&c->move_label);
+	load_month(c, true);
+}
+
+static enum ui_card_tab tab_for(const due_item *it, int64_t *ref)
+{
+	*ref = 0;
+	switch (it->kind) {
+	case DUE_CERTIFICATE: *ref = it->ref_id; return UI_TAB_CERTIFICATES;
+	case DUE_CONSENT: *ref = it->ref_id; return UI_TAB_CONSENTS;
+	case DUE_PLAN:
+		if (it->stage == DUE_PLAN_END)
+			*ref = it->ref_id;
+		return UI_TAB_PLANS;
+	case DUE_MONITORING: *ref = it->done_id; return UI_TAB_MONITORINGS;
+	case DUE_ACTION: return UI_TAB_MEETINGS;
+	default: return UI_TAB_BASICS;
+	}
+}
+
+static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
+{
+	cal_state *c = s->st;
+
+	(void)k;
+	if (c->list_focus && ui_list_action(&c->list, a)) {
+		s->dirty |= UI_D_PART;
+		return true;
+	}
+	switch (a) {
+	case UA_DAY_PREV: case UA_DAY_NEXT: case UA_WEEK_PREV: case UA_WEEK_NEXT:
+	case UA_MONTH_PREV: case UA_MONTH_NEXT: case UA_TODAY: {
+		date_t to = ui_cal_step(c->cur, a, app->today);
+		bool month_changes = date_month(to) != c->month;
+		c->cur = to;
+		if (month_changes)
+			load_month(c, false);
+		else
+			load_day(c);
+		s->dirty |= UI_D_BODY;
+		return true;
+	}
+	case UA_FOCUS:
+		c->list_focus = !c->list_focus && c->nday > 0;
+		s->dirty |= UI_D_BODY;
+		return true;
+	case UA_SCHEDULE:
+		if (c->move_client)
+			finish_move(app, c);
+		else
+			start_move(app, c);
+		s->dirty |= UI_D_BODY;
+		return true;
+	case UA_OPEN: {
+		const due_item *it = ui_list_selected(&c->list);
+		int64_t ref;
+		enum ui_card_tab tab;
+		if (c->move_client) {
+			finish_move(app, c);
+			s->dirty |= UI_D_BODY;
+			return true;
+		}
+		if (!it)
+			return true;
+		if (!it->client_id) {
+			ui_message(app, "%s", _("The billing deadline is the office's; there is no client to open."));
+			return true;
+		}
+		tab = tab_for(it, &ref);
+		ui_push(app, ui_card_screen(app, it->client_id, tab, ref));
+		return true;
+	}
+	case UA_BACK:
+		if (c->move_client) {
+			c->move_client = c->move_id = 0;
+			x_free(&c->move_label);
+			ui_message(app, "%s", _("Not scheduled."));
+			s->dirty |= UI_D_BODY;
+			return true;
+		}
+		return false;
+	case UA_CALENDAR:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void resize(ui_app *app, ui_screen *s)
+{
+	cal_state *c = s->st;
+	ui_list_resize(&c->list, list_height(app));
+	s->dirty |= UI_D_BODY;
+}
+
+static void resume(ui_app *app, ui_screen *s)
+{
+	cal_state *c = s->st;
+	(void)app;
+	load_month(c, true);
+	s->dirty |= UI_D_BODY;
+}
+
+static void close_cal(ui_app *app, ui_screen *s)
+{
+	cal_state *c = s->st;
+	(void)app;
+	free_month(c);
+	if (c->loaded)
+		due_source_free(&c->src);
+	free(c->move_label);
+	free(c);
+}
+
+static const ui_screen_ops cal_ops = {
+	.name = N_("Calendar"),
+	.contexts = contexts,
+	.hints = hints,
+	.draw = draw,
+	.key = key,
+	.resize = resize,
+	.resume = resume,
+	.close = close_cal,
+};
+
+ui_screen ui_calendar_screen(ui_app *app)
+{
+	cal_state *c = xcalloc(1, sizeof *c);
+	ui_screen s = { &cal_ops, c, UI_D_BODY };
+
+	c->app = app;
+	c->cur = app->today;
+	load_month(c, true);
+	return s;
+}

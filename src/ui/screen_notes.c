@@ -1,0 +1,412 @@
+/*
+ * screen_notes.c - progress notes: one client's, newest first, with the
+ * selected note in full beside (or under) the list; or, opened with no
+ * client, a search across every client's notes (store_note_search does
+ * the matching).  n adds, e or Enter edits in the generic note form.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/records.h"
+#include "tsunagi/store.h"
+#include "tsunagi/store_client.h"
+#include "tsunagi/store_cycle.h"
+#include "tsunagi/text.h"
+#include "tsunagi/ui_app.h"
+#include "tsunagi/ui_cycle.h"
+#include "tsunagi/xalloc.h"
+
+enum { SEARCH_LIMIT = 200 };
+
+typedef struct notes_state {
+	ui_app *app;
+	int64_t client_id;      /* 0: search every client's notes */
+	char *client_name;
+	/* One client's notes. */
+	note *notes;
+	size_t nnotes;
+	/* Search hits. */
+	note_hit *hits;
+	size_t nhits;
+	bool more;
+	ui_edit query;
+	bool typing;
+	void **items;
+	ui_array_source arr;
+	ui_list list;
+	int64_t pending_delete;
+} notes_state;
+
+static bool wide(ui_app *app)
+{
+	return app->cols >= 120;
+}
+
+static int list_height(ui_app *app)
+{
+	int h = wide(app) ? app->body_h - 2 : (app->body_h - 2) / 2;
+	return h > 1 ? h : 1;
+}
+
+static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel);
+
+static void free_rows(notes_state *ns)
+{
+	ui_list_free(&ns->list);
+	if (ns->notes)
+		record_free_list(&rt_note, ns->notes, ns->nnotes);
+	ns->notes = NULL;
+	ns->nnotes = 0;
+	note_hit_free_list(ns->hits, ns->nhits);
+	ns->hits = NULL;
+	ns->nhits = 0;
+	x_free(&ns->items);
+}
+
+static bool has_id(const void *row, void *arg)
+{
+	return REC_ID(row) == *(int64_t *)arg;
+}
+
+static void load(notes_state *ns, int64_t select_id)
+{
+	ui_app *app = ns->app;
+	ui_list_source src;
+	size_t n = 0;
+	tsu_err e;
+
+	free_rows(ns);
+	if (ns->client_id) {
+		void *v = NULL;
+		if (store_record_list(app->db, &rt_note, ns->client_id, &v, &ns->nnotes, &e) != TSU_OK) {
+			ui_error(app, "%s", e.msg);
+			ns->nnotes = 0;
+		}
+		ns->notes = v;
+		n = ns->nnotes;
+		ns->items = xcalloc(n ? n : 1, sizeof *ns->items);
+		for (size_t i = 0; i < n; i++)
+			ns->items[i] = &ns->notes[i];
+	} else {
+		char *q = ui_edit_get(&ns->query);
+		char *t = text_trim(q);
+		if (t[0] && store_note_search(app->db, t, SEARCH_LIMIT, 0, &ns->hits, &ns->nhits,
+					      &ns->more, &e) != TSU_OK) {
+			ui_error(app, "%s", e.msg);
+			ns->nhits = 0;
+		}
+		free(t);
+		free(q);
+		n = ns->nhits;
+		ns->items = xcalloc(n ? n : 1, sizeof *ns->items);
+		for (size_t i = 0; i < n; i++)
+			ns->items[i] = &ns->hits[i];
+	}
+	ns->arr.items = ns->items;
+	ns->arr.n = n;
+	ns->arr.draw_row = draw_row;
+	ns->arr.draw_ctx = ns;
+	ui_array_source_make(&ns->arr, &src);
+	ui_list_init(&ns->list, &src);
+	ui_list_reload(&ns->list, list_height(app));
+	if (select_id && ns->client_id)
+		ui_list_seek(&ns->list, has_id, &select_id);
+}
+
+/* ---- drawing ---- */
+
+static const char *first_text(const note *n)
+{
+	const char *const t[] = { n->subjective, n->objective, n->assessment, n->plan,
+				  n->fact, n->interpretation, n->next_step };
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (t[i][0])
+			return t[i];
+	return "";
+}
+
+static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
+{
+	notes_state *ns = ctx;
+	char head[128], iso[DATE_ISO_LEN];
+	int cx = x + 2;
+
+	if (sel)
+		wattron(w, A_REVERSE | A_BOLD);
+	ui_put_raw(w, y, x, 1, sel ? ">" : " ", false);
+	if (sel)
+		wattroff(w, A_REVERSE | A_BOLD);
+	ui_put_raw(w, y, x + 1, 1, " ", false);
+	if (ns->client_id) {
+		const note *n = row;
+		date_format_iso(n->noted_on, iso);
+		snprintf(head, sizeof head, "%s %-5s %s", iso, n->noted_at, store_enum_label(n->kind));
+		cx += ui_put(w, y, cx, width - 2, head, false);
+		cx += ui_put_raw(w, y, cx, 1, " ", false);
+		if (n->minutes != FIELD_INT_NULL) {
+			snprintf(head, sizeof head, _("%dmin "), n->minutes);
+			cx += ui_put_raw(w, y, cx, x + width - cx, head, false);
+		}
+		ui_put(w, y, cx, x + width - cx, first_text(n), true);
+	} else {
+		const note_hit *h = row;
+		int nw = width / 4 > 20 ? 20 : width / 4;
+		date_format_iso(h->noted_on, iso);
+		snprintf(head, sizeof head, "%s %-5s ", iso, h->noted_at);
+		cx += ui_put(w, y, cx, width - 2, head, false);
+		ui_put(w, y, cx, nw, h->client_name, true);
+		cx += nw;
+		ui_put(w, y, cx, x + width - cx, h->text, true);
+	}
+	if (sel)
+		wmove(w, y, x);
+}
+
+static char *preview_text(notes_state *ns)
+{
+	const void *row = ui_list_selected(&ns->list);
+
+	if (!row)
+		return xstrdup("");
+	if (ns->client_id)
+		return ui_record_text(&rt_note, row, NULL);
+	{
+		const note_hit *h = row;
+		note n;
+		tsu_err e;
+		char *t, *out;
+		record_init(&rt_note, &n);
+		if (store_record_get(ns->app->db, &rt_note, h->note_id, &n, &e) != TSU_OK) {
+			record_free(&rt_note, &n);
+			return xstrdup(e.msg);
+		}
+		t = ui_record_text(&rt_note, &n, NULL);
+		out = xasprintf("%s\n%s", h->client_name, t);
+		free(t);
+		record_free(&rt_note, &n);
+		return out;
+	}
+}
+
+static void draw(ui_app *app, ui_screen *s)
+{
+	notes_state *ns = s->st;
+	int y = app->body_y, lw = wide(app) ? app->cols / 2 : app->cols;
+	char line[512];
+
+	if (ns->client_id) {
+		snprintf(line, sizeof line, _("Notes of %s: %zu"), ns->client_name, ns->nnotes);
+		wattron(stdscr, A_BOLD);
+		ui_put(stdscr, y, 0, app->cols, line, true);
+		wattroff(stdscr, A_BOLD);
+	} else {
+		int x = ui_put_raw(stdscr, y, 0, app->cols / 2, _("Search all notes: "), false);
+		ui_edit_draw(&ns->query, stdscr, y, x, app->cols - x - 24, ns->typing);
+		snprintf(line, sizeof line, ns->more ? _("%zu+ found") : _("%zu found"), ns->nhits);
+		ui_put_raw(stdscr, y, app->cols - 24, 24, line, true);
+	}
+	ns->list.dirty |= UI_LIST_ALL;
+	ui_list_draw(&ns->list, stdscr, y + 1, 0, lw);
+	for (int r = y + 1 + (int)ns->list.nrows; r < y + 1 + list_height(app); r++)
+		ui_put_raw(stdscr, r, 0, lw, "", true);
+	if (ns->list.nrows == 0)
+		ui_put_raw(stdscr, y + 1, 2, lw - 2, ns->client_id ? _("No notes yet. Press n to add one.")
+			   : _("Type what to look for after / and press Enter."), true);
+	{
+		char *t = preview_text(ns);
+		if (wide(app)) {
+			for (int r = y + 1; r < app->body_y + app->body_h; r++)
+				ui_put_raw(stdscr, r, lw, 1, "|", false);
+			ui_draw_wrapped(stdscr, y + 1, lw + 2, app->body_h - 1, app->cols - lw - 2, t);
+		} else {
+			int py = y + 1 + list_height(app);
+			ui_put_raw(stdscr, py, 0, app->cols, "", true);
+			mvwhline(stdscr, py, 0, '-', app->cols);
+			ui_draw_wrapped(stdscr, py + 1, 0, app->body_y + app->body_h - py - 1, app->cols, t);
+		}
+		free(t);
+	}
+	if (ns->typing)
+		ui_edit_draw(&ns->query, stdscr, y, text_width(_("Search all notes: ")),
+			     app->cols - text_width(_("Search all notes: ")) - 24, true);
+	else if (ns->list.nrows)
+		wmove(stdscr, y + 1 + (int)ns->list.sel, 0);
+}
+
+/* ---- keys ---- */
+
+static const ui_context list_ctx[] = { UK_RECORD, UK_LIST, UK_GLOBAL };
+static const ui_context typing_ctx[] = { UK_EDIT };
+
+static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
+{
+	notes_state *ns = s->st;
+	if (ns->typing) {
+		*ctx = typing_ctx;
+		*n = 1;
+	} else {
+		*ctx = list_ctx;
+		*n = 3;
+	}
+}
+
+static const ui_hint *hints(ui_screen *s)
+{
+	static const ui_hint client_h[] = {
+		{ UA_HELP, N_("help") }, { UA_ROW_ADD, N_("add") }, { UA_ROW_EDIT, N_("edit") },
+		{ UA_ROW_DELETE, N_("delete") }, { UA_NOTES_SEARCH, N_("search all") },
+		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
+	};
+	static const ui_hint search_h[] = {
+		{ UA_HELP, N_("help") }, { UA_SEARCH, N_("search") }, { UA_OPEN, N_("open") },
+		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
+	};
+	notes_state *ns = s->st;
+	return ns->client_id ? client_h : search_h;
+}
+
+static void confirm_delete(ui_app *app, void *arg, bool yes)
+{
+	ui_screen *s = arg;
+	notes_state *ns = s->st;
+	tsu_err e;
+
+	if (!yes || !ns->pending_delete)
+		return;
+	if (store_record_delete(app->db, &rt_note, ns->pending_delete, &e) != TSU_OK)
+		ui_error(app, "%s", e.msg);
+	else
+		ui_message(app, "%s", _("Deleted."));
+	ns->pending_delete = 0;
+	load(ns, 0);
+}
+
+static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
+{
+	notes_state *ns = s->st;
+	const void *row = ui_list_selected(&ns->list);
+
+	if (ns->typing) {
+		if (k == '\n' || k == 27) {
+			ns->typing = false;
+			if (k == '\n')
+				load(ns, 0);
+		} else if (!ui_edit_apply(&ns->query, a) && a == UA_NONE && !UI_IS_FN(k) && k >= 0x20) {
+			ui_edit_insert(&ns->query, k);
+		}
+		s->dirty |= UI_D_BODY;
+		return true;
+	}
+	if (ui_list_action(&ns->list, a)) {
+		s->dirty |= UI_D_BODY;
+		return true;
+	}
+	switch (a) {
+	case UA_SEARCH:
+		if (ns->client_id)
+			return false;
+		ns->typing = true;
+		s->dirty |= UI_D_BODY;
+		return true;
+	case UA_NOTES_SEARCH:
+		if (!ns->client_id) {
+			ns->typing = true;
+			s->dirty |= UI_D_BODY;
+			return true;
+		}
+		return false;
+	case UA_ROW_ADD:
+		if (ns->client_id)
+			ui_push(app, ui_record_form(app, &rt_note, ns->client_id, 0));
+		return true;
+	case UA_OPEN:
+	case UA_ROW_EDIT:
+		if (!row)
+			return true;
+		if (ns->client_id)
+			ui_push(app, ui_record_form(app, &rt_note, ns->client_id, REC_ID(row)));
+		else
+			ui_push(app, ui_record_form(app, &rt_note, ((const note_hit *)row)->client_id,
+						    ((const note_hit *)row)->note_id));
+		return true;
+	case UA_ROW_DELETE:
+		if (!row || !ns->client_id)
+			return true;
+		ns->pending_delete = REC_ID(row);
+		ui_confirm(app, _("Delete this progress note? It cannot be undone."), confirm_delete, s);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void resize(ui_app *app, ui_screen *s)
+{
+	notes_state *ns = s->st;
+	ui_list_resize(&ns->list, list_height(app));
+	s->dirty |= UI_D_BODY;
+}
+
+static void resume(ui_app *app, ui_screen *s)
+{
+	notes_state *ns = s->st;
+	const void *row = ui_list_selected(&ns->list);
+	(void)app;
+	load(ns, row && ns->client_id ? REC_ID(row) : 0);
+	s->dirty |= UI_D_BODY;
+}
+
+static bool cursor(ui_screen *s)
+{
+	notes_state *ns = s->st;
+	return ns->typing;
+}
+
+static void close_notes(ui_app *app, ui_screen *s)
+{
+	notes_state *ns = s->st;
+	(void)app;
+	free_rows(ns);
+	ui_edit_free(&ns->query);
+	free(ns->client_name);
+	free(ns);
+}
+
+static const ui_screen_ops notes_ops = {
+	.name = N_("Notes"),
+	.contexts = contexts,
+	.hints = hints,
+	.draw = draw,
+	.key = key,
+	.resize = resize,
+	.resume = resume,
+	.close = close_notes,
+	.cursor = cursor,
+};
+
+ui_screen ui_notes_screen(ui_app *app, int64_t client_id)
+{
+	notes_state *ns = xcalloc(1, sizeof *ns);
+	ui_screen s = { &notes_ops, ns, UI_D_BODY };
+
+	ns->app = app;
+	ns->client_id = client_id;
+	ui_edit_init(&ns->query, 200, false);
+	if (client_id) {
+		client c;
+		tsu_err e;
+		if (store_client_get(app->db, client_id, &c, &e) == TSU_OK)
+			ns->client_name = xstrdup(c.name);
+		else
+			ns->client_name = xstrdup("?");
+		client_free(&c);
+	} else {
+		ns->client_name = xstrdup("");
+		ns->typing = true;
+	}
+	load(ns, 0);
+	return s;
+}
