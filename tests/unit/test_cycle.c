@@ -1,0 +1,626 @@
+/*
+ * test_cycle.c - the support cycle across rows, on a real temporary
+ * database: needs pulled from an assessment, revisions and their stages,
+ * the needs table's order, monitorings started and scheduled, GAS trends
+ * across revisions, "change needed", the note search and the prep text.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tsunagi/db.h"
+#include "tsunagi/records.h"
+#include "tsunagi/store_client.h"
+#include "tsunagi/store_cycle.h"
+#include "tsunagi/store_plan.h"
+#include "tsunagi/xalloc.h"
+
+struct fx {
+	char dir[64];
+	char *path;
+	db *db;
+	int64_t client;
+};
+
+static date_t D(const char *s)
+{
+	date_t d;
+	tsu_err e;
+	assert_int_equal(date_parse(s, &d, &e), TSU_OK);
+	return d;
+}
+
+static int64_t add_client(db *d, const char *name, const char *kana)
+{
+	client c;
+	tsu_err e;
+
+	client_init(&c);
+	assert_int_equal(client_set(&c, "name", name, &e), TSU_OK);
+	assert_int_equal(client_set(&c, "kana", kana, &e), TSU_OK);
+	assert_int_equal(client_set(&c, "birth", "1980-01-01", &e), TSU_OK);
+	assert_int_equal(store_client_add(d, &c, &e), TSU_OK);
+	client_free(&c);
+	return c.id;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof *f);
+	tsu_err e;
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-cycle-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	f->path = xasprintf("%s/t.db", f->dir);
+	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
+	f->client = add_client(f->db, "山田 太郎", "やまだ たろう");
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char *cmd;
+
+	db_close(f->db);
+	cmd = xasprintf("rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+static void set(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = xstrdup(s);
+}
+
+static int64_t add_plan(db *d, int64_t cid, const char *stage, const char *consented)
+{
+	plan p;
+	tsu_err e;
+	int64_t id;
+
+	record_init(&rt_plan, &p);
+	p.client_id = cid;
+	p.period_from = D("2026-05-01");
+	p.period_to = D("2027-04-30");
+	p.monitoring_months = 3;
+	set(&p.stage, stage);
+	set(&p.policy, "地域での一人暮らしを支える");
+	if (consented)
+		p.consented_on = D(consented);
+	assert_int_equal(store_plan_add(d, &p, &e), TSU_OK);
+	id = p.id;
+	record_free(&rt_plan, &p);
+	return id;
+}
+
+static int64_t add_row(db *d, int64_t plan_id, int priority, const char *goal)
+{
+	plan_row r;
+	tsu_err e;
+	int64_t id;
+
+	record_init(&rt_plan_row, &r);
+	r.plan_id = plan_id;
+	r.priority = priority;
+	set(&r.goal, goal);
+	set(&r.need, "ニーズ");
+	assert_int_equal(store_record_add(d, &rt_plan_row, &r, &e), TSU_OK);
+	id = r.id;
+	record_free(&rt_plan_row, &r);
+	return id;
+}
+
+static int64_t add_assessment(db *d, int64_t cid)
+{
+	assessment a;
+	assessment_item it;
+	tsu_err e;
+	int64_t id;
+	static const struct { const char *comp, *fact, *interp; int need, pos; } items[] = {
+		{ "e", "母が週1回訪問", "母の高齢化", 1, 0 },
+		{ "d", "掃除は声かけでできる", "", 1, 1 },
+		{ "b", "夜中に目が覚める", "服薬の影響", 1, 2 },
+		{ "personal", "絵が好き", "", 0, 3 },
+	};
+
+	record_init(&rt_assessment, &a);
+	a.client_id = cid;
+	a.assessed_on = D("2026-04-01");
+	assert_int_equal(store_record_add(d, &rt_assessment, &a, &e), TSU_OK);
+	id = a.id;
+	record_free(&rt_assessment, &a);
+	for (size_t i = 0; i < 4; i++) {
+		record_init(&rt_assessment_item, &it);
+		it.assessment_id = id;
+		it.position = items[i].pos;
+		set(&it.component, items[i].comp);
+		set(&it.fact, items[i].fact);
+		set(&it.interpretation, items[i].interp);
+		it.need = items[i].need;
+		assert_int_equal(store_record_add(d, &rt_assessment_item, &it, &e), TSU_OK);
+		record_free(&rt_assessment_item, &it);
+	}
+	return id;
+}
+
+static void list_rows(db *d, int64_t plan_id, plan_row **rows, size_t *n)
+{
+	tsu_err e;
+	assert_int_equal(store_record_list(d, &rt_plan_row, plan_id, (void **)rows, n, &e), TSU_OK);
+}
+
+static char *plan_stage(db *d, int64_t id)
+{
+	plan p;
+	tsu_err e;
+	char *s;
+
+	assert_int_equal(store_record_get(d, &rt_plan, id, &p, &e), TSU_OK);
+	s = xstrdup(p.stage);
+	record_free(&rt_plan, &p);
+	return s;
+}
+
+/* ---- pulling needs ---- */
+
+static void pulled_needs_follow_component_order_after_existing_rows_and_link_items(void **state)
+{
+	struct fx *f = *state;
+	int64_t pid = add_plan(f->db, f->client, "draft", NULL), aid;
+	plan_row *rows;
+	size_t n, added;
+	tsu_err e;
+
+	add_row(f->db, pid, 1, "既存の目標");
+	aid = add_assessment(f->db, f->client);
+	assert_int_equal(store_plan_pull_needs(f->db, pid, aid, &added, &e), TSU_OK);
+	assert_int_equal(added, 3);
+	list_rows(f->db, pid, &rows, &n);
+	assert_int_equal(n, 4);
+	/* b before d before e; the personal item is no need. */
+	assert_int_equal(rows[1].priority, 2);
+	assert_string_equal(rows[1].need, "夜中に目が覚める\n服薬の影響");
+	assert_int_equal(rows[2].priority, 3);
+	assert_string_equal(rows[2].need, "掃除は声かけでできる");
+	assert_int_equal(rows[3].priority, 4);
+	assert_string_equal(rows[3].need, "母が週1回訪問\n母の高齢化");
+	assert_true(rows[1].assessment_item_id > 0);
+	record_free_list(&rt_plan_row, rows, n);
+}
+
+static void pulling_twice_adds_no_duplicate_rows(void **state)
+{
+	struct fx *f = *state;
+	int64_t pid = add_plan(f->db, f->client, "draft", NULL), aid = add_assessment(f->db, f->client);
+	size_t added;
+	tsu_err e;
+
+	assert_int_equal(store_plan_pull_needs(f->db, pid, aid, &added, &e), TSU_OK);
+	assert_int_equal(added, 3);
+	assert_int_equal(store_plan_pull_needs(f->db, pid, aid, &added, &e), TSU_OK);
+	assert_int_equal(added, 0);
+	assert_int_equal(store_plan_next_priority(f->db, pid), 4);
+}
+
+static void needs_are_not_pulled_into_a_final_plan_or_across_clients(void **state)
+{
+	struct fx *f = *state;
+	int64_t fin = add_plan(f->db, f->client, "final", "2026-04-25");
+	int64_t other = add_client(f->db, "佐藤 花子", "さとう はなこ");
+	int64_t draft_other = add_plan(f->db, other, "draft", NULL);
+	int64_t aid = add_assessment(f->db, f->client);
+	size_t added = 99;
+	tsu_err e;
+
+	assert_int_equal(store_plan_pull_needs(f->db, fin, aid, &added, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "draft"));
+	assert_int_equal(added, 0);
+	assert_int_equal(store_plan_pull_needs(f->db, draft_other, aid, &added, &e), TSU_EINVAL);
+	assert_int_equal(store_plan_next_priority(f->db, draft_other), 1);
+}
+
+/* ---- revising ---- */
+
+static void revise_copies_a_final_plan_into_a_draft_that_supersedes_it_when_final(void **state)
+{
+	struct fx *f = *state;
+	int64_t old = add_plan(f->db, f->client, "final", "2026-04-25"), nid = 0, rid;
+	weekly_slot w;
+	non_weekly nw;
+	plan p, in_force;
+	plan_row *rows;
+	size_t n;
+	tsu_err e;
+	char *s;
+
+	rid = add_row(f->db, old, 1, "週2回掃除をする");
+	add_row(f->db, old, 2, "週4日通所を続ける");
+	record_init(&rt_weekly_slot, &w);
+	w.plan_id = old;
+	w.weekday = 0;
+	w.start_min = 600;
+	w.end_min = 900;
+	set(&w.activity, "就労継続支援B型");
+	assert_int_equal(store_record_add(f->db, &rt_weekly_slot, &w, &e), TSU_OK);
+	record_free(&rt_weekly_slot, &w);
+	record_init(&rt_non_weekly, &nw);
+	nw.plan_id = old;
+	set(&nw.service, "短期入所");
+	assert_int_equal(store_record_add(f->db, &rt_non_weekly, &nw, &e), TSU_OK);
+	record_free(&rt_non_weekly, &nw);
+
+	assert_int_equal(store_plan_revise(f->db, old, D("2026-10-01"), &nid, &e), TSU_OK);
+	assert_true(nid > old);
+	assert_int_equal(store_record_get(f->db, &rt_plan, nid, &p, &e), TSU_OK);
+	assert_string_equal(p.stage, "draft");
+	assert_int_equal(p.previous_id, old);
+	assert_int_equal(p.consented_on, DATE_NONE);
+	assert_int_equal(p.written_on, D("2026-10-01"));
+	assert_string_equal(p.policy, "地域での一人暮らしを支える");
+	assert_int_equal(p.monitoring_months, 3);
+	record_free(&rt_plan, &p);
+	list_rows(f->db, nid, &rows, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].goal, "週2回掃除をする");
+	assert_true(rows[0].id != rid);
+	record_free_list(&rt_plan_row, rows, n);
+	{
+		weekly_slot *ws;
+		non_weekly *nws;
+		size_t k;
+		assert_int_equal(store_record_list(f->db, &rt_weekly_slot, nid, (void **)&ws, &k, &e), TSU_OK);
+		assert_int_equal(k, 1);
+		assert_string_equal(ws[0].activity, "就労継続支援B型");
+		record_free_list(&rt_weekly_slot, ws, k);
+		assert_int_equal(store_record_list(f->db, &rt_non_weekly, nid, (void **)&nws, &k, &e), TSU_OK);
+		assert_int_equal(k, 1);
+		record_free_list(&rt_non_weekly, nws, k);
+	}
+
+	/* The old plan stays in force until the draft is finalised. */
+	assert_int_equal(store_plan_in_force(f->db, f->client, &in_force, &e), TSU_OK);
+	assert_int_equal(in_force.id, old);
+	record_free(&rt_plan, &in_force);
+	/* A second revision of the same plan is refused and names the first. */
+	assert_int_equal(store_plan_revise(f->db, old, DATE_NONE, NULL, &e), TSU_EINVAL);
+	s = xasprintf("plan %lld", (long long)nid);
+	assert_non_null(strstr(e.msg, s));
+	free(s);
+
+	assert_int_equal(store_plan_finalise(f->db, nid, D("2026-10-20"), &e), TSU_OK);
+	s = plan_stage(f->db, old);
+	assert_string_equal(s, "superseded");
+	free(s);
+	assert_int_equal(store_plan_in_force(f->db, f->client, &in_force, &e), TSU_OK);
+	assert_int_equal(in_force.id, nid);
+	record_free(&rt_plan, &in_force);
+}
+
+static void only_a_final_plan_can_be_revised(void **state)
+{
+	struct fx *f = *state;
+	int64_t draft = add_plan(f->db, f->client, "draft", NULL);
+	tsu_err e;
+
+	assert_int_equal(store_plan_revise(f->db, draft, DATE_NONE, NULL, &e), TSU_EINVAL);
+	assert_int_equal(store_plan_revise(f->db, 9999, DATE_NONE, NULL, &e), TSU_ENOTFOUND);
+}
+
+/* ---- order ---- */
+
+static void moving_a_row_up_swaps_priorities_with_its_neighbour(void **state)
+{
+	struct fx *f = *state;
+	int64_t pid = add_plan(f->db, f->client, "draft", NULL);
+	int64_t a = add_row(f->db, pid, 1, "A"), b = add_row(f->db, pid, 5, "B"), c = add_row(f->db, pid, 9, "C");
+	plan_row *rows;
+	size_t n;
+	bool moved;
+	tsu_err e;
+	plan_row r;
+
+	assert_int_equal(store_record_get(f->db, &rt_plan_row, c, &r, &e), TSU_OK);
+	assert_int_equal(store_plan_row_move(f->db, c, r.version, -1, &moved, &e), TSU_OK);
+	record_free(&rt_plan_row, &r);
+	assert_true(moved);
+	list_rows(f->db, pid, &rows, &n);
+	assert_int_equal(rows[0].id, a);
+	assert_int_equal(rows[1].id, c);
+	assert_int_equal(rows[2].id, b);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(rows[i].priority, (int)i + 1);
+	record_free_list(&rt_plan_row, rows, n);
+}
+
+static void the_first_row_does_not_move_up_and_a_stale_version_is_a_conflict(void **state)
+{
+	struct fx *f = *state;
+	int64_t pid = add_plan(f->db, f->client, "draft", NULL);
+	int64_t a = add_row(f->db, pid, 1, "A");
+	bool moved = true;
+	tsu_err e;
+
+	add_row(f->db, pid, 2, "B");
+	assert_int_equal(store_plan_row_move(f->db, a, 1, -1, &moved, &e), TSU_OK);
+	assert_false(moved);
+	assert_int_equal(store_plan_row_move(f->db, a, 1, +1, &moved, &e), TSU_OK);
+	assert_true(moved);
+	/* The row is now at version 2: a caller still holding 1 conflicts. */
+	assert_int_equal(store_plan_row_move(f->db, a, 1, -1, &moved, &e), TSU_ECONFLICT);
+	assert_false(moved);
+}
+
+static void renumbering_closes_gaps_left_by_a_deleted_row(void **state)
+{
+	struct fx *f = *state;
+	int64_t pid = add_plan(f->db, f->client, "draft", NULL);
+	int64_t b;
+	plan_row *rows;
+	size_t n;
+	tsu_err e;
+
+	add_row(f->db, pid, 1, "A");
+	b = add_row(f->db, pid, 2, "B");
+	add_row(f->db, pid, 3, "C");
+	assert_int_equal(store_record_delete(f->db, &rt_plan_row, b, &e), TSU_OK);
+	assert_int_equal(store_plan_renumber(f->db, pid, &e), TSU_OK);
+	list_rows(f->db, pid, &rows, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[1].priority, 2);
+	assert_string_equal(rows[1].goal, "C");
+	record_free_list(&rt_plan_row, rows, n);
+}
+
+/* ---- monitoring ---- */
+
+static void starting_a_monitoring_gives_one_row_per_goal_of_the_plan_in_force(void **state)
+{
+	struct fx *f = *state;
+	int64_t pid = add_plan(f->db, f->client, "final", "2026-04-25"), mid = 0;
+	monitoring m;
+	monitoring_row *rows;
+	size_t n;
+	tsu_err e;
+
+	add_row(f->db, pid, 1, "A");
+	add_row(f->db, pid, 2, "B");
+	assert_int_equal(store_monitoring_start(f->db, f->client, D("2026-07-10"), &mid, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->db, &rt_monitoring, mid, &m, &e), TSU_OK);
+	assert_int_equal(m.plan_id, pid);
+	assert_int_equal(m.done_on, D("2026-07-10"));
+	record_free(&rt_monitoring, &m);
+	assert_int_equal(store_record_list(f->db, &rt_monitoring_row, mid, (void **)&rows, &n, &e), TSU_OK);
+	assert_int_equal(n, 2);
+	assert_true(rows[0].plan_row_id > 0 && rows[1].plan_row_id > 0);
+	assert_int_equal(rows[0].gas, FIELD_INT_NULL);
+	record_free_list(&rt_monitoring_row, rows, n);
+}
+
+static void a_scheduled_monitoring_is_filled_rather_than_doubled(void **state)
+{
+	struct fx *f = *state;
+	int64_t pid = add_plan(f->db, f->client, "final", "2026-04-25");
+	int64_t july = 0, oct = 0, done = 0;
+	monitoring m;
+	tsu_err e;
+
+	add_row(f->db, pid, 1, "A");
+	assert_int_equal(store_monitoring_schedule(f->db, f->client, 0, D("2026-07-15"), &july, &e), TSU_OK);
+	assert_int_equal(store_monitoring_schedule(f->db, f->client, 0, D("2026-10-15"), &oct, &e), TSU_OK);
+	/* Moved on the calendar. */
+	assert_int_equal(store_monitoring_schedule(f->db, f->client, july, D("2026-07-20"), NULL, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->db, &rt_monitoring, july, &m, &e), TSU_OK);
+	assert_int_equal(m.scheduled_on, D("2026-07-20"));
+	assert_int_equal(m.plan_id, pid);
+	record_free(&rt_monitoring, &m);
+	assert_int_equal(store_monitoring_start(f->db, f->client, D("2026-07-22"), &done, &e), TSU_OK);
+	assert_int_equal(done, july);
+	/* Done now: it cannot be moved any more. */
+	assert_int_equal(store_monitoring_schedule(f->db, f->client, july, D("2026-07-25"), NULL, &e), TSU_EINVAL);
+	assert_int_equal(store_monitoring_schedule(f->db, f->client, oct, DATE_NONE, NULL, &e), TSU_EINVAL);
+}
+
+static void a_monitoring_needs_a_plan(void **state)
+{
+	struct fx *f = *state;
+	int64_t mid = 0;
+	tsu_err e;
+
+	assert_int_equal(store_monitoring_start(f->db, f->client, D("2026-07-10"), &mid, &e), TSU_ENOTFOUND);
+	assert_int_equal(mid, 0);
+}
+
+static void set_row(db *d, int64_t mid, size_t i, int gas, bool change_weekly)
+{
+	monitoring_row *rows;
+	size_t n;
+	tsu_err e;
+
+	assert_int_equal(store_record_list(d, &rt_monitoring_row, mid, (void **)&rows, &n, &e), TSU_OK);
+	assert_true(i < n);
+	rows[i].gas = gas;
+	rows[i].change_weekly = change_weekly;
+	assert_int_equal(store_record_update(d, &rt_monitoring_row, &rows[i], &e), TSU_OK);
+	record_free_list(&rt_monitoring_row, rows, n);
+}
+
+static void change_needed_when_any_row_asks_for_a_change(void **state)
+{
+	struct fx *f = *state;
+	int64_t pid = add_plan(f->db, f->client, "final", "2026-04-25"), mid;
+	bool needed = true;
+	tsu_err e;
+
+	add_row(f->db, pid, 1, "A");
+	add_row(f->db, pid, 2, "B");
+	assert_int_equal(store_monitoring_start(f->db, f->client, D("2026-07-10"), &mid, &e), TSU_OK);
+	assert_int_equal(store_monitoring_change_needed(f->db, mid, &needed, &e), TSU_OK);
+	assert_false(needed);
+	set_row(f->db, mid, 1, 0, true);
+	assert_int_equal(store_monitoring_change_needed(f->db, mid, &needed, &e), TSU_OK);
+	assert_true(needed);
+	assert_int_equal(store_monitoring_change_needed(f->db, 9999, &needed, &e), TSU_ENOTFOUND);
+}
+
+static void gas_trend_follows_a_goal_across_revisions_when_its_text_is_the_same(void **state)
+{
+	struct fx *f = *state;
+	int64_t old = add_plan(f->db, f->client, "final", "2026-04-25"), nid, m1, m2, m3;
+	gas_trend *t;
+	size_t n;
+	tsu_err e;
+
+	add_row(f->db, old, 1, "週2回掃除をする");
+	add_row(f->db, old, 2, "週4日通所を続ける");
+	assert_int_equal(store_monitoring_start(f->db, f->client, D("2026-07-10"), &m1, &e), TSU_OK);
+	set_row(f->db, m1, 0, -1, false);
+	set_row(f->db, m1, 1, 0, false);
+	assert_int_equal(store_monitoring_start(f->db, f->client, D("2026-10-09"), &m2, &e), TSU_OK);
+	set_row(f->db, m2, 0, 0, false);
+	/* Revised: goal 1 kept (typed with full-width digits), goal 2 rewritten. */
+	assert_int_equal(store_plan_revise(f->db, old, D("2026-10-15"), &nid, &e), TSU_OK);
+	{
+		plan_row *rows;
+		size_t k;
+		list_rows(f->db, nid, &rows, &k);
+		set(&rows[0].goal, "週２回 掃除をする");
+		assert_int_equal(store_record_update(f->db, &rt_plan_row, &rows[0], &e), TSU_OK);
+		set(&rows[1].goal, "週5日通所する");
+		assert_int_equal(store_record_update(f->db, &rt_plan_row, &rows[1], &e), TSU_OK);
+		record_free_list(&rt_plan_row, rows, k);
+	}
+	assert_int_equal(store_plan_finalise(f->db, nid, D("2026-10-20"), &e), TSU_OK);
+	assert_int_equal(store_monitoring_start(f->db, f->client, D("2027-01-12"), &m3, &e), TSU_OK);
+	set_row(f->db, m3, 0, 1, false);
+	set_row(f->db, m3, 1, 2, false);
+
+	assert_int_equal(store_gas_trend(f->db, f->client, &t, &n, &e), TSU_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(t[0].priority, 1);
+	assert_int_equal(t[0].npoints, 3);
+	assert_int_equal(t[0].points[0].on, D("2026-07-10"));
+	assert_int_equal(t[0].points[0].gas, -1);
+	assert_int_equal(t[0].points[1].gas, 0);
+	assert_int_equal(t[0].points[2].on, D("2027-01-12"));
+	assert_int_equal(t[0].points[2].gas, 1);
+	/* The rewritten goal starts a new line: only its own score. */
+	assert_string_equal(t[1].goal, "週5日通所する");
+	assert_int_equal(t[1].npoints, 1);
+	assert_int_equal(t[1].points[0].gas, 2);
+	gas_trend_free(t, n);
+}
+
+/* ---- notes and the prep text ---- */
+
+static void add_note(db *d, int64_t cid, const char *on, const char *at, const char *fact, const char *next)
+{
+	note n;
+	tsu_err e;
+
+	record_init(&rt_note, &n);
+	n.client_id = cid;
+	n.noted_on = D(on);
+	set(&n.noted_at, at);
+	set(&n.fact, fact);
+	set(&n.next_step, next);
+	assert_int_equal(store_record_add(d, &rt_note, &n, &e), TSU_OK);
+	record_free(&rt_note, &n);
+}
+
+static void note_search_folds_finds_across_clients_newest_first_and_pages(void **state)
+{
+	struct fx *f = *state;
+	int64_t other = add_client(f->db, "佐藤 花子", "さとう はなこ");
+	note_hit *h;
+	size_t n;
+	bool more;
+	tsu_err e;
+
+	add_note(f->db, f->client, "2026-10-01", "10:00", "ヘルパーと掃除をした", "");
+	add_note(f->db, other, "2026-11-02", "09:00", "通院同行", "ﾍﾙﾊﾟｰ事業所に連絡する");
+	add_note(f->db, f->client, "2026-11-02", "15:30", "電話で体調確認", "");
+	add_note(f->db, other, "2026-09-15", "", "へるぱー 利用開始", "");
+
+	assert_int_equal(store_note_search(f->db, "ヘルパー", 2, 0, &h, &n, &more, &e), TSU_OK);
+	assert_int_equal(n, 2);
+	assert_true(more);
+	assert_int_equal(h[0].client_id, other);
+	assert_string_equal(h[0].field, "next_step");
+	assert_string_equal(h[0].client_name, "佐藤 花子");
+	assert_int_equal(h[1].noted_on, D("2026-10-01"));
+	assert_string_equal(h[1].field, "fact");
+	note_hit_free_list(h, n);
+	assert_int_equal(store_note_search(f->db, "ヘルパー", 2, 2, &h, &n, &more, &e), TSU_OK);
+	assert_int_equal(n, 1);
+	assert_false(more);
+	assert_int_equal(h[0].noted_on, D("2026-09-15"));
+	note_hit_free_list(h, n);
+	assert_int_equal(store_note_search(f->db, "みつからない", 10, 0, &h, &n, &more, &e), TSU_OK);
+	assert_int_equal(n, 0);
+	assert_null(h);
+	assert_int_equal(store_note_search(f->db, "  ", 10, 0, &h, &n, &more, &e), TSU_EINVAL);
+}
+
+static void prep_text_is_kept_with_the_next_meeting(void **state)
+{
+	struct fx *f = *state;
+	int64_t mid = 0, id, version, again;
+	char *text;
+	tsu_err e;
+
+	assert_int_equal(store_prep_get(f->db, f->client, D("2026-11-23"), &text, &id, &version, &e), TSU_OK);
+	assert_string_equal(text, "");
+	assert_int_equal(id, 0);
+	free(text);
+	assert_int_equal(store_prep_save(f->db, f->client, 0, 0, DATE_NONE, "x", NULL, &e), TSU_EINVAL);
+	assert_int_equal(store_prep_save(f->db, f->client, 0, 0, D("2026-11-30"), "体調の波に注意", &mid, &e), TSU_OK);
+	assert_int_equal(store_prep_get(f->db, f->client, D("2026-11-23"), &text, &id, &version, &e), TSU_OK);
+	assert_string_equal(text, "体調の波に注意");
+	assert_int_equal(id, mid);
+	free(text);
+	assert_int_equal(store_prep_save(f->db, f->client, id, version, DATE_NONE, "改訂", &again, &e), TSU_OK);
+	assert_int_equal(again, mid);
+	/* The old version again: refused, the other session's text stays. */
+	assert_int_equal(store_prep_save(f->db, f->client, id, version, DATE_NONE, "古い", NULL, &e), TSU_ECONFLICT);
+	/* After the meeting day it is no longer "next". */
+	assert_int_equal(store_prep_get(f->db, f->client, D("2026-12-01"), &text, &id, &version, &e), TSU_OK);
+	assert_string_equal(text, "");
+	free(text);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(pulled_needs_follow_component_order_after_existing_rows_and_link_items),
+		T(pulling_twice_adds_no_duplicate_rows),
+		T(needs_are_not_pulled_into_a_final_plan_or_across_clients),
+		T(revise_copies_a_final_plan_into_a_draft_that_supersedes_it_when_final),
+		T(only_a_final_plan_can_be_revised),
+		T(moving_a_row_up_swaps_priorities_with_its_neighbour),
+		T(the_first_row_does_not_move_up_and_a_stale_version_is_a_conflict),
+		T(renumbering_closes_gaps_left_by_a_deleted_row),
+		T(starting_a_monitoring_gives_one_row_per_goal_of_the_plan_in_force),
+		T(a_scheduled_monitoring_is_filled_rather_than_doubled),
+		T(a_monitoring_needs_a_plan),
+		T(change_needed_when_any_row_asks_for_a_change),
+		T(gas_trend_follows_a_goal_across_revisions_when_its_text_is_the_same),
+		T(note_search_folds_finds_across_clients_newest_first_and_pages),
+		T(prep_text_is_kept_with_the_next_meeting),
+	};
+	return cmocka_run_group_tests_name("cycle", tests, NULL, NULL);
+}
