@@ -178,6 +178,12 @@ typedef struct due_list {
 size_t due_compute(const due_input *in, const due_query *q, due_list *out);
 void due_list_free(due_list *l);
 
+/* Set an item's state, days_left and (certificates) stage for today from
+ * its date, kind, month, deadline and done_id. */
+void due_item_restate(due_item *it, date_t today);
+/* Sort as due_compute does: by date, state, kind, client, reference. */
+void due_sort(due_list *l);
+
 /* State of a date relative to today for a lead time in days, unmet. */
 enum due_state due_state_for(date_t on, date_t today, int lead_days);
 

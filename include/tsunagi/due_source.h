@@ -42,6 +42,11 @@ int due_source_load(db *db, date_t from, date_t to, unsigned kinds,
 		    due_source *out, tsu_err *e);
 void due_source_free(due_source *s);
 
+/* Everything of one client the engine can use, for all of time (the due
+ * cache computes a client's items from this).  A closed or missing client
+ * loads as closed or empty and so has no items. */
+int due_source_load_client(db *db, int64_t client_id, due_source *out, tsu_err *e);
+
 /* A client as reports show them. */
 typedef struct due_name {
 	int64_t id;

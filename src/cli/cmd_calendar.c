@@ -8,7 +8,7 @@
 
 #include "tsunagi/calendar.h"
 #include "tsunagi/cli.h"
-#include "tsunagi/due_source.h"
+#include "tsunagi/due_items.h"
 #include "tsunagi/i18n.h"
 
 static void usage(void)
@@ -31,8 +31,8 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 	month_t month = date_month(ctx->today);
 	cli_args a;
 	cal_month cal;
-	due_source src;
-	due_list l = { 0 };
+	due_result res;
+	due_list l;
 	due_names names = { 0 };
 	due_query q;
 	strbuf out;
@@ -63,9 +63,9 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 
 	cal_month_init(&cal, month);
 	q = (due_query){ ctx->today, cal.first, cal.last, true, 0 };
-	if (due_source_load(d, q.from, q.to, 0, &src, &e) != TSU_OK)
+	if (due_items_get(d, &q, &res, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
-	due_compute(&src.in, &q, &l);
+	l = res.list;
 	cal_month_count(&cal, &l);
 	sb_init(&out);
 	if (strcmp(format, "tsv") == 0) {
@@ -79,7 +79,6 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 		rc = cli_write_output(NULL, out.s ? out.s : "", out.len);
 	sb_free(&out);
 	due_names_free(&names);
-	due_list_free(&l);
-	due_source_free(&src);
+	due_result_free(&res);
 	return rc;
 }

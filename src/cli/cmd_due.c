@@ -11,7 +11,7 @@
 #include "tsunagi/cli.h"
 #include "tsunagi/csv.h"
 #include "tsunagi/due_report.h"
-#include "tsunagi/due_source.h"
+#include "tsunagi/due_items.h"
 #include "tsunagi/encoding.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/text.h"
@@ -235,8 +235,7 @@ int cmd_due(cli_ctx *ctx, int argc, char **argv)
 	char **av = spell_out(argc, argv);
 	cli_args a;
 	due_opts o;
-	due_source src;
-	due_list all = { 0 };
+	due_result res;
 	due_names names = { 0 };
 	due_item *sel = NULL;
 	due_query q;
@@ -264,9 +263,9 @@ int cmd_due(cli_ctx *ctx, int argc, char **argv)
 		q.to = ctx->today;
 	if (o.from < q.from)
 		q.from = o.from;
-	if (due_source_load(d, q.from, q.to, o.kinds, &src, &e) != TSU_OK)
+	if (due_items_get(d, &q, &res, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
-	due_compute(&src.in, &q, &all);
+	due_list all = res.list;
 	sel = xmalloc((all.n ? all.n : 1) * sizeof *sel);
 	due_list shown = { sel, select_items(&all, &o, sel), 0 };
 	due_report r = { shown.items, shown.n, &names, ctx->today, o.from, o.to,
@@ -277,7 +276,6 @@ int cmd_due(cli_ctx *ctx, int argc, char **argv)
 		rc = render(ctx, &o, &r);
 	due_names_free(&names);
 	free(sel);
-	due_list_free(&all);
-	due_source_free(&src);
+	due_result_free(&res);
 	return rc;
 }

@@ -13,7 +13,7 @@
 #include "tsunagi/cli.h"
 #include "tsunagi/cli_data.h"
 #include "tsunagi/due_report.h"
-#include "tsunagi/due_source.h"
+#include "tsunagi/due_items.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/ical.h"
 
@@ -72,8 +72,8 @@ static void events(const due_list *l, const due_report *r, date_t today, strbuf 
 
 static int export_ical(cli_ctx *ctx, const cli_args *a)
 {
-	due_source src;
-	due_list l = { 0 };
+	due_result res;
+	due_list l;
 	due_names names = { 0 };
 	due_query q = { ctx->today, ctx->today - ICAL_SPAN_DAYS, ctx->today + ICAL_SPAN_DAYS, true, 0 };
 	strbuf out;
@@ -83,9 +83,9 @@ static int export_ical(cli_ctx *ctx, const cli_args *a)
 
 	if (!(d = cli_db(ctx)))
 		return EXIT_FAIL;
-	if (due_source_load(d, q.from, q.to, 0, &src, &e) != TSU_OK)
+	if (due_items_get(d, &q, &res, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
-	due_compute(&src.in, &q, &l);
+	l = res.list;
 	if (due_names_load(d, &l, &names, &e) != TSU_OK) {
 		rc = cli_fail(EXIT_FAIL, "%s", e.msg);
 	} else {
@@ -100,8 +100,7 @@ static int export_ical(cli_ctx *ctx, const cli_args *a)
 		sb_free(&out);
 	}
 	due_names_free(&names);
-	due_list_free(&l);
-	due_source_free(&src);
+	due_result_free(&res);
 	return rc;
 }
 

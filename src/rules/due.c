@@ -43,6 +43,49 @@ enum due_state due_state_for(date_t on, date_t today, int lead_days)
 	return DUE_UPCOMING;
 }
 
+/*
+ * The part of an item that depends on today, from the part that does
+ * not: the cache (src/report/due_items.c) stores items without it and
+ * restates them on every read; due_compute does the same at its end, so
+ * the rules for states live here only.
+ */
+void due_item_restate(due_item *it, date_t today)
+{
+	it->days_left = it->on - today;
+	switch (it->kind) {
+	case DUE_MONITORING:
+		if (it->done_id)
+			it->state = DUE_DONE;
+		else if (it->deadline < today)
+			it->state = DUE_OVERDUE;
+		else
+			it->state = it->month <= date_month(today) ? DUE_DUE : DUE_UPCOMING;
+		break;
+	case DUE_CERTIFICATE:
+		it->state = due_state_for(it->on, today, DUE_LEAD_CERTIFICATE);
+		it->stage = it->days_left <= 30 ? 30 : it->days_left <= 60 ? 60 :
+			    it->days_left <= 90 ? 90 : 0;
+		break;
+	case DUE_PLAN:
+		it->state = due_state_for(it->on, today, DUE_LEAD_PLAN);
+		break;
+	case DUE_CONSENT:
+		it->state = due_state_for(it->on, today, DUE_LEAD_CONSENT);
+		break;
+	case DUE_ACTION:
+		it->state = due_state_for(it->on, today, DUE_LEAD_ACTION);
+		break;
+	case DUE_TRANSITION:
+		it->state = due_state_for(it->on, today, DUE_LEAD_TRANSITION);
+		break;
+	case DUE_BILLING:
+		it->state = due_state_for(it->on, today, DUE_LEAD_BILLING);
+		break;
+	case DUE_KIND_COUNT:
+		break;
+	}
+}
+
 void due_list_free(due_list *l)
 {
 	free(l->items);
@@ -183,7 +226,6 @@ static const due_monitoring *mon_in_month(const engine *en, int64_t client_id, m
 static void monitoring_items(engine *en, const due_plan *p)
 {
 	month_t lo = date_month(en->q->from), hi = date_month(en->q->to);
-	month_t this_month = date_month(en->q->today);
 
 	for (month_t m = lo; m <= hi; m++) {
 		const due_monitoring *done, *sched;
@@ -202,14 +244,8 @@ static void monitoring_items(engine *en, const due_plan *p)
 		it = push(en, DUE_MONITORING, p->client_id, p->id, on);
 		it->month = m;
 		it->deadline = end;
-		if (done) {
-			it->state = DUE_DONE;
+		if (done)
 			it->done_id = done->id;
-		} else if (end < en->q->today) {
-			it->state = DUE_OVERDUE;
-		} else {
-			it->state = m <= this_month ? DUE_DUE : DUE_UPCOMING;
-		}
 	}
 }
 
@@ -243,7 +279,6 @@ static void review_items(engine *en, const due_plan *p)
 			continue;
 		it = push(en, DUE_PLAN, p->client_id, r->id, r->review_on);
 		it->stage = DUE_PLAN_REVIEW;
-		it->state = due_state_for(r->review_on, en->q->today, DUE_LEAD_PLAN);
 		it->text = r->need;
 	}
 }
@@ -257,7 +292,6 @@ static void plan_items(engine *en, const due_plan *p)
 	if (in_window(en, p->period_to)) {
 		due_item *it = push(en, DUE_PLAN, p->client_id, p->id, p->period_to);
 		it->stage = DUE_PLAN_END;
-		it->state = due_state_for(p->period_to, en->q->today, DUE_LEAD_PLAN);
 	}
 	review_items(en, p);
 }
@@ -324,9 +358,6 @@ static void certificates(engine *en)
 		if (!in_window(en, c->valid_to) || !active_client(en, c->client_id))
 			continue;
 		it = push(en, DUE_CERTIFICATE, c->client_id, c->id, c->valid_to);
-		it->state = due_state_for(c->valid_to, en->q->today, DUE_LEAD_CERTIFICATE);
-		it->stage = it->days_left <= 30 ? 30 : it->days_left <= 60 ? 60 :
-			    it->days_left <= 90 ? 90 : 0;
 		it->text = c->kind;
 	}
 	free(v);
@@ -365,7 +396,6 @@ static void consents(engine *en)
 		if (!in_window(en, c->valid_to) || !active_client(en, c->client_id))
 			continue;
 		it = push(en, DUE_CONSENT, c->client_id, c->id, c->valid_to);
-		it->state = due_state_for(c->valid_to, en->q->today, DUE_LEAD_CONSENT);
 		it->text = c->shared_with;
 		it->text2 = c->purpose;
 	}
@@ -384,7 +414,6 @@ static void actions(engine *en)
 		    !active_client(en, a->client_id))
 			continue;
 		it = push(en, DUE_ACTION, a->client_id, a->id, a->due_on);
-		it->state = due_state_for(a->due_on, en->q->today, DUE_LEAD_ACTION);
 		it->text = a->what;
 	}
 }
@@ -394,15 +423,13 @@ static void transitions(engine *en)
 	for (size_t i = 0; i < en->in->nclients; i++) {
 		const due_client *c = &en->in->clients[i];
 		date_t on;
-		due_item *it;
 
 		if (c->closed || !c->child || c->birth_on == DATE_NONE)
 			continue;
 		on = date_add_years(c->birth_on, 18);
 		if (!in_window(en, on))
 			continue;
-		it = push(en, DUE_TRANSITION, c->id, 0, on);
-		it->state = due_state_for(on, en->q->today, DUE_LEAD_TRANSITION);
+		push(en, DUE_TRANSITION, c->id, 0, on);
 	}
 }
 
@@ -416,7 +443,6 @@ static void billing(engine *en)
 			continue;
 		it = push(en, DUE_BILLING, 0, 0, on);
 		it->month = m - 1;
-		it->state = due_state_for(on, en->q->today, DUE_LEAD_BILLING);
 	}
 }
 
@@ -463,7 +489,14 @@ size_t due_compute(const due_input *in, const due_query *q, due_list *out)
 	free(en.clients);
 	free(en.mons);
 	free(en.rows);
-	if (out->n > 1)
-		qsort(out->items, out->n, sizeof *out->items, cmp_item);
+	for (size_t i = 0; i < out->n; i++)
+		due_item_restate(&out->items[i], q->today);
+	due_sort(out);
 	return out->n;
+}
+
+void due_sort(due_list *l)
+{
+	if (l->n > 1)
+		qsort(l->items, l->n, sizeof *l->items, cmp_item);
 }

@@ -387,6 +387,170 @@ done:
 	return rc;
 }
 
+/* ---- one client, all of time (for the cache in src/report/due_items.c) ---- */
+
+static void publish(loader *L, due_source *out)
+{
+	out->clients = L->clients.v;
+	out->plans = L->plans.v;
+	out->intervals = L->intervals.v;
+	out->rows = L->rows.v;
+	out->monitorings = L->mons.v;
+	out->certificates = L->certs.v;
+	out->consents = L->consents.v;
+	out->actions = L->actions.v;
+	out->strings = L->strings.v;
+	out->nstrings = L->strings.n;
+	out->in = (due_input){
+		out->clients, L->clients.n, out->plans, L->plans.n, out->rows, L->rows.n,
+		out->monitorings, L->mons.n, out->certificates, L->certs.n,
+		out->consents, L->consents.n, out->actions, L->actions.n,
+	};
+}
+
+static int client_records(loader *L, int64_t id, tsu_err *e)
+{
+	static const char *const sql[] = {
+		"SELECT id, case_kind, birth_on, status FROM client WHERE id = :c",
+		"SELECT id, stage, period_from, period_to, anchor_month, monitoring_months"
+		" FROM plan WHERE client_id = :c AND stage <> 'superseded' ORDER BY id",
+		"SELECT i.plan_id, i.from_month, i.months FROM plan_interval i"
+		" JOIN plan p ON p.id = i.plan_id WHERE p.client_id = :c"
+		" AND p.stage <> 'superseded' ORDER BY i.plan_id, i.from_month",
+		"SELECT r.id, r.plan_id, r.priority, r.review_on, r.need FROM plan_row r"
+		" JOIN plan p ON p.id = r.plan_id WHERE p.client_id = :c"
+		" AND p.stage <> 'superseded' AND r.review_on IS NOT NULL",
+		"SELECT id, done_on, CASE WHEN done_on IS NULL THEN scheduled_on END"
+		" FROM monitoring WHERE client_id = :c",
+		"SELECT id, kind, valid_from, valid_to FROM certificate WHERE client_id = :c",
+		"SELECT id, shared_with, purpose, valid_to, withdrawn_on FROM consent"
+		" WHERE client_id = :c",
+		"SELECT a.id, a.what, a.due_on, a.done_on FROM action_item a"
+		" JOIN meeting m ON m.id = a.meeting_id WHERE m.client_id = :c",
+	};
+	int rc = DB_DONE;
+
+	for (size_t q = 0; q < sizeof sql / sizeof sql[0] && rc >= 0; q++) {
+		db_stmt *st = db_prepare(L->db, sql[q]);
+
+		db_bind_int64(st, ":c", id);
+		while ((rc = db_step(st)) == DB_ROW) {
+			switch (q) {
+			case 0: {
+				due_client *c = vec_push(&L->clients);
+				c->id = db_col_int64(st, 0);
+				c->child = strcmp(db_col_text(st, 1), "child") == 0;
+				c->birth_on = db_col_date(st, 2);
+				c->closed = strcmp(db_col_text(st, 3), "active") != 0;
+				break;
+			}
+			case 1: {
+				due_plan *p = vec_push(&L->plans);
+				p->id = db_col_int64(st, 0);
+				p->client_id = id;
+				p->stage = strcmp(db_col_text(st, 1), "final") == 0 ? DUE_STAGE_FINAL : DUE_STAGE_DRAFT;
+				p->period_from = db_col_date(st, 2);
+				p->period_to = db_col_date(st, 3);
+				p->anchor = parse_month(db_col_text(st, 4));
+				if (p->anchor < 0 && p->period_from != DATE_NONE)
+					p->anchor = date_month(p->period_from);
+				p->months = db_col_int(st, 5);
+				break;
+			}
+			case 2: {
+				due_interval *iv = vec_push(&L->intervals);
+				iv->from = parse_month(db_col_text(st, 1));
+				iv->months = db_col_int(st, 2);
+				*(int64_t *)vec_push(&L->iv_plan) = db_col_int64(st, 0);
+				break;
+			}
+			case 3: {
+				due_plan_row *r = vec_push(&L->rows);
+				r->id = db_col_int64(st, 0);
+				r->plan_id = db_col_int64(st, 1);
+				r->priority = db_col_int(st, 2);
+				r->review_on = db_col_date(st, 3);
+				r->need = keep(L, st, 4);
+				break;
+			}
+			case 4: {
+				due_monitoring *m = vec_push(&L->mons);
+				m->id = db_col_int64(st, 0);
+				m->client_id = id;
+				m->done_on = db_col_date(st, 1);
+				m->scheduled_on = db_col_date(st, 2);
+				break;
+			}
+			case 5: {
+				due_certificate *c = vec_push(&L->certs);
+				c->id = db_col_int64(st, 0);
+				c->client_id = id;
+				c->kind = keep(L, st, 1);
+				c->valid_from = db_col_date(st, 2);
+				c->valid_to = db_col_date(st, 3);
+				break;
+			}
+			case 6: {
+				due_consent *c = vec_push(&L->consents);
+				c->id = db_col_int64(st, 0);
+				c->client_id = id;
+				c->shared_with = keep(L, st, 1);
+				c->purpose = keep(L, st, 2);
+				c->valid_to = db_col_date(st, 3);
+				c->withdrawn_on = db_col_date(st, 4);
+				break;
+			}
+			case 7: {
+				due_action *a = vec_push(&L->actions);
+				a->id = db_col_int64(st, 0);
+				a->client_id = id;
+				a->what = keep(L, st, 1);
+				a->due_on = db_col_date(st, 2);
+				a->done_on = db_col_date(st, 3);
+				break;
+			}
+			}
+		}
+		db_reset(st);
+	}
+	return rc < 0 ? db_error(L->db, e, _("reading a client's records")) : TSU_OK;
+}
+
+int due_source_load_client(db *d, int64_t client_id, due_source *out, tsu_err *e)
+{
+	loader L = { .db = d, .src = out };
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	L.clients.size = sizeof(due_client);
+	L.plans.size = sizeof(due_plan);
+	L.intervals.size = sizeof(due_interval);
+	L.iv_plan.size = sizeof(int64_t);
+	L.rows.size = sizeof(due_plan_row);
+	L.mons.size = sizeof(due_monitoring);
+	L.certs.size = sizeof(due_certificate);
+	L.consents.size = sizeof(due_consent);
+	L.actions.size = sizeof(due_action);
+	L.strings.size = sizeof(char *);
+	rc = client_records(&L, client_id, e);
+	/* Plans and their intervals both came in plan id order.  As in the
+	 * window loader, a single setting is no history: the plan's own
+	 * monitoring_months rules then. */
+	link_intervals(&L);
+	for (size_t i = 0; i < L.plans.n; i++) {
+		due_plan *p = (due_plan *)L.plans.v + i;
+		if (p->nintervals == 1) {
+			p->intervals = NULL;
+			p->nintervals = 0;
+		}
+	}
+	free(L.iv_plan.v);
+	publish(&L, out);
+	if (rc != TSU_OK)
+		due_source_free(out);
+	return rc;
+}
+
 void due_source_free(due_source *s)
 {
 	for (size_t i = 0; i < s->nstrings; i++)

@@ -12,7 +12,7 @@
 
 #include "tsunagi/due.h"
 #include "tsunagi/due_report.h"
-#include "tsunagi/due_source.h"
+#include "tsunagi/due_items.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/text.h"
 #include "tsunagi/ui_app.h"
@@ -30,9 +30,9 @@ typedef struct alarm_row {
 
 typedef struct alarms_state {
 	ui_app *app;
-	due_source src;
+	due_result res;
 	bool loaded;
-	due_list all;
+	due_list all;           /* res.list once loaded */
 	due_names names;
 	alarm_row *rows;
 	void **items;
@@ -63,9 +63,8 @@ static void free_data(alarms_state *a)
 {
 	ui_list_free(&a->list);
 	due_names_free(&a->names);
-	due_list_free(&a->all);
 	if (a->loaded)
-		due_source_free(&a->src);
+		due_result_free(&a->res);
 	a->loaded = false;
 	x_free(&a->rows);
 	x_free(&a->items);
@@ -92,11 +91,11 @@ static void load(alarms_state *a)
 
 	free_data(a);
 	memset(a->counts, 0, sizeof a->counts);
-	if (due_source_load(app->db, q.from, q.to, q.kinds, &a->src, &e) != TSU_OK) {
+	if (due_items_get(app->db, &q, &a->res, &e) != TSU_OK) {
 		ui_error(app, "%s", e.msg);
 	} else {
 		a->loaded = true;
-		due_compute(&a->src.in, &q, &a->all);
+		a->all = a->res.list;
 		if (due_names_load(app->db, &a->all, &a->names, &e) != TSU_OK)
 			ui_error(app, "%s", e.msg);
 	}

@@ -182,8 +182,8 @@ int main(int argc, char **argv)
 		add_plan(d, c.id, starts[0], months[0], "final");
 		add_plan(d, c.id, starts[1], months[1], "final");
 
-		/* Monitorings: four from earlier years, then one in most due
-		 * months of the two plans (about one in twelve is missed, so
+		/* Monitorings: four from earlier years, then one in nearly
+		 * every due month of the two plans (one in forty is missed, so
 		 * the list has overdue items as a real office does). */
 		for (int m = 0; m < 4; m++)
 			add_monitoring(d, c.id, today - 5 * 365 + m * 300 + (date_t)rnd(20));
@@ -192,7 +192,7 @@ int main(int argc, char **argv)
 			month_t end = date_month(date_add_years(starts[k], 1) - 1);
 			for (month_t mo = anchor + months[k] - 1; mo <= end && mo < date_month(today);
 			     mo += months[k])
-				if (rnd(12) != 0)
+				if (rnd(40) != 0)
 					add_monitoring(d, c.id, month_first_day(mo) + (date_t)rnd(25));
 		}
 		meeting mt;

@@ -6,7 +6,9 @@
  *	ptyrun COLS ROWS SCRIPT -- COMMAND [ARG ...]
  *
  * SCRIPT is a file of lines:
- *	first NAME            from start to the first frame (quiet after it)
+ *	first NAME [BYTES]    from start to the first full frame: the last
+ *	                      byte before a quiet spell that follows at least
+ *	                      BYTES bytes (default 1)
  *	key NAME BYTES        send BYTES (C escapes: \e \r \n \t \xHH), then
  *	                      time to the last byte of the answer
  *	idle NAME SECONDS     bytes written while nothing is typed
@@ -42,9 +44,10 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* Read until quiet_ms without output (or limit_ms in all); returns bytes
- * and sets *last to the time the last byte came. */
-static long drain(double start, double *last, double limit_ms)
+/* Read until quiet_ms without output once at least min_bytes came (or
+ * limit_ms in all); returns bytes and sets *last to the time the last
+ * byte came. */
+static long drain_min(double start, double *last, double limit_ms, long min_bytes)
 {
 	char buf[65536];
 	long total = 0;
@@ -52,7 +55,7 @@ static long drain(double start, double *last, double limit_ms)
 	*last = start;
 	for (;;) {
 		struct pollfd p = { .fd = master, .events = POLLIN };
-		int r = poll(&p, 1, quiet_ms);
+		int r = poll(&p, 1, total < min_bytes ? 10000 : quiet_ms);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0)
@@ -66,6 +69,11 @@ static long drain(double start, double *last, double limit_ms)
 			break;
 	}
 	return total;
+}
+
+static long drain(double start, double *last, double limit_ms)
+{
+	return drain_min(start, last, limit_ms, 1);
 }
 
 static size_t unescape(const char *s, char *out)
@@ -148,8 +156,9 @@ int main(int argc, char **argv)
 		name[0] = arg[0] = '\0';
 		if (line[0] == '#' || !line[0])
 			continue;
-		if (sscanf(line, "first %127s", name) == 1) {
-			long n = drain(t0, &last, 0);
+		long min_bytes = 1;
+		if (sscanf(line, "first %127s %ld", name, &min_bytes) >= 1) {
+			long n = drain_min(t0, &last, 0, min_bytes);
 			printf("%s ms=%.1f bytes=%ld\n", name, last - t0, n);
 		} else if (sscanf(line, "key %127s %899[^\n]", name, arg) == 2) {
 			size_t len = unescape(arg, bytes);

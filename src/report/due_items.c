@@ -1,0 +1,236 @@
+/*
+ * due_items.c - due items through the cache.  The engine stays the one
+ * place that knows the rules: the cache stores its output for all of
+ * time, per client, and due_item_restate() gives each item its state for
+ * today when it is read.  Billing, the one item that depends on today
+ * alone, is computed on every read.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/due_items.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/xalloc.h"
+
+static void month_text(month_t m, char buf[16])
+{
+	int y, mo;
+
+	if (m < 0) {
+		buf[0] = '\0';
+		return;
+	}
+	month_to_ym(m, &y, &mo);
+	snprintf(buf, 16, "%04d-%02d", y, mo);
+}
+
+static month_t month_of_text(const char *t)
+{
+	int y = 0, m = 0;
+
+	for (int i = 0; i < 4; i++) {
+		if (t[i] < '0' || t[i] > '9')
+			return -1;
+		y = y * 10 + (t[i] - '0');
+	}
+	if (t[4] != '-' || t[5] < '0' || t[5] > '9' || t[6] < '0' || t[6] > '9')
+		return -1;
+	m = (t[5] - '0') * 10 + (t[6] - '0');
+	return m >= 1 && m <= 12 ? month_from_ym(y, m) : -1;
+}
+
+static int refresh_client(db *d, int64_t id, tsu_err *e)
+{
+	due_source src;
+	due_list l = { 0 };
+	/* All of time, every kind but billing (which belongs to no client). */
+	due_query q = { .today = date_from_ymd(2000, 1, 1),
+			.from = date_from_ymd(1900, 1, 1), .to = date_from_ymd(2399, 12, 31),
+			.include_done = true,
+			.kinds = ((1u << DUE_KIND_COUNT) - 1) & ~(1u << DUE_BILLING) };
+	db_stmt *del = db_prepare(d, "DELETE FROM due_cache WHERE client_id = :c");
+	db_stmt *ins = db_prepare(d,
+		"INSERT INTO due_cache (client_id, due_on, kind, ref_id, stage, month,"
+		" deadline, done_id, text, text2) VALUES (:c, :on, :kind, :ref, :stage,"
+		" :month, :deadline, :done, :text, :text2)");
+	db_stmt *clean = db_prepare(d, "DELETE FROM due_dirty WHERE client_id = :c");
+	int rc;
+
+	if ((rc = due_source_load_client(d, id, &src, e)) != TSU_OK)
+		return rc;
+	due_compute(&src.in, &q, &l);
+	db_bind_int64(del, ":c", id);
+	rc = db_exec(del, e);
+	for (size_t i = 0; rc == TSU_OK && i < l.n; i++) {
+		const due_item *it = &l.items[i];
+		char month[16];
+
+		month_text(it->month, month);
+		db_bind_int64(ins, ":c", id);
+		db_bind_date(ins, ":on", it->on);
+		db_bind_int(ins, ":kind", (int)it->kind);
+		db_bind_int64(ins, ":ref", it->ref_id);
+		db_bind_int(ins, ":stage", it->kind == DUE_PLAN ? it->stage : 0);
+		db_bind_text(ins, ":month", month[0] ? month : NULL);
+		db_bind_date(ins, ":deadline", it->deadline);
+		db_bind_int64(ins, ":done", it->done_id);
+		db_bind_text(ins, ":text", it->text);
+		db_bind_text(ins, ":text2", it->text2);
+		rc = db_exec(ins, e);
+	}
+	if (rc == TSU_OK) {
+		db_bind_int64(clean, ":c", id);
+		rc = db_exec(clean, e);
+	}
+	due_list_free(&l);
+	due_source_free(&src);
+	return rc;
+}
+
+int due_cache_refresh(db *d, tsu_err *e)
+{
+	db_stmt *s = db_prepare(d, "SELECT client_id FROM due_dirty ORDER BY client_id");
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	/* Cheap when nothing changed: one look at an empty table. */
+	if (db_int64_or(db_prepare(d, "SELECT EXISTS (SELECT 1 FROM due_dirty)"), 0) == 0)
+		return 0;
+	if ((rc = db_begin(d, e)) != TSU_OK)
+		return rc;
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			ids = xrealloc(ids, cap * sizeof *ids);
+		}
+		ids[n++] = db_col_int64(s, 0);
+	}
+	db_reset(s);
+	rc = rc < 0 ? db_error(d, e, _("bringing the due list up to date")) : TSU_OK;
+	for (size_t i = 0; rc == TSU_OK && i < n; i++)
+		rc = refresh_client(d, ids[i], e);
+	free(ids);
+	if (rc != TSU_OK) {
+		db_rollback(d);
+		return rc;
+	}
+	rc = db_commit(d, e);
+	return rc == TSU_OK ? (int)n : rc;
+}
+
+static const char *keep(due_result *r, db_stmt *st, int col)
+{
+	if (db_col_null(st, col))
+		return NULL;
+	if (r->nstrings % 64 == 0)
+		r->strings = xrealloc(r->strings, (r->nstrings + 64) * sizeof *r->strings);
+	r->strings[r->nstrings] = db_col_strdup(st, col);
+	return r->strings[r->nstrings++];
+}
+
+static void push(due_list *l, const due_item *it)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->items = xrealloc(l->items, l->cap * sizeof *l->items);
+	}
+	l->items[l->n++] = *it;
+}
+
+static bool wanted(const due_query *q, enum due_kind k)
+{
+	return q->kinds == 0 || (q->kinds & (1u << k));
+}
+
+static void add_billing(const due_query *q, due_list *out)
+{
+	due_input none = { 0 };
+	due_query bq = *q;
+	due_list b = { 0 };
+
+	if (!wanted(q, DUE_BILLING))
+		return;
+	bq.kinds = 1u << DUE_BILLING;
+	due_compute(&none, &bq, &b);
+	for (size_t i = 0; i < b.n; i++)
+		push(out, &b.items[i]);
+	due_list_free(&b);
+}
+
+static int from_cache(db *d, const due_query *q, due_result *out, tsu_err *e)
+{
+	/* Two constant statements: lists skip met monitorings through the
+	 * partial index due_cache_open and never read those rows. */
+	db_stmt *st = q->include_done ? db_prepare(d,
+		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
+		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :to") :
+		db_prepare(d,
+		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
+		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :to"
+		" AND done_id = 0");
+	int rc;
+
+	db_bind_date(st, ":from", q->from);
+	db_bind_date(st, ":to", q->to);
+	while ((rc = db_step(st)) == DB_ROW) {
+		due_item it = { 0 };
+
+		int kind = db_col_int(st, 2);
+		if (kind < 0 || kind >= DUE_KIND_COUNT || !wanted(q, (enum due_kind)kind))
+			continue;
+		it.kind = (enum due_kind)kind;
+		it.done_id = db_col_int64(st, 7);
+		if (it.done_id && !q->include_done)
+			continue;
+		it.client_id = db_col_int64(st, 0);
+		it.on = db_col_date(st, 1);
+		it.ref_id = db_col_int64(st, 3);
+		it.stage = db_col_int(st, 4);
+		it.month = db_col_null(st, 5) ? -1 : month_of_text(db_col_text(st, 5));
+		it.deadline = db_col_date(st, 6);
+		it.text = keep(out, st, 8);
+		it.text2 = keep(out, st, 9);
+		due_item_restate(&it, q->today);
+		push(&out->list, &it);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return db_error(d, e, _("reading the due list"));
+	add_billing(q, &out->list);
+	due_sort(&out->list);
+	return TSU_OK;
+}
+
+int due_items_direct(db *d, const due_query *q, due_result *out, tsu_err *e)
+{
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = due_source_load(d, q->from, q->to, q->kinds, &out->src, e)) != TSU_OK)
+		return rc;
+	due_compute(&out->src.in, q, &out->list);
+	return TSU_OK;
+}
+
+int due_items_get(db *d, const due_query *q, due_result *out, tsu_err *e)
+{
+	tsu_err ignored;
+
+	memset(out, 0, sizeof *out);
+	/* A cache that cannot be brought up to date is not used at all. */
+	if (due_cache_refresh(d, &ignored) < 0)
+		return due_items_direct(d, q, out, e);
+	return from_cache(d, q, out, e);
+}
+
+void due_result_free(due_result *r)
+{
+	due_list_free(&r->list);
+	for (size_t i = 0; i < r->nstrings; i++)
+		free(r->strings[i]);
+	free(r->strings);
+	due_source_free(&r->src);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,199 @@
+/*
+ * test_due_items.c - the due cache must give exactly what the engine
+ * gives from the records, for any window and any today, and must follow
+ * every kind of change: a monitoring recorded, a certificate renewed, a
+ * consent withdrawn, an interval changed, a client closed or deleted, an
+ * action item done - including changes made behind tsunagi's back.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tsunagi/cli.h"
+#include "tsunagi/due_items.h"
+#include "tsunagi/records.h"
+#include "tsunagi/store_client.h"
+#include "tsunagi/store_plan.h"
+#include "tsunagi/xalloc.h"
+
+struct fx {
+	char dir[64];
+	char *path;
+	db *db;
+	date_t today;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof *f);
+	char *argv[] = { "demo", "--clients", "60", NULL };
+	cli_ctx ctx = { 0 };
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-due-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	f->path = xasprintf("%s/t.db", f->dir);
+	f->today = date_from_ymd(2026, 11, 23);
+	ctx.db_path = f->path;
+	ctx.today = f->today;
+	ctx.prog = "tsunagi";
+	assert_int_equal(cmd_demo(&ctx, 3, argv), EXIT_OK);
+	f->db = ctx.db;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char *cmd = xasprintf("rm -rf '%s'", f->dir);
+
+	db_close(f->db);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+static void expect_same_item(const due_item *a, const due_item *b)
+{
+	assert_int_equal(a->on, b->on);
+	assert_int_equal(a->kind, b->kind);
+	assert_int_equal(a->state, b->state);
+	assert_int_equal(a->client_id, b->client_id);
+	assert_int_equal(a->ref_id, b->ref_id);
+	assert_int_equal(a->days_left, b->days_left);
+	assert_int_equal(a->stage, b->stage);
+	assert_int_equal(a->month, b->month);
+	assert_int_equal(a->deadline, b->deadline);
+	assert_int_equal(a->done_id, b->done_id);
+	assert_string_equal(a->text ? a->text : "", b->text ? b->text : "");
+	assert_string_equal(a->text2 ? a->text2 : "", b->text2 ? b->text2 : "");
+}
+
+/* Cache and engine agree for several todays, windows and options. */
+static void expect_cache_matches_engine(db *d, date_t today)
+{
+	static const int spans[][2] = { { -92, 6 }, { 0, 30 }, { -400, 400 }, { 30, 31 } };
+	tsu_err e;
+
+	for (int s = 0; s < 4; s++) {
+		for (int done = 0; done < 2; done++) {
+			for (int k = -1; k < DUE_KIND_COUNT; k++) {
+				due_query q = { today, today + spans[s][0], today + spans[s][1],
+						done, k < 0 ? 0 : 1u << k };
+				due_result a, b;
+
+				assert_int_equal(due_items_get(d, &q, &a, &e), TSU_OK);
+				assert_int_equal(due_items_direct(d, &q, &b, &e), TSU_OK);
+				assert_int_equal(a.list.n, b.list.n);
+				for (size_t i = 0; i < a.list.n; i++)
+					expect_same_item(&a.list.items[i], &b.list.items[i]);
+				due_result_free(&a);
+				due_result_free(&b);
+			}
+		}
+	}
+}
+
+static int sqlite3_exec_like(db *d, const char *sql, tsu_err *e)
+{
+	(void)e;
+	return sqlite3_exec(db_handle(d), sql, NULL, NULL, NULL) == SQLITE_OK ? TSU_OK : TSU_EIO;
+}
+
+static int64_t count(db *d, const char *sql)
+{
+	return db_int64_or(db_prepare(d, sql), -1);
+}
+
+static void cache_gives_what_the_engine_gives(void **state)
+{
+	struct fx *f = *state;
+
+	expect_cache_matches_engine(f->db, f->today);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM due_dirty"), 0);
+	assert_true(count(f->db, "SELECT count(*) FROM due_cache") > 100);
+	/* The state comes from today alone: other days agree too. */
+	expect_cache_matches_engine(f->db, f->today + 45);
+	expect_cache_matches_engine(f->db, f->today - 200);
+}
+
+static void cache_follows_changes_made_through_the_store(void **state)
+{
+	struct fx *f = *state;
+	tsu_err e;
+	monitoring m;
+	certificate c;
+	plan p;
+
+	expect_cache_matches_engine(f->db, f->today);
+	/* A monitoring in this month for client 2. */
+	record_init(&rt_monitoring, &m);
+	m.client_id = 2;
+	m.done_on = f->today - 2;
+	assert_int_equal(store_record_add(f->db, &rt_monitoring, &m, &e), TSU_OK);
+	record_free(&rt_monitoring, &m);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM due_dirty"), 1);
+	/* A renewed certificate for client 3. */
+	record_init(&rt_certificate, &c);
+	c.client_id = 3;
+	c.valid_from = f->today;
+	c.valid_to = f->today + 365;
+	assert_int_equal(store_record_add(f->db, &rt_certificate, &c, &e), TSU_OK);
+	record_free(&rt_certificate, &c);
+	/* Client 4's interval changes from next month on. */
+	if (store_plan_in_force(f->db, 4, &p, &e) == TSU_OK)
+		assert_int_equal(store_plan_set_interval(f->db, p.id, date_month(f->today) + 1, 1, &e), TSU_OK);
+	record_free(&rt_plan, &p);
+	/* Client 5 closes, client 6 is deleted. */
+	assert_int_equal(store_client_close(f->db, 5, f->today, &e), TSU_OK);
+	assert_int_equal(store_client_delete(f->db, 6, &e), TSU_OK);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM due_cache WHERE client_id = 6"), 0);
+	expect_cache_matches_engine(f->db, f->today);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM due_cache WHERE client_id = 5"), 0);
+}
+
+static void cache_follows_changes_made_behind_its_back(void **state)
+{
+	struct fx *f = *state;
+	tsu_err e;
+
+	expect_cache_matches_engine(f->db, f->today);
+	/* As another program would: plain SQL, no store code; one change
+	 * at a time, so each trigger is checked on its own. */
+	static const char *const changes[] = {
+		"UPDATE consent SET withdrawn_on = '2026-11-01' WHERE client_id = 7",
+		"UPDATE action_item SET done_on = '2026-11-20'",
+		"UPDATE plan_row SET review_on = '2026-11-25' WHERE id = 1",
+		"DELETE FROM monitoring WHERE client_id = 8",
+		"UPDATE client SET case_kind = 'child', birth_on = '2009-01-10' WHERE id = 9",
+		"UPDATE plan SET period_to = '2026-12-05' WHERE client_id = 10",
+		"DELETE FROM certificate WHERE client_id = 11",
+		"UPDATE plan_interval SET months = 1 WHERE plan_id IN (SELECT id FROM plan WHERE client_id = 12)",
+	};
+	for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++) {
+		print_message("change: %s\n", changes[i]);
+		assert_int_equal(sqlite3_exec_like(f->db, changes[i], &e), TSU_OK);
+		assert_true(count(f->db, "SELECT count(*) FROM due_dirty") >= 1);
+		expect_cache_matches_engine(f->db, f->today);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(cache_gives_what_the_engine_gives, setup, teardown),
+		cmocka_unit_test_setup_teardown(cache_follows_changes_made_through_the_store, setup, teardown),
+		cmocka_unit_test_setup_teardown(cache_follows_changes_made_behind_its_back, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("due_items", tests, NULL, NULL);
+}
