@@ -453,7 +453,10 @@ int export_all_tables(db *d, char ***out, size_t *n)
 {
 	db_stmt *s = db_prepare(d,
 		"SELECT name FROM sqlite_schema WHERE type = 'table'"
-		" AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'meta' ORDER BY rowid");
+		" AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+		/* Facts about the file, and the due cache, which is derived
+		 * from the records and rebuilt from them after an import. */
+		" AND name NOT IN ('meta', 'due_cache', 'due_dirty') ORDER BY rowid");
 	int rc;
 
 	*out = NULL;
