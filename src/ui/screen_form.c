@@ -29,6 +29,7 @@ typedef struct form_state {
 	int64_t version;        /* the version the edit began from */
 	char *title;
 	char *client_name;
+	char **orig;            /* each field as loaded from the record, or NULL */
 	bool conflict;          /* the last save met another session's change */
 	bool draft_dirty;       /* typed since the draft was last kept */
 	bool done;
@@ -137,6 +138,25 @@ static void record_form_fields(ui_form *f, const record_type *rt)
 
 /* ---- values in and out ---- */
 
+static void free_orig(form_state *fs)
+{
+	if (fs->orig)
+		for (size_t i = 0; i < fs->form.n; i++)
+			free(fs->orig[i]);
+	x_free(&fs->orig);
+}
+
+/* Remember the fields as loaded, so a save over another session's change
+ * applies only what the user typed and keeps the other session's values
+ * in the fields left alone. */
+static void remember_orig(form_state *fs)
+{
+	free_orig(fs);
+	fs->orig = xcalloc(fs->form.n ? fs->form.n : 1, sizeof *fs->orig);
+	for (size_t i = 0; i < fs->form.n; i++)
+		fs->orig[i] = ui_field_get(&fs->form.fields[i]);
+}
+
 static void load_client(form_state *fs, const client *c)
 {
 	for (size_t i = 0; i < fs->form.n; i++) {
@@ -144,6 +164,7 @@ static void load_client(form_state *fs, const client *c)
 		ui_field_set(&fs->form.fields[i], v);
 		free(v);
 	}
+	remember_orig(fs);
 }
 
 static void load_record(form_state *fs, const void *rec)
@@ -154,6 +175,7 @@ static void load_record(form_state *fs, const void *rec)
 		ui_field_set(&fs->form.fields[i], v);
 		free(v);
 	}
+	remember_orig(fs);
 }
 
 static void load_draft(form_state *fs, const draft *d)
@@ -218,6 +240,10 @@ static int apply_fields(ui_app *app, form_state *fs, void *rec, client *c)
 	for (size_t i = 0; i < fs->form.n; i++) {
 		ui_field *fd = &fs->form.fields[i];
 		char *v = ui_field_get(fd);
+		if (fs->conflict && fs->orig && strcmp(v, fs->orig[i]) == 0) {
+			free(v);
+			continue;
+		}
 		int rc = fs->rt ? record_set(fs->rt, rec, record_field(fs->rt, fd->name), v, &e)
 				: client_set(c, fd->name, v, &e);
 		free(v);
@@ -463,6 +489,7 @@ static void close_form(ui_app *app, ui_screen *s)
 {
 	form_state *fs = s->st;
 	(void)app;
+	free_orig(fs);
 	ui_form_free(&fs->form);
 	free(fs->title);
 	free(fs->client_name);
