@@ -16,6 +16,7 @@
 #include "tsunagi/cli.h"
 #include "tsunagi/config.h"
 #include "tsunagi/i18n.h"
+#include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
 
 db *cli_db(cli_ctx *ctx)
@@ -106,8 +107,24 @@ int cli_write_output(const char *path, const char *buf, size_t len)
 	int fd;
 
 	if (!path || strcmp(path, "-") == 0) {
+		/* Exports keep stored text exactly (they are data); on a
+		 * terminal, control characters and escape sequences in it
+		 * are shown as placeholders instead of acting. */
+		char *safe = NULL;
+		int bad;
+		if (isatty(STDOUT_FILENO)) {
+			char *z = xmalloc(len + 1);
+			memcpy(z, buf, len);
+			z[len] = '\0';
+			safe = text_sanitize(z, true);
+			free(z);
+			buf = safe;
+			len = strlen(safe);
+		}
 		fflush(stdout);
-		if (write_all(STDOUT_FILENO, buf, len) != 0)
+		bad = write_all(STDOUT_FILENO, buf, len);
+		free(safe);
+		if (bad != 0)
 			return cli_fail(EXIT_FAIL, _("could not write the output: %s"), strerror(errno));
 		return EXIT_OK;
 	}
