@@ -174,6 +174,20 @@ ui_screen ui_monitoring_screen(ui_app *app, int64_t client_id, int64_t monitorin
 ui_screen ui_calendar_screen(ui_app *app);
 /* Notes: one client's (client_id > 0) or a search across all (0). */
 ui_screen ui_notes_screen(ui_app *app, int64_t client_id);
+/* Ask the period and interval of a new draft plan, then open it. */
+void ui_plan_new(ui_app *app, int64_t client_id);
+/* Start a revised draft of plan_id (store_plan_revise) and open it. */
+void ui_plan_revise(ui_app *app, int64_t client_id, int64_t plan_id);
+/* Ask the day a monitoring was done, start it (store_monitoring_start)
+ * and open it. */
+void ui_monitoring_new(ui_app *app, int64_t client_id);
+/* Print a record ("assessment", "plan", "weekly", "monitoring") of the
+ * client to a PDF file under ~/tsunagi-print/ (mode 0600) and say where. */
+void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_id);
+/* Pick an ICF code (icf.h), the search starting with start; fn gets
+ * the code after the picker has closed. */
+typedef void (*ui_icf_fn)(ui_app *app, void *arg, const char *code);
+ui_screen ui_icf_screen(ui_app *app, const char *start, ui_icf_fn fn, void *arg);
 /* A meeting with its action items. */
 ui_screen ui_meeting_screen(ui_app *app, int64_t client_id, int64_t meeting_id);
 

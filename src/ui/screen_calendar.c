@@ -232,7 +232,7 @@ static void draw_head(ui_app *app, cal_state *c)
 		snprintf(line, sizeof line, _("%04d-%02d  Scheduling %s: move to the day and press s (Esc stops)"),
 			 y, m, c->move_label);
 	else
-		snprintf(line, sizeof line, _("%04d-%02d   %s (%s %s)   M: monitorings  +: other items  *: holiday"),
+		snprintf(line, sizeof line, _("%04d-%02d   %s (%s %s)"),
 			 y, m, iso, era, due_weekday(c->cur));
 	wattron(stdscr, A_BOLD);
 	ui_put(stdscr, app->body_y, 0, app->cols, line, true);
@@ -272,7 +272,8 @@ static void draw(ui_app *app, ui_screen *s)
 	draw_grid(app, c);
 	{
 		char line[256];
-		snprintf(line, sizeof line, _("%zu item(s) on this day"), c->nday);
+		snprintf(line, sizeof line, _("%zu item(s) on this day    M: monitorings  +: other items  *: holiday"),
+			 c->nday);
 		wattron(stdscr, A_UNDERLINE);
 		ui_put_raw(stdscr, ly, 0, app->cols, line, true);
 		wattroff(stdscr, A_UNDERLINE);

@@ -2,8 +2,9 @@
  * screen_card.c - one client's card: her basics and, tab by tab, her
  * records.  Every tab is a list of described records, so the rows, the
  * forms and the delete are the same code for contacts, certificates,
- * consents, intake and the rest.  Tabs whose own screens are still to
- * come (plans, monitorings) list only.
+ * consents, intake and the rest.  The cycle's records (assessments,
+ * plans, monitorings, notes, meetings) open their own screens on Enter;
+ * the monitorings tab also shows each goal's GAS trend.
  */
 #include <curses.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "tsunagi/records.h"
 #include "tsunagi/store.h"
 #include "tsunagi/store_client.h"
+#include "tsunagi/store_cycle.h"
 #include "tsunagi/text.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/xalloc.h"
@@ -28,8 +30,8 @@ static const struct card_tab {
 	{ N_("Consents"), &rt_consent, true },
 	{ N_("Intake"), &rt_intake, true },
 	{ N_("Assessments"), &rt_assessment, true },
-	{ N_("Plans"), &rt_plan, false },
-	{ N_("Monitorings"), &rt_monitoring, false },
+	{ N_("Plans"), &rt_plan, true },
+	{ N_("Monitorings"), &rt_monitoring, true },
 	{ N_("Notes"), &rt_note, true },
 	{ N_("Meetings"), &rt_meeting, true },
 };
@@ -49,11 +51,27 @@ typedef struct card_state {
 	ui_array_source arr;
 	ui_list list;
 	int64_t pending_delete;
+	gas_trend *trend;       /* the monitorings tab: each goal's GAS scores */
+	size_t ntrend;
 } card_state;
+
+/* Rows the GAS trend takes under the monitorings list. */
+static int trend_height(const card_state *cs)
+{
+	int h = cs->ntrend ? (int)cs->ntrend + 1 : 0;
+	int max = (cs->app->body_h - 2) / 2;
+	return h > max ? max : h;
+}
 
 static int list_height(ui_app *app)
 {
 	return app->body_h - 2 > 1 ? app->body_h - 2 : 1;
+}
+
+static int tab_list_height(const card_state *cs)
+{
+	int h = list_height(cs->app) - trend_height(cs);
+	return h > 1 ? h : 1;
 }
 
 /* ---- rows ---- */
@@ -128,6 +146,9 @@ static void free_tab(card_state *cs)
 	x_free(&cs->lines);
 	x_free(&cs->items);
 	cs->nitems = 0;
+	gas_trend_free(cs->trend, cs->ntrend);
+	cs->trend = NULL;
+	cs->ntrend = 0;
 }
 
 static void load_basics(card_state *cs)
@@ -192,13 +213,19 @@ static void load_tab(card_state *cs, int64_t ref_id, size_t keep)
 		load_basics(cs);
 	else
 		load_records(cs);
+	if (cs->tab == UI_TAB_MONITORINGS &&
+	    store_gas_trend(cs->app->db, cs->client_id, &cs->trend, &cs->ntrend, &e) != TSU_OK) {
+		ui_error(cs->app, "%s", e.msg);
+		cs->trend = NULL;
+		cs->ntrend = 0;
+	}
 	cs->arr.items = cs->items;
 	cs->arr.n = cs->nitems;
 	cs->arr.draw_row = draw_row;
 	cs->arr.draw_ctx = cs;
 	ui_array_source_make(&cs->arr, &src);
 	ui_list_init(&cs->list, &src);
-	ui_list_reload(&cs->list, list_height(cs->app));
+	ui_list_reload(&cs->list, tab_list_height(cs));
 	if (ref_id && cs->tab != UI_TAB_BASICS)
 		ui_list_seek(&cs->list, has_id, &ref_id);
 	else if (keep)
@@ -256,6 +283,32 @@ static void draw_header(ui_app *app, card_state *cs)
 	ui_tabs_draw(stdscr, app->body_y + 1, 0, app->cols, labels, UI_TAB_COUNT, cs->tab);
 }
 
+static void draw_trend(ui_app *app, card_state *cs)
+{
+	int h = trend_height(cs), y = app->body_y + 2 + tab_list_height(cs);
+
+	if (!h)
+		return;
+	wattron(stdscr, A_UNDERLINE);
+	ui_put_raw(stdscr, y, 0, app->cols, _("GAS trend of each goal (oldest first)"), true);
+	wattroff(stdscr, A_UNDERLINE);
+	for (int i = 0; i + 1 < h; i++) {
+		const gas_trend *t = &cs->trend[i];
+		strbuf b;
+		char head[16];
+		int x, gw = app->cols / 3;
+
+		snprintf(head, sizeof head, "%2d ", t->priority);
+		x = ui_put_raw(stdscr, y + 1 + i, 0, 3, head, false);
+		ui_put(stdscr, y + 1 + i, x, gw - 1, t->goal, true);
+		sb_init(&b);
+		for (size_t p = 0; p < t->npoints; p++)
+			sb_addf(&b, "%s%+d", p ? " -> " : " ", t->points[p].gas);
+		ui_put_raw(stdscr, y + 1 + i, x + gw - 1, app->cols - x - gw + 1, b.s ? b.s : "", true);
+		sb_free(&b);
+	}
+}
+
 static void draw(ui_app *app, ui_screen *s)
 {
 	card_state *cs = s->st;
@@ -265,6 +318,8 @@ static void draw(ui_app *app, ui_screen *s)
 		cs->list.dirty |= UI_LIST_ALL;
 	}
 	ui_list_draw(&cs->list, stdscr, app->body_y + 2, 0, app->cols);
+	if (s->dirty & UI_D_BODY)
+		draw_trend(app, cs);
 	if (cs->nitems == 0) {
 		char line[256];
 		snprintf(line, sizeof line, tabs[cs->tab].editable ? _("Nothing here yet. Press n to add.")
@@ -302,6 +357,35 @@ static void confirm_delete(ui_app *app, void *arg, bool yes)
 	s->dirty |= UI_D_BODY;
 }
 
+/* The cycle's records open their own screens (a note in the generic
+ * form on e, the client's notes screen on Enter). */
+static bool open_screen(ui_app *app, card_state *cs, ui_action a, const void *row)
+{
+	int64_t id = REC_ID(row);
+
+	switch (cs->tab) {
+	case UI_TAB_ASSESSMENTS:
+		ui_push(app, ui_assessment_screen(app, cs->client_id, id));
+		return true;
+	case UI_TAB_PLANS:
+		ui_push(app, ui_plan_screen(app, cs->client_id, id));
+		return true;
+	case UI_TAB_MONITORINGS:
+		ui_push(app, ui_monitoring_screen(app, cs->client_id, id));
+		return true;
+	case UI_TAB_MEETINGS:
+		ui_push(app, ui_meeting_screen(app, cs->client_id, id));
+		return true;
+	case UI_TAB_NOTES:
+		if (a != UA_OPEN)
+			return false;
+		ui_push(app, ui_notes_screen(app, cs->client_id));
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	card_state *cs = s->st;
@@ -324,6 +408,8 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	case UA_EDIT:
 		if (!cs->have_client)
 			return true;
+		if (row && open_screen(app, cs, a, row))
+			return true;
 		if (cs->tab == UI_TAB_BASICS)
 			ui_push(app, ui_client_form(app, cs->client_id));
 		else if (!t->editable)
@@ -336,6 +422,10 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 			return true;
 		if (cs->tab == UI_TAB_BASICS || !t->editable)
 			ui_message(app, "%s", _("Nothing to add on this tab; Tab moves to the next one."));
+		else if (cs->tab == UI_TAB_PLANS)
+			ui_plan_new(app, cs->client_id);
+		else if (cs->tab == UI_TAB_MONITORINGS)
+			ui_monitoring_new(app, cs->client_id);
 		else
 			ui_push(app, ui_record_form(app, t->rt, cs->client_id, 0));
 		return true;
@@ -359,7 +449,8 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 static void resize(ui_app *app, ui_screen *s)
 {
 	card_state *cs = s->st;
-	ui_list_resize(&cs->list, list_height(app));
+	(void)app;
+	ui_list_resize(&cs->list, tab_list_height(cs));
 	s->dirty |= UI_D_BODY;
 }
 

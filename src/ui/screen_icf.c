@@ -1,0 +1,208 @@
+/*
+ * screen_icf.c - pick an ICF code from the list shipped with tsunagi
+ * (icf.h): type part of a code or a name in Japanese or English, move
+ * to the category, Enter gives it to the caller.  The list is searched
+ * in memory on every key; it is a few hundred entries.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/icf.h"
+#include "tsunagi/ui_app.h"
+#include "tsunagi/xalloc.h"
+
+enum { MAX_SHOWN = 1000 };
+
+typedef struct icf_state {
+	ui_edit query;
+	const icf_entry **hits;
+	size_t nhits, total;
+	void **items;
+	ui_array_source arr;
+	ui_list list;
+	ui_icf_fn fn;
+	void *arg;
+} icf_state;
+
+static int list_height(ui_app *app)
+{
+	return app->body_h - 2 > 1 ? app->body_h - 2 : 1;
+}
+
+static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
+{
+	const icf_entry *e = row;
+	char code[16];
+	int cx = x + 2;
+
+	(void)ctx;
+	if (sel)
+		wattron(w, A_REVERSE | A_BOLD);
+	ui_put_raw(w, y, x, 1, sel ? ">" : " ", false);
+	if (sel)
+		wattroff(w, A_REVERSE | A_BOLD);
+	ui_put_raw(w, y, x + 1, 1, " ", false);
+	snprintf(code, sizeof code, "%-6s", e->code);
+	cx += ui_put_raw(w, y, cx, 7, code, true);
+	cx += ui_put(w, y, cx, (x + width - cx) / 2, e->ja, true);
+	ui_put(w, y, cx, x + width - cx, e->en, true);
+	if (sel)
+		wmove(w, y, x);
+}
+
+static void search(ui_app *app, icf_state *st)
+{
+	char *q = ui_edit_get(&st->query);
+	ui_list_source src;
+
+	ui_list_free(&st->list);
+	st->total = icf_search(q, st->hits, MAX_SHOWN);
+	st->nhits = st->total < MAX_SHOWN ? st->total : MAX_SHOWN;
+	for (size_t i = 0; i < st->nhits; i++)
+		st->items[i] = (void *)st->hits[i];
+	st->arr.items = st->items;
+	st->arr.n = st->nhits;
+	st->arr.draw_row = draw_row;
+	st->arr.draw_ctx = st;
+	ui_array_source_make(&st->arr, &src);
+	ui_list_init(&st->list, &src);
+	ui_list_reload(&st->list, list_height(app));
+	free(q);
+}
+
+/* Typing owns the letters, so only arrows and pages move the list. */
+static const ui_context icf_ctx[] = { UK_EDIT };
+
+static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
+{
+	(void)s;
+	*ctx = icf_ctx;
+	*n = 1;
+}
+
+static const ui_hint *hints(ui_screen *s)
+{
+	static const ui_hint h[] = {
+		{ UA_OPEN, N_("pick") }, { UA_CANCEL, N_("back") },
+		{ UA_NONE, NULL },
+	};
+	(void)s;
+	return h;
+}
+
+static void draw(ui_app *app, ui_screen *s)
+{
+	icf_state *st = s->st;
+	const char *label = _("ICF code or name: ");
+	int x;
+	char count[64];
+
+	x = ui_put_raw(stdscr, app->body_y, 0, app->cols / 2, label, false);
+	snprintf(count, sizeof count, _("%zu found  (Esc: back)"), st->total);
+	ui_put_raw(stdscr, app->body_y, app->cols - 28, 28, count, true);
+	mvwhline(stdscr, app->body_y + 1, 0, '-', app->cols);
+	st->list.dirty |= UI_LIST_ALL;
+	ui_list_draw(&st->list, stdscr, app->body_y + 2, 0, app->cols);
+	for (int y = app->body_y + 2 + (int)st->list.nrows; y < app->body_y + app->body_h; y++)
+		ui_put_raw(stdscr, y, 0, app->cols, "", true);
+	ui_edit_draw(&st->query, stdscr, app->body_y, x, app->cols - 28 - x, true);
+}
+
+static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
+{
+	icf_state *st = s->st;
+
+	s->dirty |= UI_D_BODY;
+	if (k == 27) {
+		ui_pop(app);
+		return true;
+	}
+	if (k == UI_FN(KEY_UP))
+		a = UA_UP;
+	else if (k == UI_FN(KEY_DOWN))
+		a = UA_DOWN;
+	else if (k == UI_FN(KEY_PPAGE))
+		a = UA_PAGE_UP;
+	else if (k == UI_FN(KEY_NPAGE))
+		a = UA_PAGE_DOWN;
+	else if (k == '\n')
+		a = UA_OPEN;
+	if (a == UA_OPEN) {
+		const icf_entry *e = ui_list_selected(&st->list);
+		ui_icf_fn fn = st->fn;
+		void *arg = st->arg;
+		if (!e)
+			return true;
+		ui_pop(app);
+		fn(app, arg, e->code);
+		return true;
+	}
+	if (a == UA_UP || a == UA_DOWN || a == UA_PAGE_UP || a == UA_PAGE_DOWN) {
+		ui_list_action(&st->list, a);
+		return true;
+	}
+	if (a != UA_NONE && ui_edit_apply(&st->query, a)) {
+		search(app, st);
+		return true;
+	}
+	if (!UI_IS_FN(k) && k >= 0x20) {
+		ui_edit_insert(&st->query, k);
+		search(app, st);
+		return true;
+	}
+	return true;
+}
+
+static void resize(ui_app *app, ui_screen *s)
+{
+	icf_state *st = s->st;
+	ui_list_resize(&st->list, list_height(app));
+	s->dirty |= UI_D_BODY;
+}
+
+static bool cursor(ui_screen *s)
+{
+	(void)s;
+	return true;
+}
+
+static void close_icf(ui_app *app, ui_screen *s)
+{
+	icf_state *st = s->st;
+	(void)app;
+	ui_list_free(&st->list);
+	ui_edit_free(&st->query);
+	free(st->hits);
+	free(st->items);
+	free(st);
+}
+
+static const ui_screen_ops icf_ops = {
+	.name = N_("ICF codes"),
+	.contexts = contexts,
+	.hints = hints,
+	.draw = draw,
+	.key = key,
+	.resize = resize,
+	.close = close_icf,
+	.cursor = cursor,
+};
+
+ui_screen ui_icf_screen(ui_app *app, const char *start, ui_icf_fn fn, void *arg)
+{
+	icf_state *st = xcalloc(1, sizeof *st);
+	ui_screen s = { &icf_ops, st, UI_D_BODY };
+
+	ui_edit_init(&st->query, 40, false);
+	if (start)
+		ui_edit_set(&st->query, start);
+	st->hits = xcalloc(MAX_SHOWN, sizeof *st->hits);
+	st->items = xcalloc(MAX_SHOWN, sizeof *st->items);
+	st->fn = fn;
+	st->arg = arg;
+	search(app, st);
+	return s;
+}

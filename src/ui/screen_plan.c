@@ -1,0 +1,405 @@
+/*
+ * screen_plan.c - a plan (サービス等利用計画, 障害児支援利用計画 for a
+ * child): its stage, period, monitoring interval, wishes, policy and
+ * goals above the needs table in priority order.  The rules live in the
+ * store (store_plan.h, store_cycle.h): pulling needs from the latest
+ * assessment, moving rows, finalising with the consent date, changing
+ * the interval from a month on and revising into a new draft.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/records.h"
+#include "tsunagi/store.h"
+#include "tsunagi/store_cycle.h"
+#include "tsunagi/store_plan.h"
+#include "tsunagi/ui_rows.h"
+#include "tsunagi/xalloc.h"
+
+typedef struct plan_state {
+	ui_rows rows;           /* first: the shared confirm reads it */
+} plan_state;
+
+static const char *const head_skip[] = { "stage", "daily_activities", "overall_picture", NULL };
+
+static const plan *the_plan(const plan_state *p)
+{
+	return p->rows.rec;
+}
+
+static void draw_row(ui_rows *r, ui_win *w, int y, int x, int width, const void *row, bool sel)
+{
+	const plan_row *pr = row;
+	char head[32];
+	int cx = x, nw;
+
+	(void)r;
+	(void)sel;
+	snprintf(head, sizeof head, "%2d ", pr->priority);
+	cx += ui_put_raw(w, y, cx, width, head, false);
+	nw = (x + width - cx) / 3;
+	ui_put(w, y, cx, nw - 1, pr->need, true);
+	cx += nw;
+	ui_put(w, y, cx, nw - 1, pr->goal, true);
+	cx += nw;
+	{
+		char *svc = xasprintf("%s %s", pr->service_kind, pr->service_amount);
+		ui_put(w, y, cx, x + width - cx, svc, true);
+		free(svc);
+	}
+}
+
+static void init_row(ui_rows *r, void *row)
+{
+	plan_row *pr = row;
+	pr->priority = store_plan_next_priority(r->app->db, r->id);
+}
+
+static void set_extra(plan_state *p)
+{
+	const plan *pl = the_plan(p);
+	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
+
+	free(p->rows.extra);
+	p->rows.extra = NULL;
+	if (!p->rows.have)
+		return;
+	date_format_iso(pl->period_from, from);
+	date_format_iso(pl->period_to, to);
+	p->rows.extra = xasprintf(_("Stage: %s   period %s - %s   monitoring every %d month(s)\n"),
+				  store_enum_label(pl->stage), from, to, pl->monitoring_months);
+}
+
+static void reload(plan_state *p, int64_t select)
+{
+	ui_rows_load(&p->rows, select);
+	set_extra(p);
+}
+
+/* ---- actions ---- */
+
+static void pull_needs(ui_app *app, plan_state *p)
+{
+	const plan *pl = the_plan(p);
+	db_stmt *st;
+	int64_t assessment_id;
+	size_t added = 0;
+	tsu_err e;
+
+	if (strcmp(pl->stage, "draft") != 0) {
+		ui_error(app, "%s", _("Needs are pulled into a draft; press R to start a revised plan first."));
+		return;
+	}
+	st = db_prepare(app->db, "SELECT id FROM assessment WHERE client_id = :client"
+			" ORDER BY assessed_on DESC, id DESC LIMIT 1");
+	db_bind_int64(st, ":client", p->rows.client_id);
+	assessment_id = db_int64_or(st, 0);
+	if (!assessment_id) {
+		ui_error(app, "%s", _("This client has no assessment yet; write one on the card's Assessments tab."));
+		return;
+	}
+	if (store_plan_pull_needs(app->db, p->rows.id, assessment_id, &added, &e) != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	ui_message(app, _("%zu need(s) pulled from the assessment."), added);
+	reload(p, 0);
+}
+
+static void move_row(ui_app *app, plan_state *p, int delta)
+{
+	const plan_row *pr = ui_rows_selected(&p->rows);
+	bool moved = false;
+	int64_t id;
+	tsu_err e;
+
+	if (!pr)
+		return;
+	id = pr->id;
+	if (store_plan_row_move(app->db, pr->id, pr->version, delta, &moved, &e) != TSU_OK)
+		ui_error(app, "%s", e.msg);
+	reload(p, id);
+}
+
+static bool answer_finalise(ui_app *app, void *arg, ui_form *f)
+{
+	plan_state *p = arg;
+	char *v = ui_field_get(&f->fields[0]);
+	date_t on;
+	tsu_err e;
+	int rc = date_parse(v, &on, &e);
+
+	free(v);
+	if (rc == TSU_OK)
+		rc = store_plan_finalise(app->db, p->rows.id, on, &e);
+	if (rc != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+		return false;
+	}
+	ui_message(app, "%s", _("The plan is final; the monitorings follow its interval."));
+	return true;
+}
+
+static void finalise(ui_app *app, plan_state *p)
+{
+	char iso[DATE_ISO_LEN];
+	ui_prompt_field f = { "consented_on", _("consent date"), UI_F_DATE, 40, iso, NULL, NULL };
+
+	if (strcmp(the_plan(p)->stage, "draft") != 0) {
+		ui_error(app, "%s", _("Only a draft can be made final."));
+		return;
+	}
+	date_format_iso(app->today, iso);
+	ui_push(app, ui_prompt_screen(app, _("Make the plan final: the day the client consented"),
+				      _("A date: 2025-04-01, 2025/4/1, R7.4.1 or 令和7年4月1日."),
+				      &f, 1, answer_finalise, p));
+}
+
+static const char *const interval_values[] = { "1", "2", "3", "6", "12", NULL };
+
+static bool answer_interval(ui_app *app, void *arg, ui_form *f)
+{
+	plan_state *p = arg;
+	char *from_s = ui_field_get(&f->fields[0]);
+	char *months_s = ui_field_get(&f->fields[1]);
+	month_t from;
+	tsu_err e;
+	int rc = month_parse(from_s, &from, &e);
+
+	if (rc == TSU_OK)
+		rc = store_plan_set_interval(app->db, p->rows.id, from, atoi(months_s), &e);
+	free(from_s);
+	free(months_s);
+	if (rc != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+		return false;
+	}
+	ui_message(app, "%s", _("Interval changed."));
+	return true;
+}
+
+static void change_interval(ui_app *app, plan_state *p)
+{
+	char from[16], months[8];
+	int y, m;
+	ui_prompt_field f[2] = {
+		{ "from", _("from month (YYYY-MM)"), UI_F_TEXT, 16, from, NULL, NULL },
+		{ "months", _("every (months)"), UI_F_CHOICE, 0, months, interval_values, NULL },
+	};
+
+	month_to_ym(date_month(app->today), &y, &m);
+	snprintf(from, sizeof from, "%04d-%02d", y, m);
+	snprintf(months, sizeof months, "%d", the_plan(p)->monitoring_months);
+	ui_push(app, ui_prompt_screen(app, _("Change the monitoring interval"),
+				      _("The months before keep the interval they had."),
+				      f, 2, answer_interval, p));
+}
+
+/* Exported for the monitoring screen too: start a revision of the
+ * client's plan and open it. */
+void ui_plan_revise(ui_app *app, int64_t client_id, int64_t plan_id)
+{
+	int64_t id = 0;
+	tsu_err e;
+
+	if (store_plan_revise(app->db, plan_id, app->today, &id, &e) != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	ui_message(app, "%s", _("A revised draft was started from the plan."));
+	ui_push(app, ui_plan_screen(app, client_id, id));
+}
+
+/* ---- ops ---- */
+
+static const ui_context ctx_list[] = { UK_PLAN, UK_RECORD, UK_LIST, UK_GLOBAL };
+
+static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
+{
+	(void)s;
+	*ctx = ctx_list;
+	*n = sizeof ctx_list / sizeof ctx_list[0];
+}
+
+static const ui_hint *hints(ui_screen *s)
+{
+	static const ui_hint draft_h[] = {
+		{ UA_HELP, N_("help") }, { UA_HEADER, N_("plan") }, { UA_ROW_ADD, N_("add") },
+		{ UA_PULL_NEEDS, N_("needs") }, { UA_ROW_UP, N_("up") }, { UA_FINALISE, N_("final") },
+		{ UA_WEEKLY, N_("weekly") }, { UA_BACK, N_("back") }, { UA_NONE, NULL },
+	};
+	static const ui_hint final_h[] = {
+		{ UA_HELP, N_("help") }, { UA_HEADER, N_("plan") }, { UA_INTERVAL, N_("interval") },
+		{ UA_REVISE, N_("revise") }, { UA_WEEKLY, N_("weekly") }, { UA_PRINT, N_("print") },
+		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
+	};
+	plan_state *p = s->st;
+	return p->rows.have && strcmp(the_plan(p)->stage, "draft") == 0 ? draft_h : final_h;
+}
+
+static void draw(ui_app *app, ui_screen *s)
+{
+	plan_state *p = s->st;
+	const plan *pl = the_plan(p);
+	char *title;
+
+	(void)app;
+	title = xasprintf(_("Plan of %s (%s) - needs in priority order below"), p->rows.client_name,
+			  p->rows.have ? store_enum_label(pl->stage) : "?");
+	ui_rows_draw(&p->rows, title);
+	free(title);
+}
+
+static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
+{
+	plan_state *p = s->st;
+
+	(void)k;
+	if (!p->rows.have)
+		return false;
+	s->dirty |= UI_D_BODY;
+	switch (a) {
+	case UA_PULL_NEEDS:
+		pull_needs(app, p);
+		return true;
+	case UA_ROW_UP:
+		move_row(app, p, -1);
+		return true;
+	case UA_ROW_DOWN:
+		move_row(app, p, 1);
+		return true;
+	case UA_FINALISE:
+		finalise(app, p);
+		return true;
+	case UA_INTERVAL:
+		change_interval(app, p);
+		return true;
+	case UA_REVISE:
+		ui_plan_revise(app, p->rows.client_id, p->rows.id);
+		return true;
+	case UA_WEEKLY:
+		ui_push(app, ui_weekly_screen(app, p->rows.client_id, p->rows.id));
+		return true;
+	case UA_PRINT:
+		ui_print(app, "plan", p->rows.client_id, p->rows.id);
+		return true;
+	default:
+		return ui_rows_key(&p->rows, s, a);
+	}
+}
+
+static void resize(ui_app *app, ui_screen *s)
+{
+	plan_state *p = s->st;
+	(void)app;
+	ui_rows_resize(&p->rows);
+	s->dirty |= UI_D_BODY;
+}
+
+static void resume(ui_app *app, ui_screen *s)
+{
+	plan_state *p = s->st;
+	(void)app;
+	reload(p, 0);
+	s->dirty |= UI_D_BODY;
+}
+
+static void close_plan(ui_app *app, ui_screen *s)
+{
+	plan_state *p = s->st;
+	(void)app;
+	ui_rows_free(&p->rows);
+	free(p);
+}
+
+static const ui_screen_ops plan_ops = {
+	.name = N_("Plan"),
+	.contexts = contexts,
+	.hints = hints,
+	.draw = draw,
+	.key = key,
+	.resize = resize,
+	.resume = resume,
+	.close = close_plan,
+};
+
+ui_screen ui_plan_screen(ui_app *app, int64_t client_id, int64_t plan_id)
+{
+	plan_state *p = xcalloc(1, sizeof *p);
+	ui_screen s = { &plan_ops, p, UI_D_BODY };
+
+	p->rows.app = app;
+	p->rows.rt = &rt_plan;
+	p->rows.crt = &rt_plan_row;
+	p->rows.client_id = client_id;
+	p->rows.id = plan_id;
+	p->rows.draw_row = draw_row;
+	p->rows.init_row = init_row;
+	p->rows.head_skip = head_skip;
+	p->rows.ctx = p;
+	if (!ui_rows_load(&p->rows, 0)) {
+		close_plan(app, &s);
+		return (ui_screen){ NULL, NULL, 0 };
+	}
+	set_extra(p);
+	return s;
+}
+
+/* ---- a new plan ---- */
+
+typedef struct new_plan {
+	int64_t client_id;
+} new_plan;
+
+static bool answer_new(ui_app *app, void *arg, ui_form *f)
+{
+	int64_t client_id = (int64_t)(intptr_t)arg;
+	char *from_s = ui_field_get(&f->fields[0]);
+	char *to_s = ui_field_get(&f->fields[1]);
+	char *months_s = ui_field_get(&f->fields[2]);
+	plan p;
+	tsu_err e;
+	int rc;
+
+	record_init(&rt_plan, &p);
+	p.client_id = client_id;
+	p.written_on = app->today;
+	p.monitoring_months = atoi(months_s);
+	p.anchor_month = -1;
+	rc = date_parse(from_s, &p.period_from, &e);
+	if (rc == TSU_OK)
+		rc = date_parse(to_s, &p.period_to, &e);
+	if (rc == TSU_OK)
+		rc = store_plan_add(app->db, &p, &e);
+	free(from_s);
+	free(to_s);
+	free(months_s);
+	if (rc != TSU_OK) {
+		record_free(&rt_plan, &p);
+		ui_error(app, "%s", e.msg);
+		return false;
+	}
+	ui_pop(app);
+	ui_push(app, ui_plan_screen(app, client_id, p.id));
+	record_free(&rt_plan, &p);
+	/* The prompt is gone already. */
+	return false;
+}
+
+void ui_plan_new(ui_app *app, int64_t client_id)
+{
+	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
+	ui_prompt_field f[3] = {
+		{ "period_from", _("period from"), UI_F_DATE, 40, from, NULL, NULL },
+		{ "period_to", _("period to"), UI_F_DATE, 40, to, NULL, NULL },
+		{ "months", _("monitoring every (months)"), UI_F_CHOICE, 0, "6", interval_values, NULL },
+	};
+
+	date_format_iso(app->today, from);
+	date_format_iso(date_add_years(app->today, 1) - 1, to);
+	ui_push(app, ui_prompt_screen(app, _("A new draft plan"), NULL, f, 3, answer_new,
+				      (void *)(intptr_t)client_id));
+}

@@ -1,0 +1,93 @@
+/*
+ * screen_print.c - printing from a screen: the form (print.h builds it)
+ * is written as an A4 PDF to ~/tsunagi-print/<form>-<client>-<id>.pdf,
+ * the directory 0700 and the file 0600 because it holds personal data,
+ * and the status line says where it went (for lp or a viewer).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/print.h"
+#include "tsunagi/ui_app.h"
+#include "tsunagi/xalloc.h"
+
+static int write_private(const char *path, const char *data, size_t len, tsu_err *e)
+{
+	char *tmp = xasprintf("%s.tmp", path);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	size_t off = 0;
+
+	if (fd < 0) {
+		err_set(e, TSU_EIO, _("%s: %s; check the folder's permissions"), tmp, strerror(errno));
+		free(tmp);
+		return TSU_EIO;
+	}
+	fchmod(fd, 0600);
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			err_set(e, TSU_EIO, _("%s: %s; free some space and print again"), tmp, strerror(errno));
+			close(fd);
+			unlink(tmp);
+			free(tmp);
+			return TSU_EIO;
+		}
+		off += (size_t)w;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+		err_set(e, TSU_EIO, _("%s: %s; free some space and print again"), path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return TSU_EIO;
+	}
+	free(tmp);
+	return TSU_OK;
+}
+
+void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_id)
+{
+	const char *home = getenv("HOME");
+	int kind = print_kind_from_name(what);
+	print_opts o = { app->cfg.office, app->cfg.worker[0] ? app->cfg.worker : db_login(app->db),
+			 false, app->today };
+	pform *f = NULL;
+	char *pdf = NULL, *dir, *path;
+	size_t len = 0;
+	tsu_err e;
+
+	if (kind < 0 || !home || !*home) {
+		ui_error(app, "%s", _("HOME is not set, so there is no ~/tsunagi-print/ to print into."));
+		return;
+	}
+	if (print_build(app->db, (print_kind)kind, client_id, record_id, &o, &f, &e) != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	if (pform_render_pdf(f, &pdf, &len, &e) != TSU_OK) {
+		pform_free(f);
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	pform_free(f);
+	dir = xasprintf("%s/tsunagi-print", home);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		ui_error(app, _("%s: %s; check the folder's permissions"), dir, strerror(errno));
+	} else {
+		path = xasprintf("%s/%s-%lld-%lld.pdf", dir, what, (long long)client_id, (long long)record_id);
+		if (write_private(path, pdf, len, &e) != TSU_OK)
+			ui_error(app, "%s", e.msg);
+		else
+			ui_message(app, _("Printed to %s"), path);
+		free(path);
+	}
+	free(dir);
+	free(pdf);
+}
