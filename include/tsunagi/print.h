@@ -1,0 +1,147 @@
+/*
+ * print.h - the forms a worker hands over (FORMS.md): the assessment's
+ * 基本情報 and ICF items, the plan (サービス等利用計画 / 障害児支援利用計画),
+ * the weekly schedule (週間計画表), the monitoring report (モニタリング
+ * 報告書) and the one-page "before the meeting" sheet.
+ *
+ * A form is built once from the database as a list of blocks (a pform);
+ * the same blocks are then laid out either as an A4 PDF (cairo, pango)
+ * or as 80-column text for lp.  The forms are official Japanese forms, so
+ * their labels are Japanese in every locale.  Every stored text passes
+ * through text_sanitize when it enters a block.
+ *
+ *	pform *f;
+ *	if (print_build(db, PRINT_PLAN, client_id, 0, &opts, &f, &e) == TSU_OK) {
+ *		char *txt = pform_render_text(f, &len);      or
+ *		rc = pform_render_pdf(f, &pdf, &len, &e);
+ *		pform_free(f);
+ *	}
+ */
+#ifndef TSUNAGI_PRINT_H
+#define TSUNAGI_PRINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tsunagi/date.h"
+#include "tsunagi/db.h"
+#include "tsunagi/err.h"
+#include "tsunagi/records.h"
+
+/* ---- the blocks of a form ---- */
+
+typedef enum pblk_kind {
+	PB_HEADING,     /* a heading line across the page */
+	PB_FIELDS,      /* label/value pairs, per_line pairs to a row (PDF) */
+	PB_TEXT,        /* a labelled box of multi-line text */
+	PB_TABLE,       /* a ruled table; in text, one record per row */
+	PB_WEEK,        /* the weekly grid, with a text box beside it */
+	PB_SIGN,        /* a signature line */
+} pblk_kind;
+
+typedef struct pslot {
+	int weekday, start_min, end_min;   /* 0 Mon .. 6 Sun/holiday */
+	char *activity;
+} pslot;
+
+typedef struct pblk {
+	pblk_kind kind;
+	char *label, *value;          /* HEADING text; TEXT, SIGN, WEEK side box */
+	/* FIELDS: labels[i], values[i]; TABLE: heads[i] with weights[i] */
+	char **labels, **values;
+	size_t nfields;
+	int per_line;
+	char **heads;
+	double *weights;              /* relative column widths */
+	size_t ncols;
+	char ***rows;                 /* nrows rows of ncols cells */
+	bool *section;                /* a section row: rows[i][0] only */
+	size_t nrows;
+	pslot *slots;                 /* WEEK */
+	size_t nslots;
+} pblk;
+
+typedef struct pform {
+	char *title;
+	char *subtitle;               /* a line under the title (may be "") */
+	bool landscape;               /* PDF: A4 landscape */
+	pblk *b;
+	size_t n;
+} pform;
+
+pform *pform_new(const char *title, const char *subtitle, bool landscape);
+void pform_free(pform *f);
+void pform_heading(pform *f, const char *text);
+/* pairs: label0, value0, label1, value1, ... (npairs pairs). */
+void pform_fields(pform *f, int per_line, const char *const *pairs, size_t npairs);
+void pform_text(pform *f, const char *label, const char *value);
+pblk *pform_table(pform *f, const char *const *heads, const double *weights, size_t ncols);
+void pform_table_row(pblk *t, const char *const *cells);
+void pform_table_section(pblk *t, const char *text);
+/* The weekly grid; side_label/side_text: the box beside it. */
+pblk *pform_week(pform *f, const char *side_label, const char *side_text);
+void pform_week_slot(pblk *w, int weekday, int start_min, int end_min, const char *activity);
+void pform_sign(pform *f, const char *label, const char *value);
+
+/* The form as text of at most PRINT_TEXT_COLS columns a line, for a
+ * terminal or lp; caller frees; *len (may be NULL) gets its length. */
+enum { PRINT_TEXT_COLS = 80 };
+char *pform_render_text(const pform *f, size_t *len);
+/* The form as an A4 PDF (landscape when f->landscape); *pdf: caller
+ * frees.  TSU_EFAIL with a message when no Japanese font is found. */
+int pform_render_pdf(const pform *f, char **pdf, size_t *len, tsu_err *e);
+
+/* ---- the forms ---- */
+
+typedef enum print_kind {
+	PRINT_ASSESSMENT, PRINT_PLAN, PRINT_WEEKLY, PRINT_MONITORING, PRINT_PREP,
+} print_kind;
+
+/* "assessment", "plan", "weekly", "monitoring", "prep" -> kind, or -1. */
+int print_kind_from_name(const char *name);
+
+typedef struct print_opts {
+	const char *office;     /* 相談支援事業者名 (config "office"), may be "" */
+	const char *worker;     /* 計画作成担当者 (config "worker" or the login) */
+	bool initials;          /* names as initials from the kana (Y.T.) */
+	date_t today;           /* the print date; the prep sheet's "now" */
+} print_opts;
+
+/*
+ * Build the form of kind k for client_id.  id names the record: the
+ * assessment, the plan (plan and weekly), the monitoring, or the meeting
+ * whose agenda holds the prep text; 0 takes the latest: the newest
+ * assessment, the newest plan not superseded (a draft revision if one is
+ * under way, else the plan in force), the newest monitoring done, and for
+ * prep the next meeting (store_prep_get).  A record of another client is
+ * refused.  *out: caller frees with pform_free.
+ */
+int print_build(db *db, print_kind k, int64_t client_id, int64_t id,
+		const print_opts *o, pform **out, tsu_err *e);
+
+/*
+ * The drawn "before the meeting" summary of client_id as of today
+ * (caller frees): 【最近の変化】 from the notes of the last 60 days and
+ * the latest monitoring's overall situation; 【安定していること・不安定
+ * なこと】 from each goal's last two GAS scores; 【来月大切なこと】 from
+ * the latest monitoring's next steps and change flags, open action items
+ * and the notes' next steps.  The sheet prints the stored text
+ * (store_prep_get) instead when there is one.
+ */
+char *print_prep_summary(db *db, int64_t client_id, date_t today, tsu_err *e);
+
+/* ---- shared by the print module's own files (src/report/print_*.c) ---- */
+
+/* 令和8年4月1日 / R8.4.1; "" for DATE_NONE (caller frees). */
+char *print_date(date_t d);
+char *print_date_short(date_t d);
+struct client;
+/* The client's name, or initials from the kana (caller frees). */
+char *print_client_name(const struct client *c, bool initials);
+int print_build_assessment(db *db, int64_t client_id, int64_t id, const print_opts *o,
+			   pform **out, tsu_err *e);
+int print_build_prep(db *db, int64_t client_id, int64_t id, const print_opts *o,
+		     pform **out, tsu_err *e);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * cmd_print.c - `tsunagi print FORM CLIENT`: the assessment, the plan,
+ * the weekly schedule, the monitoring report or the "before the meeting"
+ * sheet, as an A4 PDF or as 80-column text for lp.  The whole output is
+ * built in memory and only then written (-o FILE atomically, 0600).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tsunagi/cli.h"
+#include "tsunagi/cli_print.h"
+#include "tsunagi/config.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/print.h"
+#include "tsunagi/store_client.h"
+#include "tsunagi/text.h"
+
+static void usage(void)
+{
+	fputs(_(
+"Usage: tsunagi print assessment|plan|weekly|monitoring|prep CLIENT [--id N]\n"
+"                     [--format text|pdf] [--initials] [-o FILE]\n"
+"\n"
+"Print a form of FORMS.md for CLIENT (an id or a recipient number):\n"
+"  assessment  申請者の現状(基本情報) and the ICF items (A4 portrait)\n"
+"  plan        サービス等利用計画 / 障害児支援利用計画 (A4 landscape)\n"
+"  weekly      週間計画表 of the plan (A4 landscape)\n"
+"  monitoring  モニタリング報告書 (A4 landscape)\n"
+"  prep        the one-page sheet before the care-team meeting\n"
+"  --id N           that record instead of the latest (for prep: a meeting)\n"
+"  --format text|pdf  80-column text (default) for a terminal or lp, or PDF\n"
+"  --initials       initials from the kana (Y.T.) instead of names; the\n"
+"                   assessment leaves out the address and phone too\n"
+"  -o FILE          write to FILE (mode 0600) instead of standard output\n"), stdout);
+}
+
+static char **spell_out(int argc, char **argv)
+{
+	char **v = xcalloc((size_t)argc + 1, sizeof *v);
+
+	for (int i = 0; i < argc; i++)
+		v[i] = strcmp(argv[i], "-o") == 0 ? (char *)"--output" : argv[i];
+	return v;
+}
+
+static int parse_id(const char *s, int64_t *id)
+{
+	char *end;
+	long long v;
+
+	*id = 0;
+	if (!s)
+		return EXIT_OK;
+	v = strtoll(s, &end, 10);
+	if (!*s || *end || v <= 0) {
+		char *shown = text_sanitize(s, false);
+		int rc = cli_usage("print", _("--id: '%s' is not a record number"), shown);
+		free(shown);
+		return rc;
+	}
+	*id = v;
+	return EXIT_OK;
+}
+
+static int run(cli_ctx *ctx, const cli_args *a)
+{
+	const char *format = cli_get(a, "format") ? cli_get(a, "format") : "text";
+	const char *output = cli_get(a, "output");
+	print_opts o = { .today = ctx->today, .initials = cli_has(a, "initials") };
+	int64_t client_id, id;
+	pform *f = NULL;
+	char *buf = NULL;
+	size_t len = 0;
+	config cfg;
+	tsu_err e;
+	int kind, rc;
+	db *d;
+
+	if (a->npos != 2)
+		return cli_usage("print", a->npos < 2 ? _("give the form and the client, like 'print plan 12'")
+					      : _("unexpected argument '%s'"), a->npos < 2 ? "" : a->pos[2]);
+	if ((kind = print_kind_from_name(a->pos[0])) < 0) {
+		char *shown = text_sanitize(a->pos[0], false);
+		rc = cli_usage("print", _("unknown form '%s' (forms: assessment, plan, weekly, monitoring, prep)"), shown);
+		free(shown);
+		return rc;
+	}
+	if (strcmp(format, "text") != 0 && strcmp(format, "pdf") != 0)
+		return cli_usage("print", _("--format: '%s' is not one of text, pdf"), format);
+	if (parse_id(cli_get(a, "id"), &id) != EXIT_OK)
+		return EXIT_USAGE;
+	if (strcmp(format, "pdf") == 0 && (!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO))
+		return cli_usage("print", _("a PDF is not for the terminal; give -o FILE or pipe it (| lp)"));
+	if (!(d = cli_db(ctx)))
+		return EXIT_FAIL;
+	if (store_client_resolve(d, a->pos[1], &client_id, &e) != TSU_OK)
+		return cli_fail(EXIT_FAIL, "%s", e.msg);
+
+	config_defaults(&cfg);
+	config_load(&cfg, &e);   /* a missing or bad file leaves the defaults */
+	o.office = cfg.office;
+	o.worker = cli_worker_name(ctx);
+	rc = print_build(d, (print_kind)kind, client_id, id, &o, &f, &e);
+	if (rc == TSU_OK) {
+		if (strcmp(format, "pdf") == 0)
+			rc = pform_render_pdf(f, &buf, &len, &e);
+		else
+			buf = pform_render_text(f, &len);
+	}
+	pform_free(f);
+	config_free(&cfg);
+	if (rc != TSU_OK)
+		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	rc = cli_write_output(output, buf, len);
+	free(buf);
+	return rc;
+}
+
+int cmd_print(cli_ctx *ctx, int argc, char **argv)
+{
+	static const char *const valued[] = { "id", "format", "output", NULL };
+	static const char *const flags[] = { "initials", NULL };
+	char **v = spell_out(argc - 1, argv + 1);
+	cli_args a;
+	int rc;
+
+	rc = cli_parse("print", argc - 1, v, valued, flags, &a);
+	free(v);
+	if (rc != EXIT_OK)
+		return rc;
+	if (a.help) {
+		usage();
+		cli_args_free(&a);
+		return EXIT_OK;
+	}
+	rc = run(ctx, &a);
+	cli_args_free(&a);
+	return rc;
+}

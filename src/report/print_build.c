@@ -1,0 +1,569 @@
+/*
+ * print_build.c - the forms of FORMS.md built from the database as
+ * blocks (print.h): the plan, the weekly schedule, the monitoring report
+ * and the assessment, in the order and with the labels of the ministry's
+ * model forms.  Dates are printed in the Japanese era (令和8年4月1日), as
+ * the forms are handed to clients and municipalities.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/icf.h"
+#include "tsunagi/print.h"
+#include "tsunagi/store.h"
+#include "tsunagi/store_client.h"
+#include "tsunagi/store_cycle.h"
+#include "tsunagi/text.h"
+#include "tsunagi/xalloc.h"
+
+int print_kind_from_name(const char *name)
+{
+	static const char *const names[] = { "assessment", "plan", "weekly", "monitoring", "prep" };
+
+	for (int i = 0; name && i < 5; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- small formatting helpers, shared with print_prep.c ---- */
+
+char *print_date(date_t d)
+{
+	char buf[DATE_WAREKI_LEN];
+
+	if (d == DATE_NONE)
+		return xstrdup("");
+	date_format_wareki(d, buf, sizeof buf);
+	return xstrdup(buf);
+}
+
+char *print_date_short(date_t d)
+{
+	char buf[DATE_WAREKI_LEN];
+
+	if (d == DATE_NONE)
+		return xstrdup("");
+	date_format_wareki_short(d, buf, sizeof buf);
+	return xstrdup(buf);
+}
+
+char *print_client_name(const client *c, bool initials)
+{
+	char *s;
+
+	if (!initials)
+		return xstrdup(c->name);
+	s = text_initials(c->kana);
+	if (!s[0]) {
+		free(s);
+		s = xstrdup("?.");
+	}
+	return s;
+}
+
+/* "区分3", "非該当" or "". */
+static char *support_level(int lv)
+{
+	if (lv < 0)
+		return xstrdup("");
+	return lv == 0 ? xstrdup("非該当") : xasprintf("区分%d", lv);
+}
+
+static char *yen(int64_t v)
+{
+	char digits[32], out[48];
+	size_t n, k = 0;
+
+	if (v < 0)
+		return xstrdup("");
+	snprintf(digits, sizeof digits, "%lld", (long long)v);
+	n = strlen(digits);
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+	return xasprintf("%s円", out);
+}
+
+static char *month_ja(month_t m)
+{
+	int y, mo;
+	char buf[DATE_WAREKI_LEN], *p;
+
+	if (m < 0)
+		return xstrdup("");
+	month_to_ym(m, &y, &mo);
+	date_format_wareki(date_from_ymd(y, mo, 1), buf, sizeof buf);
+	/* 令和8年5月1日 -> 令和8年5月 */
+	p = strstr(buf, "月");
+	if (p)
+		p[strlen("月")] = '\0';
+	return xstrdup(buf);
+}
+
+/* The parts that are not empty, joined by sep (caller frees). */
+static char *join3(const char *a, const char *b, const char *c, const char *sep)
+{
+	const char *v[] = { a, b, c };
+	strbuf o;
+
+	sb_init(&o);
+	for (int i = 0; i < 3; i++) {
+		if (!v[i] || !v[i][0])
+			continue;
+		if (o.len)
+			sb_adds(&o, sep);
+		sb_adds(&o, v[i]);
+	}
+	if (!o.s)
+		sb_adds(&o, "");
+	return sb_steal(&o);
+}
+
+/* ---- what every form's head shows ---- */
+
+typedef struct head {
+	client c;
+	char *name, *guardian, *level, *copay, *community_no, *day_no;
+	bool child;
+} head;
+
+static void head_free(head *h)
+{
+	client_free(&h->c);
+	free(h->name);
+	free(h->guardian);
+	free(h->level);
+	free(h->copay);
+	free(h->community_no);
+	free(h->day_no);
+}
+
+static int head_load(db *d, int64_t client_id, const print_opts *o, head *h, tsu_err *e)
+{
+	contact *cs = NULL;
+	certificate *cert = NULL;
+	size_t nc = 0, ncert = 0;
+	int rc;
+
+	memset(h, 0, sizeof *h);
+	if ((rc = store_client_get(d, client_id, &h->c, e)) != TSU_OK) {
+		client_free(&h->c);
+		return rc;
+	}
+	h->child = strcmp(h->c.case_kind, "child") == 0;
+	h->name = print_client_name(&h->c, o->initials);
+	h->level = support_level(h->c.support_level);
+	h->copay = yen(h->c.copay_cap_yen);
+	h->guardian = xstrdup("");
+	h->community_no = xstrdup("");
+	h->day_no = xstrdup(h->child ? h->c.recipient_no : "");
+	if (store_record_list(d, &rt_contact, client_id, (void **)&cs, &nc, e) != TSU_OK ||
+	    store_record_list(d, &rt_certificate, client_id, (void **)&cert, &ncert, e) != TSU_OK) {
+		record_free_list(&rt_contact, cs, nc);
+		head_free(h);
+		return e ? e->code : TSU_EFAIL;
+	}
+	for (int pass = 0; pass < 2 && !h->guardian[0]; pass++)
+		for (size_t i = 0; i < nc && !h->guardian[0]; i++)
+			if (strcmp(cs[i].role, pass ? "family" : "guardian") == 0) {
+				free(h->guardian);
+				h->guardian = o->initials ? text_initials(cs[i].kana) : xstrdup(cs[i].name);
+			}
+	/* The newest certificate of each kind (the list is newest first). */
+	for (size_t i = 0, got_day = 0; i < ncert; i++) {
+		if (!cert[i].number[0])
+			continue;
+		if (strcmp(cert[i].kind, "community") == 0 && !h->community_no[0]) {
+			free(h->community_no);
+			h->community_no = xstrdup(cert[i].number);
+		} else if (strcmp(cert[i].kind, "day_service") == 0 && h->child && !got_day) {
+			free(h->day_no);
+			h->day_no = xstrdup(cert[i].number);
+			got_day = 1;
+		}
+	}
+	record_free_list(&rt_contact, cs, nc);
+	record_free_list(&rt_certificate, cert, ncert);
+	return TSU_OK;
+}
+
+static char *printed_line(const print_opts *o)
+{
+	char *d = print_date(o->today), *s = xasprintf("出力日 %s", d);
+
+	free(d);
+	return s;
+}
+
+/* The header grid of the plan, the weekly schedule and the monitoring. */
+static void plan_head(pform *f, const head *h, const plan *p, const print_opts *o, int per_line)
+{
+	bool draft = strcmp(p->stage, "draft") == 0;
+	char *written = print_date(p->written_on), *from = month_ja(p->anchor_month);
+	char *period = xasprintf("%s から %dか月ごと", from, p->monitoring_months);
+	const char *pairs[24];
+	size_t n = 0;
+
+	pairs[n++] = h->child ? "児童氏名" : "利用者氏名";
+	pairs[n++] = h->name;
+	if (h->child) {
+		pairs[n++] = "保護者氏名";
+		pairs[n++] = h->guardian;
+	}
+	pairs[n++] = "障害支援区分";
+	pairs[n++] = h->level;
+	pairs[n++] = h->child ? "通所受給者証番号" : "障害福祉サービス受給者証番号";
+	pairs[n++] = h->child ? h->day_no : h->c.recipient_no;
+	if (!h->child) {
+		pairs[n++] = "地域相談支援受給者証番号";
+		pairs[n++] = h->community_no;
+	}
+	pairs[n++] = "利用者負担上限額";
+	pairs[n++] = h->copay;
+	pairs[n++] = "相談支援事業者名";
+	pairs[n++] = o->office ? o->office : "";
+	pairs[n++] = "計画作成担当者";
+	pairs[n++] = o->worker ? o->worker : "";
+	pairs[n++] = draft ? "計画案作成日" : "計画作成日";
+	pairs[n++] = written;
+	pairs[n++] = "モニタリング期間（開始年月）";
+	pairs[n++] = period;
+	pform_fields(f, per_line, pairs, n / 2);
+	free(written);
+	free(from);
+	free(period);
+}
+
+static char *plan_title(const head *h, const plan *p, const char *form)
+{
+	bool draft = strcmp(p->stage, "draft") == 0;
+
+	if (form)
+		return xstrdup(form);
+	return xasprintf("%s%s", h->child ? "障害児支援利用計画" : "サービス等利用計画", draft ? "（案）" : "");
+}
+
+static void sign_line(pform *f, date_t consented)
+{
+	char *d = print_date(consented), *v = consented == DATE_NONE ? xstrdup("同意日　　　年　　月　　日") :
+		xasprintf("同意日 %s", d);
+
+	pform_sign(f, "利用者同意署名欄", v);
+	free(d);
+	free(v);
+}
+
+/* ---- loading the record a form prints ---- */
+
+static int64_t latest_id(db *d, const char *sql, int64_t client_id)
+{
+	db_stmt *s = db_prepare(d, sql);
+
+	db_bind_int64(s, ":client", client_id);
+	return db_int64_or(s, 0);
+}
+
+/* Read record id of rt (with client_id at field col) and check whose it is. */
+static int get_own(db *d, const record_type *rt, int64_t id, int64_t client_id, void *rec, tsu_err *e)
+{
+	int rc = store_record_get(d, rt, id, rec, e);
+	const field *f = record_field(rt, "client_id");
+
+	if (rc != TSU_OK)
+		return rc;
+	if (f && *field_id(f, rec) != client_id)
+		return err_set(e, TSU_EINVAL, _("%s %lld belongs to another client; give an id of this client's"),
+			       _(rt->label), (long long)id);
+	return TSU_OK;
+}
+
+static int load_plan(db *d, int64_t client_id, int64_t id, plan *p, tsu_err *e)
+{
+	if (!id)
+		id = latest_id(d, "SELECT id FROM plan WHERE client_id = :client"
+			       " ORDER BY stage = 'superseded', id DESC LIMIT 1", client_id);
+	if (!id) {
+		record_init(&rt_plan, p);
+		return err_set(e, TSU_ENOTFOUND, _("client %lld has no plan yet; add one first"), (long long)client_id);
+	}
+	return get_own(d, &rt_plan, id, client_id, p, e);
+}
+
+/* ---- the plan ---- */
+
+static void plan_table(pform *f, db *d, const plan *p, bool draft)
+{
+	static const char *const heads[] = {
+		"優先順位", "解決すべき課題（本人のニーズ）", "支援目標", "達成時期",
+		"福祉サービス等\n種類・内容・量（頻度・時間）", "提供事業者名\n（担当者名・電話）",
+		"課題解決のための本人の役割", "評価時期", "その他留意事項",
+	};
+	static const double w[] = { 0.55, 2, 2, 0.95, 2.2, 1.6, 1.6, 0.95, 1.4 };
+	pblk *t = pform_table(f, heads, w, 9);
+	plan_row *rows = NULL;
+	size_t n = 0;
+
+	if (store_record_list(d, &rt_plan_row, p->id, (void **)&rows, &n, NULL) != TSU_OK)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		char *prio = xasprintf("%d", rows[i].priority), *target = print_date_short(rows[i].target_on);
+		char *review = print_date_short(rows[i].review_on);
+		char *svc = join3(rows[i].service_kind, rows[i].service_detail, rows[i].service_amount, "\n");
+		const char *cells[9] = {
+			prio, rows[i].need, rows[i].goal, target, svc,
+			draft ? "" : rows[i].provider, rows[i].client_role, review, rows[i].remarks,
+		};
+		pform_table_row(t, cells);
+		free(prio);
+		free(target);
+		free(review);
+		free(svc);
+	}
+	record_free_list(&rt_plan_row, rows, n);
+}
+
+static int build_plan(db *d, int64_t client_id, int64_t id, const print_opts *o, pform **out, tsu_err *e)
+{
+	head h;
+	plan p;
+	pform *f;
+	char *title, *sub;
+	int rc;
+
+	if ((rc = load_plan(d, client_id, id, &p, e)) != TSU_OK ||
+	    (rc = head_load(d, client_id, o, &h, e)) != TSU_OK) {
+		record_free(&rt_plan, &p);
+		return rc;
+	}
+	title = plan_title(&h, &p, NULL);
+	sub = printed_line(o);
+	f = pform_new(title, sub, true);
+	plan_head(f, &h, &p, o, 3);
+	pform_text(f, "利用者及びその家族の生活に対する意向（希望する生活）", p.wishes);
+	pform_text(f, "総合的な援助の方針", p.policy);
+	pform_text(f, "長期目標", p.long_goal);
+	pform_text(f, "短期目標", p.short_goal);
+	plan_table(f, d, &p, strcmp(p.stage, "draft") == 0);
+	sign_line(f, p.consented_on);
+	free(title);
+	free(sub);
+	head_free(&h);
+	record_free(&rt_plan, &p);
+	*out = f;
+	return TSU_OK;
+}
+
+/* ---- the weekly schedule ---- */
+
+static char *non_weekly_text(db *d, int64_t plan_id)
+{
+	non_weekly *v = NULL;
+	size_t n = 0;
+	strbuf o;
+
+	sb_init(&o);
+	if (store_record_list(d, &rt_non_weekly, plan_id, (void **)&v, &n, NULL) == TSU_OK)
+		for (size_t i = 0; i < n; i++) {
+			if (o.len)
+				sb_addc(&o, '\n');
+			sb_adds(&o, v[i].service);
+			if (v[i].detail[0]) {
+				sb_adds(&o, "：");
+				sb_adds(&o, v[i].detail);
+			}
+		}
+	record_free_list(&rt_non_weekly, v, n);
+	if (!o.s)
+		sb_adds(&o, "");
+	return sb_steal(&o);
+}
+
+static int build_weekly(db *d, int64_t client_id, int64_t id, const print_opts *o, pform **out, tsu_err *e)
+{
+	head h;
+	plan p;
+	pform *f;
+	pblk *w;
+	weekly_slot *slots = NULL;
+	size_t n = 0;
+	char *sub, *nw;
+	int rc;
+
+	if ((rc = load_plan(d, client_id, id, &p, e)) != TSU_OK ||
+	    (rc = head_load(d, client_id, o, &h, e)) != TSU_OK) {
+		record_free(&rt_plan, &p);
+		return rc;
+	}
+	sub = printed_line(o);
+	f = pform_new(strcmp(p.stage, "draft") == 0 ? "週間計画表（案）" : "週間計画表", sub, true);
+	{
+		char *written = print_date(p.written_on);
+		const char *pairs[] = {
+			h.child ? "児童氏名" : "利用者氏名", h.name,
+			"障害支援区分", h.level,
+			h.child ? "通所受給者証番号" : "障害福祉サービス受給者証番号", h.child ? h.day_no : h.c.recipient_no,
+			"相談支援事業者名", o->office ? o->office : "",
+			"計画作成担当者", o->worker ? o->worker : "",
+			strcmp(p.stage, "draft") == 0 ? "計画案作成日" : "計画作成日", written,
+		};
+		pform_fields(f, 3, pairs, 6);
+		free(written);
+	}
+	w = pform_week(f, "主な日常生活上の活動", p.daily_activities);
+	if (store_record_list(d, &rt_weekly_slot, p.id, (void **)&slots, &n, NULL) == TSU_OK)
+		for (size_t i = 0; i < n; i++)
+			pform_week_slot(w, slots[i].weekday, slots[i].start_min, slots[i].end_min, slots[i].activity);
+	record_free_list(&rt_weekly_slot, slots, n);
+	nw = non_weekly_text(d, p.id);
+	pform_text(f, "週単位以外のサービス", nw);
+	pform_text(f, "サービス提供によって実現する生活の全体像", p.overall_picture);
+	free(nw);
+	free(sub);
+	head_free(&h);
+	record_free(&rt_plan, &p);
+	*out = f;
+	return TSU_OK;
+}
+
+/* ---- the monitoring report ---- */
+
+static const char *yes_no(bool b)
+{
+	return b ? "有" : "無";
+}
+
+static char *method_marks(const char *m)
+{
+	return xasprintf("%s訪問　%s来所　%sその他",
+			 strcmp(m, "visit") == 0 ? "■" : "□",
+			 strcmp(m, "office") == 0 ? "■" : "□",
+			 strcmp(m, "other") == 0 ? "■" : "□");
+}
+
+static void monitoring_row_cells(pblk *t, const monitoring_row *r, const plan_row *pr)
+{
+	char *prio = pr ? xasprintf("%d", pr->priority) : xstrdup("－");
+	char *target = pr ? print_date_short(pr->target_on) : xstrdup("");
+	char *gas = r->gas == FIELD_INT_NULL ? xstrdup("") : xasprintf("GAS %+d", r->gas);
+	char *att = join3(r->attainment, gas, NULL, "\n");
+	char *chg = xasprintf("サービス種類 %s\nサービス量 %s\n週間計画 %s",
+			      yes_no(r->change_kind), yes_no(r->change_amount), yes_no(r->change_weekly));
+	const char *cells[9] = {
+		prio, pr ? pr->goal : "", target, r->delivery, r->satisfaction, att, r->next_steps, chg, r->remarks,
+	};
+
+	pform_table_row(t, cells);
+	free(prio);
+	free(target);
+	free(gas);
+	free(att);
+	free(chg);
+}
+
+/* The monitoring's rows in the priority order of their plan rows. */
+static void monitoring_table(pform *f, db *d, const monitoring *m)
+{
+	static const char *const heads[] = {
+		"優先順位", "支援目標", "達成時期", "サービス提供状況\n（事業者からの聞き取り）",
+		"本人の感想・満足度", "支援目標の達成度\n（ニーズの充足度）", "今後の課題・解決方法",
+		"計画変更の必要性", "その他留意事項",
+	};
+	static const double w[] = { 0.55, 1.8, 0.95, 1.9, 1.6, 1.5, 1.8, 1.25, 1.3 };
+	pblk *t = pform_table(f, heads, w, 9);
+	monitoring_row *rows = NULL;
+	plan_row *prs;
+	size_t n = 0;
+	bool *used;
+
+	if (store_record_list(d, &rt_monitoring_row, m->id, (void **)&rows, &n, NULL) != TSU_OK)
+		return;
+	prs = xcalloc(n ? n : 1, sizeof *prs);
+	used = xcalloc(n ? n : 1, sizeof *used);
+	for (size_t i = 0; i < n; i++)
+		if (!rows[i].plan_row_id || store_record_get(d, &rt_plan_row, rows[i].plan_row_id, &prs[i], NULL) != TSU_OK) {
+			record_free(&rt_plan_row, &prs[i]);
+			record_init(&rt_plan_row, &prs[i]);
+			prs[i].priority = 1000;   /* rows of deleted goals go last */
+			prs[i].id = 0;
+		}
+	for (size_t k = 0; k < n; k++) {
+		size_t best = n;
+		for (size_t i = 0; i < n; i++)
+			if (!used[i] && (best == n || prs[i].priority < prs[best].priority))
+				best = i;
+		used[best] = true;
+		monitoring_row_cells(t, &rows[best], prs[best].id ? &prs[best] : NULL);
+	}
+	record_free_list(&rt_plan_row, prs, n);
+	record_free_list(&rt_monitoring_row, rows, n);
+	free(used);
+}
+
+static int build_monitoring(db *d, int64_t client_id, int64_t id, const print_opts *o, pform **out, tsu_err *e)
+{
+	monitoring m;
+	head h;
+	plan p;
+	pform *f;
+	char *sub, *done, *method;
+	int rc;
+
+	if (!id)
+		id = latest_id(d, "SELECT id FROM monitoring WHERE client_id = :client AND done_on IS NOT NULL"
+			       " ORDER BY done_on DESC, id DESC LIMIT 1", client_id);
+	if (!id)
+		return err_set(e, TSU_ENOTFOUND, _("client %lld has no monitoring done yet; record one first"), (long long)client_id);
+	if ((rc = get_own(d, &rt_monitoring, id, client_id, &m, e)) != TSU_OK) {
+		record_free(&rt_monitoring, &m);
+		return rc;
+	}
+	rc = m.plan_id ? store_record_get(d, &rt_plan, m.plan_id, &p, e) : load_plan(d, client_id, 0, &p, e);
+	if (rc != TSU_OK || (rc = head_load(d, client_id, o, &h, e)) != TSU_OK) {
+		record_free(&rt_monitoring, &m);
+		record_free(&rt_plan, &p);
+		return rc;
+	}
+	sub = printed_line(o);
+	f = pform_new("モニタリング報告書（継続サービス利用支援・継続障害児支援利用援助）", sub, true);
+	plan_head(f, &h, &p, o, 3);
+	done = print_date(m.done_on != DATE_NONE ? m.done_on : DATE_NONE);
+	method = method_marks(m.method);
+	{
+		const char *pairs[] = { "モニタリング実施日", done, "実施方法", method };
+		pform_fields(f, 2, pairs, 2);
+	}
+	pform_text(f, "総合的な援助の方針", p.policy);
+	pform_text(f, "全体の状況", m.situation);
+	monitoring_table(f, d, &m);
+	if (m.remarks[0])
+		pform_text(f, "備考", m.remarks);
+	sign_line(f, DATE_NONE);
+	free(sub);
+	free(done);
+	free(method);
+	head_free(&h);
+	record_free(&rt_plan, &p);
+	record_free(&rt_monitoring, &m);
+	*out = f;
+	return TSU_OK;
+}
+
+int print_build(db *d, print_kind k, int64_t client_id, int64_t id,
+		const print_opts *o, pform **out, tsu_err *e)
+{
+	*out = NULL;
+	switch (k) {
+	case PRINT_ASSESSMENT: return print_build_assessment(d, client_id, id, o, out, e);
+	case PRINT_PLAN: return build_plan(d, client_id, id, o, out, e);
+	case PRINT_WEEKLY: return build_weekly(d, client_id, id, o, out, e);
+	case PRINT_MONITORING: return build_monitoring(d, client_id, id, o, out, e);
+	case PRINT_PREP: return print_build_prep(d, client_id, id, o, out, e);
+	}
+	return err_set(e, TSU_EINVAL, _("unknown form"));
+}
