@@ -128,7 +128,7 @@ run:
 
 # check: the normal build must be warning-free, then every suite runs
 # against the sanitizer build.  Fragments add suites to CHECK_MORE.
-CHECK_MORE := fuzz-replay
+CHECK_MORE := fuzz-replay stress-check
 check:
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory B=build/san SAN=1 all unit e2e $(CHECK_MORE)
@@ -149,7 +149,8 @@ e2e: all
 # Debian/Ubuntu packages for building, testing and PDF output.
 DEB_PKGS := gcc make pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev \
 	libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-ipaexfont \
-	libcmocka-dev gettext locales tmux sqlite3 poppler-utils
+	libcmocka-dev gettext locales tmux sqlite3 poppler-utils \
+	openssh-server openssh-client procps util-linux bsdutils
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
@@ -163,13 +164,17 @@ deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing || exit 1; \
 	fi; \
-	if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$$'; then \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
-	  else echo "make deps: the ja_JP.UTF-8 locale is missing; run as root:"; \
-	    echo "  localedef -i ja_JP -f UTF-8 ja_JP.UTF-8"; exit 1; fi; \
-	  $$SUDO localedef -i ja_JP -f UTF-8 ja_JP.UTF-8 || exit 1; \
-	fi; \
-	echo "make deps: all packages and the ja_JP.UTF-8 locale are present"
+	for loc in UTF-8:ja_JP.UTF-8 EUC-JP:ja_JP.eucJP; do \
+	  cs=$${loc%%:*}; name=$${loc#*:}; \
+	  norm=$$(echo "$$name" | tr 'A-Z' 'a-z' | tr -d '-'); \
+	  if ! locale -a 2>/dev/null | tr 'A-Z' 'a-z' | tr -d '-' | grep -qx "$$norm"; then \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	    else echo "make deps: the $$name locale is missing; run as root:"; \
+	      echo "  localedef -i ja_JP -f $$cs $$name"; exit 1; fi; \
+	    $$SUDO localedef -i ja_JP -f $$cs $$name || exit 1; \
+	  fi; \
+	done; \
+	echo "make deps: all packages and the ja_JP.UTF-8 and ja_JP.eucJP locales are present"
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
@@ -197,5 +202,6 @@ clean:
 # benchmark beside its generator.
 -include tests/fuzz/fuzz.mk
 include tests/bench/bench.mk
+include tests/stress/stress.mk
 
 -include $(wildcard $(B)/obj/*/*.d $(B)/tests/*.d)
