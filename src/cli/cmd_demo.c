@@ -78,7 +78,11 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 	meeting mt;
 	action_item ai;
 	int rc = TSU_EFAIL;
-	int64_t need_item = 0;
+	int64_t need_item = 0, row_ids[3] = { 0 };
+	non_weekly nw;
+	monitoring mo;
+	monitoring_row mr;
+	note nt;
 
 	record_init(&rt_intake, &in);
 	record_init(&rt_assessment, &as);
@@ -152,6 +156,10 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 	p.long_goal = xstrdup("一人暮らしを続け、働く日を増やす。");
 	free(p.short_goal);
 	p.short_goal = xstrdup("生活リズムを整え、家事を手順表で自分で行う。");
+	free(p.daily_activities);
+	p.daily_activities = xstrdup("7:00 起床・服薬\n9:30 作業所へ（バス）\n16:00 帰宅・買い物\n22:30 服薬・就寝");
+	free(p.overall_picture);
+	p.overall_picture = xstrdup("家事の手順が身につき、週4日働きながら、今のアパートで安心して暮らしている。");
 	TRY(store_plan_add(d, &p, e));
 
 	static const struct { const char *need, *goal, *kind, *amount; } rows[] = {
@@ -175,6 +183,7 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 		pr.review_on = date_add_months(p.period_from, 6) - 1;
 		pr.assessment_item_id = i == 0 ? need_item : 0;
 		rc = store_record_add(d, &rt_plan_row, &pr, e);
+		row_ids[i] = pr.id;
 		record_free(&rt_plan_row, &pr);
 		if (rc != TSU_OK)
 			goto fail;
@@ -194,6 +203,72 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 		if (rc != TSU_OK)
 			goto fail;
 	}
+
+	record_init(&rt_non_weekly, &nw);
+	nw.plan_id = p.id;
+	free(nw.service);
+	nw.service = xstrdup("通院（精神科）");
+	free(nw.detail);
+	nw.detail = xstrdup("月2回、母が同行。月1回は相談支援専門員が同行。");
+	rc = store_record_add(d, &rt_non_weekly, &nw, e);
+	record_free(&rt_non_weekly, &nw);
+	if (rc != TSU_OK)
+		goto fail;
+
+	/* The monitoring of the plan's third month, with a GAS score per goal,
+	 * and a visit note since: material for the prep sheet and the trend. */
+	record_init(&rt_monitoring, &mo);
+	mo.client_id = cid;
+	mo.plan_id = p.id;
+	mo.done_on = month_first_day(date_month(p.period_from) + 3) + 9;
+	free(mo.situation);
+	mo.situation = xstrdup("家事援助の日は部屋が片付いている。作業所は週4日通えているが、夜中に目が覚める日が続いている。");
+	rc = store_record_add(d, &rt_monitoring, &mo, e);
+	record_free(&rt_monitoring, &mo);
+	if (rc != TSU_OK)
+		goto fail;
+	static const struct { const char *delivery, *view, *attain, *next; int gas; bool weekly; } mrows[] = {
+		{ "週2回訪問。手順表を一緒に確認している（事業所より）。", "「掃除は前より楽になった」", "一部達成", "手順表を見て一人で掃除する日を作る。", 1, false },
+		{ "週4日通所。欠席なし（事業所より）。", "「仕事は楽しい」", "達成", "通所を続け、5日目を検討する。", 0, true },
+		{ "通院同行1回。", "「よく眠れない日がある」", "未達成", "主治医に睡眠の状況を伝え、服薬時間を相談する。", -1, false },
+	};
+	for (size_t i = 0; i < 3; i++) {
+		record_init(&rt_monitoring_row, &mr);
+		mr.monitoring_id = mo.id;
+		mr.plan_row_id = row_ids[i];
+		free(mr.delivery);
+		mr.delivery = xstrdup(mrows[i].delivery);
+		free(mr.satisfaction);
+		mr.satisfaction = xstrdup(mrows[i].view);
+		free(mr.attainment);
+		mr.attainment = xstrdup(mrows[i].attain);
+		free(mr.next_steps);
+		mr.next_steps = xstrdup(mrows[i].next);
+		mr.gas = mrows[i].gas;
+		mr.change_weekly = mrows[i].weekly;
+		rc = store_record_add(d, &rt_monitoring_row, &mr, e);
+		record_free(&rt_monitoring_row, &mr);
+		if (rc != TSU_OK)
+			goto fail;
+	}
+	record_init(&rt_note, &nt);
+	nt.client_id = cid;
+	nt.noted_on = today - 3;
+	free(nt.noted_at);
+	nt.noted_at = xstrdup("14:00");
+	free(nt.kind);
+	nt.kind = xstrdup("visit");
+	nt.minutes = 45;
+	free(nt.fact);
+	nt.fact = xstrdup("自宅訪問。寝つきが悪く、朝の服薬を忘れる日が週1回ある。");
+	free(nt.interpretation);
+	nt.interpretation = xstrdup("睡眠の乱れが日中の活動に響き始めている。");
+	free(nt.next_step);
+	nt.next_step = xstrdup("次の会議で服薬支援（声かけ）を検討する。");
+	rc = store_record_add(d, &rt_note, &nt, e);
+	record_free(&rt_note, &nt);
+	if (rc != TSU_OK)
+		goto fail;
 
 	record_init(&rt_meeting, &mt);
 	mt.client_id = cid;

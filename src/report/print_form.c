@@ -186,6 +186,27 @@ static void rule(strbuf *o, char c)
 	sb_addc(o, '\n');
 }
 
+/* A line must not start with closing punctuation (禁則): when the break
+ * falls before one, the character before it moves down with it. */
+static size_t keep_with_punct(const char *p, size_t n)
+{
+	static const char *const closers[] = { "。", "、", "）", "」", "』", "！", "？", "・", ")", ",", ".", NULL };
+	size_t back = n;
+
+	if (!p[n])
+		return n;
+	for (size_t i = 0; closers[i]; i++)
+		if (strncmp(p + n, closers[i], strlen(closers[i])) == 0) {
+			while (back > 0 && ((unsigned char)p[back - 1] & 0xC0) == 0x80)
+				back--;
+			back = back > 0 ? back - 1 : 0;
+			while (back > 0 && ((unsigned char)p[back] & 0xC0) == 0x80)
+				back--;
+			return back > 0 ? back : n;
+		}
+	return n;
+}
+
 /* Append s wrapped to width columns; the first line goes where the
  * caller left off (first_indent already written), the others after
  * indent spaces.  Empty text still ends the line. */
@@ -205,6 +226,7 @@ static void wrap(strbuf *o, const char *s, int indent, int width)
 			size_t n = text_fit(p, width, NULL);
 			if (n == 0 && *p)
 				n = 1;
+			n = keep_with_punct(p, n);
 			if (!first)
 				pad(o, indent);
 			first = false;
