@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/vfs.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -242,6 +245,77 @@ static int quick_check(db *d, tsu_err *e)
 	return TSU_OK;
 }
 
+/*
+ * SQLite's file locks and the WAL's shared memory are not reliable on a
+ * network file system: two sessions on two machines can damage the
+ * database.  db_open warns once per process when the file is on one.
+ * TSUNAGI_TEST_FSTYPE (for tests only, e.g. 0x6969) stands in for the
+ * detected file system type, so the warning can be checked without a
+ * network mount.
+ */
+static const struct { unsigned long magic; const char *name; } netfs[] = {
+	{ 0x6969, "NFS" },
+	{ 0x517B, "SMB" },
+	{ 0xFF534D42, "CIFS" },
+	{ 0xFE534D42, "SMB2" },
+	{ 0x65735546, "FUSE, e.g. sshfs" },
+	{ 0x5346414F, "AFS" },
+	{ 0x6B414653, "AFS" },
+	{ 0x73757245, "Coda" },
+	{ 0x01021997, "9P" },
+	{ 0x00C36400, "Ceph" },
+	{ 0x564C, "NCP" },
+	{ 0x0BD00BD0, "Lustre" },
+	{ 0x47504653, "GPFS" },
+	{ 0x01161970, "GFS2" },
+	{ 0x7461636F, "OCFS2" },
+	{ 0x20030528, "OrangeFS" },
+};
+
+static const char *netfs_name(const char *path)
+{
+	const char *test = getenv("TSUNAGI_TEST_FSTYPE");
+	unsigned long type = 0;
+	bool known = false;
+
+	if (test && *test) {
+		type = strtoul(test, NULL, 0);
+		known = true;
+	}
+#ifdef __linux__
+	struct statfs fs;
+	if (!known && statfs(path, &fs) == 0) {
+		/* f_type is signed on some architectures: keep 32 bits. */
+		type = (unsigned long)fs.f_type & 0xFFFFFFFFUL;
+		known = true;
+	}
+#endif
+	if (!known)
+		return NULL;
+	for (size_t i = 0; i < sizeof netfs / sizeof netfs[0]; i++)
+		if (netfs[i].magic == type)
+			return netfs[i].name;
+	return NULL;
+}
+
+static void warn_netfs(const char *path)
+{
+	static bool warned;
+	const char *name;
+
+	if (warned)
+		return;
+	name = netfs_name(path);
+	if (!name)
+		return;
+	warned = true;
+	/* Before the UI starts its screen (it opens the database first),
+	 * so the line never lands inside the full-screen display. */
+	fprintf(stderr, "tsunagi: ");
+	fprintf(stderr, _("warning: %s is on a network file system (%s); SQLite's locking is not reliable there, so keep the database on a local disk"), path, name);
+	fputc('\n', stderr);
+}
+
 int db_open(db **out, const char *path, int flags, tsu_err *e)
 {
 	struct stat sb;
@@ -257,6 +331,8 @@ int db_open(db **out, const char *path, int flags, tsu_err *e)
 	} else if (!S_ISREG(sb.st_mode)) {
 		return err_set(e, TSU_EINVAL, _("%s is not a regular file; give --db a database file"), path);
 	}
+
+	warn_netfs(path);
 
 	d = xcalloc(1, sizeof *d);
 	d->path = xstrdup(path);
