@@ -37,6 +37,26 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
+/*
+ * How long without a key before the privacy screen: the config's
+ * idle_minutes, or TSUNAGI_IDLE_SECONDS when set.  That variable is for
+ * tests only (the stress suite checks the privacy screen without waiting
+ * minutes); -1 means never.
+ */
+static int idle_timeout_ms(const ui_app *app)
+{
+	const char *env = getenv("TSUNAGI_IDLE_SECONDS");
+	char *end;
+	long v;
+
+	if (env && *env) {
+		v = strtol(env, &end, 10);
+		if (*end == '\0' && v >= 0 && v <= 86400)
+			return v > 0 ? (int)v * 1000 : -1;
+	}
+	return app->cfg.idle_minutes > 0 ? app->cfg.idle_minutes * 60000 : -1;
+}
+
 static long now_ms(void)
 {
 	struct timespec ts;
@@ -534,7 +554,7 @@ int ui_run(cli_ctx *ctx)
 		ui_push(&app, ui_drafts_screen(&app));
 
 	while (!app.quit && !got_signal) {
-		int timeout_ms = !app.privacy && app.cfg.idle_minutes > 0 ? app.cfg.idle_minutes * 60000 : -1;
+		int timeout_ms = app.privacy ? -1 : idle_timeout_ms(&app);
 		wint_t wch = 0;
 		long t0;
 		int r;
