@@ -60,12 +60,15 @@ static void draw_row(ui_rows *r, ui_win *w, int y, int x, int width, const void 
 
 	(void)r;
 	(void)sel;
-	cx += ui_put(w, y, cx, 11, component_name(it->component), true);
+	ui_put(w, y, cx, 11, component_name(it->component), true);
+	cx += 11;
 	qualifiers(it, q, sizeof q);
 	snprintf(code, sizeof code, "%s%s", it->icf_code, q);
-	cx += ui_put(w, y, cx, 12, code, true);
+	ui_put(w, y, cx, 12, code, true);
+	cx += 12;
 	snprintf(flags, sizeof flags, "%s%s ", it->strength ? "S" : " ", it->need ? "N" : " ");
-	cx += ui_put_raw(w, y, cx, 3, flags, true);
+	ui_put_raw(w, y, cx, 3, flags, true);
+	cx += 3;
 	fw = (x + width - cx) / 2;
 	ui_put(w, y, cx, fw - 1, it->fact, true);
 	cx += fw;
@@ -164,9 +167,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action act, ui_key k)
 			return true;
 		}
 		a->picking = it->id;
-		ui_push(app, ui_icf_screen(app, it->icf_code[0] ? it->icf_code
-					   : strcmp(it->component, "personal") ? it->component : "",
-					   got_code, s));
+		ui_push(app, ui_icf_screen(app, it->icf_code, got_code, s));
 		return true;
 	}
 	case UA_PRINT:

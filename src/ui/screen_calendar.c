@@ -229,8 +229,8 @@ static void draw_head(ui_app *app, cal_state *c)
 	date_format_wareki(c->cur, era, sizeof era);
 	date_format_iso(c->cur, iso);
 	if (c->move_client)
-		snprintf(line, sizeof line, _("%04d-%02d  Scheduling %s: move to the day and press s (Esc stops)"),
-			 y, m, c->move_label);
+		snprintf(line, sizeof line, _("%04d-%02d  %s  scheduling %s: move to the day, s (Esc stops)"),
+			 y, m, iso, c->move_label);
 	else
 		snprintf(line, sizeof line, _("%04d-%02d   %s (%s %s)"),
 			 y, m, iso, era, due_weekday(c->cur));

@@ -46,8 +46,13 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *
 		wattroff(w, A_REVERSE | A_BOLD);
 	ui_put_raw(w, y, x + 1, 1, " ", false);
 	snprintf(code, sizeof code, "%-6s", e->code);
-	cx += ui_put_raw(w, y, cx, 7, code, true);
-	cx += ui_put(w, y, cx, (x + width - cx) / 2, e->ja, true);
+	ui_put_raw(w, y, cx, 7, code, true);
+	cx += 7;
+	{
+		int jw = (x + width - cx) / 2;
+		ui_put(w, y, cx, jw, e->ja, true);
+		cx += jw;
+	}
 	ui_put(w, y, cx, x + width - cx, e->en, true);
 	if (sel)
 		wmove(w, y, x);

@@ -44,7 +44,8 @@ static void draw(ui_app *app, ui_screen *s)
 {
 	prompt_state *p = s->st;
 
-	werase(stdscr);
+	for (int y = app->body_y; y < app->body_y + app->body_h; y++)
+		ui_put_raw(stdscr, y, 0, app->cols, "", true);
 	wattron(stdscr, A_BOLD);
 	ui_put_raw(stdscr, app->body_y, 0, app->cols, p->title, true);
 	wattroff(stdscr, A_BOLD);
