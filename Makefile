@@ -21,16 +21,24 @@ BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share/tsunagi
 LOCALEDIR ?= $(PREFIX)/share/locale
+PKGLIBDIR ?= $(PREFIX)/lib/tsunagi
 DESTDIR  ?=
 
 # The build directory; `make check` builds the sanitizer variant in its own.
 B        ?= build$(if $(filter 1,$(SAN)),/san)
 SAN      ?=
 
-PKGS     := ncursesw sqlite3 libutf8proc pangocairo cairo fontconfig
+# The program links only the core libraries; the PDF writers and their
+# cairo/pango stack are a module loaded when a PDF is asked for
+# (src/cli/pdf_dl.c).  Tests link everything.
+CORE_PKGS := ncursesw sqlite3 libutf8proc
+PDF_PKGS := pangocairo cairo fontconfig
+PKGS     := $(CORE_PKGS) $(PDF_PKGS)
 # ncursesw.pc asks for _XOPEN_SOURCE=600; we define 700 ourselves.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS)))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+CORE_LIBS  = $(shell pkg-config --libs $(CORE_PKGS))
+PDF_LIBS   = $(shell pkg-config --libs $(PDF_PKGS))
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -42,12 +50,14 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
 	-Iinclude -I$(B)/gen $(PKG_CFLAGS) \
 	-DTSUNAGI_VERSION='"$(VERSION)"' -DTSUNAGI_LOCALEDIR='"$(LOCALEDIR)"' \
-	-DTSUNAGI_DATADIR='"$(DATADIR)"' \
+	-DTSUNAGI_DATADIR='"$(DATADIR)"' -DTSUNAGI_PKGLIBDIR='"$(PKGLIBDIR)"' -fPIC \
 	$(CFLAGS) $(CPPFLAGS) -MMD -MP
 
-LIB_SRC  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+PDF_SRC  := src/report/pdf.c src/report/due_pdf.c src/report/print_pdf.c
+PDF_OBJ  := $(PDF_SRC:src/%.c=$(B)/obj/%.o)
+LIB_SRC  := $(filter-out src/cli/main.c src/cli/pdf_dl.c $(PDF_SRC),$(wildcard src/*/*.c))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/gen/schema.o
-MAIN_OBJ := $(B)/obj/cli/main.o
+MAIN_OBJ := $(B)/obj/cli/main.o $(B)/obj/cli/pdf_dl.o
 SCHEMA   := $(sort $(wildcard data/schema/*.sql))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -58,13 +68,23 @@ MO       := $(LANGS:%=$(B)/locale/%/LC_MESSAGES/tsunagi.mo)
 .PHONY: all run check check-build unit e2e deps install uninstall clean \
 	demo-db pot
 
-all: $(B)/$(PROG) $(MO)
+all: $(B)/$(PROG) $(B)/tsunagi-pdf.so $(MO)
 
+# -rdynamic: the PDF module calls tsunagi's own functions in the program.
 $(B)/$(PROG): $(MAIN_OBJ) $(B)/libtsunagi.a
 	@echo "  LINK    $@"
-	@$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+	@$(CC) $(LDFLAGS) -rdynamic -o $@ $(MAIN_OBJ) -Wl,--whole-archive $(B)/libtsunagi.a \
+		-Wl,--no-whole-archive $(CORE_LIBS) -ldl -lm
+
+$(B)/tsunagi-pdf.so: $(PDF_OBJ)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -shared -Wl,-Bsymbolic -o $@ $^ $(PDF_LIBS) -lm
 
 $(B)/libtsunagi.a: $(LIB_OBJ)
+	@rm -f $@
+	@$(AR) rcs $@ $^
+
+$(B)/libtsunagi-pdf.a: $(PDF_OBJ)
 	@rm -f $@
 	@$(AR) rcs $@ $^
 
@@ -92,11 +112,12 @@ $(B)/obj/gen/schema.o: $(B)/gen/schema.c
 	@mkdir -p $(dir $@)
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(B)/libtsunagi.a
+$(B)/tests/%: tests/unit/%.c $(B)/libtsunagi.a $(B)/libtsunagi-pdf.a
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
-		$(B)/libtsunagi.a $(LDFLAGS) $(PKG_LIBS) $(shell pkg-config --libs cmocka) -lm
+		$(B)/libtsunagi-pdf.a $(B)/libtsunagi.a $(LDFLAGS) $(PKG_LIBS) \
+		$(shell pkg-config --libs cmocka) -lm
 
 $(B)/locale/%/LC_MESSAGES/tsunagi.mo: data/po/%.po $(wildcard data/po/*-*.po)
 	@mkdir -p $(dir $@)
@@ -179,6 +200,8 @@ deps:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
 	install -m 755 $(B)/$(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
+	install -d $(DESTDIR)$(PKGLIBDIR)
+	install -m 644 $(B)/tsunagi-pdf.so $(DESTDIR)$(PKGLIBDIR)/tsunagi-pdf.so
 	install -m 644 man/tsunagi.1 $(DESTDIR)$(MANDIR)/man1/tsunagi.1
 	for f in $(wildcard data/*.tsv); do install -m 644 $$f $(DESTDIR)$(DATADIR)/; done
 	for mo in $(MO); do l=$${mo#$(B)/locale/}; \
@@ -187,7 +210,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/$(PROG) $(DESTDIR)$(MANDIR)/man1/tsunagi.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(PKGLIBDIR)
 	for mo in $(MO); do rm -f $(DESTDIR)$(LOCALEDIR)/$${mo#$(B)/locale/}; done
 
 # Refresh the message template from the sources.
