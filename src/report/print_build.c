@@ -304,7 +304,7 @@ static void plan_table(pform *f, db *d, const plan *p, bool draft)
 		"福祉サービス等\n種類・内容・量（頻度・時間）", "提供事業者名\n（担当者名・電話）",
 		"課題解決のための本人の役割", "評価時期", "その他留意事項",
 	};
-	static const double w[] = { 0.55, 2, 2, 0.95, 2.2, 1.6, 1.6, 0.95, 1.4 };
+	static const double w[] = { 0.75, 2, 2, 0.95, 2.2, 1.6, 1.6, 0.95, 1.4 };
 	pblk *t = pform_table(f, heads, w, 9);
 	plan_row *rows = NULL;
 	size_t n = 0;
@@ -474,7 +474,7 @@ static void monitoring_table(pform *f, db *d, const monitoring *m)
 		"本人の感想・満足度", "支援目標の達成度\n（ニーズの充足度）", "今後の課題・解決方法",
 		"計画変更の必要性", "その他留意事項",
 	};
-	static const double w[] = { 0.55, 1.8, 0.95, 1.9, 1.6, 1.5, 1.8, 1.25, 1.3 };
+	static const double w[] = { 0.75, 1.8, 0.95, 1.9, 1.6, 1.5, 1.8, 1.25, 1.3 };
 	pblk *t = pform_table(f, heads, w, 9);
 	monitoring_row *rows = NULL;
 	plan_row *prs;
