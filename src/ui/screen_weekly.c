@@ -132,7 +132,8 @@ static void draw_grid(ui_app *app, weekly_state *w)
 			ui_week_hhmm(s->end_min, b);
 			snprintf(line, sizeof line, "%s %s-%s ", day_label(s->weekday), a, b);
 			{
-				int x = ui_put_raw(stdscr, app->body_y, 0, app->cols, line, false);
+				int x = ui_put_raw(stdscr, app->body_y, 0, app->cols, line, true);
+				x = text_width(line);
 				ui_put(stdscr, app->body_y, x, app->cols - x, s->activity, true);
 			}
 		}
@@ -285,6 +286,8 @@ static void clamp_view(ui_app *app, weekly_state *w)
 		w->top = w->hour;
 	if (w->hour >= w->top + rows)
 		w->top = w->hour - rows + 1;
+	if (w->top > UI_WEEK_LAST_HOUR - rows + 1)
+		w->top = UI_WEEK_LAST_HOUR - rows + 1;
 	if (w->top < UI_WEEK_FIRST_HOUR)
 		w->top = UI_WEEK_FIRST_HOUR;
 }
