@@ -11,6 +11,7 @@
 
 #include "tsunagi/cli.h"
 #include "tsunagi/cli_data.h"
+#include "tsunagi/cli_print.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/store.h"
 #include "tsunagi/ui.h"
@@ -57,7 +58,9 @@ static const char *const help_sections[] = {
 "      [--kind K,...] [--format text|pdf|csv] [--encoding utf-8|cp932|euc-jp]\n"
 "      [--initials] [-o FILE]\n"
 "  calendar [--month YYYY-MM] [--format text|tsv]\n"
-"  export ical [--initials] [-o FILE]\n"),
+"  export ical [--initials] [-o FILE]\n"
+"  print assessment|plan|weekly|monitoring|prep CLIENT [--id N]\n"
+"        [--format text|pdf] [--initials] [-o FILE]   the forms, A4 or text\n"),
 	N_(
 "Import, export and backup:\n"
 "  import clients FILE [--encoding auto|utf-8|cp932] [--dry-run] [--skip-bad]\n"
@@ -97,6 +100,7 @@ static const struct command {
 	{ "note", cmd_note },
 	{ "due", cmd_due },
 	{ "calendar", cmd_calendar },
+	{ "print", cmd_print },
 	{ "export", cmd_export },
 	{ "import", cmd_import },
 	{ "backup", cmd_backup },
