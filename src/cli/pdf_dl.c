@@ -30,8 +30,9 @@ typedef int (*pform_pdf_fn)(const pform *, char **, size_t *, tsu_err *);
 
 static void *module;
 
-/* Beside the executable first (the build tree), then where make install
- * puts it; $TSUNAGI_PDF_MODULE overrides both. */
+/* Beside the executable (the build tree), in ../lib/tsunagi beside its
+ * bin directory, then where make install put it; $TSUNAGI_PDF_MODULE
+ * overrides them all. */
 static void *load(tsu_err *e)
 {
 	char exe[PATH_MAX], *dir, *path;
@@ -49,8 +50,14 @@ static void *load(tsu_err *e)
 			dir = strrchr(exe, '/');
 			if (dir) {
 				*dir = '\0';
+				/* The build tree, then PREFIX/bin -> PREFIX/lib/tsunagi
+				 * so an installed tree can be moved. */
 				path = xasprintf("%s/tsunagi-pdf.so", exe);
 				if (access(path, R_OK) == 0)
+					module = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+				free(path);
+				path = xasprintf("%s/../lib/tsunagi/tsunagi-pdf.so", exe);
+				if (!module && access(path, R_OK) == 0)
 					module = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 				free(path);
 			}
