@@ -323,6 +323,14 @@ int store_client_delete(db *d, int64_t id, tsu_err *e)
 		err_set(e, TSU_ENOTFOUND, _("no client with id %lld"), (long long)id);
 		goto fail;
 	}
+	/* Deleting is for good: the client's drafts (forms left open, with
+	 * their name and whatever was typed) go too; draft has no foreign
+	 * key to client, so they would survive otherwise.  Found by the
+	 * confidentiality test (tests/stress/s_confidential.sh). */
+	s = db_prepare(d, "DELETE FROM draft WHERE client_id = :id");
+	db_bind_int64(s, ":id", id);
+	if (db_exec(s, e) != TSU_OK)
+		goto fail;
 	if (db_audit(d, "client", id, "delete", e) != TSU_OK)
 		goto fail;
 	return db_commit(d, e);
