@@ -356,8 +356,12 @@ int db_open(db **out, const char *path, int flags, tsu_err *e)
 	if (!(flags & DB_READONLY) &&
 	    exec_simple(d, "PRAGMA journal_mode = WAL", e, _("opening the database")) != TSU_OK)
 		goto fail;
+	/* temp_store = MEMORY: statement journals, sorts and temporary
+	 * tables never spill to /var/tmp, where deleting a client used to
+	 * copy its pages (found by the confidentiality test). */
 	if (exec_simple(d, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-			   " PRAGMA secure_delete = ON", e, _("opening the database")) != TSU_OK)
+			   " PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY",
+			   e, _("opening the database")) != TSU_OK)
 		goto fail;
 
 	if (!(flags & DB_NO_MIGRATE)) {
