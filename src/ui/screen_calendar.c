@@ -6,8 +6,10 @@
  * or moved here (s on it, move to the day, s again); Enter opens the
  * client's card at the record.
  *
- * Speed: the records the due engine needs are read once for a window of
- * months around the cursor; changing the month inside it only computes.
+ * Speed: a month of a large office holds thousands of items, so the grid
+ * reads only their number per day from the due cache's day index (after
+ * due_cache_refresh has brought it up to date), and the items themselves
+ * (due_items_get) only for the day under the cursor.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -17,6 +19,7 @@
 #include "tsunagi/calendar.h"
 #include "tsunagi/due.h"
 #include "tsunagi/due_report.h"
+#include "tsunagi/due_items.h"
 #include "tsunagi/due_source.h"
 #include "tsunagi/holiday.h"
 #include "tsunagi/i18n.h"
@@ -26,19 +29,15 @@
 #include "tsunagi/ui_cycle.h"
 #include "tsunagi/xalloc.h"
 
-enum { WINDOW_MONTHS = 3 };     /* months read either side of the cursor's */
-
 typedef struct cal_state {
 	ui_app *app;
 	date_t cur;
 	month_t month;
 	cal_month cal;
-	/* The records read for [src_lo, src_hi] (months). */
-	due_source src;
+	due_result res;         /* the cursor day's items */
 	bool loaded;
-	month_t src_lo, src_hi;
-	due_list items;         /* the month's items */
-	due_names names;
+	due_list items;         /* res.list, or empty */
+	int other[31];          /* per day: due items that are not monitorings */
 	/* The cursor day's items. */
 	void **day;
 	size_t nday;
@@ -52,14 +51,14 @@ typedef struct cal_state {
 
 /* ---- data ---- */
 
-static void free_month(cal_state *c)
+static void free_day(cal_state *c)
 {
 	ui_list_free(&c->list);
 	x_free(&c->day);
 	c->nday = 0;
-	due_names_free(&c->names);
-	memset(&c->names, 0, sizeof c->names);
-	due_list_free(&c->items);
+	if (c->loaded)
+		due_result_free(&c->res);
+	c->loaded = false;
 	memset(&c->items, 0, sizeof c->items);
 }
 
@@ -80,9 +79,16 @@ static void load_day(cal_state *c)
 {
 	ui_list_source ls;
 
-	ui_list_free(&c->list);
-	x_free(&c->day);
-	c->nday = 0;
+	due_query q = { c->app->today, c->cur, c->cur, true, 0 };
+	tsu_err e;
+
+	free_day(c);
+	if (due_items_get(c->app->db, &q, &c->res, &e) != TSU_OK) {
+		ui_error(c->app, "%s", e.msg);
+	} else {
+		c->loaded = true;
+		c->items = c->res.list;
+	}
 	c->day = xcalloc(c->items.n ? c->items.n : 1, sizeof *c->day);
 	for (size_t i = 0; i < c->items.n; i++)
 		if (c->items.items[i].on == c->cur)
@@ -96,42 +102,85 @@ static void load_day(cal_state *c)
 	ui_list_reload(&c->list, list_height(c->app));
 }
 
-/* Read the records again (after a change, or when the month leaves the
- * window read). */
-static void load_source(cal_state *c)
+/* The month's numbers per day: from the due cache's day index, billing
+ * from the engine (it is not cached); the items themselves only when the
+ * cache cannot be used. */
+static void count_month(cal_state *c)
 {
+	db_stmt *st;
+	due_query bq = { c->app->today, c->cal.first, c->cal.last, true, 1u << DUE_BILLING };
+	due_input none = { 0 };
+	due_list b = { 0 };
 	tsu_err e;
+	int rc;
 
-	if (c->loaded)
-		due_source_free(&c->src);
-	c->loaded = false;
-	c->src_lo = c->month - WINDOW_MONTHS;
-	c->src_hi = c->month + WINDOW_MONTHS;
-	if (due_source_load(c->app->db, month_first_day(c->src_lo), month_last_day(c->src_hi), 0,
-			    &c->src, &e) != TSU_OK) {
-		ui_error(c->app, "%s", e.msg);
+	memset(c->other, 0, sizeof c->other);
+	if (due_cache_refresh(c->app->db, &e) < 0) {
+		due_query q = { c->app->today, c->cal.first, c->cal.last, true, 0 };
+		due_result r;
+		if (due_items_get(c->app->db, &q, &r, &e) != TSU_OK) {
+			ui_error(c->app, "%s", e.msg);
+			return;
+		}
+		cal_month_count(&c->cal, &r.list);
+		for (size_t i = 0; i < r.list.n; i++)
+			if (r.list.items[i].kind != DUE_MONITORING && r.list.items[i].state != DUE_DONE)
+				c->other[r.list.items[i].on - c->cal.first]++;
+		due_result_free(&r);
 		return;
 	}
-	c->loaded = true;
+	/* Both read an index only: every item by (day, kind), and the open
+	 * monitorings through the partial index of open items. */
+	st = db_prepare(c->app->db,
+		"SELECT due_on, kind, count(*) FROM due_cache"
+		" WHERE due_on BETWEEN :from AND :to GROUP BY due_on, kind");
+	db_bind_date(st, ":from", c->cal.first);
+	db_bind_date(st, ":to", c->cal.last);
+	while ((rc = db_step(st)) == DB_ROW) {
+		date_t on = db_col_date(st, 0);
+		int n = db_col_int(st, 2);
+
+		if (on == DATE_NONE || on < c->cal.first || on > c->cal.last)
+			continue;
+		if (db_col_int(st, 1) == DUE_MONITORING) {
+			c->cal.days[on - c->cal.first].monitorings += n;
+		} else {
+			c->cal.days[on - c->cal.first].due += n;
+			c->other[on - c->cal.first] += n;
+		}
+	}
+	db_reset(st);
+	if (rc >= 0) {
+		st = db_prepare(c->app->db,
+			"SELECT due_on, count(*) FROM due_cache WHERE due_on BETWEEN :from AND :to"
+			" AND done_id = 0 AND kind = :mon GROUP BY due_on");
+		db_bind_int(st, ":mon", DUE_MONITORING);
+		db_bind_date(st, ":from", c->cal.first);
+		db_bind_date(st, ":to", c->cal.last);
+		while ((rc = db_step(st)) == DB_ROW) {
+			date_t on = db_col_date(st, 0);
+			if (on != DATE_NONE && on >= c->cal.first && on <= c->cal.last)
+				c->cal.days[on - c->cal.first].due += db_col_int(st, 1);
+		}
+		db_reset(st);
+	}
+	if (rc < 0) {
+		db_error(c->app->db, &e, _("reading the due list"));
+		ui_error(c->app, "%s", e.msg);
+	}
+	due_compute(&none, &bq, &b);
+	cal_month_count(&c->cal, &b);
+	for (size_t i = 0; i < b.n; i++)
+		if (b.items[i].state != DUE_DONE)
+			c->other[b.items[i].on - c->cal.first]++;
+	due_list_free(&b);
 }
 
-static void load_month(cal_state *c, bool reread)
+static void load_month(cal_state *c)
 {
-	due_query q;
-	tsu_err e;
-
-	free_month(c);
 	c->month = date_month(c->cur);
-	if (reread || !c->loaded || c->month < c->src_lo || c->month > c->src_hi)
-		load_source(c);
 	cal_month_init(&c->cal, c->month);
-	if (c->loaded) {
-		q = (due_query){ c->app->today, c->cal.first, c->cal.last, true, 0 };
-		due_compute(&c->src.in, &q, &c->items);
-		cal_month_count(&c->cal, &c->items);
-		if (due_names_load(c->app->db, &c->items, &c->names, &e) != TSU_OK)
-			ui_error(c->app, "%s", e.msg);
-	}
+	count_month(c);
 	load_day(c);
 }
 
@@ -172,14 +221,7 @@ static void draw_cell(ui_app *app, cal_state *c, int y, int x, int w, date_t d)
 	ui_put_raw(stdscr, y, x + 4, w - 4, day->holiday ? day->holiday : "", true);
 	l2[0] = '\0';
 	{
-		int other = day->due;
-		int mon_open = 0;
-		for (size_t i = 0; i < c->items.n; i++) {
-			const due_item *it = &c->items.items[i];
-			if (it->on == d && it->kind == DUE_MONITORING && it->state != DUE_DONE)
-				mon_open++;
-		}
-		other -= mon_open;
+		int other = c->other[d - c->cal.first];
 		if (day->monitorings && other > 0)
 			snprintf(l2, sizeof l2, " M%d +%d", day->monitorings, other);
 		else if (day->monitorings)
@@ -239,11 +281,24 @@ static void draw_head(ui_app *app, cal_state *c)
 	wattroff(stdscr, A_BOLD);
 }
 
+/* A client's name for a row on screen (caller frees): a day can hold
+ * thousands of items, so names are read only for the rows drawn. */
+static char *client_name(ui_app *app, int64_t id)
+{
+	db_stmt *st = db_prepare(app->db, "SELECT name FROM client WHERE id = :id");
+	char *name;
+
+	db_bind_int64(st, ":id", id);
+	name = db_step(st) == DB_ROW ? db_col_strdup(st, 0) : xstrdup("?");
+	db_reset(st);
+	return name;
+}
+
 static void draw_item(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
 {
 	cal_state *c = ctx;
 	const due_item *it = row;
-	const due_name *n = due_names_find(&c->names, it->client_id);
+	char *name = client_name(c->app, it->client_id);
 	char *detail = due_item_detail(it);
 	const char *mark = it->state == DUE_DONE ? "ok" : it->state == DUE_OVERDUE ? "!!"
 		: it->state == DUE_DUE ? "! " : " .";
@@ -256,9 +311,10 @@ static void draw_item(void *ctx, ui_win *w, int y, int x, int width, const void 
 	if (hl)
 		wattroff(w, A_REVERSE | A_BOLD);
 	ui_put_raw(w, y, x + 1, 4, mark, true);
-	ui_put(w, y, x + 5, nw, it->client_id ? (n ? n->name : "?") : _("(office)"), true);
+	ui_put(w, y, x + 5, nw, it->client_id ? name : _("(office)"), true);
 	ui_put(w, y, x + 5 + nw, width - 5 - nw, detail, true);
 	free(detail);
+	free(name);
 	if (sel)
 		wmove(w, y, x);
 }
@@ -331,8 +387,6 @@ static int64_t scheduled_monitoring(ui_app *app, const due_item *it)
 static void start_move(ui_app *app, cal_state *c)
 {
 	const due_item *it = ui_list_selected(&c->list);
-	const due_name *n;
-
 	if (!it || it->kind != DUE_MONITORING || !it->client_id) {
 		ui_message(app, "%s", _("Select a monitoring in the day's list first (Tab moves there)."));
 		return;
@@ -341,11 +395,14 @@ static void start_move(ui_app *app, cal_state *c)
 		ui_message(app, "%s", _("This monitoring is done; there is nothing to schedule."));
 		return;
 	}
-	n = due_names_find(&c->names, it->client_id);
 	c->move_client = it->client_id;
 	c->move_id = scheduled_monitoring(app, it);
 	free(c->move_label);
-	c->move_label = text_sanitize(n ? n->name : "?", false);
+	{
+		char *name = client_name(app, it->client_id);
+		c->move_label = text_sanitize(name, false);
+		free(name);
+	}
 	c->list_focus = false;
 }
 
@@ -363,7 +420,7 @@ static void finish_move(ui_app *app, cal_state *c)
 	}
 	c->move_client = c->move_id = 0;
 	x_free(&c->move_label);
-	load_month(c, true);
+	load_month(c);
 }
 
 static enum ui_card_tab tab_for(const due_item *it, int64_t *ref)
@@ -398,7 +455,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		bool month_changes = date_month(to) != c->month;
 		c->cur = to;
 		if (month_changes)
-			load_month(c, false);
+			load_month(c);
 		else
 			load_day(c);
 		s->dirty |= UI_D_BODY;
@@ -461,7 +518,7 @@ static void resume(ui_app *app, ui_screen *s)
 {
 	cal_state *c = s->st;
 	(void)app;
-	load_month(c, true);
+	load_month(c);
 	s->dirty |= UI_D_BODY;
 }
 
@@ -469,9 +526,7 @@ static void close_cal(ui_app *app, ui_screen *s)
 {
 	cal_state *c = s->st;
 	(void)app;
-	free_month(c);
-	if (c->loaded)
-		due_source_free(&c->src);
+	free_day(c);
 	free(c->move_label);
 	free(c);
 }
@@ -494,6 +549,6 @@ ui_screen ui_calendar_screen(ui_app *app)
 
 	c->app = app;
 	c->cur = app->today;
-	load_month(c, true);
+	load_month(c);
 	return s;
 }
