@@ -89,6 +89,17 @@ ui_wait "計画を確定しました"
 [ "$(q "SELECT stage, consented_on, monitoring_months, anchor_month FROM plan")" = "final|2026-11-25|3|2026-11" ] ||
 	fail "plan: $(q "SELECT stage, consented_on, monitoring_months, anchor_month FROM plan")"
 
+# Printed from the screen: a private PDF under ~/tsunagi-print.
+ui_keys p
+ui_wait "に印刷しました"
+pdf="$HOME/tsunagi-print/plan-1-1.pdf"
+[ -f "$pdf" ] || fail "no $pdf"
+[ "$(stat -c %a "$pdf")" = 600 ] || fail "$pdf is mode $(stat -c %a "$pdf")"
+[ "$(stat -c %a "$HOME/tsunagi-print")" = 700 ] || fail "the print folder is not private"
+if command -v pdftotext >/dev/null; then
+	pdftotext "$pdf" - | grep -q "一人で買い物に行く" || fail "the plan's PDF lacks the goal"
+fi
+
 # The calendar: no monitoring in December, one at the end of January
 # (the month it is due, nothing scheduled yet), and again in April.
 ui_keys C
