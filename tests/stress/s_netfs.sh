@@ -34,5 +34,5 @@ ui_screen | grep -q "network file system" && { ui_screen >&2; fail "the warning 
 ui_keys q
 for i in $(seq 100); do ui_dead && break; ui_screen | grep -q "Quit" && ui_keys y; sleep 0.05; done
 ui_dead || fail "the UI did not quit"
-ui_screen | grep -q "network file system" || { ui_screen >&2; fail "after the UI, the warning is not on the terminal"; }
+tmux -L "$TMUX_SOCK" capture-pane -p -J -S -100 -t t | grep -q "network file system" || { ui_screen >&2; fail "after the UI, the warning is not on the terminal"; }
 echo "netfs: $n network types warned once, 5 local types and the real one quiet, Japanese, UI screen clean"
