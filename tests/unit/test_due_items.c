@@ -188,12 +188,35 @@ static void cache_follows_changes_made_behind_its_back(void **state)
 	}
 }
 
+/* Found on the plan screen: the interval's upsert made the triggers'
+ * INSERT OR IGNORE fail once the client was already dirty. */
+static void interval_change_in_the_first_month_of_a_dirty_client(void **state)
+{
+	struct fx *f = *state;
+	certificate c;
+	plan p;
+	tsu_err e;
+
+	record_init(&rt_certificate, &c);
+	c.client_id = 4;
+	c.valid_from = f->today;
+	c.valid_to = f->today + 100;
+	assert_int_equal(store_record_add(f->db, &rt_certificate, &c, &e), TSU_OK);
+	record_free(&rt_certificate, &c);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM due_dirty WHERE client_id = 4"), 1);
+	assert_int_equal(store_plan_in_force(f->db, 4, &p, &e), TSU_OK);
+	assert_int_equal(store_plan_set_interval(f->db, p.id, p.anchor_month, 1, &e), TSU_OK);
+	record_free(&rt_plan, &p);
+	expect_cache_matches_engine(f->db, f->today);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(cache_gives_what_the_engine_gives, setup, teardown),
 		cmocka_unit_test_setup_teardown(cache_follows_changes_made_through_the_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(cache_follows_changes_made_behind_its_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(interval_change_in_the_first_month_of_a_dirty_client, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("due_items", tests, NULL, NULL);
 }
