@@ -34,7 +34,8 @@ enum db_open_flags {
 
 /*
  * Open (and, unless DB_NO_MIGRATE, migrate) the database at path: WAL,
- * synchronous=FULL, foreign keys, busy timeout, secure_delete, quick_check.
+ * synchronous=FULL, foreign keys, busy timeout, secure_delete, temp_store
+ * in memory, and on the first open of a day a full integrity_check.
  * The file and its -wal/-shm are made 0600 whatever the umask.  A database
  * from a newer tsunagi is refused with a message that says so.
  */
