@@ -394,8 +394,11 @@ int64_t store_client_count(db *d, const client_filter *f)
 int64_t store_client_by_recipient(db *d, const char *recipient_no, int64_t except_id)
 {
 	db_stmt *s = db_prepare(d,
-		"SELECT id FROM client WHERE recipient_no = :no AND id <> :except"
-		" AND status = 'active' LIMIT 1");
+		/* "recipient_no <> ''" lets SQLite use the partial index
+		 * client_by_recipient; without it every add scanned the
+		 * whole register (found by the 100,000-client bench). */
+		"SELECT id FROM client WHERE recipient_no = :no AND recipient_no <> ''"
+		" AND id <> :except AND status = 'active' LIMIT 1");
 	db_bind_text(s, ":no", recipient_no);
 	db_bind_int64(s, ":except", except_id);
 	return db_int64_or(s, 0);
