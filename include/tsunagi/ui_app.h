@@ -131,6 +131,10 @@ enum ui_card_tab {
 /* The card of a client, on a tab, with the row of record ref_id selected
  * (0: the first). */
 ui_screen ui_card_screen(ui_app *app, int64_t client_id, enum ui_card_tab tab, int64_t ref_id);
+/* The card tab (and the record on it, in *ref) that a due item is about;
+ * the alarm list and the calendar open the card there. */
+struct due_item;
+enum ui_card_tab ui_card_tab_for_due(const struct due_item *it, int64_t *ref);
 
 /* Forms: a client (id 0: a new one), a described record of a client
  * (record id 0: a new one), or a saved draft.  A draft of the same form

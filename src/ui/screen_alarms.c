@@ -259,22 +259,6 @@ static void draw(ui_app *app, ui_screen *s)
 	ui_list_draw(&a->list, stdscr, app->body_y + 1, 0, app->cols);
 }
 
-static enum ui_card_tab tab_for(const due_item *it, int64_t *ref)
-{
-	*ref = 0;
-	switch (it->kind) {
-	case DUE_CERTIFICATE: *ref = it->ref_id; return UI_TAB_CERTIFICATES;
-	case DUE_CONSENT: *ref = it->ref_id; return UI_TAB_CONSENTS;
-	case DUE_PLAN:
-		if (it->stage == DUE_PLAN_END)
-			*ref = it->ref_id;
-		return UI_TAB_PLANS;
-	case DUE_MONITORING: *ref = it->done_id; return UI_TAB_MONITORINGS;
-	case DUE_ACTION: return UI_TAB_MEETINGS;
-	default: return UI_TAB_BASICS;
-	}
-}
-
 static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	alarms_state *st = s->st;
@@ -295,7 +279,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 			ui_message(app, "%s", _("The billing deadline is the office's; there is no client to open."));
 			return true;
 		}
-		tab = tab_for(r->item, &ref);
+		tab = ui_card_tab_for_due(r->item, &ref);
 		ui_push(app, ui_card_screen(app, r->item->client_id, tab, ref));
 		return true;
 	}

@@ -423,22 +423,6 @@ static void finish_move(ui_app *app, cal_state *c)
 	load_month(c);
 }
 
-static enum ui_card_tab tab_for(const due_item *it, int64_t *ref)
-{
-	*ref = 0;
-	switch (it->kind) {
-	case DUE_CERTIFICATE: *ref = it->ref_id; return UI_TAB_CERTIFICATES;
-	case DUE_CONSENT: *ref = it->ref_id; return UI_TAB_CONSENTS;
-	case DUE_PLAN:
-		if (it->stage == DUE_PLAN_END)
-			*ref = it->ref_id;
-		return UI_TAB_PLANS;
-	case DUE_MONITORING: *ref = it->done_id; return UI_TAB_MONITORINGS;
-	case DUE_ACTION: return UI_TAB_MEETINGS;
-	default: return UI_TAB_BASICS;
-	}
-}
-
 static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	cal_state *c = s->st;
@@ -487,7 +471,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 			ui_message(app, "%s", _("The billing deadline is the office's; there is no client to open."));
 			return true;
 		}
-		tab = tab_for(it, &ref);
+		tab = ui_card_tab_for_due(it, &ref);
 		ui_push(app, ui_card_screen(app, it->client_id, tab, ref));
 		return true;
 	}

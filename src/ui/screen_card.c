@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tsunagi/due.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store.h"
@@ -499,4 +500,20 @@ ui_screen ui_card_screen(ui_app *app, int64_t client_id, enum ui_card_tab tab, i
 	cs->tab = tab;
 	load_tab(cs, ref_id, 0);
 	return s;
+}
+
+enum ui_card_tab ui_card_tab_for_due(const due_item *it, int64_t *ref)
+{
+	*ref = 0;
+	switch (it->kind) {
+	case DUE_CERTIFICATE: *ref = it->ref_id; return UI_TAB_CERTIFICATES;
+	case DUE_CONSENT: *ref = it->ref_id; return UI_TAB_CONSENTS;
+	case DUE_PLAN:
+		if (it->stage == DUE_PLAN_END)
+			*ref = it->ref_id;
+		return UI_TAB_PLANS;
+	case DUE_MONITORING: *ref = it->done_id; return UI_TAB_MONITORINGS;
+	case DUE_ACTION: return UI_TAB_MEETINGS;
+	default: return UI_TAB_BASICS;
+	}
 }
