@@ -324,6 +324,41 @@ static void unique_clients(loader *L)
 	L->clients.n = n;
 }
 
+static void loader_init(loader *L, due_source *out)
+{
+	memset(out, 0, sizeof *out);
+	L->clients.size = sizeof(due_client);
+	L->plans.size = sizeof(due_plan);
+	L->intervals.size = sizeof(due_interval);
+	L->iv_plan.size = sizeof(int64_t);
+	L->rows.size = sizeof(due_plan_row);
+	L->mons.size = sizeof(due_monitoring);
+	L->certs.size = sizeof(due_certificate);
+	L->consents.size = sizeof(due_consent);
+	L->actions.size = sizeof(due_action);
+	L->strings.size = sizeof(char *);
+}
+
+/* Hand the loaded arrays to out and point its due_input at them. */
+static void publish(loader *L, due_source *out)
+{
+	out->clients = L->clients.v;
+	out->plans = L->plans.v;
+	out->intervals = L->intervals.v;
+	out->rows = L->rows.v;
+	out->monitorings = L->mons.v;
+	out->certificates = L->certs.v;
+	out->consents = L->consents.v;
+	out->actions = L->actions.v;
+	out->strings = L->strings.v;
+	out->nstrings = L->strings.n;
+	out->in = (due_input){
+		out->clients, L->clients.n, out->plans, L->plans.n, out->rows, L->rows.n,
+		out->monitorings, L->mons.n, out->certificates, L->certs.n,
+		out->consents, L->consents.n, out->actions, L->actions.n,
+	};
+}
+
 static bool want(unsigned kinds, enum due_kind k)
 {
 	return kinds == 0 || (kinds & (1u << k));
@@ -335,17 +370,7 @@ int due_source_load(db *d, date_t from, date_t to, unsigned kinds,
 	loader L = { .db = d, .src = out, .from = from, .to = to };
 	int rc = TSU_OK;
 
-	memset(out, 0, sizeof *out);
-	L.clients.size = sizeof(due_client);
-	L.plans.size = sizeof(due_plan);
-	L.intervals.size = sizeof(due_interval);
-	L.iv_plan.size = sizeof(int64_t);
-	L.rows.size = sizeof(due_plan_row);
-	L.mons.size = sizeof(due_monitoring);
-	L.certs.size = sizeof(due_certificate);
-	L.consents.size = sizeof(due_consent);
-	L.actions.size = sizeof(due_action);
-	L.strings.size = sizeof(char *);
+	loader_init(&L, out);
 
 	if (want(kinds, DUE_MONITORING) || want(kinds, DUE_PLAN)) {
 		if ((rc = load_plans(&L, e)) != TSU_OK || (rc = load_monitorings(&L, e)) != TSU_OK)
@@ -367,46 +392,13 @@ int due_source_load(db *d, date_t from, date_t to, unsigned kinds,
 done:
 	free(L.iv_plan.v);
 	unique_clients(&L);
-	out->clients = L.clients.v;
-	out->plans = L.plans.v;
-	out->intervals = L.intervals.v;
-	out->rows = L.rows.v;
-	out->monitorings = L.mons.v;
-	out->certificates = L.certs.v;
-	out->consents = L.consents.v;
-	out->actions = L.actions.v;
-	out->strings = L.strings.v;
-	out->nstrings = L.strings.n;
-	out->in = (due_input){
-		out->clients, L.clients.n, out->plans, L.plans.n, out->rows, L.rows.n,
-		out->monitorings, L.mons.n, out->certificates, L.certs.n,
-		out->consents, L.consents.n, out->actions, L.actions.n,
-	};
+	publish(&L, out);
 	if (rc != TSU_OK)
 		due_source_free(out);
 	return rc;
 }
 
 /* ---- one client, all of time (for the cache in src/report/due_items.c) ---- */
-
-static void publish(loader *L, due_source *out)
-{
-	out->clients = L->clients.v;
-	out->plans = L->plans.v;
-	out->intervals = L->intervals.v;
-	out->rows = L->rows.v;
-	out->monitorings = L->mons.v;
-	out->certificates = L->certs.v;
-	out->consents = L->consents.v;
-	out->actions = L->actions.v;
-	out->strings = L->strings.v;
-	out->nstrings = L->strings.n;
-	out->in = (due_input){
-		out->clients, L->clients.n, out->plans, L->plans.n, out->rows, L->rows.n,
-		out->monitorings, L->mons.n, out->certificates, L->certs.n,
-		out->consents, L->consents.n, out->actions, L->actions.n,
-	};
-}
 
 static int client_records(loader *L, int64_t id, tsu_err *e)
 {
@@ -521,17 +513,7 @@ int due_source_load_client(db *d, int64_t client_id, due_source *out, tsu_err *e
 	loader L = { .db = d, .src = out };
 	int rc;
 
-	memset(out, 0, sizeof *out);
-	L.clients.size = sizeof(due_client);
-	L.plans.size = sizeof(due_plan);
-	L.intervals.size = sizeof(due_interval);
-	L.iv_plan.size = sizeof(int64_t);
-	L.rows.size = sizeof(due_plan_row);
-	L.mons.size = sizeof(due_monitoring);
-	L.certs.size = sizeof(due_certificate);
-	L.consents.size = sizeof(due_consent);
-	L.actions.size = sizeof(due_action);
-	L.strings.size = sizeof(char *);
+	loader_init(&L, out);
 	rc = client_records(&L, client_id, e);
 	/* Plans and their intervals both came in plan id order.  As in the
 	 * window loader, a single setting is no history: the plan's own
