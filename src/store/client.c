@@ -386,9 +386,31 @@ int store_client_each(db *d, const client_filter *f, client_fn fn, void *arg, ts
 	return TSU_OK;
 }
 
+/* Counting is the one thing the UI's list asks of the whole case load:
+ * without a kind or a search it is an index-only count (the generic
+ * statement's OR terms keep SQLite from using the index: 85M
+ * instructions at 100,000 clients, against a few million). */
+static bool plain_filter(const client_filter *f)
+{
+	return !f || (!f->case_kind && !(f->search && *f->search));
+}
+
+static bool all_statuses(const client_filter *f)
+{
+	return f && f->include_closed && !f->only_closed;
+}
+
 int64_t store_client_count(db *d, const client_filter *f)
 {
-	return db_int64_or(filtered(d, f, true), 0);
+	db_stmt *s;
+
+	if (!plain_filter(f))
+		return db_int64_or(filtered(d, f, true), 0);
+	if (all_statuses(f))
+		return db_int64_or(db_prepare(d, "SELECT count(*) FROM client"), 0);
+	s = db_prepare(d, "SELECT count(*) FROM client WHERE status = :status");
+	db_bind_text(s, ":status", f && f->only_closed ? "closed" : "active");
+	return db_int64_or(s, 0);
 }
 
 int64_t store_client_by_recipient(db *d, const char *recipient_no, int64_t except_id)
@@ -679,10 +701,20 @@ int store_client_row(db *d, int64_t id, client_row *out, tsu_err *e)
 
 int64_t store_client_position(db *d, const client_filter *f, const client_row *row)
 {
-	db_stmt *s = db_prepare(d, "SELECT count(*) FROM client WHERE" PAGE_FILTER
-		" AND (status, sort_key, id) < (:a_status, :a_key, :a_id)");
+	db_stmt *s;
 
-	bind_page_filter(s, f);
+	if (!plain_filter(f)) {
+		s = db_prepare(d, "SELECT count(*) FROM client WHERE" PAGE_FILTER
+			" AND (status, sort_key, id) < (:a_status, :a_key, :a_id)");
+		bind_page_filter(s, f);
+	} else if (all_statuses(f)) {
+		s = db_prepare(d, "SELECT count(*) FROM client"
+			" WHERE (status, sort_key, id) < (:a_status, :a_key, :a_id)");
+	} else {
+		s = db_prepare(d, "SELECT count(*) FROM client WHERE status = :status"
+			" AND (status, sort_key, id) < (:a_status, :a_key, :a_id)");
+		db_bind_text(s, ":status", f && f->only_closed ? "closed" : "active");
+	}
 	db_bind_text(s, ":a_status", row->status);
 	db_bind_text(s, ":a_key", row->sort_key);
 	db_bind_int64(s, ":a_id", row->id);
