@@ -456,7 +456,7 @@ int export_all_tables(db *d, char ***out, size_t *n)
 		" AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
 		/* Facts about the file, and the due cache, which is derived
 		 * from the records and rebuilt from them after an import. */
-		" AND name NOT IN ('meta', 'due_cache', 'due_dirty') ORDER BY rowid");
+		" AND name NOT IN ('meta', 'due_cache', 'due_dirty', 'due_day') ORDER BY rowid");
 	int rc;
 
 	*out = NULL;

@@ -129,41 +129,30 @@ static void count_month(cal_state *c)
 		due_result_free(&r);
 		return;
 	}
-	/* Both read an index only: every item by (day, kind), and the open
-	 * monitorings through the partial index of open items. */
+	/* The per-day counts the due cache keeps (table due_day): a month is
+	 * a few hundred rows, however large the office. */
 	st = db_prepare(c->app->db,
-		"SELECT due_on, kind, count(*) FROM due_cache"
-		" WHERE due_on BETWEEN :from AND :to GROUP BY due_on, kind");
+		"SELECT due_on, kind, open, n FROM due_day"
+		" WHERE due_on BETWEEN :from AND :to AND n > 0");
 	db_bind_date(st, ":from", c->cal.first);
 	db_bind_date(st, ":to", c->cal.last);
 	while ((rc = db_step(st)) == DB_ROW) {
 		date_t on = db_col_date(st, 0);
-		int n = db_col_int(st, 2);
+		bool open = db_col_int(st, 2) != 0;
+		int n = db_col_int(st, 3);
 
 		if (on == DATE_NONE || on < c->cal.first || on > c->cal.last)
 			continue;
 		if (db_col_int(st, 1) == DUE_MONITORING) {
 			c->cal.days[on - c->cal.first].monitorings += n;
-		} else {
+			if (open)
+				c->cal.days[on - c->cal.first].due += n;
+		} else if (open) {
 			c->cal.days[on - c->cal.first].due += n;
 			c->other[on - c->cal.first] += n;
 		}
 	}
 	db_reset(st);
-	if (rc >= 0) {
-		st = db_prepare(c->app->db,
-			"SELECT due_on, count(*) FROM due_cache WHERE due_on BETWEEN :from AND :to"
-			" AND done_id = 0 AND kind = :mon GROUP BY due_on");
-		db_bind_int(st, ":mon", DUE_MONITORING);
-		db_bind_date(st, ":from", c->cal.first);
-		db_bind_date(st, ":to", c->cal.last);
-		while ((rc = db_step(st)) == DB_ROW) {
-			date_t on = db_col_date(st, 0);
-			if (on != DATE_NONE && on >= c->cal.first && on <= c->cal.last)
-				c->cal.days[on - c->cal.first].due += db_col_int(st, 1);
-		}
-		db_reset(st);
-	}
 	if (rc < 0) {
 		db_error(c->app->db, &e, _("reading the due list"));
 		ui_error(c->app, "%s", e.msg);

@@ -102,6 +102,14 @@ static void expect_cache_matches_engine(db *d, date_t today)
 			}
 		}
 	}
+	/* The per-day counts the calendar reads agree with the cache. */
+	assert_int_equal(db_int64_or(db_prepare(d,
+		"SELECT count(*) FROM (SELECT due_on, kind, done_id = 0 AS o, count(*) AS c"
+		" FROM due_cache GROUP BY 1, 2, 3) g LEFT JOIN due_day y ON y.due_on = g.due_on"
+		" AND y.kind = g.kind AND y.open = g.o WHERE y.n IS NOT g.c"), -1), 0);
+	assert_int_equal(db_int64_or(db_prepare(d,
+		"SELECT count(*) FROM due_day y WHERE n <> (SELECT count(*) FROM due_cache g"
+		" WHERE g.due_on = y.due_on AND g.kind = y.kind AND (g.done_id = 0) = y.open)"), -1), 0);
 }
 
 static int sqlite3_exec_like(db *d, const char *sql, tsu_err *e)
