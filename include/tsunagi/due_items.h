@@ -29,6 +29,18 @@ typedef struct due_result {
 int due_items_get(db *db, const due_query *q, due_result *out, tsu_err *e);
 void due_result_free(due_result *r);
 
+/*
+ * How far back lists look for overdue items.  An overdue certificate,
+ * consent, plan end or action item stays on every list until it is dealt
+ * with (renewed, withdrawn, done): nothing drops off by age.  A missed
+ * monitoring month cannot be made up, so it is shown for
+ * DUE_MISSED_MONITORING_DAYS after the month and is history after that.
+ */
+#define DUE_SINCE_EVER date_from_ymd(1900, 1, 1)
+enum { DUE_MISSED_MONITORING_DAYS = 92 };
+/* Drop the monitoring items overdue for longer than that (order kept). */
+void due_list_forget_missed(due_list *l, date_t today);
+
 /* Recompute the dirty clients' cached items; returns how many clients
  * were recomputed, or a negative TSU_E* code. */
 int due_cache_refresh(db *db, tsu_err *e);

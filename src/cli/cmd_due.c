@@ -19,7 +19,6 @@
 /* How far back overdue items are looked for: about a quarter.  A missed
  * monitoring month cannot be made good later, so older ones are history
  * rather than tasks, and the list stays fast in a large office. */
-enum { DUE_HORIZON_DAYS = 92 };
 
 static void usage(void)
 {
@@ -258,13 +257,14 @@ int cmd_due(cli_ctx *ctx, int argc, char **argv)
 	if (!(d = cli_db(ctx)))
 		return EXIT_FAIL;
 
-	q = (due_query){ ctx->today, ctx->today - DUE_HORIZON_DAYS, o.to, false, o.kinds };
+	q = (due_query){ ctx->today, DUE_SINCE_EVER, o.to, false, o.kinds };
 	if (o.overdue_only)
 		q.to = ctx->today;
 	if (o.from < q.from)
 		q.from = o.from;
 	if (due_items_get(d, &q, &res, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	due_list_forget_missed(&res.list, ctx->today);
 	due_list all = res.list;
 	sel = xmalloc((all.n ? all.n : 1) * sizeof *sel);
 	due_list shown = { sel, select_items(&all, &o, sel), 0 };

@@ -225,6 +225,20 @@ int due_items_get(db *d, const due_query *q, due_result *out, tsu_err *e)
 	return from_cache(d, q, out, e);
 }
 
+void due_list_forget_missed(due_list *l, date_t today)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const due_item *it = &l->items[i];
+		if (it->kind == DUE_MONITORING && it->state == DUE_OVERDUE &&
+		    it->deadline < today - DUE_MISSED_MONITORING_DAYS)
+			continue;
+		l->items[k++] = *it;
+	}
+	l->n = k;
+}
+
 void due_result_free(due_result *r)
 {
 	due_list_free(&r->list);

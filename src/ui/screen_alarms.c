@@ -18,7 +18,7 @@
 #include "tsunagi/ui_app.h"
 #include "tsunagi/xalloc.h"
 
-enum { HORIZON_DAYS = 92, AHEAD_DAYS = 30 };
+enum { AHEAD_DAYS = 30 };
 enum { SEC_OVERDUE, SEC_WEEK, SEC_LATER, SEC_COUNT };
 
 /* A row: a section heading or an item. */
@@ -83,7 +83,7 @@ static int list_height(ui_app *app)
 static void load(alarms_state *a)
 {
 	ui_app *app = a->app;
-	due_query q = { app->today, app->today - HORIZON_DAYS, app->today + AHEAD_DAYS, false,
+	due_query q = { app->today, DUE_SINCE_EVER, app->today + AHEAD_DAYS, false,
 			a->kind >= 0 ? 1u << a->kind : 0 };
 	ui_list_source ls;
 	tsu_err e;
@@ -95,6 +95,7 @@ static void load(alarms_state *a)
 		ui_error(app, "%s", e.msg);
 	} else {
 		a->loaded = true;
+		due_list_forget_missed(&a->res.list, app->today);
 		a->all = a->res.list;
 		if (due_names_load(app->db, &a->all, &a->names, &e) != TSU_OK)
 			ui_error(app, "%s", e.msg);

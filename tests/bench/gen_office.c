@@ -146,9 +146,12 @@ int main(int argc, char **argv)
 		client_set(&c, "name", buf, &e);
 		snprintf(buf, sizeof buf, "%s %s", sur[si][1], giv[gi][1]);
 		client_set(&c, "kana", buf, &e);
-		c.birth_on = today - 365 * 6 - (date_t)rnd(365 * 60);
+		/* One in six a child (障害児相談支援): only those under 18. */
+		bool child = rnd(6) == 0;
+		c.birth_on = child ? today - 365 * 6 - (date_t)rnd(365 * 12) :
+				     today - 365 * 18 - (date_t)rnd(365 * 50);
 		free(c.case_kind);
-		c.case_kind = xstrdup(rnd(6) == 0 ? "child" : "plan");
+		c.case_kind = xstrdup(child ? "child" : "plan");
 		snprintf(buf, sizeof buf, "%010ld", 1000000000L + i);
 		client_set(&c, "recipient-no", buf, &e);
 		if (store_client_add(d, &c, &e) != TSU_OK)
