@@ -116,4 +116,41 @@ grep -q "（Aの追記）" "$T/notes.csv" || fail "the CLI does not see A's note
 # The plan the CLI added is in the UI's plans tab.
 ui_keys BTab BTab
 ui_wait "2026-04-01"
-echo "two-sessions: client (UI vs CLI), note (UI vs UI), plan visible; no silent overwrite"
+
+# 4. Two UIs edit the same plan's own fields; the second save is a
+# conflict and keeps its text.
+ui_keys Enter
+ui_wait "2026-04-01"
+u_keys Escape
+u_wait "kept as a draft"
+for i in $(seq 12); do
+	tmux -L "$TMUX_SOCK" capture-pane -p -t =u: | grep -q "\[Plans\]" && break
+	u_keys Tab
+	sleep 0.1
+done
+u_wait "2026-04-01"
+u_keys Enter
+ui_keys E
+u_keys E
+for i in $(seq 30); do
+	ui_screen | grep -q ">overall" && break
+	ui_keys Tab
+	sleep 0.05
+done
+ui_screen | grep -q ">overall" || { ui_screen >&2; fail "A never reached the policy field"; }
+for i in $(seq 30); do
+	tmux -L "$TMUX_SOCK" capture-pane -p -t =u: | grep -q ">overall" && break
+	u_keys Tab
+	sleep 0.05
+done
+tmux -L "$TMUX_SOCK" capture-pane -p -t =u: | grep -q ">overall" || fail "B never reached the policy field"
+ui_type "Aの方針"
+u_type "Bの方針"
+ui_keys F2
+ui_wait "Saved."
+[ "$(q "SELECT policy FROM plan")" = "Aの方針" ] || fail "A's plan save: $(q "SELECT policy FROM plan")"
+u_keys F2
+u_wait "changed"
+u_wait "Bの方針"
+[ "$(q "SELECT policy FROM plan")" = "Aの方針" ] || fail "B overwrote A's plan silently"
+echo "two-sessions: client (UI vs CLI), note and plan (UI vs UI), each other's work visible; no silent overwrite"
