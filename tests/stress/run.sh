@@ -26,5 +26,7 @@ for t in "$here"/s_*.sh; do
 	fi
 done
 [ -n "$failed" ] && echo "failed:$failed"
-echo "stress ($STRESS_LEVEL): $pass passed, $fail failed in $(( $(date +%s) - t0 )) s"
+echo "stress: $STRESS_LEVEL level, $(( $(date +%s) - t0 )) s"
+# The plain closing line CI reads.
+echo "stress: $pass passed, $fail failed"
 [ $fail -eq 0 ]
