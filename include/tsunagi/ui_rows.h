@@ -51,6 +51,12 @@ void ui_rows_draw(ui_rows *r, const char *title);
  * when used. */
 bool ui_rows_key(ui_rows *r, ui_screen *s, ui_action a);
 void ui_rows_resize(ui_rows *r);
+
+/* Screen operations for a screen whose state begins with its ui_rows:
+ * relayout, reload on return, and free the rows and the state. */
+void ui_rows_screen_resize(ui_app *app, ui_screen *s);
+void ui_rows_screen_resume(ui_app *app, ui_screen *s);
+void ui_rows_screen_close(ui_app *app, ui_screen *s);
 /* The selected row, or NULL. */
 const void *ui_rows_selected(const ui_rows *r);
 

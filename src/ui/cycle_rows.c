@@ -231,3 +231,24 @@ void ui_rows_resize(ui_rows *r)
 {
 	ui_list_resize(&r->list, list_height(r));
 }
+
+void ui_rows_screen_resize(ui_app *app, ui_screen *s)
+{
+	(void)app;
+	ui_rows_resize((ui_rows *)s->st);
+	s->dirty |= UI_D_BODY;
+}
+
+void ui_rows_screen_resume(ui_app *app, ui_screen *s)
+{
+	(void)app;
+	ui_rows_load((ui_rows *)s->st, 0);
+	s->dirty |= UI_D_BODY;
+}
+
+void ui_rows_screen_close(ui_app *app, ui_screen *s)
+{
+	(void)app;
+	ui_rows_free((ui_rows *)s->st);
+	free(s->st);
+}

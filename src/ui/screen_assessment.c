@@ -178,39 +178,15 @@ static bool key(ui_app *app, ui_screen *s, ui_action act, ui_key k)
 	}
 }
 
-static void resize(ui_app *app, ui_screen *s)
-{
-	assess_state *a = s->st;
-	(void)app;
-	ui_rows_resize(&a->rows);
-	s->dirty |= UI_D_BODY;
-}
-
-static void resume(ui_app *app, ui_screen *s)
-{
-	assess_state *a = s->st;
-	(void)app;
-	ui_rows_load(&a->rows, 0);
-	s->dirty |= UI_D_BODY;
-}
-
-static void close_assess(ui_app *app, ui_screen *s)
-{
-	assess_state *a = s->st;
-	(void)app;
-	ui_rows_free(&a->rows);
-	free(a);
-}
-
 static const ui_screen_ops assess_ops = {
 	.name = N_("Assessment"),
 	.contexts = contexts,
 	.hints = hints,
 	.draw = draw,
 	.key = key,
-	.resize = resize,
-	.resume = resume,
-	.close = close_assess,
+	.resize = ui_rows_screen_resize,
+	.resume = ui_rows_screen_resume,
+	.close = ui_rows_screen_close,
 };
 
 ui_screen ui_assessment_screen(ui_app *app, int64_t client_id, int64_t assessment_id)
@@ -227,7 +203,7 @@ ui_screen ui_assessment_screen(ui_app *app, int64_t client_id, int64_t assessmen
 	a->rows.init_row = init_row;
 	a->rows.ctx = a;
 	if (!ui_rows_load(&a->rows, 0)) {
-		close_assess(app, &s);
+		ui_rows_screen_close(app, &s);
 		return (ui_screen){ NULL, NULL, 0 };
 	}
 	set_extra(a);

@@ -96,39 +96,15 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	return ui_rows_key(&m->rows, s, a);
 }
 
-static void resize(ui_app *app, ui_screen *s)
-{
-	meeting_state *m = s->st;
-	(void)app;
-	ui_rows_resize(&m->rows);
-	s->dirty |= UI_D_BODY;
-}
-
-static void resume(ui_app *app, ui_screen *s)
-{
-	meeting_state *m = s->st;
-	(void)app;
-	ui_rows_load(&m->rows, 0);
-	s->dirty |= UI_D_BODY;
-}
-
-static void close_meeting(ui_app *app, ui_screen *s)
-{
-	meeting_state *m = s->st;
-	(void)app;
-	ui_rows_free(&m->rows);
-	free(m);
-}
-
 static const ui_screen_ops meeting_ops = {
 	.name = N_("Meeting"),
 	.contexts = contexts,
 	.hints = hints,
 	.draw = draw,
 	.key = key,
-	.resize = resize,
-	.resume = resume,
-	.close = close_meeting,
+	.resize = ui_rows_screen_resize,
+	.resume = ui_rows_screen_resume,
+	.close = ui_rows_screen_close,
 };
 
 ui_screen ui_meeting_screen(ui_app *app, int64_t client_id, int64_t meeting_id)
@@ -144,7 +120,7 @@ ui_screen ui_meeting_screen(ui_app *app, int64_t client_id, int64_t meeting_id)
 	m->rows.draw_row = draw_item;
 	m->rows.ctx = m;
 	if (!ui_rows_load(&m->rows, 0)) {
-		close_meeting(app, &s);
+		ui_rows_screen_close(app, &s);
 		return (ui_screen){ NULL, NULL, 0 };
 	}
 	return s;

@@ -169,14 +169,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	}
 }
 
-static void resize(ui_app *app, ui_screen *s)
-{
-	mon_state *m = s->st;
-	(void)app;
-	ui_rows_resize(&m->rows);
-	s->dirty |= UI_D_BODY;
-}
-
 static void resume(ui_app *app, ui_screen *s)
 {
 	mon_state *m = s->st;
@@ -201,7 +193,7 @@ static const ui_screen_ops mon_ops = {
 	.hints = hints,
 	.draw = draw,
 	.key = key,
-	.resize = resize,
+	.resize = ui_rows_screen_resize,
 	.resume = resume,
 	.close = close_mon,
 };
