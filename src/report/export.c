@@ -454,9 +454,11 @@ int export_all_tables(db *d, char ***out, size_t *n)
 	db_stmt *s = db_prepare(d,
 		"SELECT name FROM sqlite_schema WHERE type = 'table'"
 		" AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-		/* Facts about the file, and the due cache, which is derived
-		 * from the records and rebuilt from them after an import. */
-		" AND name NOT IN ('meta', 'due_cache', 'due_dirty', 'due_day') ORDER BY rowid");
+		/* Facts about the file, and what is derived from the records
+		 * and rebuilt from them after an import (the due cache and
+		 * its day counts, the client counts). */
+		" AND name NOT IN ('meta', 'due_cache', 'due_dirty', 'due_day', 'client_count')"
+		" ORDER BY rowid");
 	int rc;
 
 	*out = NULL;

@@ -355,6 +355,15 @@ static void closed_clients_are_listed_only_when_asked(void **state)
 	assert_int_equal(store_client_count(f->db, &act), 1);
 	assert_int_equal(store_client_count(f->db, &all), 2);
 	assert_int_equal(store_client_count(f->db, &closed), 1);
+	/* The counts are kept by triggers: they follow deletions and even
+	 * changes made with plain SQL. */
+	assert_int_equal(store_client_delete(f->db, id, &e), TSU_OK);
+	assert_int_equal(store_client_count(f->db, &closed), 0);
+	assert_int_equal(sqlite3_exec(db_handle(f->db),
+		"UPDATE client SET status = 'closed'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_client_count(f->db, &act), 0);
+	assert_int_equal(store_client_count(f->db, &closed), 1);
+	assert_int_equal(store_client_count(f->db, &all), 1);
 }
 
 static void described_records_sql_matches_their_fields(void **state)
