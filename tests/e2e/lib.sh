@@ -60,9 +60,17 @@ ui_start() {
 	local envs=()
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
 	[ "${1:-}" = "--" ] && shift
-	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
-		env "${envs[@]}" TERM=${UI_TERM:-xterm-256color} "$TSUNAGI_BIN" --db "$DB" "$@" \
-		|| fail "tmux did not start"
+	# Right after a kill-server the old server can still be going away,
+	# and a new session then fails with "server exited unexpectedly":
+	# try again a few times.
+	local try
+	for try in 1 2 3 4 5; do
+		tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+			env "${envs[@]}" TERM=${UI_TERM:-xterm-256color} "$TSUNAGI_BIN" --db "$DB" "$@" \
+			&& break
+		[ $try = 5 ] && fail "tmux did not start"
+		sleep 0.2
+	done
 	tmux -L "$TMUX_SOCK" set-option -t t remain-on-exit on >/dev/null
 }
 

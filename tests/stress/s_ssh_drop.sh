@@ -69,15 +69,21 @@ ssh_ui() {
 	local sent=$1; shift
 	local lang_opts=()
 	[ -n "$sent" ] && lang_opts=(-o "SendEnv=LANG")
-	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x 80 -y 24 \
-		env TERM=xterm-256color ${sent:+LANG=$sent} \
-		ssh -F /dev/null -tt -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-		-o LogLevel=ERROR -o BatchMode=yes "${lang_opts[@]}" \
-		-i "$T/userkey" -p "$PORT" "$user@127.0.0.1" \
-		env HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
-		TSUNAGI_TODAY="$TSUNAGI_TODAY" TSUNAGI_LOCALEDIR="${TSUNAGI_LOCALEDIR:-}" \
-		ASAN_OPTIONS="${ASAN_OPTIONS:-}" "$@" "$TSUNAGI_BIN" --db "$DB" ||
-		fail "tmux did not start"
+	# Retried: right after a kill-server the old server can still be
+	# going away ("server exited unexpectedly").
+	local try
+	for try in 1 2 3 4 5; do
+		tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x 80 -y 24 \
+			env TERM=xterm-256color ${sent:+LANG=$sent} \
+			ssh -F /dev/null -tt -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+			-o LogLevel=ERROR -o BatchMode=yes "${lang_opts[@]}" \
+			-i "$T/userkey" -p "$PORT" "$user@127.0.0.1" \
+			env HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
+			TSUNAGI_TODAY="$TSUNAGI_TODAY" TSUNAGI_LOCALEDIR="${TSUNAGI_LOCALEDIR:-}" \
+			ASAN_OPTIONS="${ASAN_OPTIONS:-}" "$@" "$TSUNAGI_BIN" --db "$DB" && break
+		[ $try = 5 ] && fail "tmux did not start"
+		sleep 0.2
+	done
 	tmux -L "$TMUX_SOCK" set-option -t t remain-on-exit on >/dev/null
 }
 
