@@ -171,7 +171,7 @@ e2e: all
 DEB_PKGS := gcc make pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev \
 	libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-ipaexfont \
 	libcmocka-dev gettext locales tmux sqlite3 poppler-utils \
-	openssh-server openssh-client procps util-linux bsdutils strace
+	openssh-server openssh-client procps util-linux bsdutils strace python3
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
