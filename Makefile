@@ -150,6 +150,8 @@ run:
 # check: the normal build must be warning-free, then every suite runs
 # against the sanitizer build.  Fragments add suites to CHECK_MORE.
 CHECK_MORE := fuzz-replay stress-check
+# What fontconfig keeps until exit is not a leak of ours (tests/lsan.supp).
+export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/lsan.supp
 check:
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory B=build/san SAN=1 all unit e2e $(CHECK_MORE)

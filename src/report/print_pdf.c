@@ -498,10 +498,9 @@ int pform_render_pdf(const pform *f, char **pdf, size_t *len, tsu_err *e)
 	pango_font_description_free(c.fdb);
 	pango_font_description_free(c.fds);
 	pango_font_description_free(c.fdt);
-	/* One document per command: leave nothing cached behind. */
+	/* One document per command: drop pango's font map (see pdf.c's
+	 * release_fonts for why cairo's and fontconfig's caches stay). */
 	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
-	FcFini();
 	if (!ok || st != CAIRO_STATUS_SUCCESS) {
 		sb_free(&out);
 		if (!ok)
