@@ -87,8 +87,11 @@ static int load_plans(loader *L, tsu_err *e)
 		"      WHERE f.client_id = p.client_id AND f.stage = 'final'))");
 	int rc;
 
-	db_bind_date(st, ":from", L->from);
-	db_bind_date(st, ":to", L->to);
+	/* A monitoring month's item sits on its last day unless a visit is
+	 * scheduled, even past the end of the period in that month: a plan
+	 * counts for the window's whole months. */
+	db_bind_date(st, ":from", month_first_day(date_month(L->from)));
+	db_bind_date(st, ":to", month_last_day(date_month(L->to)));
 	while ((rc = db_step(st)) == DB_ROW) {
 		due_plan *p = vec_push(&L->plans);
 

@@ -82,10 +82,13 @@ static void expect_same_item(const due_item *a, const due_item *b)
 /* Cache and engine agree for several todays, windows and options. */
 static void expect_cache_matches_engine(db *d, date_t today)
 {
-	static const int spans[][2] = { { -92, 6 }, { 0, 30 }, { -400, 400 }, { 30, 31 } };
+	/* The last four: single month-end days (today is 2026-11-23), where
+	 * a month's monitoring item sits past the end of a plan's period. */
+	static const int spans[][2] = { { -92, 6 }, { 0, 30 }, { -400, 400 }, { 30, 31 },
+					{ 7, 7 }, { 38, 38 }, { 69, 69 }, { 97, 97 } };
 	tsu_err e;
 
-	for (int s = 0; s < 4; s++) {
+	for (size_t s = 0; s < sizeof spans / sizeof spans[0]; s++) {
 		for (int done = 0; done < 2; done++) {
 			for (int k = -1; k < DUE_KIND_COUNT; k++) {
 				due_query q = { today, today + spans[s][0], today + spans[s][1],
