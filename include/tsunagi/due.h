@@ -181,7 +181,8 @@ void due_list_free(due_list *l);
 /* Set an item's state, days_left and (certificates) stage for today from
  * its date, kind, month, deadline and done_id. */
 void due_item_restate(due_item *it, date_t today);
-/* Sort as due_compute does: by date, state, kind, client, reference. */
+/* Sort as due_compute does: by date, state, kind, client, reference
+ * (then a plan item's stage: an end and a review can share a number). */
 void due_sort(due_list *l);
 
 /* State of a date relative to today for a lead time in days, unmet. */

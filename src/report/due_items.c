@@ -25,7 +25,7 @@ static void month_text(month_t m, char buf[16])
 	snprintf(buf, 16, "%04d-%02d", y, mo);
 }
 
-static month_t month_of_text(const char *t)
+month_t due_cache_month(const char *t)
 {
 	int y = 0, m = 0;
 
@@ -188,7 +188,7 @@ static int from_cache(db *d, const due_query *q, due_result *out, tsu_err *e)
 		it.on = db_col_date(st, 1);
 		it.ref_id = db_col_int64(st, 3);
 		it.stage = db_col_int(st, 4);
-		it.month = db_col_null(st, 5) ? -1 : month_of_text(db_col_text(st, 5));
+		it.month = db_col_null(st, 5) ? -1 : due_cache_month(db_col_text(st, 5));
 		it.deadline = db_col_date(st, 6);
 		it.text = keep(out, st, 8);
 		it.text2 = keep(out, st, 9);

@@ -459,6 +459,9 @@ static int cmp_item(const void *a, const void *b)
 		c = cmp_id64(x->client_id, y->client_id);
 	if (c == 0)
 		c = cmp_id64(x->ref_id, y->ref_id);
+	/* A plan's end and a review row can share a number. */
+	if (c == 0 && x->kind == DUE_PLAN)
+		c = x->stage - y->stage;
 	return c ? c : cmp_id64(x->month, y->month);
 }
 

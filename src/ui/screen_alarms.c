@@ -16,39 +16,34 @@
 #include "tsunagi/i18n.h"
 #include "tsunagi/text.h"
 #include "tsunagi/ui_app.h"
+#include "tsunagi/ui_due.h"
 #include "tsunagi/xalloc.h"
 
 enum { AHEAD_DAYS = 30 };
 enum { SEC_OVERDUE, SEC_WEEK, SEC_LATER, SEC_COUNT };
 
-/* A row: a section heading or an item. */
-typedef struct alarm_row {
-	int section;
-	const due_item *item;   /* NULL for a heading */
-	size_t count;           /* heading: items in the section */
-} alarm_row;
-
+/*
+ * The list is paged from the due cache (ui_due.h): opening it reads the
+ * number of items per day and kind, and only the rows on screen are
+ * read, so an office of 100,000 clients opens as fast as one of 1,000.
+ */
 typedef struct alarms_state {
 	ui_app *app;
-	due_result res;
-	bool loaded;
-	due_list all;           /* res.list once loaded */
-	due_names names;
-	alarm_row *rows;
-	void **items;
-	size_t nrows;
-	size_t counts[SEC_COUNT];
+	ui_due_source src;
 	int kind;               /* -1: every kind, else enum due_kind */
-	ui_array_source arr;
 	ui_list list;
 } alarms_state;
 
-static int section_of(const alarms_state *a, const due_item *it)
+/* Overdue first, then the rest of this week, then the next 30 days.
+ * Past items that are met are not overdue: the engine leaves them out. */
+static int section_of(date_t on, enum due_state state, void *ctx)
 {
+	const alarms_state *a = ctx;
 	date_t week_end = date_week_start(a->app->today) + 6;
-	if (it->state == DUE_OVERDUE)
+
+	if (state == DUE_OVERDUE)
 		return SEC_OVERDUE;
-	return it->on <= week_end ? SEC_WEEK : SEC_LATER;
+	return on <= week_end ? SEC_WEEK : SEC_LATER;
 }
 
 static const char *section_title(int sec)
@@ -59,78 +54,33 @@ static const char *section_title(int sec)
 	return _(t[sec]);
 }
 
-static void free_data(alarms_state *a)
-{
-	ui_list_free(&a->list);
-	due_names_free(&a->names);
-	if (a->loaded)
-		due_result_free(&a->res);
-	a->loaded = false;
-	x_free(&a->rows);
-	x_free(&a->items);
-	a->nrows = 0;
-	memset(&a->names, 0, sizeof a->names);
-	memset(&a->all, 0, sizeof a->all);
-}
-
-static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel);
+static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const ui_due_row *row, bool sel);
 
 static int list_height(ui_app *app)
 {
 	return app->body_h - 1 > 1 ? app->body_h - 1 : 1;
 }
 
-static void load(alarms_state *a)
+/* Open the pager for the kind shown; the list is reloaded or refreshed
+ * by the caller. */
+static void open_source(alarms_state *a)
 {
 	ui_app *app = a->app;
 	due_query q = { app->today, DUE_SINCE_EVER, app->today + AHEAD_DAYS, false,
 			a->kind >= 0 ? 1u << a->kind : 0 };
-	ui_list_source ls;
 	tsu_err e;
-	size_t k = 0;
 
-	free_data(a);
-	memset(a->counts, 0, sizeof a->counts);
-	if (due_items_get(app->db, &q, &a->res, &e) != TSU_OK) {
+	if (ui_due_source_open(&a->src, &q, true, section_of, a, SEC_COUNT, &e) != TSU_OK)
 		ui_error(app, "%s", e.msg);
-	} else {
-		a->loaded = true;
-		due_list_forget_missed(&a->res.list, app->today);
-		a->all = a->res.list;
-		if (due_names_load(app->db, &a->all, &a->names, &e) != TSU_OK)
-			ui_error(app, "%s", e.msg);
-	}
-	/* Past items that are met are not overdue: the engine leaves them
-	 * out; what remains before today is overdue. */
-	a->rows = xcalloc(a->all.n + SEC_COUNT, sizeof *a->rows);
-	for (int sec = 0; sec < SEC_COUNT; sec++) {
-		size_t head = k++;
-		a->rows[head].section = sec;
-		for (size_t i = 0; i < a->all.n; i++) {
-			const due_item *it = &a->all.items[i];
-			if (it->state == DUE_DONE || section_of(a, it) != sec)
-				continue;
-			a->rows[k].section = sec;
-			a->rows[k].item = it;
-			k++;
-			a->counts[sec]++;
-		}
-		a->rows[head].count = a->counts[sec];
-	}
-	a->nrows = k;
-	a->items = xcalloc(k, sizeof *a->items);
-	for (size_t i = 0; i < k; i++)
-		a->items[i] = &a->rows[i];
-	a->arr.items = a->items;
-	a->arr.n = k;
-	a->arr.draw_row = draw_row;
-	a->arr.draw_ctx = a;
-	ui_array_source_make(&a->arr, &ls);
-	ui_list_init(&a->list, &ls);
-	ui_list_reload(&a->list, list_height(app));
-	/* Start on the first item rather than a heading. */
-	for (size_t i = 0; i < k; i++)
-		if (a->rows[i].item) {
+}
+
+static void load(alarms_state *a)
+{
+	open_source(a);
+	ui_list_reload(&a->list, list_height(a->app));
+	/* Start on the first item of the first screen rather than a heading. */
+	for (size_t i = 0; i < a->list.nrows; i++)
+		if (ui_due_row_is_item(a->list.rows[i], NULL)) {
 			ui_list_move(&a->list, (long)i);
 			break;
 		}
@@ -163,11 +113,10 @@ static int state_color(const alarms_state *a, enum due_state s)
 	}
 }
 
-static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
+static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const ui_due_row *r, bool sel)
 {
 	alarms_state *a = ctx;
-	const alarm_row *r = row;
-	const due_item *it = r->item;
+	const due_item *it = &r->it;
 	char date[DATE_ISO_LEN], left[64], head[256];
 	int cx = x + 2, attr;
 
@@ -177,8 +126,9 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *
 	if (sel)
 		wattroff(w, A_REVERSE | A_BOLD);
 	ui_put_raw(w, y, x + 1, 1, " ", false);
-	if (!it) {
-		snprintf(head, sizeof head, "%s (%zu)", section_title(r->section), r->count);
+	if (r->heading) {
+		snprintf(head, sizeof head, "%s (%zu)", section_title(r->section),
+			 ui_due_source_count(&a->src, r->section));
 		wattron(w, A_BOLD | A_UNDERLINE);
 		ui_put_raw(w, y, cx, width - 2, head, true);
 		wattroff(w, A_BOLD | A_UNDERLINE);
@@ -207,12 +157,11 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *
 	wattroff(w, attr);
 	cx += 14;
 	{
-		const due_name *n = due_names_find(&a->names, it->client_id);
 		int nw = (x + width - cx) / 3;
 		char *detail = due_item_detail(it);
 		if (nw > 24)
 			nw = 24;
-		ui_put(w, y, cx, nw - 1, it->client_id ? (n ? n->name : "?") : _("(office)"), true);
+		ui_put(w, y, cx, nw - 1, r->name ? r->name : _("(office)"), true);
 		ui_put_raw(w, y, cx + nw - 1, 1, " ", false);
 		cx += nw;
 		ui_put(w, y, cx, x + width - cx, detail, true);
@@ -250,7 +199,9 @@ static void draw(ui_app *app, ui_screen *s)
 	if (s->dirty & UI_D_BODY) {
 		char line[512];
 		snprintf(line, sizeof line, _("Overdue %zu  This week %zu  Next 30 days %zu   kind: %s"),
-			 a->counts[SEC_OVERDUE], a->counts[SEC_WEEK], a->counts[SEC_LATER],
+			 ui_due_source_count(&a->src, SEC_OVERDUE),
+			 ui_due_source_count(&a->src, SEC_WEEK),
+			 ui_due_source_count(&a->src, SEC_LATER),
 			 kind_label(a->kind));
 		wattron(stdscr, A_BOLD);
 		ui_put_raw(stdscr, app->body_y, 0, app->cols, line, true);
@@ -271,17 +222,17 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	}
 	switch (a) {
 	case UA_OPEN: {
-		const alarm_row *r = ui_list_selected(&st->list);
+		const ui_due_row *r = ui_list_selected(&st->list);
 		int64_t ref;
 		enum ui_card_tab tab;
-		if (!r || !r->item)
+		if (!r || r->heading)
 			return true;
-		if (!r->item->client_id) {
+		if (!r->it.client_id) {
 			ui_message(app, "%s", _("The billing deadline is the office's; there is no client to open."));
 			return true;
 		}
-		tab = ui_card_tab_for_due(r->item, &ref);
-		ui_push(app, ui_card_screen(app, r->item->client_id, tab, ref));
+		tab = ui_card_tab_for_due(&r->it, &ref);
+		ui_push(app, ui_card_screen(app, r->it.client_id, tab, ref));
 		return true;
 	}
 	case UA_FILTER_KIND:
@@ -310,15 +261,16 @@ static void resize(ui_app *app, ui_screen *s)
 	s->dirty |= UI_D_BODY;
 }
 
+/* Back from another screen: records may have changed.  Count again and
+ * read the rows on screen again from where they were (an item dealt
+ * with is gone; the rows after it move up). */
 static void resume(ui_app *app, ui_screen *s)
 {
 	alarms_state *a = s->st;
-	size_t keep = ui_list_selected_index(&a->list);
 
 	(void)app;
-	load(a);
-	ui_list_top(&a->list);
-	ui_list_move(&a->list, (long)keep);
+	open_source(a);
+	ui_list_refresh(&a->list);
 	s->dirty |= UI_D_BODY;
 }
 
@@ -326,7 +278,8 @@ static void close_alarms(ui_app *app, ui_screen *s)
 {
 	alarms_state *a = s->st;
 	(void)app;
-	free_data(a);
+	ui_list_free(&a->list);
+	ui_due_source_close(&a->src);
 	free(a);
 }
 
@@ -346,8 +299,16 @@ ui_screen ui_alarms_screen(ui_app *app)
 	alarms_state *a = xcalloc(1, sizeof *a);
 	ui_screen s = { &alarms_ops, a, UI_D_BODY };
 
+	ui_list_source ls;
+
 	a->app = app;
 	a->kind = -1;
+	a->src.app = app;
+	a->src.headings = true;
+	a->src.draw_row = draw_row;
+	a->src.draw_ctx = a;
+	ui_due_source_make(&a->src, &ls);
+	ui_list_init(&a->list, &ls);
 	load(a);
 	return s;
 }

@@ -8,8 +8,9 @@
  *
  * Speed: a month of a large office holds thousands of items, so the grid
  * reads only their number per day from the due cache's day index (after
- * due_cache_refresh has brought it up to date), and the items themselves
- * (due_items_get) only for the day under the cursor.
+ * due_cache_refresh has brought it up to date), and the items of the day
+ * under the cursor a screenful at a time (ui_due.h): the last day of a
+ * month holds every monitoring not yet scheduled.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@
 #include "tsunagi/text.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/ui_cycle.h"
+#include "tsunagi/ui_due.h"
 #include "tsunagi/xalloc.h"
 
 typedef struct cal_state {
@@ -34,14 +36,8 @@ typedef struct cal_state {
 	date_t cur;
 	month_t month;
 	cal_month cal;
-	due_result res;         /* the cursor day's items */
-	bool loaded;
-	due_list items;         /* res.list, or empty */
 	int other[31];          /* per day: due items that are not monitorings */
-	/* The cursor day's items. */
-	void **day;
-	size_t nday;
-	ui_array_source arr;
+	ui_due_source day;      /* the cursor day's items */
 	ui_list list;
 	bool list_focus;
 	/* Scheduling: the monitoring being moved, or client 0. */
@@ -51,18 +47,7 @@ typedef struct cal_state {
 
 /* ---- data ---- */
 
-static void free_day(cal_state *c)
-{
-	ui_list_free(&c->list);
-	x_free(&c->day);
-	c->nday = 0;
-	if (c->loaded)
-		due_result_free(&c->res);
-	c->loaded = false;
-	memset(&c->items, 0, sizeof c->items);
-}
-
-static void draw_item(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel);
+static void draw_item(void *ctx, ui_win *w, int y, int x, int width, const ui_due_row *row, bool sel);
 
 static int grid_rows(void)
 {
@@ -77,29 +62,17 @@ static int list_height(ui_app *app)
 
 static void load_day(cal_state *c)
 {
-	ui_list_source ls;
-
 	due_query q = { c->app->today, c->cur, c->cur, true, 0 };
 	tsu_err e;
 
-	free_day(c);
-	if (due_items_get(c->app->db, &q, &c->res, &e) != TSU_OK) {
+	if (ui_due_source_open(&c->day, &q, false, NULL, NULL, 1, &e) != TSU_OK)
 		ui_error(c->app, "%s", e.msg);
-	} else {
-		c->loaded = true;
-		c->items = c->res.list;
-	}
-	c->day = xcalloc(c->items.n ? c->items.n : 1, sizeof *c->day);
-	for (size_t i = 0; i < c->items.n; i++)
-		if (c->items.items[i].on == c->cur)
-			c->day[c->nday++] = &c->items.items[i];
-	c->arr.items = c->day;
-	c->arr.n = c->nday;
-	c->arr.draw_row = draw_item;
-	c->arr.draw_ctx = c;
-	ui_array_source_make(&c->arr, &ls);
-	ui_list_init(&c->list, &ls);
 	ui_list_reload(&c->list, list_height(c->app));
+}
+
+static size_t day_count(const cal_state *c)
+{
+	return ui_due_source_count(&c->day, -1);
 }
 
 /* The month's numbers per day: from the due cache's day index, billing
@@ -270,24 +243,11 @@ static void draw_head(ui_app *app, cal_state *c)
 	wattroff(stdscr, A_BOLD);
 }
 
-/* A client's name for a row on screen (caller frees): a day can hold
- * thousands of items, so names are read only for the rows drawn. */
-static char *client_name(ui_app *app, int64_t id)
-{
-	db_stmt *st = db_prepare(app->db, "SELECT name FROM client WHERE id = :id");
-	char *name;
-
-	db_bind_int64(st, ":id", id);
-	name = db_step(st) == DB_ROW ? db_col_strdup(st, 0) : xstrdup("?");
-	db_reset(st);
-	return name;
-}
-
-static void draw_item(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
+static void draw_item(void *ctx, ui_win *w, int y, int x, int width, const ui_due_row *row, bool sel)
 {
 	cal_state *c = ctx;
-	const due_item *it = row;
-	char *name = client_name(c->app, it->client_id);
+	const due_item *it = &row->it;
+	const char *name = row->name;
 	char *detail = due_item_detail(it);
 	const char *mark = it->state == DUE_DONE ? "ok" : it->state == DUE_OVERDUE ? "!!"
 		: it->state == DUE_DUE ? "! " : " .";
@@ -300,10 +260,9 @@ static void draw_item(void *ctx, ui_win *w, int y, int x, int width, const void 
 	if (hl)
 		wattroff(w, A_REVERSE | A_BOLD);
 	ui_put_raw(w, y, x + 1, 4, mark, true);
-	ui_put(w, y, x + 5, nw, it->client_id ? name : _("(office)"), true);
+	ui_put(w, y, x + 5, nw, name ? name : _("(office)"), true);
 	ui_put(w, y, x + 5 + nw, width - 5 - nw, detail, true);
 	free(detail);
-	free(name);
 	if (sel)
 		wmove(w, y, x);
 }
@@ -318,7 +277,7 @@ static void draw(ui_app *app, ui_screen *s)
 	{
 		char line[256];
 		snprintf(line, sizeof line, _("%zu item(s) on this day    M: monitorings  +: other items  *: holiday"),
-			 c->nday);
+			 day_count(c));
 		wattron(stdscr, A_UNDERLINE);
 		ui_put_raw(stdscr, ly, 0, app->cols, line, true);
 		wattroff(stdscr, A_UNDERLINE);
@@ -327,7 +286,7 @@ static void draw(ui_app *app, ui_screen *s)
 	ui_list_draw(&c->list, stdscr, ly + 1, 0, app->cols);
 	for (int y = ly + 1 + (int)c->list.nrows; y < app->body_y + app->body_h; y++)
 		ui_put_raw(stdscr, y, 0, app->cols, "", true);
-	if (c->nday == 0)
+	if (day_count(c) == 0)
 		ui_put_raw(stdscr, ly + 1, 2, app->cols - 2, _("Nothing due on this day."), true);
 }
 
@@ -375,7 +334,8 @@ static int64_t scheduled_monitoring(ui_app *app, const due_item *it)
 
 static void start_move(ui_app *app, cal_state *c)
 {
-	const due_item *it = ui_list_selected(&c->list);
+	const ui_due_row *r = ui_list_selected(&c->list);
+	const due_item *it = r ? &r->it : NULL;
 	if (!it || it->kind != DUE_MONITORING || !it->client_id) {
 		ui_message(app, "%s", _("Select a monitoring in the day's list first (Tab moves there)."));
 		return;
@@ -387,11 +347,7 @@ static void start_move(ui_app *app, cal_state *c)
 	c->move_client = it->client_id;
 	c->move_id = scheduled_monitoring(app, it);
 	free(c->move_label);
-	{
-		char *name = client_name(app, it->client_id);
-		c->move_label = text_sanitize(name, false);
-		free(name);
-	}
+	c->move_label = text_sanitize(r->name ? r->name : "?", false);
 	c->list_focus = false;
 }
 
@@ -435,7 +391,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		return true;
 	}
 	case UA_FOCUS:
-		c->list_focus = !c->list_focus && c->nday > 0;
+		c->list_focus = !c->list_focus && day_count(c) > 0;
 		s->dirty |= UI_D_BODY;
 		return true;
 	case UA_SCHEDULE:
@@ -446,7 +402,8 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		s->dirty |= UI_D_BODY;
 		return true;
 	case UA_OPEN: {
-		const due_item *it = ui_list_selected(&c->list);
+		const ui_due_row *r = ui_list_selected(&c->list);
+		const due_item *it = r ? &r->it : NULL;
 		int64_t ref;
 		enum ui_card_tab tab;
 		if (c->move_client) {
@@ -499,7 +456,8 @@ static void close_cal(ui_app *app, ui_screen *s)
 {
 	cal_state *c = s->st;
 	(void)app;
-	free_day(c);
+	ui_list_free(&c->list);
+	ui_due_source_close(&c->day);
 	free(c->move_label);
 	free(c);
 }
@@ -520,8 +478,15 @@ ui_screen ui_calendar_screen(ui_app *app)
 	cal_state *c = xcalloc(1, sizeof *c);
 	ui_screen s = { &cal_ops, c, UI_D_BODY };
 
+	ui_list_source ls;
+
 	c->app = app;
 	c->cur = app->today;
+	c->day.app = app;
+	c->day.draw_row = draw_item;
+	c->day.draw_ctx = c;
+	ui_due_source_make(&c->day, &ls);
+	ui_list_init(&c->list, &ls);
 	load_month(c);
 	return s;
 }

@@ -1,0 +1,95 @@
+# The alarm list is read a screenful at a time: paging through it from
+# top to bottom shows every item of the window exactly once, in the due
+# list's order, each section under its heading with its count; back from
+# a card after a monitoring was recorded, the item is gone, the counts
+# follow and the cursor stays where it was.
+. "$(dirname "$0")/lib.sh"
+
+tsu demo --clients 150 >/dev/null 2>&1 || fail "demo"
+# The same window from the due list: everything overdue, then today and
+# the next 30 days.
+tsu due --from 2026-11-23 --days 31 --format csv | tr -d '\r' | tail -n +2 > "$T/due.csv" ||
+	fail "due csv"
+[ "$(wc -l < "$T/due.csv")" -gt 60 ] || fail "the demo has too few items to page: $(wc -l < "$T/due.csv")"
+
+# What the list should hold, row by row: "heading|Title (N)" or
+# "item|date|name" (billing: "(office)").
+python3 - "$T/due.csv" > "$T/want" <<'PY' || fail "expected rows"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+secs = [[], [], []]
+for due_on, state, kind, cid, name, detail in rows:
+    s = 0 if state == "overdue" else 1 if due_on <= "2026-11-29" else 2
+    secs[s].append((due_on, name if kind != "billing" else "(office)"))
+for title, items in zip(["Overdue", "This week", "Next 30 days"], secs):
+    print("heading|%s (%d)" % (title, len(items)))
+    for d, n in items:
+        print("item|%s|%s" % (d, n))
+PY
+counts=$(awk -F'[ (|)]+' '/^heading/ { printf "%s ", $(NF-1) }' "$T/want")
+set -- $counts
+head_line="Overdue $1  This week $2  Next 30 days $3"
+
+ui_start 80 24 --
+ui_wait "$head_line"
+# Page down until the screen stops changing, keeping every screen.
+: > "$T/screens"
+prev=
+for i in $(seq 1 40); do
+	ui_screen > "$T/screen"
+	cur=$(sed -n '3,23p' "$T/screen")
+	[ "$cur" = "$prev" ] && break
+	{ printf '%s\n' "$cur"; echo "=="; } >> "$T/screens"
+	prev=$cur
+	ui_keys NPage
+	sleep 0.15
+done
+python3 - "$T/want" "$T/screens" <<'PY' || fail "paging did not show the list in order"
+import re, sys
+want = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8")]
+screens = open(sys.argv[2], encoding="utf-8").read().split("==\n")[:-1]
+item = re.compile(r"^[> ] (?:!!|! | \.) (\d{4}-\d\d-\d\d) \S+ (?:\d+ days? ago|today|in \d+ days?)\s+(.+?)(?:\s{2,}|$)")
+head = re.compile(r"^[> ] ((?:Overdue|This week|Next 30 days) \(\d+\))")
+pos = -1
+covered = 0
+for sc in screens:
+    got = []
+    for line in sc.splitlines():
+        m = head.match(line)
+        if m:
+            got.append("heading|" + m.group(1))
+            continue
+        m = item.match(line)
+        if m:
+            got.append("item|%s|%s" % (m.group(1), m.group(2)))
+        elif line.strip():
+            sys.exit("unreadable row: %r" % line)
+    # Each screen is a run of the expected rows, at or after the last
+    # one, overlapping or touching what was seen.
+    at = next((k for k in range(max(pos, 0), len(want))
+               if want[k:k + len(got)] == got and k <= covered), None)
+    if at is None:
+        sys.exit("screen not found in order after row %d:\n%s" % (covered, "\n".join(got)))
+    pos, covered = at, max(covered, at + len(got))
+if covered != len(want):
+    sys.exit("saw %d of %d rows" % (covered, len(want)))
+PY
+
+# Back to the top (the heading), one down to the first item; deal with the first overdue item behind the list's
+# back, then open and leave a card: the list reads itself again.
+ui_keys g
+ui_wait "> Overdue ($1)"
+ui_keys j
+first=$(awk -F'|' '$1 == "item" { print $2 "|" $3; exit }' "$T/want")
+second=$(awk -F'|' '$1 == "item" { if (++n == 2) { print $3; exit } }' "$T/want")
+ui_wait "> !! ${first%%|*}"
+ui_screen | grep -q "^> !! ${first%%|*} .*${first#*|}" || fail "the first overdue item is not selected"
+cid=$(head -1 "$T/due.csv" | cut -d, -f4)
+mon=$(head -1 "$T/due.csv" | cut -d, -f1)
+tsu monitoring add "$cid" --on "${mon%-*}-15" >/dev/null || fail "monitoring add"
+ui_keys Enter
+ui_wait "Monitorings"
+ui_keys q
+ui_wait "Overdue $(( $1 - 1 ))  This week $2  Next 30 days $3"
+ui_wait "Overdue ($(( $1 - 1 )))"
+ui_screen | grep -q "^> !! .*$second" || fail "the cursor did not stay in place: $(ui_screen)"
