@@ -423,19 +423,32 @@ static bool shown_as_code(int32_t cp)
 
 char *text_sanitize(const char *s, bool multiline)
 {
-	size_t n = strlen(s ? s : "");
+	size_t n = strlen(s ? s : ""), run = 0;
 	strbuf b;
 	int32_t cp;
 
 	sb_init(&b);
+	/* Runs of characters shown as they are are copied in one piece:
+	 * names and notes are nearly always nothing else. */
 	for (size_t i = 0; i < n;) {
-		size_t k = text_decode(s + i, n - i, &cp);
-		if (k == 0) {
-			sb_addf(&b, "\\x%02X", (unsigned)(unsigned char)s[i]);
+		unsigned char c = (unsigned char)s[i];
+		size_t k;
+
+		if (c >= 0x20 && c < 0x7F) {
 			i++;
 			continue;
 		}
-		if (cp == '\t')
+		k = text_decode(s + i, n - i, &cp);
+		if (k > 0 && cp >= 0xA0 && !shown_as_code(cp)) {
+			i += k;
+			continue;
+		}
+		if (i > run)
+			sb_addn(&b, s + run, i - run);
+		if (k == 0) {
+			sb_addf(&b, "\\x%02X", (unsigned)c);
+			k = 1;
+		} else if (cp == '\t')
 			sb_addc(&b, ' ');
 		else if (cp == '\n' && multiline)
 			sb_addc(&b, '\n');
@@ -444,12 +457,13 @@ char *text_sanitize(const char *s, bool multiline)
 			sb_addc(&b, (char)(cp + 0x40));
 		} else if (cp == 0x7F)
 			sb_adds(&b, "^?");
-		else if (shown_as_code(cp))
-			sb_addf(&b, "<U+%04X>", (unsigned)cp);
 		else
-			sb_addn(&b, s + i, k);
+			sb_addf(&b, "<U+%04X>", (unsigned)cp);
 		i += k;
+		run = i;
 	}
+	if (n > run)
+		sb_addn(&b, s + run, n - run);
 	return b.s;    /* the buffer itself: sb_steal would start a new one */
 }
 
