@@ -56,6 +56,16 @@ int db_begin(db *db, tsu_err *e);
 int db_commit(db *db, tsu_err *e);
 void db_rollback(db *db);
 
+/*
+ * A read section: the statements between db_read_begin and db_read_end
+ * see one snapshot and take SQLite's locks once, instead of once each
+ * (two fcntl calls and a stat per statement: a list that looks up a
+ * thousand names spent most of its time there).  Nests; inside a write
+ * transaction it does nothing.  No writes inside one: db_begin refuses.
+ */
+void db_read_begin(db *db);
+void db_read_end(db *db);
+
 /* Prepared statements, cached per connection; never finalize them. */
 db_stmt *db_prepare(db *db, const char *sql);
 void db_bind_int(db_stmt *st, const char *name, int v);

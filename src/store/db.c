@@ -40,6 +40,8 @@ struct db {
 	char *path;
 	char login[64];
 	int depth;              /* transaction nesting */
+	int read_depth;         /* read section nesting */
+	bool read_open;         /* the outermost read section began a transaction */
 	struct db_stmt *cache[STMT_BUCKETS];
 };
 
@@ -411,10 +413,27 @@ const char *db_path(const db *d) { return d->path; }
 const char *db_login(const db *d) { return d->login; }
 struct sqlite3 *db_handle(db *d) { return d->h; }
 
+void db_read_begin(db *d)
+{
+	if (d->read_depth++ == 0 && d->depth == 0 && sqlite3_get_autocommit(d->h))
+		d->read_open = sqlite3_exec(d->h, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void db_read_end(db *d)
+{
+	if (d->read_depth <= 0 || --d->read_depth > 0)
+		return;
+	if (d->read_open && !sqlite3_get_autocommit(d->h))
+		sqlite3_exec(d->h, "COMMIT", NULL, NULL, NULL);
+	d->read_open = false;
+}
+
 int db_begin(db *d, tsu_err *e)
 {
 	char sql[32];
 
+	if (d->read_open)
+		return err_set(e, TSU_EFAIL, "internal error: saving inside a read section");
 	if (d->depth == 0) {
 		if (exec_simple(d, "BEGIN IMMEDIATE", e, _("starting to save")) != TSU_OK)
 			return e ? e->code : TSU_EIO;

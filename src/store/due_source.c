@@ -619,6 +619,7 @@ int due_names_load(db *d, const due_list *l, due_names *out, tsu_err *e)
 			due_names_free(out);
 		return rc;
 	}
+	db_read_begin(d);
 	for (size_t i = 0; i < u; i++) {
 		int step;
 
@@ -635,6 +636,7 @@ int due_names_load(db *d, const due_list *l, due_names *out, tsu_err *e)
 		out->n++;
 		db_reset(st);
 	}
+	db_read_end(d);
 	free(ids);
 	if (rc != TSU_OK)
 		due_names_free(out);

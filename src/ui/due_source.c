@@ -71,6 +71,8 @@ static size_t src_fetch(void *ctx, const void *anchor, bool backward, size_t n, 
 
 	if (!s->open || n == 0)
 		return 0;
+	/* One snapshot and one lock for the page and its names. */
+	db_read_begin(s->app->db);
 	if (!s->headings) {
 		items(&c, a ? &a->pos : NULL, -1, backward, n);
 	} else if (!backward) {
@@ -105,6 +107,7 @@ static size_t src_fetch(void *ctx, const void *anchor, bool backward, size_t n, 
 			pos = NULL;
 		}
 	}
+	db_read_end(s->app->db);
 	if (backward) {
 		for (size_t i = 0; i < c.k / 2; i++) {
 			void *t = out[i];
