@@ -530,6 +530,40 @@ static void nested_transactions_roll_back_only_the_inner_part(void **state)
 	db_reset(s);
 }
 
+/* A read section sees one snapshot: a write by another connection
+ * after its first read is not seen until it ends.  It nests, refuses a
+ * write inside, and inside a write transaction changes nothing. */
+static void read_sections_see_one_snapshot_and_refuse_writes(void **state)
+{
+	struct fx *f = *state;
+	db *other;
+	tsu_err e;
+	const char *count = "SELECT count(*) FROM client";
+
+	add_client(f->db, "One", "いち");
+	assert_int_equal(db_open(&other, f->path, 0, &e), TSU_OK);
+	db_read_begin(f->db);
+	db_read_begin(f->db);
+	assert_int_equal(db_int64_or(db_prepare(f->db, count), -1), 1);
+	add_client(other, "Two", "に");
+	db_read_end(f->db);
+	assert_int_equal(db_int64_or(db_prepare(f->db, count), -1), 1);
+	assert_int_equal(db_begin(f->db, &e), TSU_EFAIL);
+	assert_non_null(strstr(e.msg, "read section"));
+	db_read_end(f->db);
+	assert_int_equal(db_int64_or(db_prepare(f->db, count), -1), 2);
+	/* An extra end is harmless. */
+	db_read_end(f->db);
+
+	assert_int_equal(db_begin(f->db, &e), TSU_OK);
+	db_read_begin(f->db);
+	add_client(f->db, "Three", "さん");
+	db_read_end(f->db);
+	assert_int_equal(db_commit(f->db, &e), TSU_OK);
+	assert_int_equal(db_int64_or(db_prepare(other, count), -1), 3);
+	db_close(other);
+}
+
 static void db_path_follows_option_env_and_xdg(void **state)
 {
 	char *p;
@@ -583,6 +617,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(interval_change_keeps_the_anchor_and_is_recorded, setup, teardown),
 		cmocka_unit_test_setup_teardown(final_plan_without_consent_date_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(nested_transactions_roll_back_only_the_inner_part, setup, teardown),
+		cmocka_unit_test_setup_teardown(read_sections_see_one_snapshot_and_refuse_writes, setup, teardown),
 		cmocka_unit_test(db_path_follows_option_env_and_xdg),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
