@@ -39,6 +39,8 @@ struct pdf_table {
 	prow *rows;
 	size_t n, cap;
 	PangoFontDescription *fd, *fd_bold;
+	PangoContext *pctx;     /* while rendering: one for every layout */
+	GHashTable *laid;       /* while measuring: cell text -> its layout */
 };
 
 /* ---- building ---- */
@@ -151,14 +153,23 @@ static PangoFontDescription *font_desc(const char *family, double size, bool bol
 	return fd;
 }
 
-static PangoLayout *layout(cairo_t *cr, const PangoFontDescription *fd, double w,
+/* A context for cr's surface with Japanese line breaking and the Japanese
+ * forms of Han characters.  A table shares one among all its layouts:
+ * making one per cell (pango_cairo_create_layout) was a third of the
+ * time of a long due list. */
+static PangoContext *ja_context(cairo_t *cr)
+{
+	PangoContext *ctx = pango_cairo_create_context(cr);
+
+	pango_context_set_language(ctx, pango_language_from_string("ja"));
+	return ctx;
+}
+
+static PangoLayout *layout(PangoContext *ctx, const PangoFontDescription *fd, double w,
 			   enum pdf_align align, const char *text)
 {
-	PangoLayout *l = pango_cairo_create_layout(cr);
+	PangoLayout *l = pango_layout_new(ctx);
 
-	/* Japanese line breaking and the Japanese forms of Han characters. */
-	pango_context_set_language(pango_layout_get_context(l), pango_language_from_string("ja"));
-	pango_layout_context_changed(l);
 	pango_layout_set_font_description(l, fd);
 	if (w > 0) {
 		pango_layout_set_width(l, (int)(w * PANGO_SCALE));
@@ -183,12 +194,14 @@ double pdf_draw_text(cairo_t *cr, const char *font, double size, bool bold,
 {
 	PangoFontDescription *fd = font_desc(font ? font : PDF_FONT, size, bold);
 	char *clean = clean_copy(text);
-	PangoLayout *l = layout(cr, fd, w, align, clean);
+	PangoContext *ctx = ja_context(cr);
+	PangoLayout *l = layout(ctx, fd, w, align, clean);
 	double h = layout_h(l);
 
 	cairo_move_to(cr, x, y);
 	pango_cairo_show_layout(cr, l);
 	g_object_unref(l);
+	g_object_unref(ctx);
 	pango_font_description_free(fd);
 	free(clean);
 	return h;
@@ -212,7 +225,7 @@ static void column_widths(pdf_table *t, double left, double width)
 	}
 }
 
-static double measure_row(pdf_table *t, cairo_t *cr, prow *r, double full)
+static double measure_row(pdf_table *t, prow *r, double full)
 {
 	double h = 0;
 
@@ -220,12 +233,24 @@ static double measure_row(pdf_table *t, cairo_t *cr, prow *r, double full)
 		double cw = (r->section ? full : t->w[c]) - 2 * PAD;
 		double ch;
 
-		if (!r->section && t->cols[c].checkbox)
+		if (!r->section && t->cols[c].checkbox) {
 			ch = t->s.font_size;
-		else {
-			r->lay[c] = layout(cr, r->section ? t->fd_bold : t->fd, cw,
+		} else {
+			/* The same text in the same column is laid out once and
+			 * drawn wherever it appears: a due list repeats its
+			 * dates, names and kinds of item many times. */
+			char *key = g_strdup_printf("%d\037%zu\037%s", r->section, c, r->cells[c]);
+			PangoLayout *l = g_hash_table_lookup(t->laid, key);
+
+			if (!l) {
+				l = layout(t->pctx, r->section ? t->fd_bold : t->fd, cw,
 					   r->section ? PDF_LEFT : t->cols[c].align, r->cells[c]);
-			ch = layout_h(r->lay[c]);
+				g_hash_table_insert(t->laid, key, l);
+			} else {
+				g_free(key);
+			}
+			r->lay[c] = g_object_ref(l);
+			ch = layout_h(l);
 		}
 		if (ch > h)
 			h = ch;
@@ -269,10 +294,11 @@ static void default_header(pdf_table *t, cairo_t *cr, const pdf_page *pg)
 	pdf_draw_text(cr, t->font, 9, false, pg->left, y, pg->right - pg->left, PDF_LEFT, t->subtitle);
 }
 
-static double default_header_h(pdf_table *t, cairo_t *cr, double w)
+static double default_header_h(pdf_table *t, double w)
 {
 	PangoFontDescription *a = font_desc(t->font, 14, true), *b = font_desc(t->font, 9, false);
-	PangoLayout *la = layout(cr, a, w, PDF_LEFT, t->title), *lb = layout(cr, b, w, PDF_LEFT, t->subtitle);
+	PangoLayout *la = layout(t->pctx, a, w, PDF_LEFT, t->title);
+	PangoLayout *lb = layout(t->pctx, b, w, PDF_LEFT, t->subtitle);
 	double h = layout_h(la) + 2 + layout_h(lb);
 
 	g_object_unref(la);
@@ -347,6 +373,12 @@ static void release_fonts(pdf_table *t)
 				g_object_unref(t->rows[i].lay[c]);
 				t->rows[i].lay[c] = NULL;
 			}
+	if (t->laid)
+		g_hash_table_destroy(t->laid);
+	t->laid = NULL;
+	if (t->pctx)
+		g_object_unref(t->pctx);
+	t->pctx = NULL;
 	pango_cairo_font_map_set_default(NULL);
 }
 
@@ -359,10 +391,12 @@ static cairo_status_t collect(void *closure, const unsigned char *data, unsigned
 /* True when the font list resolves to a font with Japanese glyphs. */
 static bool has_japanese(cairo_t *cr, const PangoFontDescription *fd)
 {
-	PangoLayout *l = layout(cr, fd, 0, PDF_LEFT, "日本語のかな");
+	PangoContext *ctx = ja_context(cr);
+	PangoLayout *l = layout(ctx, fd, 0, PDF_LEFT, "日本語のかな");
 	int unknown = pango_layout_get_unknown_glyphs_count(l);
 
 	g_object_unref(l);
+	g_object_unref(ctx);
 	return unknown == 0;
 }
 
@@ -384,6 +418,8 @@ int pdf_table_render(pdf_table *t, char **pdf, size_t *len, tsu_err *e)
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "tsunagi");
 	cr = cairo_create(sf);
 	cairo_set_line_width(cr, RULE);
+	t->pctx = ja_context(cr);
+	t->laid = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
 	t->fd = font_desc(t->font, t->s.font_size, false);
 	t->fd_bold = font_desc(t->font, t->s.font_size, true);
 	if (!has_japanese(cr, t->fd)) {
@@ -391,16 +427,16 @@ int pdf_table_render(pdf_table *t, char **pdf, size_t *len, tsu_err *e)
 		goto fail;
 	}
 
-	hdr_h = t->s.header ? t->s.header_h : default_header_h(t, cr, full);
+	hdr_h = t->s.header ? t->s.header_h : default_header_h(t, full);
 	pg.top = m + hdr_h + 6;
 	column_widths(t, m, full);
 	for (size_t c = 0; c < t->ncols; c++) {
-		heads[c] = layout(cr, t->fd_bold, t->w[c] - 2 * PAD, t->cols[c].align, t->heads[c]);
+		heads[c] = layout(t->pctx, t->fd_bold, t->w[c] - 2 * PAD, t->cols[c].align, t->heads[c]);
 		if (layout_h(heads[c]) + 2 * PAD > head_h)
 			head_h = layout_h(heads[c]) + 2 * PAD;
 	}
 	for (size_t r = 0; r < t->n; r++)
-		t->rows[r].h = measure_row(t, cr, &t->rows[r], full);
+		t->rows[r].h = measure_row(t, &t->rows[r], full);
 	pg.npages = paginate(t, pg.top + head_h, pg.bottom);
 
 	for (pg.page = 1; pg.page <= pg.npages; pg.page++) {
