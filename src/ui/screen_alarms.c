@@ -147,11 +147,13 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const ui_due
 	ui_put_raw(w, y, cx, 4, due_weekday(it->on), true);
 	cx += 4;
 	if (it->days_left < 0)
-		snprintf(left, sizeof left, _("%d days ago"), -it->days_left);
+		snprintf(left, sizeof left, ngettext("%d day ago", "%d days ago", -it->days_left),
+			 -it->days_left);
 	else if (it->days_left == 0)
 		snprintf(left, sizeof left, "%s", _("today"));
 	else
-		snprintf(left, sizeof left, _("in %d days"), it->days_left);
+		snprintf(left, sizeof left, ngettext("in %d day", "in %d days", it->days_left),
+			 it->days_left);
 	wattron(w, attr);
 	ui_put_raw(w, y, cx, 14, left, true);
 	wattroff(w, attr);
