@@ -44,6 +44,10 @@ void ui_due_source_make(ui_due_source *s, ui_list_source *out);
 void ui_due_source_close(ui_due_source *s);
 /* Items in a section, and in all. */
 size_t ui_due_source_count(const ui_due_source *s, int section);
+/* Enter on a row: the client's card at the record the item is about
+ * (billing, the office's own item, says there is no client; a heading
+ * or no row does nothing). */
+void ui_due_open(ui_app *app, const ui_due_row *row);
 /* A row: is it an item (not a heading)?  For ui_list_seek. */
 bool ui_due_row_is_item(const void *row, void *arg);
 

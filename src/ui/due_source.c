@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tsunagi/i18n.h"
 #include "tsunagi/ui_due.h"
 #include "tsunagi/xalloc.h"
 
@@ -179,6 +180,21 @@ size_t ui_due_source_count(const ui_due_source *s, int section)
 	if (section < 0)
 		return s->pager.total;
 	return section < DUE_PAGE_MAX_SECTIONS ? s->pager.counts[section] : 0;
+}
+
+void ui_due_open(ui_app *app, const ui_due_row *row)
+{
+	enum ui_card_tab tab;
+	int64_t ref;
+
+	if (!row || row->heading)
+		return;
+	if (!row->it.client_id) {
+		ui_message(app, "%s", _("The billing deadline is the office's; there is no client to open."));
+		return;
+	}
+	tab = ui_card_tab_for_due(&row->it, &ref);
+	ui_push(app, ui_card_screen(app, row->it.client_id, tab, ref));
 }
 
 bool ui_due_row_is_item(const void *row, void *arg)

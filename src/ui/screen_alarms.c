@@ -223,20 +223,9 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		return true;
 	}
 	switch (a) {
-	case UA_OPEN: {
-		const ui_due_row *r = ui_list_selected(&st->list);
-		int64_t ref;
-		enum ui_card_tab tab;
-		if (!r || r->heading)
-			return true;
-		if (!r->it.client_id) {
-			ui_message(app, "%s", _("The billing deadline is the office's; there is no client to open."));
-			return true;
-		}
-		tab = ui_card_tab_for_due(&r->it, &ref);
-		ui_push(app, ui_card_screen(app, r->it.client_id, tab, ref));
+	case UA_OPEN:
+		ui_due_open(app, ui_list_selected(&st->list));
 		return true;
-	}
 	case UA_FILTER_KIND:
 		st->kind = st->kind + 1 >= DUE_KIND_COUNT ? -1 : st->kind + 1;
 		load(st);

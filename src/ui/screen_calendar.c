@@ -401,26 +401,14 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 			start_move(app, c);
 		s->dirty |= UI_D_BODY;
 		return true;
-	case UA_OPEN: {
-		const ui_due_row *r = ui_list_selected(&c->list);
-		const due_item *it = r ? &r->it : NULL;
-		int64_t ref;
-		enum ui_card_tab tab;
+	case UA_OPEN:
 		if (c->move_client) {
 			finish_move(app, c);
 			s->dirty |= UI_D_BODY;
-			return true;
+		} else {
+			ui_due_open(app, ui_list_selected(&c->list));
 		}
-		if (!it)
-			return true;
-		if (!it->client_id) {
-			ui_message(app, "%s", _("The billing deadline is the office's; there is no client to open."));
-			return true;
-		}
-		tab = ui_card_tab_for_due(it, &ref);
-		ui_push(app, ui_card_screen(app, it->client_id, tab, ref));
 		return true;
-	}
 	case UA_BACK:
 		if (c->move_client) {
 			c->move_client = c->move_id = 0;

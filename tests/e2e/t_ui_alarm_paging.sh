@@ -93,3 +93,25 @@ ui_keys q
 ui_wait "Overdue $(( $1 - 1 ))  This week $2  Next 30 days $3"
 ui_wait "Overdue ($(( $1 - 1 )))"
 ui_screen | grep -q "^> !! .*$second" || fail "the cursor did not stay in place: $(ui_screen)"
+
+# Enter on the office's own item (billing) says there is no client.
+ui_keys f f f f f f f
+ui_wait "kind: billing"
+ui_keys Enter
+ui_wait "there is no client to open"
+
+# The calendar's day list is read the same way: on the first day of this
+# week that has items, Tab to the list and Enter opens the first item's
+# client, at the record the item is about (the demo is the same on every
+# run: that first item is a certificate).
+day=$(awk -F'|' '$1 == "heading" { s++ } s == 2 && $1 == "item" { print $2 "|" $3; exit }' "$T/want")
+n=$(( ( $(date -u -d "${day%%|*}" +%s) - $(date -u -d 2026-11-23 +%s) ) / 86400 ))
+ui_keys a
+ui_keys C
+ui_wait "item(s) on this day"
+for i in $(seq 1 "$n"); do ui_keys l; done
+ui_wait "  ${day%%|*} ("
+ui_keys Tab Enter
+ui_wait "${day#*|}"
+ui_wait "[Certificates]"
+ui_screen | grep -q "^> .*${day%%|*}" || fail "the certificate ending ${day%%|*} is not selected"
