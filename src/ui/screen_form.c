@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tsunagi/db.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store.h"
@@ -189,14 +190,18 @@ static void load_draft(form_state *fs, const draft *d)
 	fs->form.changed = true;
 }
 
-static void delete_draft(ui_app *app, form_state *fs)
+/* Delete the form's draft, if it has one. */
+static int delete_draft(ui_app *app, form_state *fs, tsu_err *e)
 {
 	draft d;
-	tsu_err e;
+	int rc = store_draft_find(app->db, fs->form_name, fs->client_id, draft_record_id(fs), &d, e);
 
-	if (store_draft_find(app->db, fs->form_name, fs->client_id, draft_record_id(fs), &d, &e) == TSU_OK)
-		store_draft_delete(app->db, d.id, &e);
+	if (rc == TSU_OK)
+		rc = store_draft_delete(app->db, d.id, e);
+	else if (rc == TSU_ENOTFOUND)
+		rc = TSU_OK;
 	draft_free(&d);
+	return rc;
 }
 
 static void keep_draft(ui_app *app, form_state *fs)
@@ -326,13 +331,35 @@ static void save(ui_app *app, ui_screen *s)
 {
 	form_state *fs = s->st;
 	int64_t old_record = fs->record_id;
+	int64_t old_version = fs->version;
 	bool new_client = !fs->rt && !fs->record_id;
 	tsu_err e;
 	int rc;
 
 	err_clear(&e);
 	e.msg[0] = '\0';
-	rc = fs->rt ? save_record(app, fs, &e) : save_client(app, fs, &e);
+	/* The record and the end of its draft are one transaction: after a
+	 * crash there is either the draft or the saved record, never both
+	 * (a draft of a new client left behind would save it twice). */
+	if ((rc = db_begin(app->db, &e)) == TSU_OK) {
+		rc = fs->rt ? save_record(app, fs, &e) : save_client(app, fs, &e);
+		if (rc == TSU_OK) {
+			/* The draft is keyed by the record as it was before. */
+			int64_t saved = fs->record_id;
+			fs->record_id = old_record;
+			rc = delete_draft(app, fs, &e);
+			fs->record_id = saved;
+		}
+		if (rc == TSU_OK) {
+			rc = db_commit(app->db, &e);
+		} else {
+			db_rollback(app->db);
+		}
+		if (rc != TSU_OK) {
+			fs->record_id = old_record;
+			fs->version = old_version;
+		}
+	}
 	s->dirty |= UI_D_BODY;
 	if (rc == TSU_ECONFLICT) {
 		fs->conflict = true;
@@ -344,13 +371,6 @@ static void save(ui_app *app, ui_screen *s)
 		if (e.msg[0])
 			ui_error(app, "%s", e.msg);
 		return;
-	}
-	/* The draft was for the record as it was named before saving. */
-	{
-		int64_t saved = fs->record_id;
-		fs->record_id = old_record;
-		delete_draft(app, fs);
-		fs->record_id = saved;
 	}
 	fs->done = true;
 	fs->form.changed = false;

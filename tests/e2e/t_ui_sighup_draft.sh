@@ -56,3 +56,31 @@ kill -TERM "$(ui_pid)"
 for i in $(seq 40); do ui_dead && break; sleep 0.05; done
 ui_dead || fail "tsunagi did not leave within 2 seconds of SIGTERM"
 [ "$(sqlite3 "$DB" "SELECT name FROM client")" = "田中 三郎" ] || fail "the draft was saved as the record"
+tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+
+# Saving a form and ending its draft are one transaction: when the draft
+# cannot be removed, nothing is saved, the text stays on screen, and the
+# next F2 saves it once.  (A trigger behind tsunagi's back refuses it.)
+sqlite3 "$DB" "DELETE FROM draft; CREATE TRIGGER keep_drafts BEFORE DELETE ON draft
+	BEGIN SELECT RAISE(ABORT, 'drafts are kept by this test'); END;"
+ui_start 80 24 --
+ui_wait "Overdue"
+ui_keys c n
+ui_wait "New client"
+ui_type "松本 一"
+ui_keys Tab
+ui_type "まつもと はじめ"
+ui_keys Tab
+ui_type "1990-01-02"
+ui_keys F2
+ui_wait "drafts are kept by this test"
+ui_wait "New client"
+ui_wait "まつもと はじめ"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM client WHERE kana = 'まつもと はじめ'")" = 0 ] ||
+	fail "the client was saved although its draft could not be removed"
+sqlite3 -cmd ".timeout 5000" "$DB" "DROP TRIGGER keep_drafts"
+ui_keys F2
+ui_wait "Saved."
+[ "$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT count(*) FROM client WHERE kana = 'まつもと はじめ'")" = 1 ] ||
+	fail "the client was not saved once"
+[ "$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT count(*) FROM draft")" = 0 ] || fail "the draft was left after saving"
