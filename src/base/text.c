@@ -210,7 +210,7 @@ int text_width(const char *s)
  * that fits are kept with it, so a base is never parted from its mark. */
 size_t text_fit(const char *s, int cols, int *used)
 {
-	bool wc = ctype_is_utf8();
+	int wc = -1;    /* ctype_is_utf8(), asked at the first non-ASCII */
 	size_t n = strlen(s), i = 0;
 	int w = 0;
 	int32_t cp;
@@ -218,8 +218,20 @@ size_t text_fit(const char *s, int cols, int *used)
 	if (cols < 0)
 		cols = 0;
 	while (i < n) {
-		size_t k = text_decode(s + i, n - i, &cp);
-		int cw = k ? cp_width(cp, wc) : 1;
+		size_t k;
+		int cw;
+
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			if (w >= cols)
+				break;
+			w++;
+			i++;
+			continue;
+		}
+		if (wc < 0)
+			wc = ctype_is_utf8();
+		k = text_decode(s + i, n - i, &cp);
+		cw = k ? cp_width(cp, wc) : 1;
 		if (w + cw > cols)
 			break;
 		w += cw;

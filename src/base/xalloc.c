@@ -115,18 +115,25 @@ void sb_addc(strbuf *b, char c)
 
 void sb_addf(strbuf *b, const char *fmt, ...)
 {
+	size_t room;
 	va_list ap;
 	int n;
 
+	/* Format straight into the room there is; only when it does not fit
+	 * is it formatted a second time, after growing. */
+	sb_grow(b, 32);
+	room = b->cap - b->len;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(b->s + b->len, room, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		oom();
-	sb_grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)n >= room) {
+		sb_grow(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -16,6 +17,7 @@
 #include <cmocka.h>
 
 #include "tsunagi/text.h"
+#include "tsunagi/xalloc.h"
 
 /* Checks a heap string and frees it. */
 #define assert_str_free(expr, want) do { \
@@ -274,6 +276,49 @@ static void fit_keeps_a_combining_mark_with_its_base(void **state)
 	assert_int_equal(used, 2);
 }
 
+static void fit_keeps_a_combining_mark_after_ascii_at_the_edge(void **state)
+{
+	int used = -1;
+
+	/* e + U+0301, then f: one column takes the e and its accent */
+	assert_int_equal(text_fit("e\xCC\x81" "f", 1, &used), 3);
+	assert_int_equal(used, 1);
+	assert_int_equal(text_fit("e\xCC\x81" "f", 0, &used), 0);
+	/* ASCII then wide: the wide one that would cross the edge stays out */
+	assert_int_equal(text_fit("ab山", 3, &used), 2);
+	assert_int_equal(used, 2);
+	/* a control character is zero columns, as before the fast path */
+	assert_int_equal(text_fit("a\tb", 2, &used), 3);
+	assert_int_equal(used, 2);
+}
+
+/* ---- string buffers ------------------------------------------------------- */
+
+static void sb_addf_formats_across_the_buffer_s_growth(void **state)
+{
+	strbuf b;
+	char want[300];
+
+	(void)state;
+	sb_init(&b);
+	want[0] = '\0';
+	/* Lengths that end just before, at and after each power of two. */
+	for (int i = 0; i < 40; i++) {
+		sb_addf(&b, "%0*d|", i % 9 + 1, i);
+		snprintf(want + strlen(want), sizeof want - strlen(want), "%0*d|", i % 9 + 1, i);
+		assert_string_equal(b.s, want);
+		assert_int_equal(b.len, strlen(want));
+		assert_true(b.cap > b.len);
+	}
+	sb_free(&b);
+	sb_init(&b);
+	sb_addf(&b, "%s-%s", "とても長い文字列が一度に入るかどうかを確かめるための文です",
+		"and a second part that is long as well");
+	assert_string_equal(b.s, "とても長い文字列が一度に入るかどうかを確かめるための文です"
+			    "-and a second part that is long as well");
+	sb_free(&b);
+}
+
 /* ---- folding -------------------------------------------------------------- */
 
 static void fold_makes_halfwidth_katakana_katakana_and_hiragana_one_key(void **state)
@@ -519,6 +564,8 @@ int main(void)
 		cmocka_unit_test(fit_never_splits_a_wide_character_at_the_edge),
 		cmocka_unit_test(fit_takes_everything_that_fits_and_nothing_for_zero_columns),
 		cmocka_unit_test(fit_keeps_a_combining_mark_with_its_base),
+		cmocka_unit_test(fit_keeps_a_combining_mark_after_ascii_at_the_edge),
+		cmocka_unit_test(sb_addf_formats_across_the_buffer_s_growth),
 		cmocka_unit_test(fold_makes_halfwidth_katakana_katakana_and_hiragana_one_key),
 		cmocka_unit_test(fold_makes_fullwidth_letters_and_digits_lowercase_ascii),
 		cmocka_unit_test(fold_collapses_spaces_to_one_ascii_space_and_trims),
