@@ -42,7 +42,9 @@ const due_span *due_doc_span_at(const due_doc *d, size_t off)
 
 static void span_add(due_doc *d, size_t start, int64_t client_id)
 {
-	d->spans = xrealloc(d->spans, (d->nspans + 1) * sizeof *d->spans);
+	/* Grows in powers of two: a list can have tens of thousands. */
+	if ((d->nspans & (d->nspans - 1)) == 0)
+		d->spans = xrealloc(d->spans, (d->nspans ? 2 * d->nspans : 1) * sizeof *d->spans);
 	d->spans[d->nspans++] = (due_span){ start, d->text.len, client_id };
 }
 
@@ -77,7 +79,9 @@ char *due_item_detail(const due_item *it)
 {
 	strbuf b;
 	int y, m;
-	char *raw, *clean;
+	/* Stored text is sanitized; the wording around it is the program's. */
+	char *text = text_sanitize(it->text ? it->text : "", false);
+	char *text2 = text_sanitize(it->text2 ? it->text2 : "", false);
 
 	sb_init(&b);
 	month_to_ym(it->month, &y, &m);
@@ -97,20 +101,20 @@ char *due_item_detail(const due_item *it)
 		break;
 	case DUE_PLAN:
 		if (it->stage == DUE_PLAN_REVIEW)
-			sb_addf(&b, _("review: %s"), it->text ? it->text : "");
+			sb_addf(&b, _("review: %s"), text);
 		else
 			sb_adds(&b, _("plan period ends"));
 		add_days(&b, it);
 		break;
 	case DUE_CONSENT:
-		if (it->text2 && *it->text2)
-			sb_addf(&b, _("consent ends: %s (%s)"), it->text ? it->text : "", it->text2);
+		if (*text2)
+			sb_addf(&b, _("consent ends: %s (%s)"), text, text2);
 		else
-			sb_addf(&b, _("consent ends: %s"), it->text ? it->text : "");
+			sb_addf(&b, _("consent ends: %s"), text);
 		add_days(&b, it);
 		break;
 	case DUE_ACTION:
-		sb_addf(&b, _("action: %s"), it->text ? it->text : "");
+		sb_addf(&b, _("action: %s"), text);
 		add_days(&b, it);
 		break;
 	case DUE_TRANSITION:
@@ -124,10 +128,9 @@ char *due_item_detail(const due_item *it)
 	default:
 		break;
 	}
-	raw = sb_steal(&b);
-	clean = text_sanitize(raw, false);
-	free(raw);
-	return clean;
+	free(text);
+	free(text2);
+	return sb_steal(&b);
 }
 
 char *due_item_who(const due_report *r, const due_item *it)
@@ -148,12 +151,16 @@ char *due_item_who(const due_report *r, const due_item *it)
 /* s cut and padded to exactly w columns. */
 static void cell(strbuf *b, const char *s, int w)
 {
+	static const char blanks[] = "                                        ";
 	int used = 0;
 	size_t n = text_fit(s, w, &used);
 
 	sb_addn(b, s, n);
-	for (; used < w; used++)
-		sb_addc(b, ' ');
+	while (used < w) {
+		int k = w - used < (int)sizeof blanks - 1 ? w - used : (int)sizeof blanks - 1;
+		sb_addn(b, blanks, (size_t)k);
+		used += k;
+	}
 }
 
 /* s cut to w columns, then the line ends (no trailing blanks). */
