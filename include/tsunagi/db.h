@@ -104,5 +104,9 @@ int db_check_updated(db *db, const char *table, int64_t id, tsu_err *e);
 /* Schema version the program writes, and what the file has. */
 int db_schema_version(void);
 int db_user_version(db *db);
+/* The oldest schema whose tables are the ones of the schema the database
+ * has: the migrations after it only add indexes, so an export of any
+ * schema from it up to the database's loads as it is. */
+int db_same_tables_since(db *db);
 
 #endif

@@ -270,7 +270,7 @@ static int load_document(loader *l)
 			version = true;
 		} else if (!strcmp(key, "schema_version") && t == JSON_INT) {
 			int have = db_user_version(l->db);
-			if (l->r.integer != have)
+			if (l->r.integer < db_same_tables_since(l->db) || l->r.integer > have)
 				return err_set(l->e, TSU_EINVAL, _("the file was exported from schema %lld, this database has schema %d; import it with the tsunagi that wrote it, then upgrade that database"),
 					       (long long)l->r.integer, have);
 			schema = true;

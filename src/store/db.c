@@ -151,6 +151,36 @@ int db_schema_version(void)
 	return schema_migration_count;
 }
 
+/* Whether a migration's SQL only creates indexes (comments aside). */
+static bool index_only(const char *sql)
+{
+	const char *p = sql;
+
+	for (;;) {
+		p += strspn(p, " \t\r\n");
+		if (p[0] == '-' && p[1] == '-') {
+			p += strcspn(p, "\n");
+			continue;
+		}
+		if (!*p)
+			return true;
+		if (strncmp(p, "CREATE INDEX ", 13) != 0)
+			return false;
+		p += strcspn(p, ";");
+		if (*p)
+			p++;
+	}
+}
+
+int db_same_tables_since(db *d)
+{
+	int v = db_user_version(d);
+
+	while (v > 1 && v <= schema_migration_count && index_only(schema_migrations[v - 1]))
+		v--;
+	return v;
+}
+
 int db_user_version(db *d)
 {
 	return (int)db_int64_or(db_prepare(d, "PRAGMA user_version"), -1);

@@ -565,7 +565,7 @@ static int cmp_i64(const void *a, const void *b)
  * once a list names a good part of the case load. */
 static int names_by_scan(db *d, const int64_t *ids, size_t n, due_names *out, tsu_err *e)
 {
-	db_stmt *st = db_prepare(d, "SELECT id, name, kana FROM client ORDER BY id");
+	db_stmt *st = db_prepare(d, "SELECT id, name, kana FROM client INDEXED BY client_names ORDER BY id");
 	size_t j = 0;
 	int rc;
 
@@ -596,7 +596,7 @@ static int names_by_scan(db *d, const int64_t *ids, size_t n, due_names *out, ts
 
 int due_names_load(db *d, const due_list *l, due_names *out, tsu_err *e)
 {
-	db_stmt *st = db_prepare(d, "SELECT name, kana FROM client WHERE id = :id");
+	db_stmt *st = db_prepare(d, "SELECT name, kana FROM client INDEXED BY client_names WHERE id = :id");
 	int64_t *ids = xmalloc((l->n ? l->n : 1) * sizeof *ids);
 	size_t n = 0, u = 0;
 	int rc = TSU_OK;

@@ -18,7 +18,7 @@ typedef struct collect {
 
 static char *client_name(db *d, int64_t id)
 {
-	db_stmt *st = db_prepare(d, "SELECT name FROM client WHERE id = :id");
+	db_stmt *st = db_prepare(d, "SELECT name FROM client INDEXED BY client_names WHERE id = :id");
 	char *name;
 
 	db_bind_int64(st, ":id", id);

@@ -271,6 +271,44 @@ static void import_all_refuses_partial_broken_and_dangling_files(void **state)
 	sb_free(&doc);
 }
 
+/* The export with its schema_version member set to v. */
+static char *with_schema(const strbuf *doc, int v)
+{
+	const char *at = strstr(doc->s, "\"schema_version\": ");
+	const char *end;
+
+	assert_non_null(at);
+	end = strchr(at, ',');
+	return xasprintf("%.*s\"schema_version\": %d%s", (int)(at - doc->s), doc->s, v, end);
+}
+
+static void import_all_takes_an_export_of_an_older_schema_with_the_same_tables(void **state)
+{
+	struct fx *f = *state;
+	int have = db_schema_version();
+	strbuf doc;
+	tsu_err e;
+	char *old;
+
+	/* 0010 and 0011 only add indexes: schema 9 has this one's tables. */
+	assert_int_equal(db_same_tables_since(f->b), 9);
+	import_file(f->a, "tests/data/roster-utf8.csv");
+	assert_int_equal(export_json(f->a, EXPORT_ALL, &doc, &e), TSU_OK);
+	old = with_schema(&doc, 8);
+	assert_int_equal(import_all_json(f->b, old, strlen(old), NULL, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "exported from schema 8"));
+	free(old);
+	old = with_schema(&doc, have + 1);
+	assert_int_equal(import_all_json(f->b, old, strlen(old), NULL, &e), TSU_EINVAL);
+	free(old);
+	assert_int_equal(count(f->b), 0);
+	old = with_schema(&doc, 9);
+	assert_int_equal(import_all_json(f->b, old, strlen(old), NULL, &e), TSU_OK);
+	assert_int_equal(count(f->b), count(f->a));
+	free(old);
+	sb_free(&doc);
+}
+
 int main(void)
 {
 #define T(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
@@ -282,6 +320,7 @@ int main(void)
 		T(json_all_loads_into_an_empty_database_identically),
 		T(import_all_refuses_a_database_with_records),
 		T(import_all_refuses_partial_broken_and_dangling_files),
+		T(import_all_takes_an_export_of_an_older_schema_with_the_same_tables),
 	};
 	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }
