@@ -317,12 +317,6 @@ static void default_footer(pdf_table *t, cairo_t *cr, const pdf_page *pg)
 		      PDF_CENTER, buf);
 }
 
-static void rule_box(cairo_t *cr, double x, double y, double w, double h)
-{
-	cairo_rectangle(cr, x, y, w, h);
-	cairo_stroke(cr);
-}
-
 static void draw_head(pdf_table *t, cairo_t *cr, PangoLayout **heads, double y, double h)
 {
 	cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
@@ -332,7 +326,6 @@ static void draw_head(pdf_table *t, cairo_t *cr, PangoLayout **heads, double y, 
 	for (size_t c = 0; c < t->ncols; c++) {
 		cairo_move_to(cr, t->x[c] + PAD, y + PAD);
 		pango_cairo_show_layout(cr, heads[c]);
-		rule_box(cr, t->x[c], y, t->w[c], h);
 	}
 }
 
@@ -345,19 +338,66 @@ static void draw_row(pdf_table *t, cairo_t *cr, const prow *r, double y, double 
 		cairo_set_source_rgb(cr, 0, 0, 0);
 		cairo_move_to(cr, t->x[0] + PAD, y + PAD);
 		pango_cairo_show_layout(cr, r->lay[0]);
-		rule_box(cr, t->x[0], y, full, r->h);
 		return;
 	}
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (t->cols[c].checkbox) {
-			double side = t->s.font_size * 0.9;
-			rule_box(cr, t->x[c] + (t->w[c] - side) / 2, y + PAD + 0.5, side, side);
-		} else {
+		if (!t->cols[c].checkbox) {
 			cairo_move_to(cr, t->x[c] + PAD, y + PAD);
 			pango_cairo_show_layout(cr, r->lay[c]);
 		}
-		rule_box(cr, t->x[c], y, t->w[c], r->h);
 	}
+}
+
+static void line(cairo_t *cr, double x0, double y0, double x1, double y1)
+{
+	cairo_move_to(cr, x0, y0);
+	cairo_line_to(cr, x1, y1);
+}
+
+/* The inner column rules from y0 down to y1. */
+static void inner_rules(pdf_table *t, cairo_t *cr, double y0, double y1)
+{
+	for (size_t c = 1; c < t->ncols && y1 > y0; c++)
+		line(cr, t->x[c], y0, t->x[c], y1);
+}
+
+/*
+ * A page's rules, and the check boxes, as one path stroked once: a line
+ * under the head and each row, the outer edges, and the column rules
+ * through each run of rows between section headings (which span the
+ * table).  Drawn cell by cell, the strokes were a fifth of the PDF's
+ * instructions, and every inner rule was drawn twice.
+ */
+static void draw_rules(pdf_table *t, cairo_t *cr, double top, double head_h, size_t from, size_t to)
+{
+	double left = t->x[0], right = t->x[t->ncols - 1] + t->w[t->ncols - 1];
+	double y = top + head_h, run = top;
+	double side = t->s.font_size * 0.9;
+
+	line(cr, left, top, right, top);
+	line(cr, left, y, right, y);
+	for (size_t i = from; i < to; i++) {
+		const prow *r = &t->rows[i];
+
+		if (r->section) {
+			inner_rules(t, cr, run, y);
+			run = y + r->h;
+		} else {
+			for (size_t c = 0; c < t->ncols; c++)
+				if (t->cols[c].checkbox)
+					cairo_rectangle(cr, t->x[c] + (t->w[c] - side) / 2, y + PAD + 0.5, side, side);
+		}
+		y += r->h;
+		line(cr, left, y, right, y);
+	}
+	inner_rules(t, cr, run, y);
+	line(cr, left, top, left, y);
+	line(cr, right, top, right, y);
+	cairo_save(cr);
+	/* Square caps close the corners where two rules meet. */
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
+	cairo_stroke(cr);
+	cairo_restore(cr);
 }
 
 /* Drop the layouts and pango's font map.  cairo's and fontconfig's own
@@ -410,7 +450,7 @@ int pdf_table_render(pdf_table *t, char **pdf, size_t *len, tsu_err *e)
 	cairo_surface_t *sf;
 	cairo_t *cr;
 	cairo_status_t st;
-	size_t i = 0;
+	size_t i = 0, first;
 
 	sb_init(&out);
 	sf = cairo_pdf_surface_create_for_stream(collect, &out, pw, ph);
@@ -449,10 +489,13 @@ int pdf_table_render(pdf_table *t, char **pdf, size_t *len, tsu_err *e)
 		if (t->ncols)
 			draw_head(t, cr, heads, y, head_h);
 		y += head_h;
+		first = i;
 		for (; i < t->n && t->rows[i].page == pg.page; i++) {
 			draw_row(t, cr, &t->rows[i], y, full);
 			y += t->rows[i].h;
 		}
+		if (t->ncols)
+			draw_rules(t, cr, pg.top, head_h, first, i);
 		if (t->s.footer)
 			t->s.footer(cr, &pg, t->s.arg);
 		else
