@@ -8,6 +8,7 @@
 #ifndef TSUNAGI_CLI_H
 #define TSUNAGI_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "tsunagi/date.h"
@@ -21,11 +22,19 @@ typedef struct cli_ctx {
 	date_t today;           /* --today, $TSUNAGI_TODAY or the clock */
 	db *db;                 /* opened by cli_db() on first use */
 	const char *prog;       /* "tsunagi" */
+	bool committed;         /* the command's change is in the database */
 } cli_ctx;
 
 /* Open the database on first use (creating it).  NULL after printing the
  * error; the command then returns EXIT_FAIL. */
 db *cli_db(cli_ctx *ctx);
+
+/* Print "tsunagi: msg" to stderr (what it quotes sanitized, as in every
+ * message below). */
+void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A confirmation on stdout, sanitized like the messages. */
+void cli_confirm(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Print "tsunagi: msg" to stderr and return the code. */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -40,8 +49,13 @@ int cli_date_arg(const char *opt, const char *value, date_t *out);
 const char *cli_worker_name(cli_ctx *ctx);
 
 /* Write to -o FILE (created 0600, replaced atomically only when the whole
- * output is ready) or to stdout when path is NULL or "-". */
-int cli_write_output(const char *path, const char *buf, size_t len);
+ * output is ready) or to stdout when path is NULL or "-".  A FIFO or
+ * device is written to as it is; the database and its files are refused. */
+int cli_write_output(cli_ctx *ctx, const char *path, const char *buf, size_t len);
+
+/* EXIT_USAGE with a message when PATH (given with option OPT) is the
+ * database, its -wal/-shm/-journal or a copy kept beside it. */
+int cli_check_output(cli_ctx *ctx, const char *opt, const char *path);
 
 /*
  * A small option parser for the record commands: "--key value",

@@ -75,4 +75,13 @@ const char *date_weekday_en(int wd);
  */
 int date_today(date_t *out, tsu_err *e);
 
+/*
+ * Whether DT can be "today": the years whose holidays, eras and lead times
+ * the program computes (TODAY_FIRST_YEAR to TODAY_LAST_YEAR, leaving room
+ * for the longest look ahead).  TSU_EINVAL with a message saying so.
+ */
+#define TODAY_FIRST_YEAR 2000
+#define TODAY_LAST_YEAR 2098
+int date_check_today(const char *what, date_t dt, tsu_err *e);
+
 #endif

@@ -4,9 +4,12 @@
  * fails is reported and skipped, never half-applied.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "tsunagi/config.h"
 #include "tsunagi/i18n.h"
@@ -139,13 +142,30 @@ int config_load(config *c, tsu_err *e)
 	strbuf b;
 	char buf[4096];
 	size_t n;
+	struct stat st;
+	int fd;
 
 	if (!path)
 		return TSU_OK;
-	f = fopen(path, "r");
-	if (!f) {
+	/* O_NONBLOCK: a FIFO or device put where the config belongs must
+	 * not hang every command; only a regular file is read. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
 		int rc = errno == ENOENT ? TSU_OK :
 			err_set(e, TSU_EIO, _("cannot read %s: %s; check its permissions"), path, strerror(errno));
+		free(path);
+		return rc;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		int rc = err_set(e, TSU_EIO, _("%s is not a regular file; replace it with a text file of settings"), path);
+		close(fd);
+		free(path);
+		return rc;
+	}
+	f = fdopen(fd, "r");
+	if (!f) {
+		int rc = err_set(e, TSU_EIO, _("cannot read %s: %s; check its permissions"), path, strerror(errno));
+		close(fd);
 		free(path);
 		return rc;
 	}

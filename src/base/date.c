@@ -663,6 +663,8 @@ int date_today(date_t *out, tsu_err *e)
 		err_clear(&why);
 		if (date_parse(env, &dt, &why) != TSU_OK)
 			return err_set(e, TSU_EINVAL, _("TSUNAGI_TODAY: %s"), why.msg);
+		if (date_check_today("TSUNAGI_TODAY", dt, e) != TSU_OK)
+			return TSU_EINVAL;
 		*out = dt;
 		return TSU_OK;
 	}
@@ -674,6 +676,22 @@ int date_today(date_t *out, tsu_err *e)
 	if (dt == DATE_NONE)
 		return err_set(e, TSU_EFAIL,
 			_("the system clock gives an impossible date; set TSUNAGI_TODAY to today's date, like 2025-04-01"));
+	if (date_check_today(_("the system clock"), dt, e) != TSU_OK)
+		return TSU_EFAIL;
 	*out = dt;
+	return TSU_OK;
+}
+
+/* The holiday tables cover 2000-2099 (holiday.h); a today in 2098 still
+ * sees a year ahead with its holidays. */
+int date_check_today(const char *what, date_t dt, tsu_err *e)
+{
+	int y;
+
+	date_to_ymd(dt, &y, NULL, NULL);
+	if (dt == DATE_NONE || y < TODAY_FIRST_YEAR || y > TODAY_LAST_YEAR)
+		return err_set(e, TSU_EINVAL,
+			_("%s: today must be between %d-01-01 and %d-12-31; give a date in that range"),
+			what, TODAY_FIRST_YEAR, TODAY_LAST_YEAR);
 	return TSU_OK;
 }

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <pwd.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +27,64 @@ db *cli_db(cli_ctx *ctx)
 	if (ctx->db)
 		return ctx->db;
 	if (db_open(&ctx->db, ctx->db_path, DB_CREATE, &e) != TSU_OK) {
-		fprintf(stderr, "tsunagi: %s\n", e.msg);
+		cli_message("%s", e.msg);
 		ctx->db = NULL;
 	}
 	return ctx->db;
+}
+
+/* Every message quotes what it was given (file names, arguments, stored
+ * text): control characters and escape sequences in it are shown as
+ * placeholders, so a file name cannot clear or retitle the terminal. */
+static void vmessage(const char *fmt, va_list ap)
+{
+	char *raw, *safe;
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return;
+	raw = xmalloc((size_t)n + 1);
+	vsnprintf(raw, (size_t)n + 1, fmt, ap);
+	safe = text_sanitize(raw, false);
+	fputs(safe, stderr);
+	free(safe);
+	free(raw);
+}
+
+void cli_confirm(const char *fmt, ...)
+{
+	va_list ap;
+	char *raw, *safe;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	raw = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(raw, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	safe = text_sanitize(raw, true);
+	fputs(safe, stdout);
+	free(safe);
+	free(raw);
+}
+
+void cli_message(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("tsunagi: ", stderr);
+	va_start(ap, fmt);
+	vmessage(fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
 int cli_fail(int code, const char *fmt, ...)
@@ -38,7 +93,7 @@ int cli_fail(int code, const char *fmt, ...)
 
 	fputs("tsunagi: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return code;
@@ -47,12 +102,15 @@ int cli_fail(int code, const char *fmt, ...)
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
+	char *tail;
 
 	fputs("tsunagi: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, _("; see 'tsunagi %s --help'\n"), cmd);
+	tail = text_sanitize(cmd, false);
+	fprintf(stderr, _("; see 'tsunagi %s --help'\n"), tail);
+	free(tail);
 	return EXIT_USAGE;
 }
 
@@ -101,8 +159,84 @@ static int write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-int cli_write_output(const char *path, const char *buf, size_t len)
+/* Split PATH into its directory's identity and its last name. */
+static int dir_and_base(const char *path, struct stat *dir, const char **base)
 {
+	const char *slash = strrchr(path, '/');
+	char *d;
+	int rc;
+
+	*base = slash ? slash + 1 : path;
+	d = slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
+	rc = stat(d, dir);
+	free(d);
+	return rc;
+}
+
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* Whether PATH is, or would become, the database, one of its SQLite side
+ * files or a copy restore keeps beside it.  By identity, not by name: the
+ * same file reached through another name or a link is still the database;
+ * a name not yet made counts when its directory is the database's. */
+static bool is_database_file(const char *db_path, const char *path)
+{
+	static const char *const side[] = { "", "-wal", "-shm", "-journal" };
+	struct stat out, f, out_dir, db_dir;
+	const char *out_base, *db_base;
+	bool exists = stat(path, &out) == 0;
+
+	for (size_t i = 0; exists && i < sizeof side / sizeof side[0]; i++) {
+		char *p = xasprintf("%s%s", db_path, side[i]);
+		bool same = stat(p, &f) == 0 && same_file(&f, &out);
+		free(p);
+		if (same)
+			return true;
+	}
+	if (dir_and_base(path, &out_dir, &out_base) != 0 ||
+	    dir_and_base(db_path, &db_dir, &db_base) != 0 || !same_file(&out_dir, &db_dir))
+		return false;
+	size_t n = strlen(db_base);
+	if (strncmp(out_base, db_base, n) != 0)
+		return false;
+	out_base += n;
+	for (size_t i = 0; i < sizeof side / sizeof side[0]; i++)
+		if (strcmp(out_base, side[i]) == 0)
+			return true;
+	return strncmp(out_base, ".replaced-", 10) == 0;
+}
+
+int cli_check_output(cli_ctx *ctx, const char *opt, const char *path)
+{
+	if (ctx && ctx->db_path && is_database_file(ctx->db_path, path))
+		return cli_fail(EXIT_USAGE, _("%s %s is the database or one of its files; write to another file"), opt, path);
+	return EXIT_OK;
+}
+
+/* A FIFO, terminal or device named by -o (/dev/stdout, a pipe to lp) is
+ * written to as it is, like a shell redirection would. */
+static int write_special(const char *path, const char *buf, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+
+	if (fd < 0)
+		return cli_fail(EXIT_FAIL, _("cannot open %s: %s; check the path"), path, strerror(errno));
+	if (write_all(fd, buf, len) != 0) {
+		int rc = cli_fail(EXIT_FAIL, _("could not write %s: %s"), path, strerror(errno));
+		close(fd);
+		return rc;
+	}
+	if (close(fd) != 0 && errno != EINTR)
+		return cli_fail(EXIT_FAIL, _("could not write %s: %s"), path, strerror(errno));
+	return EXIT_OK;
+}
+
+int cli_write_output(cli_ctx *ctx, const char *path, const char *buf, size_t len)
+{
+	struct stat st;
 	char *tmp;
 	int fd;
 
@@ -127,6 +261,16 @@ int cli_write_output(const char *path, const char *buf, size_t len)
 		if (bad != 0)
 			return cli_fail(EXIT_FAIL, _("could not write the output: %s"), strerror(errno));
 		return EXIT_OK;
+	}
+	if (!*path)
+		return cli_fail(EXIT_USAGE, _("-o: the file name is empty; give a file, or - for standard output"));
+	if (cli_check_output(ctx, "-o", path) != EXIT_OK)
+		return EXIT_USAGE;
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return cli_fail(EXIT_FAIL, _("%s is a directory; give a file name"), path);
+		if (!S_ISREG(st.st_mode))
+			return write_special(path, buf, len);
 	}
 	/* Write beside the target, then rename: a reader never sees half a
 	 * file, and a failure leaves the old file as it was. */

@@ -65,7 +65,8 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 	db_close(d);
 	if (rc != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
-	printf(_("backed up %s to %s\n"), ctx->db_path, file);
+	ctx->committed = true;
+	cli_confirm(_("backed up %s to %s\n"), ctx->db_path, file);
 	return EXIT_OK;
 }
 
@@ -87,9 +88,10 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(EXIT_FAIL, _("%s; nothing was changed"), e.msg);
 	if (backup_restore(file, ctx->db_path, ctx->today, &kept, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
-	printf(_("restored %s (schema %d) into %s\n"), file, schema, ctx->db_path);
+	ctx->committed = true;
+	cli_confirm(_("restored %s (schema %d) into %s\n"), file, schema, ctx->db_path);
 	if (kept)
-		printf(_("the replaced database is kept as %s\n"), kept);
+		cli_confirm(_("the replaced database is kept as %s\n"), kept);
 	if (schema < db_schema_version())
 		printf(_("it will be upgraded to schema %d when tsunagi next opens it\n"), db_schema_version());
 	free(kept);

@@ -76,7 +76,7 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 		cal_month_text(&cal, &l, &names, &out);
 	}
 	if (rc == EXIT_OK)
-		rc = cli_write_output(NULL, out.s ? out.s : "", out.len);
+		rc = cli_write_output(ctx, NULL, out.s ? out.s : "", out.len);
 	sb_free(&out);
 	due_names_free(&names);
 	due_result_free(&res);

@@ -87,8 +87,10 @@ static int client_add(cli_ctx *ctx, const cli_args *a)
 	if (rc == EXIT_OK) {
 		if (store_client_add(d, &c, &e) != TSU_OK)
 			rc = cli_fail(EXIT_FAIL, "%s", e.msg);
-		else
+		else {
+			ctx->committed = true;
 			printf("%lld\n", (long long)c.id);
+		}
 	}
 	client_free(&c);
 	return rc;
@@ -327,6 +329,8 @@ static int client_edit(cli_ctx *ctx, const cli_args *a)
 	rc = apply_fields(&c, a);
 	if (rc == EXIT_OK && store_client_update(d, &c, &e) != TSU_OK)
 		rc = cli_fail(EXIT_FAIL, "%s", e.msg);
+	else if (rc == EXIT_OK)
+		ctx->committed = true;
 	client_free(&c);
 	return rc;
 }
@@ -347,6 +351,7 @@ static int client_close(cli_ctx *ctx, const cli_args *a)
 	if (store_client_resolve(d, a->pos[0], &id, &e) != TSU_OK ||
 	    store_client_close(d, id, on, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	ctx->committed = true;
 	return EXIT_OK;
 }
 
@@ -365,6 +370,7 @@ static int client_delete(cli_ctx *ctx, const cli_args *a)
 	if (store_client_resolve(d, a->pos[0], &id, &e) != TSU_OK ||
 	    store_client_delete(d, id, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	ctx->committed = true;
 	return EXIT_OK;
 }
 

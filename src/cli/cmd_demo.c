@@ -478,8 +478,9 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (db_commit(d, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
-	fprintf(stderr, ngettext("tsunagi: made a demo case load of %ld client in %s\n",
-				 "tsunagi: made a demo case load of %ld clients in %s\n", (unsigned long)n),
-		n, ctx->db_path);
+	ctx->committed = true;
+	cli_message(ngettext("made a demo case load of %ld client in %s",
+			     "made a demo case load of %ld clients in %s", (unsigned long)n),
+		    n, ctx->db_path);
 	return rc;
 }

@@ -211,7 +211,7 @@ static int render(cli_ctx *ctx, const due_opts *o, const due_report *r)
 	if (strcmp(o->format, "pdf") == 0) {
 		if (due_report_pdf(r, &buf, &len, &e) != TSU_OK)
 			return cli_fail(EXIT_FAIL, "%s", e.msg);
-		rc = cli_write_output(o->output, buf, len);
+		rc = cli_write_output(ctx, o->output, buf, len);
 		free(buf);
 		return rc;
 	}
@@ -222,7 +222,7 @@ static int render(cli_ctx *ctx, const due_opts *o, const due_report *r)
 	rc = encode(&doc, r->names, o->enc, strcmp(o->format, "csv") == 0, &buf, &len);
 	due_doc_free(&doc);
 	if (rc == EXIT_OK)
-		rc = cli_write_output(o->output, buf, len);
+		rc = cli_write_output(ctx, o->output, buf, len);
 	free(buf);
 	return rc;
 }

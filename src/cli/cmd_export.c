@@ -96,7 +96,7 @@ static int export_ical(cli_ctx *ctx, const cli_args *a)
 		ical_begin(&out, "tsunagi");
 		events(&l, &r, ctx->today, &out);
 		ical_end(&out);
-		rc = cli_write_output(cli_get(a, "output"), out.s, out.len);
+		rc = cli_write_output(ctx, cli_get(a, "output"), out.s, out.len);
 		sb_free(&out);
 	}
 	due_names_free(&names);

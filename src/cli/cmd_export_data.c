@@ -93,7 +93,7 @@ static int run(cli_ctx *ctx, const cli_args *a)
 		if (rc != TSU_OK)
 			return cli_fail(EXIT_FAIL, "%s", e.msg);
 	}
-	rc = cli_write_output(cli_get(a, "output"), buf, len);
+	rc = cli_write_output(ctx, cli_get(a, "output"), buf, len);
 	free(buf);
 	return rc;
 }

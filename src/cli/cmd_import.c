@@ -87,9 +87,11 @@ static int import_clients_cmd(cli_ctx *ctx, const cli_args *a)
 		if (o.dry_run)
 			printf(_("dry run: %zu of %zu rows are good and would be imported; nothing was written\n"),
 			       r.good, r.rows);
-		else
+		else {
+			ctx->committed = true;
 			printf(_("imported %zu client(s) of %zu row(s), with %zu decision-period certificate(s)\n"),
 			       r.imported, r.rows, r.certificates);
+		}
 		if (r.bad)
 			printf(_("%zu bad row(s) skipped, listed above\n"), r.bad);
 	}
@@ -123,7 +125,8 @@ static int import_all_cmd(cli_ctx *ctx, const cli_args *a)
 	free(buf);
 	if (rc != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
-	printf(_("imported %zu row(s) into %s\n"), rows, ctx->db_path);
+	ctx->committed = true;
+	cli_confirm(_("imported %zu row(s) into %s\n"), rows, ctx->db_path);
 	return EXIT_OK;
 }
 

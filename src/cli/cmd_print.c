@@ -113,7 +113,7 @@ static int run(cli_ctx *ctx, const cli_args *a)
 	config_free(&cfg);
 	if (rc != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
-	rc = cli_write_output(output, buf, len);
+	rc = cli_write_output(ctx, output, buf, len);
 	free(buf);
 	return rc;
 }

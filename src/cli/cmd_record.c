@@ -210,6 +210,7 @@ static int record_add(cli_ctx *ctx, const record_cmd *rc, const cli_args *a)
 		status = cli_fail(EXIT_FAIL, "%s", e.msg);
 		goto out;
 	}
+	ctx->committed = true;
 	printf("%lld\n", (long long)REC_ID(rec));
 out:
 	record_free(rc->rt, rec);

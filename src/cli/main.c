@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "tsunagi/cli.h"
@@ -28,8 +30,9 @@ static const char *const help_sections[] = {
 "\n"
 "Global options:\n"
 "  --db FILE        the database (default: $TSUNAGI_DB, else\n"
-"                   $XDG_DATA_HOME/tsunagi/tsunagi.db)\n"
-"  --today DATE     act as if today were DATE (also $TSUNAGI_TODAY)\n"
+"                   $XDG_DATA_HOME/tsunagi/tsunagi.db); never empty\n"
+"  --today DATE     act as if today were DATE (also $TSUNAGI_TODAY),\n"
+"                   2000-01-01 to 2098-12-31\n"
 "  -h, --help       this help;  -V, --version  the version\n"),
 	N_(
 "Clients:\n"
@@ -75,9 +78,18 @@ static const char *const help_sections[] = {
 "  check                integrity, schema version and file modes\n"),
 	N_(
 "Dates may be written 2025-04-01, 2025/4/1, 令和7年4月1日 or R7.4.1.\n"
-"Exit status: 0 done, 1 failure (the message says why), 2 bad usage.\n"
+"Exit status: 0 done, 1 failure (the message says why), 2 bad usage;\n"
+"a change that was saved exits 0 even if its confirmation cannot be printed.\n"
 "See tsunagi(1) for more.\n"),
 };
+
+static void no_core_files(void)
+{
+	struct rlimit none = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
 
 static void print_help(void)
 {
@@ -127,6 +139,8 @@ int main(int argc, char **argv)
 	/* Everything tsunagi writes (database, drafts, exports, PDFs) is
 	 * private: files 0600 and directories 0700 whatever the umask. */
 	umask(077);
+	/* A core file would hold whatever personal text is in memory. */
+	no_core_files();
 	setlocale(LC_ALL, "");
 	i18n_init();
 
@@ -147,6 +161,8 @@ int main(int argc, char **argv)
 	if (today_opt) {
 		if (cli_date_arg("--today", today_opt, &ctx.today) != EXIT_OK)
 			return EXIT_USAGE;
+		if (date_check_today("--today", ctx.today, &e) != TSU_OK)
+			return cli_fail(EXIT_USAGE, "%s", e.msg);
 	} else if (date_today(&ctx.today, &e) != TSU_OK) {
 		return cli_fail(EXIT_USAGE, "%s", e.msg);
 	}
@@ -171,7 +187,14 @@ int main(int argc, char **argv)
 	if (ctx.db)
 		db_close(ctx.db);
 	free(db_path);
+	/* The exit status reports the change: once it is committed, a
+	 * confirmation that cannot be written is only a warning, so that a
+	 * script that retries on failure does not make the change twice. */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (ctx.committed && rc == EXIT_OK) {
+			fprintf(stderr, "tsunagi: %s\n", _("warning: the change was saved, but its confirmation could not be written (disk full or closed pipe?)"));
+			return EXIT_OK;
+		}
 		fprintf(stderr, "tsunagi: %s\n", _("could not write the output (disk full or closed pipe?)"));
 		return EXIT_FAIL;
 	}

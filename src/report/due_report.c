@@ -21,7 +21,9 @@ static const char *const weekdays[] = {
 
 const char *due_weekday(date_t d)
 {
-	return _(weekdays[date_weekday(d)]);
+	int wd = date_weekday(d);
+
+	return wd >= 0 && wd < 7 ? _(weekdays[wd]) : "";
 }
 
 void due_doc_free(due_doc *d)

@@ -21,6 +21,7 @@
 
 #include "tsunagi/db.h"
 #include "tsunagi/i18n.h"
+#include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
 
 extern const char *const schema_migrations[];
@@ -339,6 +340,7 @@ static void warn_netfs(const char *path)
 {
 	static bool warned;
 	const char *name;
+	char *safe;
 
 	if (warned)
 		return;
@@ -348,9 +350,11 @@ static void warn_netfs(const char *path)
 	warned = true;
 	/* Before the UI starts its screen (it opens the database first),
 	 * so the line never lands inside the full-screen display. */
+	safe = text_sanitize(path, false);
 	fprintf(stderr, "tsunagi: ");
-	fprintf(stderr, _("warning: %s is on a network file system (%s); SQLite's locking is not reliable there, so keep the database on a local disk"), path, name);
+	fprintf(stderr, _("warning: %s is on a network file system (%s); SQLite's locking is not reliable there, so keep the database on a local disk"), safe, name);
 	fputc('\n', stderr);
+	free(safe);
 }
 
 int db_open(db **out, const char *path, int flags, tsu_err *e)

@@ -19,10 +19,22 @@ char *store_db_path(const char *explicit_path, tsu_err *e)
 	const char *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
 
-	if (explicit_path && *explicit_path)
+	/* An empty path is a mistake (an unset shell variable), not a wish
+	 * for the default database: the default may be another one. */
+	if (explicit_path) {
+		if (!*explicit_path) {
+			err_set(e, TSU_EINVAL, _("--db: the path is empty; give the database file, or leave --db out for the default"));
+			return NULL;
+		}
 		return xstrdup(explicit_path);
-	if (env && *env)
+	}
+	if (env) {
+		if (!*env) {
+			err_set(e, TSU_EINVAL, _("TSUNAGI_DB is set but empty; give it the database file, or unset it for the default"));
+			return NULL;
+		}
 		return xstrdup(env);
+	}
 	/* The XDG spec: a relative path in XDG_DATA_HOME is invalid and
 	 * must be ignored. */
 	if (xdg && xdg[0] == '/')

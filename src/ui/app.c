@@ -463,6 +463,9 @@ static void catch_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	/* C-\ would otherwise end the UI with no draft (and, where cores
+	 * are allowed, a core holding the typed text). */
+	sigaction(SIGQUIT, &sa, NULL);
 }
 
 static void no_flow_control(void)
@@ -489,6 +492,15 @@ static bool start_terminal(ui_app *app)
 		return false;
 	}
 	set_term(scr);
+	/* A terminal that cannot move the cursor (TERM=dumb, emacs's shell)
+	 * would show a blank screen that takes keys: say what works there. */
+	if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		fprintf(stderr, "tsunagi: %s\n",
+			_("this terminal cannot move the cursor, so the full-screen UI cannot run; use the commands instead, e.g. 'tsunagi due' or 'tsunagi client list'"));
+		return false;
+	}
 	set_escdelay(100);
 	cbreak();
 	noecho();
@@ -595,7 +607,7 @@ int ui_run(cli_ctx *ctx)
 	save_all_drafts(&app);
 	close_all(&app);
 	endwin();
-	if (got_signal == SIGHUP || got_signal == SIGTERM || dead) {
+	if (got_signal == SIGHUP || got_signal == SIGTERM || got_signal == SIGQUIT || dead) {
 		fprintf(stderr, "tsunagi: %s\n", _("stopped; open forms were kept as drafts and are offered on the next start"));
 		rc = EXIT_FAIL;
 	}

@@ -78,6 +78,9 @@ ui_keys() { tmux -L "$TMUX_SOCK" send-keys -t t "$@"; }
 # Type text literally (UTF-8 included).
 ui_type() { tmux -L "$TMUX_SOCK" send-keys -t t -l "$1"; }
 ui_screen() { tmux -L "$TMUX_SOCK" capture-pane -p -t t; }
+# The screen and its scrollback, wrapped lines joined (messages printed
+# after the UI has left).
+ui_history() { tmux -L "$TMUX_SOCK" capture-pane -p -J -S -100 -t t; }
 ui_resize() { tmux -L "$TMUX_SOCK" resize-window -t t -x "$1" -y "$2"; }
 ui_pid() { tmux -L "$TMUX_SOCK" display-message -p -t t '#{pane_pid}'; }
 ui_dead() { [ "$(tmux -L "$TMUX_SOCK" display-message -p -t t '#{pane_dead}')" = 1 ]; }

@@ -626,6 +626,29 @@ static void today_comes_from_tsunagi_today_in_any_accepted_form(void **state)
 	unsetenv("TSUNAGI_TODAY");
 }
 
+/* The holiday tables end in 2099; a today beyond what the program can
+ * compute is refused where it comes in, never used (9999-12-31 once
+ * indexed the weekday names with -1). */
+static void today_outside_the_computed_years_is_refused(void **state)
+{
+	date_t dt = 42;
+	tsu_err e;
+
+	err_clear(&e);
+	assert_int_equal(date_check_today("--today", date_from_ymd(2000, 1, 1), &e), TSU_OK);
+	assert_int_equal(date_check_today("--today", date_from_ymd(2098, 12, 31), &e), TSU_OK);
+	assert_int_equal(date_check_today("--today", date_from_ymd(1999, 12, 31), &e), TSU_EINVAL);
+	assert_string_equal(e.msg, "--today: today must be between 2000-01-01 and 2098-12-31; give a date in that range");
+	assert_int_equal(date_check_today("--today", date_from_ymd(2099, 1, 1), &e), TSU_EINVAL);
+	assert_int_equal(date_check_today("--today", date_from_ymd(9999, 12, 31), &e), TSU_EINVAL);
+	assert_int_equal(date_check_today("--today", DATE_NONE, &e), TSU_EINVAL);
+	setenv("TSUNAGI_TODAY", "9999-12-31", 1);
+	assert_int_equal(date_today(&dt, &e), TSU_EINVAL);
+	assert_string_equal(e.msg, "TSUNAGI_TODAY: today must be between 2000-01-01 and 2098-12-31; give a date in that range");
+	assert_int_equal(dt, 42);
+	unsetenv("TSUNAGI_TODAY");
+}
+
 static void a_bad_tsunagi_today_is_an_error_naming_the_variable(void **state)
 {
 	date_t dt = 42;
@@ -703,6 +726,7 @@ int main(void)
 		cmocka_unit_test(impossible_months_are_rejected_with_the_reason),
 		cmocka_unit_test(today_comes_from_tsunagi_today_in_any_accepted_form),
 		cmocka_unit_test(a_bad_tsunagi_today_is_an_error_naming_the_variable),
+		cmocka_unit_test(today_outside_the_computed_years_is_refused),
 		cmocka_unit_test(without_tsunagi_today_the_clock_gives_a_real_day),
 	};
 
