@@ -71,6 +71,13 @@ typedef struct cli_args {
 	int help;
 } cli_args;
 
+/*
+ * The value of free-text option OPT: "-" reads standard input (once per
+ * command), "@FILE" a regular file (up to 1 MiB, no NUL; one trailing
+ * newline dropped), "@@..." is the literal "@...".  *out is allocated.
+ */
+int cli_text_arg(const char *opt, const char *value, char **out);
+
 /* EXIT_OK, or EXIT_USAGE after printing what was wrong. */
 int cli_parse(const char *cmd, int argc, char **argv, const char *const *valued,
 	      const char *const *flags, cli_args *out);

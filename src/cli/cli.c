@@ -300,6 +300,77 @@ int cli_write_output(cli_ctx *ctx, const char *path, const char *buf, size_t len
 	return EXIT_OK;
 }
 
+/* Personal text on the command line is readable by every local user in
+ * /proc/PID/cmdline and stays in the shell's history: "-" and "@FILE"
+ * keep it off the command line. */
+enum { TEXT_ARG_MAX = 1 << 20 };
+
+static int read_text_fd(const char *opt, const char *what, int fd, char **out)
+{
+	strbuf b;
+	char buf[8192];
+	ssize_t n;
+
+	sb_init(&b);
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			sb_free(&b);
+			return cli_fail(EXIT_FAIL, _("%s: cannot read %s: %s"), opt, what, strerror(errno));
+		}
+		if (b.len + (size_t)n > TEXT_ARG_MAX) {
+			sb_free(&b);
+			return cli_fail(EXIT_USAGE, _("%s: %s is longer than %d bytes; give a shorter text"), opt, what, TEXT_ARG_MAX);
+		}
+		sb_addn(&b, buf, (size_t)n);
+	}
+	if (memchr(b.s ? b.s : "", '\0', b.len)) {
+		sb_free(&b);
+		return cli_fail(EXIT_USAGE, _("%s: %s holds a NUL byte; give plain text"), opt, what);
+	}
+	/* The newline a shell's echo or a here-document ends with. */
+	if (b.len && b.s[b.len - 1] == '\n')
+		b.s[--b.len] = '\0';
+	if (b.len && b.s[b.len - 1] == '\r')
+		b.s[--b.len] = '\0';
+	*out = b.s ? sb_steal(&b) : xstrdup("");
+	return EXIT_OK;
+}
+
+int cli_text_arg(const char *opt, const char *value, char **out)
+{
+	static bool stdin_used;
+	struct stat st;
+	int fd, rc;
+
+	*out = NULL;
+	if (strcmp(value, "-") == 0) {
+		if (stdin_used)
+			return cli_fail(EXIT_USAGE, _("%s -: only one option can read standard input; give the others as @FILE"), opt);
+		stdin_used = true;
+		return read_text_fd(opt, _("standard input"), STDIN_FILENO, out);
+	}
+	if (value[0] != '@') {
+		*out = xstrdup(value);
+		return EXIT_OK;
+	}
+	if (value[1] == '@') {
+		*out = xstrdup(value + 1);
+		return EXIT_OK;
+	}
+	fd = open(value + 1, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return cli_fail(EXIT_FAIL, _("%s: cannot read %s: %s; a text starting with @ is written @@"), opt, value + 1, strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return cli_fail(EXIT_USAGE, _("%s: %s is not a regular file; give a text file"), opt, value + 1);
+	}
+	rc = read_text_fd(opt, value + 1, fd, out);
+	close(fd);
+	return rc;
+}
+
 static int in_list(const char *const *list, const char *s, size_t n)
 {
 	for (; list && *list; list++)

@@ -53,8 +53,30 @@ static int apply_fields(client *c, const cli_args *a)
 {
 	tsu_err e;
 
+	static const char *const not_text[] = {
+		"birth", "kind", "sex", "support-level", "copay-cap", "recipient-no", "on", "yes", NULL,
+	};
+
 	for (size_t i = 0; i < a->n; i++) {
-		if (client_set(c, a->keys[i], a->vals[i], &e) != TSU_OK)
+		const char *v = a->vals[i];
+		char *text = NULL;
+		bool is_text = true;
+		int bad;
+
+		for (const char *const *k = not_text; *k; k++)
+			if (!strcmp(*k, a->keys[i]))
+				is_text = false;
+		if (is_text) {
+			char *opt = xasprintf("--%s", a->keys[i]);
+			int rc = cli_text_arg(opt, v, &text);
+			free(opt);
+			if (rc != EXIT_OK)
+				return rc;
+			v = text;
+		}
+		bad = client_set(c, a->keys[i], v, &e) != TSU_OK;
+		free(text);
+		if (bad)
 			return cli_fail(EXIT_FAIL, "%s", e.msg);
 	}
 	return EXIT_OK;

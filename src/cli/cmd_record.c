@@ -190,7 +190,23 @@ static int record_add(cli_ctx *ctx, const record_cmd *rc, const cli_args *a)
 	/* Every value is checked before the database is touched. */
 	for (const opt_map *m = rc->map; m->opt; m++) {
 		const char *v = cli_get(a, m->opt);
-		if (v && record_set(rc->rt, rec, record_field(rc->rt, m->col), v, &e) != TSU_OK) {
+		const field *fd = record_field(rc->rt, m->col);
+		char *text = NULL, *opt;
+		int bad;
+
+		if (!v)
+			continue;
+		if (fd->type == FT_TEXT) {
+			opt = xasprintf("--%s", m->opt);
+			status = cli_text_arg(opt, v, &text);
+			free(opt);
+			if (status != EXIT_OK)
+				goto out;
+			v = text;
+		}
+		bad = record_set(rc->rt, rec, fd, v, &e) != TSU_OK;
+		free(text);
+		if (bad) {
 			status = cli_fail(EXIT_USAGE, "%s", e.msg);
 			goto out;
 		}

@@ -78,6 +78,8 @@ static const char *const help_sections[] = {
 "  check                integrity, schema version and file modes\n"),
 	N_(
 "Dates may be written 2025-04-01, 2025/4/1, 令和7年4月1日 or R7.4.1.\n"
+"A free-text value may be - (standard input) or @FILE, to keep personal text\n"
+"off the command line; @@ starts a literal @.\n"
 "Exit status: 0 done, 1 failure (the message says why), 2 bad usage;\n"
 "a change that was saved exits 0 even if its confirmation cannot be printed.\n"
 "See tsunagi(1) for more.\n"),

@@ -381,8 +381,13 @@ static int check_client_field(const char *fname, const char *value, tsu_err *e)
 	client probe;
 	int rc;
 
+	/* The required fields filled in, so that only FNAME is judged. */
 	client_init(&probe);
 	rc = client_set(&probe, "name", "x", e);
+	if (rc == TSU_OK)
+		rc = client_set(&probe, "kana", "x", e);
+	if (rc == TSU_OK)
+		rc = client_set(&probe, "birth", "2000-01-01", e);
 	if (rc == TSU_OK)
 		rc = client_set(&probe, fname, value, e);
 	if (rc == TSU_OK)
@@ -592,6 +597,12 @@ static void read_row(importer *im, const csvr_record *rec)
 		ok &= read_certificate(im, &rw, cells);
 		if (duplicate_recipient(im, &rw, col_of(im, "recipient-no")))
 			ok = false;
+		/* The row as a whole: a required field without a column or
+		 * with an empty cell is this row's problem, not the commit's. */
+		if (ok && client_validate(&rw.c, &e) != TSU_OK) {
+			cell_problem(im, rec->line, -1, e.msg);
+			ok = false;
+		}
 	}
 	for (size_t i = 0; i < im->ncols; i++)
 		free(cells[i]);

@@ -15,6 +15,7 @@
 #include "tsunagi/i18n.h"
 #include "tsunagi/import.h"
 #include "tsunagi/json.h"
+#include "tsunagi/store_client.h"
 #include "tsunagi/text.h"
 
 typedef struct loader {
@@ -306,6 +307,31 @@ static int foreign_keys(loader *l)
 	return rc;
 }
 
+/* Every client loaded must pass the validator the other paths use
+ * (required fields above all): the file is data, not trusted. */
+static int clients_valid(loader *l)
+{
+	db_stmt *s = db_prepare(l->db, "SELECT id FROM client ORDER BY id");
+	int rc = TSU_OK;
+
+	while (rc == TSU_OK && db_step(s) == DB_ROW) {
+		int64_t id = db_col_int64(s, 0);
+		tsu_err why;
+		client c;
+
+		if (store_client_get(l->db, id, &c, l->e) != TSU_OK) {
+			rc = TSU_EINVAL;
+			break;
+		}
+		if (client_validate(&c, &why) != TSU_OK)
+			rc = err_set(l->e, TSU_EINVAL, _("table client, row id %lld: %s; nothing was imported"),
+				     (long long)id, why.msg);
+		client_free(&c);
+	}
+	db_reset(s);
+	return rc;
+}
+
 int import_all_json(db *d, const char *buf, size_t len, size_t *rows, tsu_err *e)
 {
 	loader l = { .db = d, .e = e };
@@ -326,6 +352,8 @@ int import_all_json(db *d, const char *buf, size_t len, size_t *rows, tsu_err *e
 		rc = load_document(&l);
 	if (rc == TSU_OK)
 		rc = foreign_keys(&l);
+	if (rc == TSU_OK)
+		rc = clients_valid(&l);
 	if (rc == TSU_OK)
 		rc = db_commit(d, e);
 	else

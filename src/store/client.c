@@ -88,7 +88,7 @@ int client_validate(const client *c, tsu_err *e)
 {
 	const struct { const char *label; const char *v; size_t max; bool req; } f[] = {
 		{ _("name"), c->name, STORE_NAME_MAX, true },
-		{ _("kana"), c->kana, STORE_NAME_MAX, false },
+		{ _("kana"), c->kana, STORE_NAME_MAX, true },
 		{ _("recipient number"), c->recipient_no, 10, false },
 		{ _("municipality"), c->municipality, STORE_SHORT_MAX, false },
 		{ _("address"), c->address, STORE_SHORT_MAX, false },
@@ -102,6 +102,10 @@ int client_validate(const client *c, tsu_err *e)
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
 		if (store_check_text(f[i].label, f[i].v, f[i].max, f[i].req, e) != TSU_OK)
 			return TSU_EINVAL;
+	/* Required on every path (CLI add and edit, forms, imports): the
+	 * check lives here, where each of them ends. */
+	if (c->birth_on == DATE_NONE)
+		return err_set(e, TSU_EINVAL, _("birth date: must not be empty"));
 	if (c->recipient_no[0] && (strlen(c->recipient_no) != 10 || !all_digits(c->recipient_no)))
 		return err_set(e, TSU_EINVAL, _("recipient number: '%s' must be 10 digits as printed on the certificate"), c->recipient_no);
 	if (store_enum_index(store_case_kinds, c->case_kind) < 0)

@@ -105,7 +105,8 @@ static void client_form_fields(ui_form *f)
 		else if (cf->multiline)
 			max = STORE_TEXT_MAX;
 		fd = ui_form_add(f, cf->name, _(cf->label), kind, kind == UI_F_DATE ? 40 : max);
-		fd->required = !strcmp(cf->name, "name");
+		fd->required = !strcmp(cf->name, "name") || !strcmp(cf->name, "kana") ||
+			!strcmp(cf->name, "birth");
 		if (!strcmp(cf->name, "sex"))
 			choice_labels(fd, store_sexes);
 		else if (!strcmp(cf->name, "kind"))

@@ -64,8 +64,11 @@ ui_start() {
 	# and a new session then fails with "server exited unexpectedly":
 	# try again a few times.
 	local try
+	# remain-on-exit from the start: a program that leaves at once
+	# (a refused terminal) must still leave its screen to read.
+	[ -f "$T/tmux.conf" ] || echo "set-option -g remain-on-exit on" > "$T/tmux.conf"
 	for try in 1 2 3 4 5; do
-		tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+		tmux -L "$TMUX_SOCK" -f "$T/tmux.conf" new-session -d -s t -x "$cols" -y "$rows" \
 			env "${envs[@]}" TERM=${UI_TERM:-xterm-256color} "$TSUNAGI_BIN" --db "$DB" "$@" \
 			&& break
 		[ $try = 5 ] && fail "tmux did not start"

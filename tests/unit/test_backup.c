@@ -36,6 +36,8 @@ static int64_t add(db *d, const char *name)
 	client_init(&c);
 	free(c.name);
 	c.name = xstrdup(name);
+	assert_int_equal(client_set(&c, "kana", "かな", &e), TSU_OK);
+	assert_int_equal(client_set(&c, "birth", "1980-01-01", &e), TSU_OK);
 	assert_int_equal(store_client_add(d, &c, &e), TSU_OK);
 	id = c.id;
 	client_free(&c);

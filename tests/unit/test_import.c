@@ -424,7 +424,7 @@ static void closed_clients_keep_their_closing_date(void **state)
 	client c;
 	char iso[DATE_ISO_LEN];
 
-	assert_int_equal(import_text(f->db, "氏名,状態,終結日\n山田 太郎,終結,R7.3.31\n", &r, &e), TSU_OK);
+	assert_int_equal(import_text(f->db, "氏名,フリガナ,生年月日,状態,終結日\n山田 太郎,やまだ たろう,1980-01-01,終結,R7.3.31\n", &r, &e), TSU_OK);
 	import_report_free(&r);
 	assert_int_equal(store_client_get(f->db, 1, &c, &e), TSU_OK);
 	assert_string_equal(c.status, "closed");
@@ -443,7 +443,7 @@ static void formula_neutralising_quote_is_undone(void **state)
 	tsu_err e;
 	client c;
 
-	assert_int_equal(import_text(f->db, "氏名,備考\n山田 太郎,'=1+1\n", &r, &e), TSU_OK);
+	assert_int_equal(import_text(f->db, "氏名,フリガナ,生年月日,備考\n山田 太郎,やまだ たろう,1980-01-01,'=1+1\n", &r, &e), TSU_OK);
 	import_report_free(&r);
 	assert_int_equal(store_client_get(f->db, 1, &c, &e), TSU_OK);
 	assert_string_equal(c.remarks, "=1+1");

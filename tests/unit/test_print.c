@@ -541,6 +541,8 @@ static void a_record_of_another_client_or_none_at_all_is_refused(void **state)
 	o.today = D("2026-11-23");
 	client_init(&c);
 	assert_int_equal(client_set(&c, "name", "佐藤", &e), TSU_OK);
+	assert_int_equal(client_set(&c, "kana", "さとう", &e), TSU_OK);
+	assert_int_equal(client_set(&c, "birth", "1980-01-01", &e), TSU_OK);
 	assert_int_equal(store_client_add(f->db, &c, &e), TSU_OK);
 	client_free(&c);
 	assert_int_equal(print_build(f->db, PRINT_PLAN, c.id, f->plan, &o, &pf, &e), TSU_EINVAL);

@@ -257,6 +257,8 @@ static void failed_insert_leaves_no_row_and_no_audit(void **state)
 
 	client_init(&c);
 	client_set(&c, "name", "重複 一郎", &e);
+	client_set(&c, "kana", "ちょうふく いちろう", &e);
+	client_set(&c, "birth", "1970-01-01", &e);
 	client_set(&c, "recipient-no", "1234567890", &e);
 	assert_int_equal(store_client_add(f->db, &c, &e), TSU_OK);
 	c.id = 0;
@@ -296,6 +298,18 @@ static void client_fields_are_validated_with_the_field_named(void **state)
 	assert_int_equal(client_set(&c, "name", "  ", &e), TSU_OK);
 	assert_int_equal(client_validate(&c, &e), TSU_EINVAL);
 	assert_int_equal(client_set(&c, "name", "x", &e), TSU_OK);
+	/* Kana and birth date are required on every path, the CLI's edit
+	 * and the forms included: empty, they are refused here. */
+	assert_int_equal(client_validate(&c, &e), TSU_EINVAL);
+	assert_string_equal(e.msg, "kana: must not be empty");
+	assert_int_equal(client_set(&c, "kana", "えっくす", &e), TSU_OK);
+	assert_int_equal(client_validate(&c, &e), TSU_EINVAL);
+	assert_string_equal(e.msg, "birth date: must not be empty");
+	assert_int_equal(client_set(&c, "birth", "1980-01-01", &e), TSU_OK);
+	assert_int_equal(client_validate(&c, &e), TSU_OK);
+	assert_int_equal(client_set(&c, "birth", "", &e), TSU_OK);
+	assert_int_equal(client_validate(&c, &e), TSU_EINVAL);
+	assert_int_equal(client_set(&c, "birth", "1980-01-01", &e), TSU_OK);
 	assert_int_equal(client_set(&c, "recipient-no", "12345", &e), TSU_OK);
 	assert_int_equal(client_validate(&c, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "10 digits"));

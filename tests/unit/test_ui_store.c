@@ -119,6 +119,7 @@ static void add(db *d, const char *name, const char *kana, const char *kind)
 	assert_int_equal(client_set(&c, "name", name, &e), TSU_OK);
 	assert_int_equal(client_set(&c, "kana", kana, &e), TSU_OK);
 	assert_int_equal(client_set(&c, "kind", kind, &e), TSU_OK);
+	assert_int_equal(client_set(&c, "birth", "1980-01-01", &e), TSU_OK);
 	assert_int_equal(store_client_add(d, &c, &e), TSU_OK);
 	client_free(&c);
 }
