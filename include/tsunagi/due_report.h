@@ -60,6 +60,9 @@ int due_report_pdf(const due_report *r, char **pdf, size_t *len, tsu_err *e);
 /* What an item is about, translated and sanitized (caller frees):
  * "monitoring for 2026-11", "service certificate ends (in 30 days)". */
 char *due_item_detail(const due_item *it);
+/* The same; with INITIALS, free text from records is left out (only the
+ * program's wording remains), for --initials output. */
+char *due_item_detail_as(const due_item *it, bool initials);
 /* Who: the client's name, or initials with r->initials; sanitized;
  * "" for billing (caller frees). */
 char *due_item_who(const due_report *r, const due_item *it);

@@ -60,6 +60,8 @@ char *client_get(const client *c, const char *field);
 
 /* Validate every field (messages name the field). */
 int client_validate(const client *c, tsu_err *e);
+/* Only the fields every path requires: name, kana, birth date. */
+int client_check_required(const client *c, tsu_err *e);
 
 /* Insert; sets c->id and c->version.  One transaction with its audit row. */
 int store_client_add(db *db, client *c, tsu_err *e);

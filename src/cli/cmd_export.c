@@ -58,7 +58,7 @@ static void events(const due_list *l, const due_report *r, date_t today, strbuf 
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const due_item *it = &l->items[i];
-		char *uid = uid_of(it), *who = due_item_who(r, it), *what = due_item_detail(it);
+		char *uid = uid_of(it), *who = due_item_who(r, it), *what = due_item_detail_as(it, r->initials);
 		char *summary = *who ? xasprintf("%s: %s", who, what) : xstrdup(what);
 		ical_event ev = { uid, it->on, today, summary, NULL, due_kind_name(it->kind) };
 

@@ -15,7 +15,7 @@
 static void add_item(pdf_table *t, const due_report *r, const due_item *it, bool with_date)
 {
 	char mark[16] = "";
-	char *who = due_item_who(r, it), *what = due_item_detail(it);
+	char *who = due_item_who(r, it), *what = due_item_detail_as(it, r->initials);
 	const char *cells[4];
 	int y, m, d;
 

@@ -79,11 +79,26 @@ static void add_days(strbuf *b, const due_item *it)
 
 char *due_item_detail(const due_item *it)
 {
+	return due_item_detail_as(it, false);
+}
+
+char *due_item_detail_as(const due_item *it, bool initials)
+{
 	strbuf b;
 	int y, m;
 	/* Stored text is sanitized; the wording around it is the program's. */
 	char *text = text_sanitize(it->text ? it->text : "", false);
 	char *text2 = text_sanitize(it->text2 ? it->text2 : "", false);
+
+	/* With --initials the free text of records (a consent's party and
+	 * purpose, an action item, a review's need) can hold any name, so
+	 * only the program's wording is left. */
+	if (initials && it->kind != DUE_CERTIFICATE) {
+		free(text);
+		free(text2);
+		text = xstrdup("");
+		text2 = xstrdup("");
+	}
 
 	sb_init(&b);
 	month_to_ym(it->month, &y, &m);
@@ -102,21 +117,28 @@ char *due_item_detail(const due_item *it)
 		add_days(&b, it);
 		break;
 	case DUE_PLAN:
-		if (it->stage == DUE_PLAN_REVIEW)
+		if (it->stage == DUE_PLAN_REVIEW && !*text)
+			sb_adds(&b, _("plan review"));
+		else if (it->stage == DUE_PLAN_REVIEW)
 			sb_addf(&b, _("review: %s"), text);
 		else
 			sb_adds(&b, _("plan period ends"));
 		add_days(&b, it);
 		break;
 	case DUE_CONSENT:
-		if (*text2)
+		if (!*text && !*text2)
+			sb_adds(&b, _("consent ends"));
+		else if (*text2)
 			sb_addf(&b, _("consent ends: %s (%s)"), text, text2);
 		else
 			sb_addf(&b, _("consent ends: %s"), text);
 		add_days(&b, it);
 		break;
 	case DUE_ACTION:
-		sb_addf(&b, _("action: %s"), text);
+		if (*text)
+			sb_addf(&b, _("action: %s"), text);
+		else
+			sb_adds(&b, _("meeting action item"));
 		add_days(&b, it);
 		break;
 	case DUE_TRANSITION:
@@ -181,7 +203,7 @@ static void item_line(const due_report *r, due_doc *d, const due_item *it, bool 
 	strbuf *b = &d->text;
 	size_t start = b->len;
 	char mark[16] = "";
-	char *who = due_item_who(r, it), *what = due_item_detail(it);
+	char *who = due_item_who(r, it), *what = due_item_detail_as(it, r->initials);
 	int y, m, dd;
 
 	if (with_date) {
@@ -310,7 +332,7 @@ void due_report_csv(const due_report *r, due_doc *out)
 	for (size_t i = 0; i < r->n; i++) {
 		const due_item *it = &r->items[i];
 		size_t start = out->text.len;
-		char *who = due_item_who(r, it), *what = due_item_detail(it);
+		char *who = due_item_who(r, it), *what = due_item_detail_as(it, r->initials);
 
 		date_format_iso(it->on, iso);
 		csv_field(&w, iso);

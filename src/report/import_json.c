@@ -307,8 +307,8 @@ static int foreign_keys(loader *l)
 	return rc;
 }
 
-/* Every client loaded must pass the validator the other paths use
- * (required fields above all): the file is data, not trusted. */
+/* Every client loaded must have the fields every other path requires.
+ * (The rest is loaded exactly as exported, stored bytes included.) */
 static int clients_valid(loader *l)
 {
 	db_stmt *s = db_prepare(l->db, "SELECT id FROM client ORDER BY id");
@@ -323,7 +323,7 @@ static int clients_valid(loader *l)
 			rc = TSU_EINVAL;
 			break;
 		}
-		if (client_validate(&c, &why) != TSU_OK)
+		if (client_check_required(&c, &why) != TSU_OK)
 			rc = err_set(l->e, TSU_EINVAL, _("table client, row id %lld: %s; nothing was imported"),
 				     (long long)id, why.msg);
 		client_free(&c);

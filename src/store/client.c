@@ -84,11 +84,23 @@ static bool all_digits(const char *s)
 	return true;
 }
 
+/* Required on every path (CLI add and edit, forms, imports): the check
+ * lives here, where each of them ends. */
+int client_check_required(const client *c, tsu_err *e)
+{
+	if (store_check_text(_("name"), c->name, STORE_NAME_MAX, true, e) != TSU_OK ||
+	    store_check_text(_("kana"), c->kana, STORE_NAME_MAX, true, e) != TSU_OK)
+		return TSU_EINVAL;
+	if (c->birth_on == DATE_NONE)
+		return err_set(e, TSU_EINVAL, _("birth date: must not be empty"));
+	return TSU_OK;
+}
+
 int client_validate(const client *c, tsu_err *e)
 {
 	const struct { const char *label; const char *v; size_t max; bool req; } f[] = {
-		{ _("name"), c->name, STORE_NAME_MAX, true },
-		{ _("kana"), c->kana, STORE_NAME_MAX, true },
+		{ _("name"), c->name, STORE_NAME_MAX, false },
+		{ _("kana"), c->kana, STORE_NAME_MAX, false },
 		{ _("recipient number"), c->recipient_no, 10, false },
 		{ _("municipality"), c->municipality, STORE_SHORT_MAX, false },
 		{ _("address"), c->address, STORE_SHORT_MAX, false },
@@ -102,10 +114,8 @@ int client_validate(const client *c, tsu_err *e)
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
 		if (store_check_text(f[i].label, f[i].v, f[i].max, f[i].req, e) != TSU_OK)
 			return TSU_EINVAL;
-	/* Required on every path (CLI add and edit, forms, imports): the
-	 * check lives here, where each of them ends. */
-	if (c->birth_on == DATE_NONE)
-		return err_set(e, TSU_EINVAL, _("birth date: must not be empty"));
+	if (client_check_required(c, e) != TSU_OK)
+		return TSU_EINVAL;
 	if (c->recipient_no[0] && (strlen(c->recipient_no) != 10 || !all_digits(c->recipient_no)))
 		return err_set(e, TSU_EINVAL, _("recipient number: '%s' must be 10 digits as printed on the certificate"), c->recipient_no);
 	if (store_enum_index(store_case_kinds, c->case_kind) < 0)
