@@ -22,7 +22,8 @@ typedef struct csv_writer {
 void csv_init(csv_writer *w, strbuf *out);
 /*
  * One text field.  A cell starting with = + - @ (or the full-width
- * ＝ ＋ － ＠), a tab or a CR gets a single quote in front, so that a
+ * ＝ ＋ － ＠), a tab, CR or LF (or quotes before one) gets a single quote
+ * in front, so that a
  * spreadsheet shows it as text instead of running it (CSV injection).
  * NULL is an empty field.
  */
@@ -33,5 +34,7 @@ void csv_end_row(csv_writer *w);
 
 /* True when s would be neutralised by csv_field. */
 bool csv_needs_neutral(const char *s);
+/* Whether S starts with what a spreadsheet reads as a formula. */
+bool csv_formula_lead(const char *s);
 
 #endif

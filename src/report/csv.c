@@ -14,18 +14,32 @@ void csv_init(csv_writer *w, strbuf *out)
 	w->col = 0;
 }
 
-bool csv_needs_neutral(const char *s)
+/* = + - @ (ASCII or full-width), TAB, CR or LF at the start of S. */
+bool csv_formula_lead(const char *s)
 {
 	static const char *const full[] = { "\xEF\xBC\x9D", "\xEF\xBC\x8B", "\xEF\xBC\x8D", "\xEF\xBC\xA0" };
 
 	if (!s || !*s)
 		return false;
-	if (strchr("=+-@\t\r", s[0]))
+	if (strchr("=+-@\t\r\n", s[0]))
 		return true;
 	for (size_t i = 0; i < sizeof full / sizeof full[0]; i++)
 		if (strncmp(s, full[i], 3) == 0)
 			return true;
 	return false;
+}
+
+/* A value a spreadsheet would run as a formula gets a leading quote; so
+ * does one that already looks quoted that way ('=1, ''=1 ...), so that
+ * the reader's "drop one quote before a formula" gives back every value
+ * exactly. */
+bool csv_needs_neutral(const char *s)
+{
+	if (!s)
+		return false;
+	while (*s == '\'')
+		s++;
+	return csv_formula_lead(s);
 }
 
 static void sep(csv_writer *w)

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tsunagi/csv.h"
 #include "tsunagi/csvread.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/import.h"
@@ -218,7 +219,7 @@ static enum enc guess_encoding(const char *buf, size_t len)
  * the reason in e. */
 static char *decode_cell(enum enc enc, const char *s, size_t n, tsu_err *e)
 {
-	char *u8, *w;
+	char *u8;
 	size_t len, bad;
 	tsu_err ce;
 
@@ -237,28 +238,13 @@ static char *decode_cell(enum enc enc, const char *s, size_t n, tsu_err *e)
 		err_set(e, TSU_EINVAL, _("broken %s text in the cell: %s"), enc_name(enc), ce.msg);
 		return NULL;
 	}
-	/* CRLF and lone CR inside a cell become LF, as text is stored. */
-	w = u8;
-	for (char *r = u8; *r; r++) {
-		if (*r == '\r') {
-			*w++ = '\n';
-			if (r[1] == '\n')
-				r++;
-		} else {
-			*w++ = *r;
-		}
-	}
-	*w = '\0';
-	/* Undo the quote an exporter puts before a cell a spreadsheet would
-	 * run as a formula (= + - @, also full-width, tab, CR). */
-	if (u8[0] == '\'') {
-		static const char *const lead[] = { "=", "+", "-", "@", "\t", "\n", "＝", "＋", "－", "＠", NULL };
-		for (const char *const *l = lead; *l; l++)
-			if (!strncmp(u8 + 1, *l, strlen(*l))) {
-				memmove(u8, u8 + 1, strlen(u8));
-				break;
-			}
-	}
+	/* A cell's bytes are its value (line breaks included, CR or not):
+	 * an export read back gives every stored text exactly.  Undo the
+	 * one quote an exporter puts before a cell a spreadsheet would run
+	 * as a formula (csv_needs_neutral), also before quotes that lead
+	 * to one. */
+	if (u8[0] == '\'' && csv_needs_neutral(u8 + 1))
+		memmove(u8, u8 + 1, strlen(u8));
 	return u8;
 }
 
