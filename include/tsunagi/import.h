@@ -48,7 +48,9 @@ typedef struct import_report {
 void import_report_free(import_report *r);
 
 /* Read a whole file, or standard input for "-" (caller frees *out, which
- * is NUL-terminated).  The message names the file. */
+ * is NUL-terminated).  The message names the file.  At most
+ * IMPORT_MAX_BYTES: /dev/zero or a runaway pipe stops there. */
+#define IMPORT_MAX_BYTES (64 << 20)
 int import_read_file(const char *path, char **out, size_t *len, tsu_err *e);
 
 /*

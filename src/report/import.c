@@ -133,6 +133,13 @@ int import_read_file(const char *path, char **out, size_t *len, tsu_err *e)
 				close(fd);
 			return err_set(e, TSU_EIO, _("cannot read %s: %s"), path, strerror(err));
 		}
+		if (b.len + (size_t)n > IMPORT_MAX_BYTES) {
+			sb_free(&b);
+			if (fd != STDIN_FILENO)
+				close(fd);
+			return err_set(e, TSU_EINVAL, _("%s is larger than %d MiB; split it into smaller files"),
+				       path, IMPORT_MAX_BYTES >> 20);
+		}
 		sb_addn(&b, chunk, (size_t)n);
 	}
 	if (fd != STDIN_FILENO)
@@ -347,10 +354,11 @@ typedef struct importer {
 	column *cols;
 	size_t ncols;
 	row *rows;
-	size_t nrows;
-	char **seen_no;         /* recipient numbers of every row so far */
-	size_t *seen_line;
-	size_t nseen;
+	size_t nrows, rows_cap;
+	/* Recipient numbers of every row so far: an open-addressing hash
+	 * set (a linear scan made a 1,000,000-row roster quadratic). */
+	struct seen { char *no; size_t line; } *seen;
+	size_t nseen, cap;
 } importer;
 
 static int col_of(const importer *im, const char *fname)
@@ -505,6 +513,43 @@ static bool read_certificate(importer *im, row *rw, char **cells)
 	return true;
 }
 
+static void seen_grow(importer *im);
+
+static size_t seen_hash(const char *s)
+{
+	size_t h = 1469598103934665603u;   /* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The slot holding NO, or the empty one where it belongs. */
+static struct seen *seen_slot(importer *im, const char *no)
+{
+	size_t i;
+
+	if (!im->cap)
+		seen_grow(im);
+	for (i = seen_hash(no) & (im->cap - 1); im->seen[i].no; i = (i + 1) & (im->cap - 1))
+		if (strcmp(im->seen[i].no, no) == 0)
+			break;
+	return &im->seen[i];
+}
+
+static void seen_grow(importer *im)
+{
+	struct seen *old = im->seen;
+	size_t oldcap = im->cap;
+
+	im->cap = oldcap ? oldcap * 2 : 1024;
+	im->seen = xcalloc(im->cap, sizeof *im->seen);
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i].no)
+			*seen_slot(im, old[i].no) = old[i];
+	free(old);
+}
+
 static bool duplicate_recipient(importer *im, row *rw, int col)
 {
 	const char *no = rw->c.recipient_no;
@@ -512,18 +557,17 @@ static bool duplicate_recipient(importer *im, row *rw, int col)
 
 	if (!*no)
 		return false;
-	for (size_t i = 0; i < im->nseen; i++) {
-		if (strcmp(im->seen_no[i], no) == 0) {
-			snprintf(msg, sizeof msg, _("recipient number %s is also on line %zu; each client needs their own"),
-				 no, im->seen_line[i]);
-			cell_problem(im, rw->line, col, msg);
-			return true;
-		}
+	struct seen *slot = seen_slot(im, no);
+	if (slot->no) {
+		snprintf(msg, sizeof msg, _("recipient number %s is also on line %zu; each client needs their own"),
+			 no, slot->line);
+		cell_problem(im, rw->line, col, msg);
+		return true;
 	}
-	im->seen_no = xrealloc(im->seen_no, (im->nseen + 1) * sizeof *im->seen_no);
-	im->seen_line = xrealloc(im->seen_line, (im->nseen + 1) * sizeof *im->seen_line);
-	im->seen_no[im->nseen] = xstrdup(no);
-	im->seen_line[im->nseen++] = rw->line;
+	slot->no = xstrdup(no);
+	slot->line = rw->line;
+	if (++im->nseen * 2 > im->cap)
+		seen_grow(im);
 	if (im->db) {
 		int64_t other = store_client_by_recipient(im->db, no, 0);
 		if (other) {
@@ -601,7 +645,10 @@ static void read_row(importer *im, const csvr_record *rec)
 		return;
 	}
 	im->r->good++;
-	im->rows = xrealloc(im->rows, (im->nrows + 1) * sizeof *im->rows);
+	if (im->nrows == im->rows_cap) {
+		im->rows_cap = im->rows_cap ? im->rows_cap * 2 : 256;
+		im->rows = xrealloc(im->rows, im->rows_cap * sizeof *im->rows);
+	}
 	im->rows[im->nrows++] = rw;
 }
 
@@ -713,10 +760,9 @@ static void importer_free(importer *im)
 			record_free(&rt_certificate, &im->rows[i].cert);
 	}
 	free(im->rows);
-	for (size_t i = 0; i < im->nseen; i++)
-		free(im->seen_no[i]);
-	free(im->seen_no);
-	free(im->seen_line);
+	for (size_t i = 0; i < im->cap; i++)
+		free(im->seen[i].no);
+	free(im->seen);
 }
 
 int import_clients(db *d, const char *buf, size_t len, const import_opts *o,
