@@ -19,20 +19,23 @@
 /* Copy the open database to path (created 0600, replaced atomically). */
 int backup_write(db *db, const char *path, tsu_err *e);
 
-/* Is path a whole tsunagi database this program can open?  Checks the
- * SQLite header, integrity_check and the schema version (not newer than
- * this program's; *schema gets it). */
+/* Is the file path alone (without any -wal beside it) a whole tsunagi
+ * database this program can open?  Checks the SQLite header,
+ * integrity_check and the schema version (not newer than this program's;
+ * *schema gets it). */
 int backup_check(const char *path, int *schema, tsu_err *e);
 
 /*
- * Replace the database at db_path with the backup at from.  The backup is
- * checked first; a database another connection has open is refused (its
- * WAL readers hold a shared lock, so leaving WAL mode with an exclusive
- * lock fails).  The replaced file is kept as
+ * Replace the database at db_path with the backup at from.  The backup
+ * (with its -wal, as a copy made with cp has one) is copied into a private
+ * file beside db_path, its WAL folded in there, and that copy is checked
+ * (*schema gets its version) and installed; from is only read.  A
+ * database another connection has open is refused (its WAL readers hold
+ * a shared lock, so leaving WAL mode with an exclusive lock fails).  The replaced file is kept as
  * "<db_path>.replaced-YYYY-MM-DD" (with "-2", "-3"... when taken) and its
  * name returned in *kept (caller frees; NULL when there was no database).
  */
 int backup_restore(const char *from, const char *db_path, date_t today,
-		   char **kept, tsu_err *e);
+		   char **kept, int *schema, tsu_err *e);
 
 #endif

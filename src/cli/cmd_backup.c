@@ -84,9 +84,7 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 		db_close(ctx->db);
 		ctx->db = NULL;
 	}
-	if (backup_check(file, &schema, &e) != TSU_OK)
-		return cli_fail(EXIT_FAIL, _("%s; nothing was changed"), e.msg);
-	if (backup_restore(file, ctx->db_path, ctx->today, &kept, &e) != TSU_OK)
+	if (backup_restore(file, ctx->db_path, ctx->today, &kept, &schema, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
 	ctx->committed = true;
 	cli_confirm(_("restored %s (schema %d) into %s\n"), file, schema, ctx->db_path);

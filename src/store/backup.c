@@ -224,11 +224,11 @@ static int check_open(sqlite3 *h, const char *path, int *schema, tsu_err *e)
 	return TSU_OK;
 }
 
-int backup_check(const char *path, int *schema, tsu_err *e)
+/* The SQLite header, read without opening the file with SQLite. */
+static int check_header(const char *path, tsu_err *e)
 {
 	char head[16];
-	sqlite3 *h;
-	int fd, rc;
+	int fd;
 	ssize_t n;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
@@ -237,6 +237,16 @@ int backup_check(const char *path, int *schema, tsu_err *e)
 	close(fd);
 	if (n != (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
 		return err_set(e, TSU_EINVAL, _("%s is not a tsunagi backup (not an SQLite database)"), path);
+	return TSU_OK;
+}
+
+int backup_check(const char *path, int *schema, tsu_err *e)
+{
+	sqlite3 *h;
+	int rc;
+
+	if ((rc = check_header(path, e)) != TSU_OK)
+		return rc;
 	if (open_backup(path, &h, e) != TSU_OK)
 		return TSU_EIO;
 	rc = check_open(h, path, schema, e);
@@ -283,32 +293,38 @@ static char *kept_name(const char *path, date_t today)
 	return name;
 }
 
+/* Copy the bytes of file from into out (an open descriptor). */
+static int copy_into(const char *from, int out)
+{
+	char buf[65536];
+	int in = open(from, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (in < 0)
+		return -1;
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)n) != n) {
+			n = -1;
+			break;
+		}
+	close(in);
+	return n < 0 || fsync(out) != 0 ? -1 : 0;
+}
+
 /* Keep the old database under a new name without a moment where path
  * is missing: a hard link, or a copy where links are not possible. */
 static int keep_old(const char *path, const char *kept, tsu_err *e)
 {
-	char buf[65536];
-	int in, out;
-	ssize_t n;
+	int out;
 
 	if (link(path, kept) == 0)
 		return TSU_OK;
-	in = open(path, O_RDONLY | O_CLOEXEC);
 	out = open(kept, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (in < 0 || out < 0)
-		goto fail;
-	while ((n = read(in, buf, sizeof buf)) > 0)
-		if (write(out, buf, (size_t)n) != n)
-			goto fail;
-	if (n < 0 || fsync(out) != 0)
-		goto fail;
-	close(in);
-	close(out);
-	return TSU_OK;
-fail:
+	if (out >= 0 && copy_into(path, out) == 0) {
+		close(out);
+		return TSU_OK;
+	}
 	err_set(e, TSU_EIO, _("cannot keep the old database as %s: %s; nothing was changed"), kept, strerror(errno));
-	if (in >= 0)
-		close(in);
 	if (out >= 0) {
 		close(out);
 		unlink(kept);
@@ -316,38 +332,71 @@ fail:
 	return TSU_EIO;
 }
 
-int backup_restore(const char *from, const char *path, date_t today, char **kept, tsu_err *e)
+/* Copy from (and from-wal when there is one) into the private file tmp
+ * (and tmp-wal), never opening from with SQLite: the source stays as it
+ * is, without even a -shm beside it. */
+static int stage_files(const char *from, const char *tmp, tsu_err *e)
 {
-	sqlite3 *old = NULL, *src = NULL, *dst = NULL;
+	char *wal = xasprintf("%s-wal", from), *twal = NULL;
+	int out = open(tmp, O_WRONLY | O_TRUNC | O_CLOEXEC), rc = TSU_OK;
+
+	if (out < 0 || copy_into(from, out) != 0)
+		rc = err_set(e, TSU_EIO, _("cannot copy %s: %s; nothing was changed"), from, strerror(errno));
+	if (out >= 0)
+		close(out);
+	if (rc == TSU_OK && access(wal, F_OK) == 0) {
+		twal = xasprintf("%s-wal", tmp);
+		out = open(twal, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (out < 0 || copy_into(wal, out) != 0)
+			rc = err_set(e, TSU_EIO, _("cannot copy %s: %s; nothing was changed"), wal, strerror(errno));
+		if (out >= 0)
+			close(out);
+	}
+	free(wal);
+	free(twal);
+	return rc;
+}
+
+/* Stage the backup set from into tmp, fold its -wal in and check it as
+ * the one self-contained file that will be installed. */
+static int stage_backup(const char *from, const char *tmp, int *schema, tsu_err *e)
+{
+	sqlite3 *h = NULL;
+	int rc;
+
+	if ((rc = stage_files(from, tmp, e)) != TSU_OK)
+		return rc;
+	if (sqlite3_open_v2(tmp, &h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+		rc = err_set(e, TSU_EINVAL, _("%s is not a readable database: %s"), from, h ? sqlite3_errmsg(h) : "out of memory");
+	else
+		rc = check_open(h, from, schema, e);
+	sqlite3_close(h);
+	if (rc == TSU_OK && fsync_path(tmp, false) != 0)
+		rc = err_set(e, TSU_EIO, _("could not write %s: %s; nothing was changed"), tmp, strerror(errno));
+	return rc;
+}
+
+int backup_restore(const char *from, const char *path, date_t today, char **kept,
+		   int *schema, tsu_err *e)
+{
+	sqlite3 *old = NULL;
 	struct stat sb;
 	char *tmp = NULL;
-	int rc, schema;
+	int rc;
 
 	*kept = NULL;
 	if (same_file(from, path))
 		return err_set(e, TSU_EINVAL, _("%s is the database itself; give the backup file"), from);
-	if ((rc = backup_check(from, &schema, e)) != TSU_OK)
+	if ((rc = check_header(from, e)) != TSU_OK)
 		return rc;
+	if (!(tmp = temp_beside(path, "restore", e)))
+		return TSU_EIO;
+	if ((rc = stage_backup(from, tmp, schema, e)) != TSU_OK)
+		goto out;
 	if (stat(path, &sb) == 0 && (rc = take_over(path, &old, e)) != TSU_OK)
-		return rc;
-	if (!(tmp = temp_beside(path, "restore", e))) {
-		rc = TSU_EIO;
 		goto out;
-	}
-	if ((rc = open_backup(from, &src, e)) != TSU_OK)
-		goto out;
-	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		rc = sql_fail(dst, e, _("restoring"));
-		goto out;
-	}
-	if ((rc = copy_db(dst, src, e)) != TSU_OK || (rc = integrity(dst, tmp, e)) != TSU_OK)
-		goto out;
-	sqlite3_close(dst);
-	dst = NULL;
-	if (fsync_path(tmp, false) != 0) {
-		rc = err_set(e, TSU_EIO, _("could not write %s: %s; nothing was changed"), tmp, strerror(errno));
-		goto out;
-	}
 	if (old) {
 		*kept = kept_name(path, today);
 		if ((rc = keep_old(path, *kept, e)) != TSU_OK) {
@@ -368,14 +417,11 @@ int backup_restore(const char *from, const char *path, date_t today, char **kept
 		x_free(kept);
 		goto out;
 	}
+	remove_with_journals(tmp);
 	x_free(&tmp);
 	fsync_dir_of(path);
 	rc = TSU_OK;
 out:
-	if (dst)
-		sqlite3_close(dst);
-	if (src)
-		sqlite3_close(src);
 	if (old) {
 		sqlite3_exec(old, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close(old);

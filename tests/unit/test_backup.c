@@ -123,7 +123,7 @@ static void restore_refuses_a_database_another_connection_has_open(void **state)
 	assert_int_equal(backup_write(f->db, f->bak, &e), TSU_OK);
 	add(f->db, "山田 花子");
 	/* f->db is still open, as another session's would be. */
-	assert_int_equal(backup_restore(f->bak, f->db_path, date_from_ymd(2026, 11, 23), &kept, &e), TSU_EINVAL);
+	assert_int_equal(backup_restore(f->bak, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "in use"));
 	assert_null(kept);
 	assert_int_equal(db_int64_or(db_prepare(f->db, "SELECT count(*) FROM client"), -1), 2);
@@ -140,7 +140,7 @@ static void restore_keeps_the_replaced_database_beside_it(void **state)
 	add(f->db, "山田 花子");
 	db_close(f->db);
 	f->db = NULL;
-	assert_int_equal(backup_restore(f->bak, f->db_path, date_from_ymd(2026, 11, 23), &kept, &e), TSU_OK);
+	assert_int_equal(backup_restore(f->bak, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_OK);
 	assert_non_null(kept);
 	assert_non_null(strstr(kept, "t.db.replaced-2026-11-23"));
 	assert_int_equal(clients_in(f->db_path), 1);
@@ -148,7 +148,7 @@ static void restore_keeps_the_replaced_database_beside_it(void **state)
 	assert_int_equal(stat(f->db_path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	/* A second restore the same day keeps another name. */
-	assert_int_equal(backup_restore(f->bak, f->db_path, date_from_ymd(2026, 11, 23), &kept2, &e), TSU_OK);
+	assert_int_equal(backup_restore(f->bak, f->db_path, date_from_ymd(2026, 11, 23), &kept2, NULL, &e), TSU_OK);
 	assert_string_not_equal(kept, kept2);
 	assert_int_equal(clients_in(kept), 2);
 	free(kept);
@@ -169,20 +169,20 @@ static void restore_checks_the_backup_before_touching_anything(void **state)
 	fp = fopen(junk, "w");
 	fputs("氏名,フリガナ\n", fp);
 	fclose(fp);
-	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, &e), TSU_EINVAL);
+	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
 	/* A database from a newer tsunagi. */
 	unlink(junk);
 	assert_int_equal(sqlite3_open(junk, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "CREATE TABLE client (id); CREATE TABLE audit (id); PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
-	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, &e), TSU_EINVAL);
+	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "newer"));
 	/* Some other SQLite file. */
 	unlink(junk);
 	assert_int_equal(sqlite3_open(junk, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "CREATE TABLE t (x); PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
-	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, &e), TSU_EINVAL);
+	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "not a tsunagi database"));
 	assert_null(kept);
 	assert_int_equal(clients_in(f->db_path), 1);
