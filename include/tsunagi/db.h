@@ -37,9 +37,14 @@ enum db_open_flags {
  * synchronous=FULL, foreign keys, busy timeout, secure_delete, temp_store
  * in memory, and on the first open of a day a full integrity_check.
  * The file and its -wal/-shm are made 0600 whatever the umask.  A database
- * from a newer tsunagi is refused with a message that says so.
+ * from a newer tsunagi is refused with a message that says so, and so is
+ * a set that db_check_private finds open to others.
  */
 int db_open(db **out, const char *path, int flags, tsu_err *e);
+/* Refuse (TSU_EINVAL, one line saying how to fix it) a database, -wal or
+ * -shm that another user owns or others can write, and a directory that
+ * others can write or another user owns (unless it is sticky). */
+int db_check_private(const char *path, tsu_err *e);
 void db_close(db *db);
 const char *db_path(const db *db);
 /* The login name written into audit rows (default: from getpwuid). */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "tsunagi/cli.h"
 #include "tsunagi/i18n.h"
@@ -26,6 +27,16 @@ static int check_mode(const char *path, mode_t want, int must_exist, int is_dir)
 		printf(_("PROBLEM  %s: %s\n"), path, strerror(errno));
 		return 1;
 	}
+	if (sb.st_uid != geteuid() && !(is_dir && (sb.st_mode & S_ISVTX))) {
+		printf(_("PROBLEM  %s: belongs to another user (uid %u); use a database in a directory of your own (--db FILE)\n"),
+		       path, (unsigned)sb.st_uid);
+		return 1;
+	}
+	if (is_dir && (sb.st_mode & 022) && !(sb.st_mode & S_ISVTX)) {
+		printf(_("PROBLEM  %s: directory mode %03o lets others replace files in it; run: chmod go-w '%s'\n"),
+		       path, (unsigned)(sb.st_mode & 0777), path);
+		return 1;
+	}
 	if ((sb.st_mode & 0777 & ~want) != 0 && is_dir) {
 		printf(_("WARNING  %s: directory mode %03o lets others list it; a private 0700 directory is safer\n"),
 		       path, (unsigned)(sb.st_mode & 0777));
@@ -40,9 +51,25 @@ static int check_mode(const char *path, mode_t want, int must_exist, int is_dir)
 	return 0;
 }
 
-int cmd_check(cli_ctx *ctx, int argc, char **argv)
+/* Owner and mode of the database, its -wal and -shm and its directory. */
+static int check_files(const char *path)
 {
 	const char *suffixes[] = { "-wal", "-shm" };
+	int problems = check_mode(path, 0600, 1, 0);
+	char *dir = xstrdup(path);
+
+	for (size_t i = 0; i < 2; i++) {
+		char *p = xasprintf("%s%s", path, suffixes[i]);
+		problems += check_mode(p, 0600, 0, 0);
+		free(p);
+	}
+	problems += check_mode(dirname(dir), 0700, 1, 1);
+	free(dir);
+	return problems;
+}
+
+int cmd_check(cli_ctx *ctx, int argc, char **argv)
+{
 	int problems = 0, rc, have, want;
 	tsu_err e;
 	db *d;
@@ -55,8 +82,12 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		}
 		return cli_usage("check", _("unexpected '%s'"), argv[1]);
 	}
-	if (db_open(&d, ctx->db_path, DB_READONLY | DB_NO_MIGRATE, &e) != TSU_OK)
+	if (db_open(&d, ctx->db_path, DB_READONLY | DB_NO_MIGRATE, &e) != TSU_OK) {
+		/* Say what is wrong with each file (owner, mode) before giving up. */
+		if (e.code == TSU_EINVAL)
+			check_files(ctx->db_path);
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	}
 
 	printf(_("database %s\n"), ctx->db_path);
 	have = db_user_version(d);
@@ -99,15 +130,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	}
 	db_close(d);
 
-	problems += check_mode(ctx->db_path, 0600, 1, 0);
-	for (size_t i = 0; i < 2; i++) {
-		char *p = xasprintf("%s%s", ctx->db_path, suffixes[i]);
-		problems += check_mode(p, 0600, 0, 0);
-		free(p);
-	}
-	char *dir = xstrdup(ctx->db_path);
-	problems += check_mode(dirname(dir), 0700, 1, 1);
-	free(dir);
+	problems += check_files(ctx->db_path);
 
 	if (problems) {
 		printf(_("%d problem(s) found\n"), problems);

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <pwd.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -144,6 +145,62 @@ static int precreate(const char *path, tsu_err *e)
 	if (fd < 0)
 		return err_set(e, TSU_EIO, _("cannot create %s: %s; check the directory's permissions"), path, strerror(errno));
 	close(fd);
+	return TSU_OK;
+}
+
+/* A file of the database set: ours, and not writable by anyone else. */
+static int private_file(const char *path, bool must_exist, tsu_err *e)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0)
+		return must_exist ? err_set(e, TSU_EIO, _("cannot read %s: %s"), path, strerror(errno)) : TSU_OK;
+	if (sb.st_uid != geteuid())
+		return err_set(e, TSU_EINVAL, _("%s belongs to another user (uid %u); tsunagi opens only files of your own: give --db a database of your own"),
+			       path, (unsigned)sb.st_uid);
+	if (sb.st_mode & 022)
+		return err_set(e, TSU_EINVAL, _("%s can be written by others (mode %03o); run: chmod 600 '%s'"),
+			       path, (unsigned)(sb.st_mode & 0777), path);
+	return TSU_OK;
+}
+
+/* The directory: ours and closed to others' writes, or a sticky one
+ * such as /tmp where others cannot replace our files. */
+static int private_dir(const char *path, tsu_err *e)
+{
+	char *copy = xstrdup(path);
+	const char *dir = dirname(copy);
+	struct stat sb;
+	int rc = TSU_OK;
+
+	if (stat(dir, &sb) != 0)
+		rc = err_set(e, TSU_EIO, _("cannot read the directory %s: %s"), dir, strerror(errno));
+	else if (sb.st_mode & S_ISVTX)
+		rc = TSU_OK;
+	else if (sb.st_uid != geteuid())
+		rc = err_set(e, TSU_EINVAL, _("the directory %s belongs to another user (uid %u), who could replace the database; keep it in a directory of your own (--db FILE)"),
+			     dir, (unsigned)sb.st_uid);
+	else if (sb.st_mode & 022)
+		rc = err_set(e, TSU_EINVAL, _("the directory %s can be written by others (mode %03o); run: chmod go-w '%s'"),
+			     dir, (unsigned)(sb.st_mode & 0777), dir);
+	free(copy);
+	return rc;
+}
+
+int db_check_private(const char *path, tsu_err *e)
+{
+	const char *suffix[] = { "-wal", "-shm" };
+	int rc;
+
+	if ((rc = private_dir(path, e)) != TSU_OK || (rc = private_file(path, true, e)) != TSU_OK)
+		return rc;
+	for (size_t i = 0; i < 2; i++) {
+		char *p = xasprintf("%s%s", path, suffix[i]);
+		rc = private_file(p, false, e);
+		free(p);
+		if (rc != TSU_OK)
+			return rc;
+	}
 	return TSU_OK;
 }
 
@@ -367,11 +424,14 @@ int db_open(db **out, const char *path, int flags, tsu_err *e)
 	if (stat(path, &sb) != 0) {
 		if (!(flags & DB_CREATE) || (flags & DB_READONLY))
 			return err_set(e, TSU_ENOTFOUND, _("no database at %s; create one with 'tsunagi client add' or 'tsunagi demo', or give --db FILE"), path);
-		if (make_parent_dirs(path, e) != TSU_OK || precreate(path, e) != TSU_OK)
+		if (make_parent_dirs(path, e) != TSU_OK || private_dir(path, e) != TSU_OK ||
+		    precreate(path, e) != TSU_OK)
 			return e ? e->code : TSU_EIO;
 	} else if (!S_ISREG(sb.st_mode)) {
 		return err_set(e, TSU_EINVAL, _("%s is not a regular file; give --db a database file"), path);
 	}
+	if (db_check_private(path, e) != TSU_OK)
+		return e ? e->code : TSU_EINVAL;
 
 	warn_netfs(path);
 
