@@ -18,6 +18,7 @@
 #include "tsunagi/config.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/text.h"
+#include "tsunagi/tmpguard.h"
 #include "tsunagi/xalloc.h"
 
 db *cli_db(cli_ctx *ctx)
@@ -238,7 +239,7 @@ int cli_write_output(cli_ctx *ctx, const char *path, const char *buf, size_t len
 {
 	struct stat st;
 	char *tmp;
-	int fd;
+	int fd, slot;
 
 	if (!path || strcmp(path, "-") == 0) {
 		/* Exports keep stored text exactly (they are data); on a
@@ -282,10 +283,12 @@ int cli_write_output(cli_ctx *ctx, const char *path, const char *buf, size_t len
 		return rc;
 	}
 	fchmod(fd, 0600);
+	slot = tmp_guard(tmp);
 	if (write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
 		int rc = cli_fail(EXIT_FAIL, _("could not write %s: %s; nothing was written"), path, strerror(errno));
 		close(fd);
 		unlink(tmp);
+		tmp_release(slot);
 		free(tmp);
 		return rc;
 	}
@@ -293,9 +296,11 @@ int cli_write_output(cli_ctx *ctx, const char *path, const char *buf, size_t len
 	if (rename(tmp, path) != 0) {
 		int rc = cli_fail(EXIT_FAIL, _("could not write %s: %s; nothing was written"), path, strerror(errno));
 		unlink(tmp);
+		tmp_release(slot);
 		free(tmp);
 		return rc;
 	}
+	tmp_release(slot);
 	free(tmp);
 	return EXIT_OK;
 }

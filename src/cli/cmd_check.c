@@ -13,6 +13,7 @@
 
 #include "tsunagi/cli.h"
 #include "tsunagi/i18n.h"
+#include "tsunagi/tmpguard.h"
 #include "tsunagi/xalloc.h"
 
 /* Returns 1 for a problem.  A directory that others can list is only
@@ -51,19 +52,29 @@ static int check_mode(const char *path, mode_t want, int must_exist, int is_dir)
 	return 0;
 }
 
+static void report_leftover(const char *path, void *arg)
+{
+	(void)arg;
+	printf(_("PROBLEM  %s: a leftover temporary copy of the database (it may keep deleted clients); run: rm '%s'\n"),
+	       path, path);
+}
+
 /* Owner and mode of the database, its -wal and -shm and its directory. */
 static int check_files(const char *path)
 {
 	const char *suffixes[] = { "-wal", "-shm" };
 	int problems = check_mode(path, 0600, 1, 0);
 	char *dir = xstrdup(path);
+	const char *where;
 
 	for (size_t i = 0; i < 2; i++) {
 		char *p = xasprintf("%s%s", path, suffixes[i]);
 		problems += check_mode(p, 0600, 0, 0);
 		free(p);
 	}
-	problems += check_mode(dirname(dir), 0700, 1, 1);
+	where = dirname(dir);
+	problems += check_mode(where, 0700, 1, 1);
+	problems += tmp_stale(where, report_leftover, NULL);
 	free(dir);
 	return problems;
 }

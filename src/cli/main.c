@@ -16,6 +16,7 @@
 #include "tsunagi/cli_print.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/store.h"
+#include "tsunagi/tmpguard.h"
 #include "tsunagi/ui.h"
 #include "tsunagi/xalloc.h"
 
@@ -172,6 +173,10 @@ int main(int argc, char **argv)
 	if (!db_path)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
 	ctx.db_path = db_path;
+	/* Copies left by a kill -9 may keep deleted clients; check only
+	 * reports them. */
+	if (optind >= argc || strcmp(argv[optind], "check") != 0)
+		tmp_clean_stale(db_path);
 
 	if (optind >= argc) {
 		rc = ui_run(&ctx);

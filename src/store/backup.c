@@ -17,6 +17,7 @@
 
 #include "tsunagi/backup.h"
 #include "tsunagi/i18n.h"
+#include "tsunagi/tmpguard.h"
 #include "tsunagi/xalloc.h"
 
 static int sql_fail(sqlite3 *h, tsu_err *e, const char *what)
@@ -102,8 +103,9 @@ static int copy_db(sqlite3 *dst, sqlite3 *src, tsu_err *e)
 	return TSU_OK;
 }
 
-/* A private temporary file beside path (caller frees the name). */
-static char *temp_beside(const char *path, const char *what, tsu_err *e)
+/* A private temporary file beside path (caller frees the name), guarded
+ * in *slot so that a signal removes it (see tmpguard.h). */
+static char *temp_beside(const char *path, const char *what, int *slot, tsu_err *e)
 {
 	char *tmp = xasprintf("%s.%sXXXXXX", path, what);
 	int fd = mkstemp(tmp);
@@ -115,6 +117,7 @@ static char *temp_beside(const char *path, const char *what, tsu_err *e)
 	}
 	fchmod(fd, 0600);
 	close(fd);
+	*slot = tmp_guard(tmp);
 	return tmp;
 }
 
@@ -139,11 +142,11 @@ int backup_write(db *d, const char *path, tsu_err *e)
 {
 	sqlite3 *dst = NULL;
 	char *tmp;
-	int rc;
+	int rc, slot = -1;
 
 	if (same_file(path, db_path(d)))
 		return err_set(e, TSU_EINVAL, _("%s is the database itself; give another file for the backup"), path);
-	if (!(tmp = temp_beside(path, "tmp", e)))
+	if (!(tmp = temp_beside(path, "tmp", &slot, e)))
 		return TSU_EIO;
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		rc = sql_fail(dst, e, _("creating the backup"));
@@ -159,6 +162,7 @@ int backup_write(db *d, const char *path, tsu_err *e)
 		rc = err_set(e, TSU_EIO, _("could not write %s: %s; the old file (if any) is unchanged"), path, strerror(errno));
 		goto fail;
 	}
+	tmp_release(slot);
 	fsync_dir_of(path);
 	free(tmp);
 	return TSU_OK;
@@ -166,6 +170,7 @@ fail:
 	if (dst)
 		sqlite3_close(dst);
 	remove_with_journals(tmp);
+	tmp_release(slot);
 	free(tmp);
 	return rc;
 }
@@ -384,14 +389,14 @@ int backup_restore(const char *from, const char *path, date_t today, char **kept
 	sqlite3 *old = NULL;
 	struct stat sb;
 	char *tmp = NULL;
-	int rc;
+	int rc, slot = -1;
 
 	*kept = NULL;
 	if (same_file(from, path))
 		return err_set(e, TSU_EINVAL, _("%s is the database itself; give the backup file"), from);
 	if ((rc = check_header(from, e)) != TSU_OK)
 		return rc;
-	if (!(tmp = temp_beside(path, "restore", e)))
+	if (!(tmp = temp_beside(path, "restore", &slot, e)))
 		return TSU_EIO;
 	if ((rc = stage_backup(from, tmp, schema, e)) != TSU_OK)
 		goto out;
@@ -418,6 +423,7 @@ int backup_restore(const char *from, const char *path, date_t today, char **kept
 		goto out;
 	}
 	remove_with_journals(tmp);
+	tmp_release(slot);
 	x_free(&tmp);
 	fsync_dir_of(path);
 	rc = TSU_OK;
@@ -428,6 +434,7 @@ out:
 	}
 	if (tmp) {
 		remove_with_journals(tmp);
+		tmp_release(slot);
 		free(tmp);
 	}
 	return rc;
