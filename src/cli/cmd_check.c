@@ -43,6 +43,12 @@ static int check_mode(const char *path, mode_t want, int must_exist, int is_dir)
 		       path, (unsigned)(sb.st_mode & 0777));
 		return 0;
 	}
+	if (!is_dir && !must_exist && (sb.st_mode & 0600) != 0600) {
+		/* A -wal or -shm: tsunagi must be able to write it. */
+		printf(_("PROBLEM  %s: mode %03o: tsunagi cannot write it and every change will fail; run: chmod 600 '%s'\n"),
+		       path, (unsigned)(sb.st_mode & 0777), path);
+		return 1;
+	}
 	if ((sb.st_mode & 0777 & ~want) != 0) {
 		printf(_("PROBLEM  %s: mode %03o lets others read it; run: chmod %03o '%s'\n"),
 		       path, (unsigned)(sb.st_mode & 0777), (unsigned)want, path);

@@ -68,6 +68,23 @@ static void set_login(db *d)
 		snprintf(d->login, sizeof d->login, "uid%ld", (long)getuid());
 }
 
+/* Which of the database's files is read-only: name that one. */
+static int readonly_error(const db *d, tsu_err *e, const char *what)
+{
+	const char *suffix[] = { "", "-wal", "-shm" };
+
+	for (size_t i = 0; i < 3; i++) {
+		char *p = xasprintf("%s%s", d->path, suffix[i]);
+		if (access(p, F_OK) == 0 && access(p, W_OK) != 0) {
+			err_set(e, TSU_EIO, _("%s: %s is read-only; run: chmod 600 '%s'"), what, p, p);
+			free(p);
+			return TSU_EIO;
+		}
+		free(p);
+	}
+	return err_set(e, TSU_EIO, _("%s: the database is read-only; check the permissions of %s"), what, d->path);
+}
+
 int db_error(db *d, tsu_err *e, const char *what)
 {
 	int rc = sqlite3_extended_errcode(d->h) & 0xff;
@@ -85,7 +102,7 @@ int db_error(db *d, tsu_err *e, const char *what)
 	case SQLITE_FULL:
 		return err_set(e, TSU_EIO, _("%s: the disk is full; free some space and try again (nothing was saved)"), what);
 	case SQLITE_READONLY:
-		return err_set(e, TSU_EIO, _("%s: the database is read-only; check the permissions of %s"), what, d->path);
+		return readonly_error(d, e, what);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return err_set(e, TSU_EIO, _("%s: the database file %s is damaged; restore it from a backup with 'tsunagi restore FILE'"), what, d->path);
@@ -202,6 +219,23 @@ int db_check_private(const char *path, tsu_err *e)
 			return rc;
 	}
 	return TSU_OK;
+}
+
+/* A read-only spell (chmod 400 on the database, one read) leaves a -shm
+ * of mode 0400 that makes every later write fail: put our own -wal and
+ * -shm back to 0600 (db_check_private has made sure they are ours). */
+static void fix_journal_modes(const char *path)
+{
+	const char *suffix[] = { "-wal", "-shm" };
+	struct stat sb;
+
+	for (size_t i = 0; i < 2; i++) {
+		char *p = xasprintf("%s%s", path, suffix[i]);
+		if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid() &&
+		    (sb.st_mode & 0777) != 0600)
+			chmod(p, 0600);
+		free(p);
+	}
 }
 
 int db_schema_version(void)
@@ -432,6 +466,8 @@ int db_open(db **out, const char *path, int flags, tsu_err *e)
 	}
 	if (db_check_private(path, e) != TSU_OK)
 		return e ? e->code : TSU_EINVAL;
+	if (!(flags & DB_READONLY))
+		fix_journal_modes(path);
 
 	warn_netfs(path);
 
