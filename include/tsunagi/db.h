@@ -45,6 +45,11 @@ int db_open(db **out, const char *path, int flags, tsu_err *e);
  * -shm that another user owns or others can write, and a directory that
  * others can write or another user owns (unless it is sticky). */
 int db_check_private(const char *path, tsu_err *e);
+struct sqlite3;
+/* Has the open database h (named name in messages) every table and
+ * column, by name, that the compiled-in migrations give schema version?
+ * TSU_EINVAL names the first one missing. */
+int db_schema_matches(struct sqlite3 *h, int version, const char *name, tsu_err *e);
 void db_close(db *db);
 const char *db_path(const db *db);
 /* The login name written into audit rows (default: from getpwuid). */

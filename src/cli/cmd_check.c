@@ -117,6 +117,14 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	} else {
 		printf(_("ok       schema %d\n"), have);
 	}
+	if (have <= want) {
+		if (db_schema_matches(db_handle(d), have, ctx->db_path, &e) == TSU_OK) {
+			printf(_("ok       tables and columns of schema %d\n"), have);
+		} else {
+			printf(_("PROBLEM  %s; restore a backup with 'tsunagi restore FILE'\n"), e.msg);
+			problems++;
+		}
+	}
 
 	s = db_prepare(d, "PRAGMA integrity_check");
 	while ((rc = db_step(s)) == DB_ROW) {

@@ -224,6 +224,8 @@ static int check_open(sqlite3 *h, const char *path, int *schema, tsu_err *e)
 	if (have > db_schema_version())
 		return err_set(e, TSU_EINVAL, _("%s was written by a newer tsunagi (schema %d; this one knows up to %d); restore it with the newer tsunagi"),
 			       path, have, db_schema_version());
+	if (db_schema_matches(h, have, path, e) != TSU_OK)
+		return TSU_EINVAL;
 	if (schema)
 		*schema = have;
 	return TSU_OK;

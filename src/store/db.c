@@ -238,6 +238,55 @@ static void fix_journal_modes(const char *path)
 	}
 }
 
+/* The first table or column of ref missing from h, in e. */
+static int compare_schema(sqlite3 *ref, sqlite3 *h, int version, const char *name, tsu_err *e)
+{
+	sqlite3_stmt *tabs = NULL, *cols = NULL, *has = NULL;
+	int rc = TSU_OK;
+
+	if (sqlite3_prepare_v2(ref, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &tabs, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(ref, "SELECT name FROM pragma_table_info(?1)", -1, &cols, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", -1, &has, NULL) != SQLITE_OK)
+		rc = err_set(e, TSU_EIO, _("%s: cannot read its schema: %s"), name, sqlite3_errmsg(h));
+	while (rc == TSU_OK && sqlite3_step(tabs) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(tabs, 0);
+
+		sqlite3_bind_text(cols, 1, t, -1, SQLITE_STATIC);
+		while (rc == TSU_OK && sqlite3_step(cols) == SQLITE_ROW) {
+			const char *c = (const char *)sqlite3_column_text(cols, 0);
+			sqlite3_bind_text(has, 1, t, -1, SQLITE_STATIC);
+			sqlite3_bind_text(has, 2, c, -1, SQLITE_STATIC);
+			if (sqlite3_step(has) != SQLITE_ROW || sqlite3_column_int(has, 0) != 1)
+				rc = err_set(e, TSU_EINVAL, _("%s lacks %s.%s, which a tsunagi database of schema %d has; it is not a whole tsunagi database"),
+					     name, t, c, version);
+			sqlite3_reset(has);
+		}
+		sqlite3_reset(cols);
+	}
+	sqlite3_finalize(tabs);
+	sqlite3_finalize(cols);
+	sqlite3_finalize(has);
+	return rc;
+}
+
+int db_schema_matches(struct sqlite3 *h, int version, const char *name, tsu_err *e)
+{
+	sqlite3 *ref = NULL;
+	int rc = TSU_OK;
+
+	if (version < 1 || version > schema_migration_count)
+		return err_set(e, TSU_EINVAL, _("%s has schema %d, which this tsunagi does not know"), name, version);
+	if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		rc = err_set(e, TSU_ENOMEM, _("out of memory"));
+	for (int i = 0; rc == TSU_OK && i < version; i++)
+		if (sqlite3_exec(ref, schema_migrations[i], NULL, NULL, NULL) != SQLITE_OK)
+			rc = err_set(e, TSU_EIO, _("building schema %d: %s"), version, sqlite3_errmsg(ref));
+	if (rc == TSU_OK)
+		rc = compare_schema(ref, h, version, name, e);
+	sqlite3_close(ref);
+	return rc;
+}
+
 int db_schema_version(void)
 {
 	return schema_migration_count;

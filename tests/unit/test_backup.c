@@ -209,6 +209,35 @@ static void damaged_backup_fails_integrity_check(void **state)
 	assert_int_not_equal(backup_check(f->bak, NULL, &e), TSU_OK);
 }
 
+static void restore_refuses_a_file_without_every_table_and_column(void **state)
+{
+	struct fx *f = *state;
+	char *kept = NULL, *junk = xasprintf("%s/junk.db", f->dir);
+	sqlite3 *h;
+	tsu_err e;
+
+	/* Plausible user_version and the two tables once looked for, no more. */
+	assert_int_equal(sqlite3_open(junk, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "CREATE TABLE client (id); CREATE TABLE audit (id); PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "lacks"));
+	assert_null(kept);
+	/* A real backup with one table dropped. */
+	unlink(junk);
+	assert_int_equal(backup_write(f->db, junk, &e), TSU_OK);
+	assert_int_equal(sqlite3_open(junk, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "DROP TABLE crisis_plan", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	db_close(f->db);
+	f->db = NULL;
+	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "crisis_plan"));
+	assert_null(kept);
+	assert_int_equal(clients_in(f->db_path), 1);
+	free(junk);
+}
+
 int main(void)
 {
 #define T(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
@@ -219,6 +248,7 @@ int main(void)
 		T(restore_keeps_the_replaced_database_beside_it),
 		T(restore_checks_the_backup_before_touching_anything),
 		T(damaged_backup_fails_integrity_check),
+		T(restore_refuses_a_file_without_every_table_and_column),
 	};
 	return cmocka_run_group_tests_name("backup", tests, NULL, NULL);
 }
