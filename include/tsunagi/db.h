@@ -75,6 +75,10 @@ void db_rollback(db *db);
  */
 void db_read_begin(db *db);
 void db_read_end(db *db);
+/* After a delete: copy the WAL into the database and truncate it, so the
+ * deleted text (zeroed by secure_delete) is gone from both files.  Waits
+ * up to 2 s for readers; does nothing inside a transaction. */
+void db_wal_truncate(db *db);
 
 /* Prepared statements, cached per connection; never finalize them. */
 db_stmt *db_prepare(db *db, const char *sql);

@@ -347,7 +347,10 @@ int store_client_delete(db *d, int64_t id, tsu_err *e)
 		goto fail;
 	if (db_audit(d, "client", id, "delete", e) != TSU_OK)
 		goto fail;
-	return db_commit(d, e);
+	if (db_commit(d, e) != TSU_OK)
+		return e ? e->code : TSU_EIO;
+	db_wal_truncate(d);
+	return TSU_OK;
 fail:
 	db_rollback(d);
 	return e ? e->code : TSU_EFAIL;

@@ -607,6 +607,17 @@ void db_read_end(db *d)
 	d->read_open = false;
 }
 
+void db_wal_truncate(db *d)
+{
+	if (d->depth > 0 || d->read_open || sqlite3_get_autocommit(d->h) == 0)
+		return;
+	/* Readers (an open UI between two reads) get a moment to finish;
+	 * one that keeps its snapshot only costs the truncation. */
+	sqlite3_busy_timeout(d->h, 2000);
+	sqlite3_wal_checkpoint_v2(d->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	sqlite3_busy_timeout(d->h, 5000);
+}
+
 int db_begin(db *d, tsu_err *e)
 {
 	char sql[32];
