@@ -292,11 +292,16 @@ int db_schema_version(void)
 	return schema_migration_count;
 }
 
-/* Whether a migration's SQL only creates indexes (comments aside). */
+/* Whether a migration leaves the tables and their columns as they were:
+ * its SQL only creates indexes (comments aside), or it says so with a
+ * line "-- tables unchanged" (triggers and clean-ups of derived rows,
+ * whose bodies a statement splitter this simple cannot read). */
 static bool index_only(const char *sql)
 {
 	const char *p = sql;
 
+	if (strstr(sql, "\n-- tables unchanged\n") || !strncmp(sql, "-- tables unchanged\n", 21))
+		return true;
 	for (;;) {
 		p += strspn(p, " \t\r\n");
 		if (p[0] == '-' && p[1] == '-') {

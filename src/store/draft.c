@@ -68,6 +68,17 @@ int store_draft_save(db *h, draft *d, tsu_err *e)
 
 	if (db_begin(h, e) != TSU_OK)
 		return TSU_EIO;
+	/* A client deleted meanwhile (by another session) takes its forms
+	 * with it: no draft that could never be opened again. */
+	if (d->client_id) {
+		s = db_prepare(h, "SELECT count(*) FROM client WHERE id = :client");
+		db_bind_int64(s, ":client", d->client_id);
+		if (db_int64_or(s, 0) == 0) {
+			db_rollback(h);
+			return err_set(e, TSU_ENOTFOUND, _("client %lld was deleted meanwhile, so the form was not kept"),
+				       (long long)d->client_id);
+		}
+	}
 	s = db_prepare(h,
 		"INSERT INTO draft (form, client_id, record_id, base_version, title)"
 		" VALUES (:form, :client, :record, :version, :title)"

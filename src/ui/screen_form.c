@@ -205,8 +205,10 @@ static int delete_draft(ui_app *app, form_state *fs, tsu_err *e)
 	return rc;
 }
 
-static void keep_draft(ui_app *app, form_state *fs)
+/* Whether the draft was written; when not, the message says why. */
+static bool keep_draft(ui_app *app, form_state *fs)
 {
+	bool kept = false;
 	draft d;
 	tsu_err e;
 
@@ -230,11 +232,14 @@ static void keep_draft(ui_app *app, form_state *fs)
 		draft_put(&d, fs->form.fields[i].name, v);
 		free(v);
 	}
-	if (store_draft_save(app->db, &d, &e) != TSU_OK)
+	if (store_draft_save(app->db, &d, &e) != TSU_OK) {
 		ui_error(app, _("the draft could not be kept: %s"), e.msg);
-	else
+	} else {
 		fs->draft_dirty = false;
+		kept = true;
+	}
 	draft_free(&d);
+	return kept;
 }
 
 /* Put each field into the record; on a bad value, show why and go to
@@ -390,10 +395,10 @@ static void leave(ui_app *app, ui_screen *s)
 {
 	form_state *fs = s->st;
 
-	if (fs->form.changed) {
-		keep_draft(app, fs);
+	/* Claim the draft only when it was written (a full disk, or a
+	 * client deleted meanwhile, leaves the error on the status line). */
+	if (fs->form.changed && keep_draft(app, fs))
 		ui_message(app, "%s", _("Not saved; your text is kept as a draft and comes back when you open this form again."));
-	}
 	fs->done = true;
 	ui_pop(app);
 }

@@ -46,6 +46,15 @@ static void close_db(db *d, const char *path)
 	unlink(aux);
 }
 
+static void add(db *d, const char *name, const char *kana, const char *kind);
+
+/* Clients 1..n, so that drafts have someone to belong to. */
+static void add_clients(db *d, int n)
+{
+	for (int i = 0; i < n; i++)
+		add(d, "山田 太郎", "やまだ たろう", "plan");
+}
+
 static void a_draft_keeps_text_as_typed_and_is_found_by_form_and_record(void **state)
 {
 	char path[64];
@@ -54,6 +63,7 @@ static void a_draft_keeps_text_as_typed_and_is_found_by_form_and_record(void **s
 	tsu_err e;
 
 	(void)state;
+	add_clients(d, 8);
 	draft_init(&dr);
 	free(dr.form);
 	dr.form = strdup("intake");
@@ -93,6 +103,7 @@ static void the_draft_list_has_every_draft_with_its_fields(void **state)
 	tsu_err e;
 
 	(void)state;
+	add_clients(d, 2);
 	for (int i = 0; i < 3; i++) {
 		draft_init(&a);
 		free(a.form);
@@ -128,6 +139,44 @@ static void free_rows(client_row *r, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		client_row_free(&r[i]);
+}
+
+/* A form left open while another session deletes its client keeps no
+ * draft that could never be opened again, and deleting a client (also
+ * with plain SQL) takes its drafts along. */
+static void drafts_belong_to_their_client(void **state)
+{
+	char path[64];
+	db *d = open_db(path);
+	draft dr, got;
+	tsu_err e;
+
+	(void)state;
+	add_clients(d, 2);
+	draft_init(&dr);
+	free(dr.form);
+	dr.form = strdup("client");
+	dr.client_id = 1;
+	draft_put(&dr, "name", "山田 太郎");
+	assert_int_equal(store_draft_save(d, &dr, &e), TSU_OK);
+	assert_int_equal(store_client_delete(d, 1, &e), TSU_OK);
+	assert_int_equal(store_draft_count(d), 0);
+	/* Esc in the session that still has the form open. */
+	dr.id = 0;
+	assert_int_equal(store_draft_save(d, &dr, &e), TSU_ENOTFOUND);
+	assert_non_null(strstr(e.msg, "deleted"));
+	assert_int_equal(store_draft_count(d), 0);
+	/* Behind tsunagi's back: the trigger refuses the draft too. */
+	assert_int_not_equal(db_exec(db_prepare(d, "INSERT INTO draft (form, client_id, record_id, base_version, title)"
+						" VALUES ('client', 1, 0, 0, 'x')"), &e), TSU_OK);
+	dr.client_id = 2;
+	dr.id = 0;
+	assert_int_equal(store_draft_save(d, &dr, &e), TSU_OK);
+	assert_int_equal(db_exec(db_prepare(d, "DELETE FROM client WHERE id = 2"), &e), TSU_OK);
+	assert_int_equal(store_draft_find(d, "client", 2, 0, &got, &e), TSU_ENOTFOUND);
+	draft_free(&got);
+	draft_free(&dr);
+	close_db(d, path);
 }
 
 static void pages_follow_kana_order_forward_and_backward(void **state)
@@ -216,6 +265,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_draft_keeps_text_as_typed_and_is_found_by_form_and_record),
 		cmocka_unit_test(the_draft_list_has_every_draft_with_its_fields),
+		cmocka_unit_test(drafts_belong_to_their_client),
 		cmocka_unit_test(pages_follow_kana_order_forward_and_backward),
 		cmocka_unit_test(paging_applies_the_search_and_the_filters),
 	};
