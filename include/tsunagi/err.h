@@ -30,4 +30,14 @@ int err_set(tsu_err *e, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void err_clear(tsu_err *e);
 
+/*
+ * Fatal errors: out of memory, or a statement that does not prepare (a
+ * bug).  err_fatal runs the hook once (the UI registers one that keeps
+ * the open forms as drafts and leaves curses, so the message lands on a
+ * normal screen), prints "tsunagi: MESSAGE" on stderr and exits 1.  A
+ * fatal error inside the hook skips it.
+ */
+void err_on_fatal(void (*hook)(void));
+_Noreturn void err_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

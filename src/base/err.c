@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "tsunagi/err.h"
 
@@ -25,4 +26,29 @@ void err_clear(tsu_err *e)
 		e->code = 0;
 		e->msg[0] = '\0';
 	}
+}
+
+static void (*fatal_hook)(void);
+
+void err_on_fatal(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
+void err_fatal(const char *fmt, ...)
+{
+	static volatile int in_fatal;
+	void (*hook)(void) = fatal_hook;
+	va_list ap;
+
+	/* The hook may itself fail (no memory to keep a draft): the second
+	 * time round, only the message. */
+	if (!in_fatal++ && hook)
+		hook();
+	fputs("tsunagi: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
 }

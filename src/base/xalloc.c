@@ -5,12 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tsunagi/err.h"
 #include "tsunagi/xalloc.h"
 
 static void oom(void)
 {
-	fputs("tsunagi: out of memory; close other programs and try again\n", stderr);
-	exit(1);
+	err_fatal("out of memory; close other programs and try again");
 }
 
 void *xmalloc(size_t n)

@@ -49,12 +49,21 @@ struct db {
 
 static void die_sql(db *d, const char *what, const char *sql)
 {
-	/* A statement that does not prepare is a bug in the program, not
-	 * something the user can act on: say so and stop. */
-	fprintf(stderr, "tsunagi: internal error: %s: %s\n  in: %s\n"
-		"  please report this; no data was changed by it\n",
-		what, sqlite3_errmsg(d->h), sql);
-	abort();
+	/* A statement that does not prepare is a bug in the program (or a
+	 * schema changed behind tsunagi's back), not something the user can
+	 * act on: undo the half-done change, say so and stop.  The rollback
+	 * comes first so that the fatal hook's drafts are really written. */
+	char msg[512];
+
+	snprintf(msg, sizeof msg, "internal error: %s: %s (in: %.200s); please report this; the change under way was not saved",
+		 what, sqlite3_errmsg(d->h), sql);
+
+	if (sqlite3_get_autocommit(d->h) == 0)
+		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+	d->depth = 0;
+	d->read_depth = 0;
+	d->read_open = false;
+	err_fatal("%s", msg);
 }
 
 static void set_login(db *d)

@@ -453,6 +453,18 @@ static void close_all(ui_app *app)
 	}
 }
 
+/* A fatal error (out of memory, an internal error) while the UI runs:
+ * keep what is typed and give the terminal back before the message. */
+static ui_app *fatal_app;
+
+static void on_fatal(void)
+{
+	if (!fatal_app)
+		return;
+	save_all_drafts(fatal_app);
+	endwin();
+}
+
 static void catch_signals(void)
 {
 	struct sigaction sa = { 0 };
@@ -559,6 +571,8 @@ int ui_run(cli_ctx *ctx)
 		config_free(&app.cfg);
 		return EXIT_FAIL;
 	}
+	fatal_app = &app;
+	err_on_fatal(on_fatal);
 	/* The alarm list is the start screen; drafts left from an earlier
 	 * session are offered over it. */
 	ui_push(&app, ui_alarms_screen(&app));
@@ -604,6 +618,8 @@ int ui_run(cli_ctx *ctx)
 		handle_key(&app, ui_key_from_curses(r, (uint32_t)wch));
 	}
 
+	err_on_fatal(NULL);
+	fatal_app = NULL;
 	save_all_drafts(&app);
 	close_all(&app);
 	endwin();

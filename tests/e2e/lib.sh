@@ -87,6 +87,18 @@ ui_history() { tmux -L "$TMUX_SOCK" capture-pane -p -J -S -100 -t t; }
 ui_resize() { tmux -L "$TMUX_SOCK" resize-window -t t -x "$1" -y "$2"; }
 ui_pid() { tmux -L "$TMUX_SOCK" display-message -p -t t '#{pane_pid}'; }
 ui_dead() { [ "$(tmux -L "$TMUX_SOCK" display-message -p -t t '#{pane_dead}')" = 1 ]; }
+# ui_wait_dead [SECONDS [WHAT]]: wait until tsunagi has left (the pane is
+# dead); WHAT says what should have ended it.
+ui_wait_dead() {
+	local limit=${1:-2} what=${2:-tsunagi did not leave} i=0
+	while [ $i -lt $((limit * 20)) ]; do
+		ui_dead && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	ui_screen >&2
+	fail "$what within ${limit}s"
+}
 
 # ui_wait TEXT [SECONDS]: wait until the screen shows TEXT (fixed string).
 ui_wait() {

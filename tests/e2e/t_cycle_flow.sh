@@ -165,5 +165,4 @@ ui_wait "一人で買い物に行く"
 ui_screen | grep -q "一人で買い物に行く *+1" || fail "GAS trend: $(ui_screen)"
 [ "$(q "SELECT count(*) FROM draft")" = 0 ] || fail "a draft was left"
 ui_keys Q
-for i in $(seq 40); do ui_dead && break; sleep 0.05; done
-ui_dead || fail "Q did not leave tsunagi"
+ui_wait_dead 2 "Q did not leave tsunagi"

@@ -69,5 +69,4 @@ ui_wait "Search all notes:"
 ui_keys q
 ui_wait "Overdue"
 ui_keys Q
-for i in $(seq 40); do ui_dead && break; sleep 0.05; done
-ui_dead || fail "Q did not leave tsunagi"
+ui_wait_dead 2 "Q did not leave tsunagi"

@@ -62,5 +62,4 @@ got=$(sqlite3 "$DB" "SELECT name, kana, birth_on FROM client")
 # Nothing was left behind as a draft.
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM draft")" = 0 ] || fail "a draft was left after saving"
 ui_keys Q
-for i in $(seq 40); do ui_dead && break; sleep 0.05; done
-ui_dead || fail "Q did not leave tsunagi"
+ui_wait_dead 2 "Q did not leave tsunagi"

@@ -17,8 +17,7 @@ ui_keys C-e
 ui_type "様"
 ui_wait "田中 三郎様"
 ui_keys 'C-\'
-for i in $(seq 40); do ui_dead && break; sleep 0.05; done
-ui_dead || fail "tsunagi did not leave within 2 seconds of C-\\"
+ui_wait_dead 2 "tsunagi did not leave after C-\\"
 ui_history | grep -qF "open forms were kept as drafts" || fail "no message: $(ui_history)"
 [ "$(sqlite3 "$DB" "SELECT value FROM draft_field WHERE name = 'name'")" = "田中 三郎様" ] ||
 	fail "no draft kept: $(sqlite3 "$DB" "SELECT * FROM draft_field")"

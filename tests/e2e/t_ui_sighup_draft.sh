@@ -20,8 +20,7 @@ ui_type "長女"
 ui_wait "長女"
 pid=$(ui_pid)
 kill -HUP -- "-$pid" 2>/dev/null || kill -HUP "$pid"
-for i in $(seq 40); do ui_dead && break; sleep 0.05; done
-ui_dead || fail "tsunagi did not leave within 2 seconds of SIGHUP"
+ui_wait_dead 2 "tsunagi did not leave after SIGHUP"
 [ "$(sqlite3 "$DB" "SELECT form, client_id, record_id FROM draft")" = "contact|1|0" ] ||
 	fail "no draft kept: $(sqlite3 "$DB" "SELECT * FROM draft")"
 tmux -L "$TMUX_SOCK" kill-server
@@ -53,8 +52,7 @@ ui_keys e
 ui_wait "is back"
 ui_wait "田中 三郎様"
 kill -TERM "$(ui_pid)"
-for i in $(seq 40); do ui_dead && break; sleep 0.05; done
-ui_dead || fail "tsunagi did not leave within 2 seconds of SIGTERM"
+ui_wait_dead 2 "tsunagi did not leave after SIGTERM"
 [ "$(sqlite3 "$DB" "SELECT name FROM client")" = "田中 三郎" ] || fail "the draft was saved as the record"
 tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
 

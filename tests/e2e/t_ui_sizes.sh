@@ -47,8 +47,7 @@ for size in "80 24" "160 50"; do
 	ui_keys q Escape
 	ui_wait "[Basics]"
 	ui_keys Q
-	for i in $(seq 40); do ui_dead && break; sleep 0.05; done
-	ui_dead || fail "Q did not leave tsunagi"
+	ui_wait_dead 2 "Q did not leave tsunagi"
 	tmux -L "$TMUX_SOCK" kill-server
 done
 

@@ -15,8 +15,7 @@ ui_wait "Keys of 'Alarms'"
 ui_keys q c
 ui_wait "鈴木 一"
 ui_keys Q
-for i in $(seq 40); do ui_dead && break; sleep 0.05; done
-ui_dead || fail "Q did not leave tsunagi on a vt100"
+ui_wait_dead 2 "Q did not leave tsunagi on a vt100"
 tmux -L "$TMUX_SOCK" kill-server
 
 UI_TERM=xterm-mono ui_start 80 24 --
