@@ -5,8 +5,10 @@
  * A date_t counts days from 1970-01-01 in the proleptic Gregorian calendar;
  * valid dates are those of years 1 to 9999.  Parsing accepts years 1868 to
  * 9999 only: the eras before 大正 are not supported, and older dates have
- * no place in a case load.  date_today() is the only code in the program
- * that reads the clock.
+ * no place in a case load.  date_today() gives every day the rules and
+ * screens use (TSUNAGI_TODAY or --today fix it for tests); only the
+ * store's once-a-day integrity check and the UI's idle timer read the
+ * clock on their own.
  */
 #include <stdint.h>
 #include <stdio.h>

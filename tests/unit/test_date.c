@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -667,20 +668,46 @@ static void a_bad_tsunagi_today_is_an_error_naming_the_variable(void **state)
 	unsetenv("TSUNAGI_TODAY");
 }
 
-/* Without the variable (or with it empty) the clock gives some real day. */
-static void without_tsunagi_today_the_clock_gives_a_real_day(void **state)
+/* The local calendar day of the clock, as the C library sees it. */
+static date_t clock_day(void)
 {
-	date_t dt = DATE_NONE;
-	tsu_err e;
-	int y;
+	time_t now = time(NULL);
+	struct tm tm;
 
+	assert_non_null(localtime_r(&now, &tm));
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* Without the variable (or with it empty) today is the clock's local day
+ * (read before and after, so a midnight in between cannot fail it), in
+ * a time zone far from UTC so that a UTC day would be caught. */
+static void without_tsunagi_today_the_clock_gives_the_local_day(void **state)
+{
+	const char *tz = getenv("TZ");
+	char *saved = tz ? strdup(tz) : NULL;
+	date_t dt = DATE_NONE, before, after;
+	tsu_err e;
+
+	setenv("TZ", "Pacific/Kiritimati", 1);      /* UTC+14 */
+	tzset();
 	unsetenv("TSUNAGI_TODAY");
+	before = clock_day();
 	assert_int_equal(date_today(&dt, &e), TSU_OK);
-	date_to_ymd(dt, &y, NULL, NULL);
-	assert_true(y >= 2024);
+	after = clock_day();
+	assert_true(dt == before || dt == after);
 	setenv("TSUNAGI_TODAY", "", 1);
+	dt = DATE_NONE;
+	before = clock_day();
 	assert_int_equal(date_today(&dt, &e), TSU_OK);
+	after = clock_day();
+	assert_true(dt == before || dt == after);
 	unsetenv("TSUNAGI_TODAY");
+	if (saved)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(saved);
 }
 
 int main(void)
@@ -727,7 +754,7 @@ int main(void)
 		cmocka_unit_test(today_comes_from_tsunagi_today_in_any_accepted_form),
 		cmocka_unit_test(a_bad_tsunagi_today_is_an_error_naming_the_variable),
 		cmocka_unit_test(today_outside_the_computed_years_is_refused),
-		cmocka_unit_test(without_tsunagi_today_the_clock_gives_a_real_day),
+		cmocka_unit_test(without_tsunagi_today_the_clock_gives_the_local_day),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
