@@ -58,6 +58,17 @@ int date_parse(const char *s, date_t *out, tsu_err *e);
 /* Parse "YYYY-MM" (or era forms of a month such as R7.4). */
 int month_parse(const char *s, month_t *out, tsu_err *e);
 
+/*
+ * A time of day as the worker types it, into minutes after midnight
+ * (0..1440): 9:30, 09:30, 0930, 930, 9 (whole hours), full-width digits
+ * and colon, 9時, 9時30分, 9時半, with 午前/午後 before it.  One parser
+ * for every form (notes, the weekly grid, the CLI's --at).
+ */
+int time_parse(const char *s, int *minutes, tsu_err *e);
+/* "HH:MM" (24:00 for 1440); buf holds TIME_LEN bytes.  "" when out of range. */
+#define TIME_LEN 6
+void time_format(int minutes, char *buf);
+
 /* Formatting.  Buffers: DATE_ISO_LEN and DATE_WAREKI_LEN bytes suffice. */
 #define DATE_ISO_LEN 11
 #define DATE_WAREKI_LEN 40

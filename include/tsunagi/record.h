@@ -36,6 +36,7 @@ enum field_flags {
 	FF_NULLABLE = 4,   /* int: may be NULL (INT_MIN) */
 	FF_PARENT = 8,     /* the id that owns the row (client_id ...) */
 	FF_HIDDEN = 16,    /* kept but not shown in forms (links) */
+	FF_TIME = 32,      /* text: a time of day, read by time_parse and kept as HH:MM */
 };
 
 #define FIELD_INT_NULL INT32_MIN

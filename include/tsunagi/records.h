@@ -193,7 +193,7 @@ extern const char *const rec_methods[];        /* visit office other */
 #define note_COLUMNS(X) \
 	X(note, client_id, FT_ID, N_("client"), REC_PARENT, 0, 0, 0, NULL) \
 	X(note, noted_on, FT_DATE, N_("date"), FF_REQUIRED, 0, 0, 0, NULL) \
-	X(note, noted_at, FT_TEXT, N_("time (HH:MM)"), 0, 5, 0, 0, NULL) \
+	X(note, noted_at, FT_TEXT, N_("time (HH:MM)"), FF_TIME, 16, 0, 0, NULL) \
 	X(note, kind, FT_CHOICE, N_("kind"), 0, 0, 0, 0, store_note_kinds) \
 	X(note, minutes, FT_INT, N_("minutes spent"), FF_NULLABLE, 0, 0, 1440, NULL) \
 	X(note, subjective, FT_TEXT, N_("S: subjective"), REC_ML, REC_T, 0, 0, NULL) \

@@ -33,12 +33,6 @@ enum { UI_WEEK_FIRST_HOUR = 4, UI_WEEK_LAST_HOUR = 23 };
 /* True when a slot [start_min, end_min) covers part of hour h. */
 bool ui_week_covers(int start_min, int end_min, int hour);
 
-/* "HH:MM" of minutes since midnight into buf (6 bytes); false for a
- * value outside 0..1440. */
-bool ui_week_hhmm(int minutes, char buf[6]);
-/* Parse "H:MM", "HH:MM", "HHMM" or "H" into minutes (0..1440); -1 when
- * it is not a time. */
-int ui_week_parse_hhmm(const char *s);
 
 /* ---- drawing shared by the record screens (cycle_view.c) ---- */
 

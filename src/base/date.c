@@ -10,6 +10,7 @@
  * store's once-a-day integrity check and the UI's idle timer read the
  * clock on their own.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -682,6 +683,116 @@ int date_today(date_t *out, tsu_err *e)
 		return TSU_EFAIL;
 	*out = dt;
 	return TSU_OK;
+}
+
+/* ---- times of day ----------------------------------------------------- */
+
+/* One token of a typed time, folded to ASCII: digits (also full-width),
+ * ':' (also '：'), 'h' 時, 'm' 分, 'H' 半, 'a' 午前, 'p' 午後; spaces
+ * (also U+3000) are skipped.  0 at the end, '?' for anything else. */
+static char time_token(const char **pp)
+{
+	static const struct { const char *utf8; char tok; } words[] = {
+		{ "：", ':' }, { "時", 'h' }, { "分", 'm' }, { "半", 'H' },
+		{ "午前", 'a' }, { "午後", 'p' }, { "　", ' ' },
+	};
+	const unsigned char *p = (const unsigned char *)*pp;
+
+	if (!*p)
+		return 0;
+	if (*p < 0x80) {
+		*pp += 1;
+		return isdigit(*p) || *p == ':' || *p == ' ' ? (char)*p : '?';
+	}
+	/* U+FF10..U+FF19, full-width digits: EF BC 90..99. */
+	if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+		*pp += 3;
+		return (char)('0' + (p[2] - 0x90));
+	}
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t n = strlen(words[i].utf8);
+		if (!strncmp(*pp, words[i].utf8, n)) {
+			*pp += n;
+			return words[i].tok;
+		}
+	}
+	return '?';
+}
+
+int time_parse(const char *s, int *minutes, tsu_err *e)
+{
+	char t[32];
+	size_t n = 0;
+	const char *p = s ? s : "";
+	char c;
+	int h = 0, m = 0, hd = 0, md = 0, ampm = 0;
+	size_t i = 0;
+
+	while ((c = time_token(&p)) != 0) {
+		if (c == '?' || n + 1 >= sizeof t)
+			goto bad;
+		if (c != ' ')
+			t[n++] = c;
+	}
+	t[n] = '\0';
+	if (t[i] == 'a' || t[i] == 'p')
+		ampm = t[i++];
+	while (isdigit((unsigned char)t[i]) && hd < 4) {
+		h = h * 10 + (t[i++] - '0');
+		hd++;
+	}
+	if (hd == 0)
+		goto bad;
+	if (t[i] == ':' && hd <= 2) {
+		i++;
+		while (isdigit((unsigned char)t[i]) && md < 2) {
+			m = m * 10 + (t[i++] - '0');
+			md++;
+		}
+		if (md != 2)
+			goto bad;
+	} else if (t[i] == 'h' && hd <= 2) {
+		i++;
+		if (t[i] == 'H') {
+			m = 30;
+			i++;
+		} else {
+			while (isdigit((unsigned char)t[i]) && md < 2) {
+				m = m * 10 + (t[i++] - '0');
+				md++;
+			}
+			if (md > 0 && t[i] == 'm')
+				i++;
+		}
+	} else if (hd >= 3) {
+		m = h % 100;
+		h /= 100;
+	}
+	if (t[i])
+		goto bad;
+	if (ampm) {
+		if (h > 12)
+			goto bad;
+		if (ampm == 'p' && h < 12)
+			h += 12;
+		else if (ampm == 'a' && h == 12)
+			h = 0;
+	}
+	if (h > 24 || m > 59 || (h == 24 && m != 0))
+		goto bad;
+	*minutes = h * 60 + m;
+	return TSU_OK;
+bad:
+	return err_set(e, TSU_EINVAL, _("'%s' is not a time of day; write it like 9:30, 0930 or 9時30分"), s ? s : "");
+}
+
+void time_format(int minutes, char *buf)
+{
+	if (minutes < 0 || minutes > 1440) {
+		buf[0] = '\0';
+		return;
+	}
+	snprintf(buf, TIME_LEN, "%02d:%02d", minutes / 60, minutes % 60);
 }
 
 /* The holiday tables cover 2000-2099 (holiday.h); a today in 2098 still

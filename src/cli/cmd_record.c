@@ -149,7 +149,7 @@ static const record_cmd record_cmds[] = {
 	{ "note", &rt_note, note_map, note_required, NULL,
 	  N_("Usage: tsunagi note add CLIENT --on DATE\n"
 	     "                --kind meeting|visit|phone|conference|accompany\n"
-	     "                --text TEXT [--at HH:MM] [--minutes N] [--interpretation T]\n"
+	     "                --text TEXT [--at TIME] [--minutes N] [--interpretation T]\n"
 	     "                [--next-step T] [--subjective T --objective T --assessment T --plan T]\n"
 	     "       tsunagi note list CLIENT\n"), note_prepare, NULL },
 };

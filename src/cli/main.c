@@ -55,7 +55,7 @@ static const char *const help_sections[] = {
 "             [--final --consented DATE] [--written DATE] [--anchor YYYY-MM]\n"
 "  monitoring add CLIENT --on DATE [--method visit|office|other]\n"
 "  note add CLIENT --on DATE --kind meeting|visit|phone|conference|accompany\n"
-"             --text TEXT [--at HH:MM] [--minutes N]\n"),
+"             --text TEXT [--at TIME] [--minutes N]\n"),
 	N_(
 "Due items and calendar:\n"
 "  due [--week this|next|DATE] [--from DATE --days N] [--overdue]\n"

@@ -124,6 +124,20 @@ int record_set(const record_type *rt, void *rec, const field *f, const char *tex
 
 	switch (f->type) {
 	case FT_TEXT:
+		if ((f->flags & FF_TIME) && *t) {
+			/* A time is kept in one form, however it was typed. */
+			char hhmm[TIME_LEN];
+			int min;
+			tsu_err te;
+			if (time_parse(t, &min, &te) != TSU_OK) {
+				rc = err_set(e, TSU_EINVAL, "%s: %s", label, te.msg);
+				break;
+			}
+			time_format(min, hhmm);
+			free(*field_text(f, rec));
+			*field_text(f, rec) = xstrdup(hhmm);
+			break;
+		}
 		/* Text is stored as typed (only checked). */
 		if (store_check_text(label, text, f->max, false, e) != TSU_OK) {
 			rc = TSU_EINVAL;

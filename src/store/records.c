@@ -109,16 +109,16 @@ static int check_weekly_slot(const void *r, tsu_err *e)
 	return TSU_OK;
 }
 
+/* A note's time: record_set keeps it as HH:MM (FF_TIME); this catches a
+ * row filled some other way (import). */
 static int check_note(const void *r, tsu_err *e)
 {
 	const note *n = r;
-	const char *t = n->noted_at;
+	int min;
+	tsu_err te;
 
-	if (t[0] && !(strlen(t) == 5 && t[2] == ':' &&
-		      t[0] >= '0' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9' &&
-		      t[3] >= '0' && t[3] <= '5' && t[4] >= '0' && t[4] <= '9' &&
-		      (t[0] - '0') * 10 + (t[1] - '0') < 24))
-		return err_set(e, TSU_EINVAL, _("time: '%s' is not a time; write it like 14:30"), t);
+	if (n->noted_at[0] && (time_parse(n->noted_at, &min, &te) != TSU_OK || strlen(n->noted_at) != 5))
+		return err_set(e, TSU_EINVAL, _("time: '%s' is not a time; write it like 14:30"), n->noted_at);
 	return TSU_OK;
 }
 

@@ -126,10 +126,10 @@ static void draw_grid(ui_app *app, weekly_state *w)
 	/* What the cursor is on, in full. */
 	{
 		const weekly_slot *s = slot_at(w, w->day, w->hour);
-		char a[6], b[6], line[512];
+		char a[TIME_LEN], b[TIME_LEN], line[512];
 		if (s) {
-			ui_week_hhmm(s->start_min, a);
-			ui_week_hhmm(s->end_min, b);
+			time_format(s->start_min, a);
+			time_format(s->end_min, b);
 			snprintf(line, sizeof line, "%s %s-%s ", day_label(s->weekday), a, b);
 			{
 				int x = ui_put_raw(stdscr, app->body_y, 0, app->cols, line, true);
@@ -174,7 +174,7 @@ static bool answer_slot(ui_app *app, void *arg, ui_form *f)
 	char *from = ui_field_get(&f->fields[1]);
 	char *to = ui_field_get(&f->fields[2]);
 	char *what = ui_field_get(&f->fields[3]);
-	int a = ui_week_parse_hhmm(from), b = ui_week_parse_hhmm(to);
+	int a = -1, b = -1;
 	weekly_slot sl;
 	tsu_err e;
 	int rc = TSU_OK;
@@ -182,7 +182,11 @@ static bool answer_slot(ui_app *app, void *arg, ui_form *f)
 	record_init(&rt_weekly_slot, &sl);
 	if (w->editing)
 		rc = store_record_get(app->db, &rt_weekly_slot, w->editing, &sl, &e);
-	if (rc == TSU_OK && (a < 0 || b < 0 || a >= b)) {
+	if (rc == TSU_OK)
+		rc = time_parse(from, &a, &e);
+	if (rc == TSU_OK)
+		rc = time_parse(to, &b, &e);
+	if (rc == TSU_OK && a >= b) {
 		err_set(&e, TSU_EINVAL, _("start and end: times such as 9:00 and 12:30, the end after the start"));
 		rc = TSU_EINVAL;
 	}
@@ -215,7 +219,7 @@ static void edit_slot(ui_app *app, ui_screen *s, bool force_new)
 {
 	weekly_state *w = s->st;
 	const weekly_slot *sl = force_new ? NULL : slot_at(w, w->day, w->hour);
-	char day[4], a[6], b[6];
+	char day[4], a[TIME_LEN], b[TIME_LEN];
 	const char *labels[8];
 	ui_prompt_field f[4];
 
@@ -223,8 +227,8 @@ static void edit_slot(ui_app *app, ui_screen *s, bool force_new)
 		labels[d] = day_label(d);
 	labels[7] = NULL;
 	snprintf(day, sizeof day, "%d", sl ? sl->weekday : w->day);
-	ui_week_hhmm(sl ? sl->start_min : w->hour * 60, a);
-	ui_week_hhmm(sl ? sl->end_min : w->hour * 60 + 60, b);
+	time_format(sl ? sl->start_min : w->hour * 60, a);
+	time_format(sl ? sl->end_min : w->hour * 60 + 60, b);
 	w->editing = sl ? sl->id : 0;
 	f[0] = (ui_prompt_field){ "weekday", _("day"), UI_F_CHOICE, 0, day, day_values, labels };
 	f[1] = (ui_prompt_field){ "start", _("start (HH:MM)"), UI_F_TEXT, 5, a, NULL, NULL };

@@ -29,7 +29,7 @@ expect_fail "plan interval" 1 "1, 2, 3, 6 or 12" tsu plan add 1 --from 2026-04-0
 expect_fail "final plan without consent" 2 "--consented" tsu plan add 1 --from 2026-04-01 --to 2027-03-31 --monitoring-months 6 --final
 expect_fail "note without text" 2 "note is empty" tsu note add 1 --on 2026-11-20 --kind visit
 expect_fail "note bad kind" 2 "kind: 'email' is not one of meeting" tsu note add 1 --on 2026-11-20 --kind email --text x
-expect_fail "note bad time" 1 "14:30" tsu note add 1 --on 2026-11-20 --kind visit --text x --at 25:00
+expect_fail "note bad time" 2 "9:30" tsu note add 1 --on 2026-11-20 --kind visit --text x --at 25:00
 expect_fail "bad --today" 2 "--today: " "$TSUNAGI_BIN" --db "$DB" --today 2026-13-01 client list
 expect_fail "bad TSUNAGI_TODAY" 2 "TSUNAGI_TODAY" env TSUNAGI_TODAY=nope "$TSUNAGI_BIN" --db "$DB" client list
 expect_fail "demo into a full database" 1 "only fills an empty database" tsu demo

@@ -710,10 +710,67 @@ static void without_tsunagi_today_the_clock_gives_the_local_day(void **state)
 	free(saved);
 }
 
+static int tm_of(const char *s)
+{
+	int m = -7;
+	tsu_err e;
+
+	if (time_parse(s, &m, &e) != TSU_OK) {
+		assert_non_null(strstr(e.msg, "is not a time of day"));
+		return -1;
+	}
+	return m;
+}
+
+/* One parser for every form: the ways a worker types a time. */
+static void times_are_read_in_the_forms_people_type(void **state)
+{
+	char b[TIME_LEN];
+
+	(void)state;
+	assert_int_equal(tm_of("9:00"), 540);
+	assert_int_equal(tm_of("09:30"), 570);
+	assert_int_equal(tm_of("0930"), 570);
+	assert_int_equal(tm_of("930"), 570);
+	assert_int_equal(tm_of("1015"), 615);
+	assert_int_equal(tm_of("13"), 780);
+	assert_int_equal(tm_of(" 9:30 "), 570);
+	assert_int_equal(tm_of("24:00"), 1440);
+	assert_int_equal(tm_of("０９：３０"), 570);
+	assert_int_equal(tm_of("９時３０分"), 570);
+	assert_int_equal(tm_of("9時30分"), 570);
+	assert_int_equal(tm_of("9時30"), 570);
+	assert_int_equal(tm_of("9時"), 540);
+	assert_int_equal(tm_of("9時半"), 570);
+	assert_int_equal(tm_of("午後3時"), 900);
+	assert_int_equal(tm_of("午後 3:15"), 915);
+	assert_int_equal(tm_of("午前9時"), 540);
+	assert_int_equal(tm_of("午前0時"), 0);
+	assert_int_equal(tm_of("午後12時"), 720);
+	assert_int_equal(tm_of("午前12時"), 0);
+	assert_int_equal(tm_of("24:30"), -1);
+	assert_int_equal(tm_of("9:7"), -1);
+	assert_int_equal(tm_of("9:60"), -1);
+	assert_int_equal(tm_of("2460"), -1);
+	assert_int_equal(tm_of("午後13時"), -1);
+	assert_int_equal(tm_of("noon"), -1);
+	assert_int_equal(tm_of("9時3分"), 543);
+	assert_int_equal(tm_of("9時半分"), -1);
+	assert_int_equal(tm_of("12345"), -1);
+	assert_int_equal(tm_of(""), -1);
+	time_format(570, b);
+	assert_string_equal(b, "09:30");
+	time_format(1440, b);
+	assert_string_equal(b, "24:00");
+	time_format(1441, b);
+	assert_string_equal(b, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(day_zero_is_1970_01_01),
+		cmocka_unit_test(times_are_read_in_the_forms_people_type),
 		cmocka_unit_test(known_day_numbers_match_the_proleptic_gregorian_calendar),
 		cmocka_unit_test(every_day_from_1868_to_2200_round_trips),
 		cmocka_unit_test(leap_years_follow_the_gregorian_rule),

@@ -77,27 +77,6 @@ static void a_slot_covers_the_hours_it_overlaps(void **state)
 	assert_false(ui_week_covers(570, 660, 11));
 }
 
-static void times_are_read_in_the_forms_people_type(void **state)
-{
-	char b[6];
-
-	(void)state;
-	assert_int_equal(ui_week_parse_hhmm("9:00"), 540);
-	assert_int_equal(ui_week_parse_hhmm("09:30"), 570);
-	assert_int_equal(ui_week_parse_hhmm("0930"), 570);
-	assert_int_equal(ui_week_parse_hhmm("930"), 570);
-	assert_int_equal(ui_week_parse_hhmm("13"), 780);
-	assert_int_equal(ui_week_parse_hhmm("24:00"), 1440);
-	assert_int_equal(ui_week_parse_hhmm("24:30"), -1);
-	assert_int_equal(ui_week_parse_hhmm("9:7"), -1);
-	assert_int_equal(ui_week_parse_hhmm("9:60"), -1);
-	assert_int_equal(ui_week_parse_hhmm("noon"), -1);
-	assert_int_equal(ui_week_parse_hhmm(""), -1);
-	assert_true(ui_week_hhmm(570, b));
-	assert_string_equal(b, "09:30");
-	assert_false(ui_week_hhmm(1441, b));
-}
-
 static void text_folds_by_display_width(void **state)
 {
 	char *lines[8];
@@ -132,7 +111,6 @@ int main(void)
 		cmocka_unit_test(november_2026_starts_on_sunday_in_the_first_row),
 		cmocka_unit_test(february_2027_needs_four_rows),
 		cmocka_unit_test(a_slot_covers_the_hours_it_overlaps),
-		cmocka_unit_test(times_are_read_in_the_forms_people_type),
 		cmocka_unit_test(text_folds_by_display_width),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
