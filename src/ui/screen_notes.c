@@ -71,6 +71,18 @@ static bool has_id(const void *row, void *arg)
 	return REC_ID(row) == *(int64_t *)arg;
 }
 
+/* Whether any of a note's texts holds the query (folded: kana, width,
+ * case). */
+static bool note_matches(const note *n, const char *q)
+{
+	const char *const t[] = { n->subjective, n->objective, n->assessment, n->plan,
+				  n->fact, n->interpretation, n->next_step };
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (text_fold_contains(t[i], q))
+			return true;
+	return false;
+}
+
 static void load(notes_state *ns, int64_t select_id)
 {
 	ui_app *app = ns->app;
@@ -86,10 +98,14 @@ static void load(notes_state *ns, int64_t select_id)
 			ns->nnotes = 0;
 		}
 		ns->notes = v;
-		n = ns->nnotes;
-		ns->items = xcalloc(n ? n : 1, sizeof *ns->items);
-		for (size_t i = 0; i < n; i++)
-			ns->items[i] = &ns->notes[i];
+		/* "/" on one client's notes filters them as you type, the
+		 * way the client list does. */
+		char *q = ui_edit_get(&ns->query);
+		ns->items = xcalloc(ns->nnotes ? ns->nnotes : 1, sizeof *ns->items);
+		for (size_t i = 0; i < ns->nnotes; i++)
+			if (!q[0] || note_matches(&ns->notes[i], q))
+				ns->items[n++] = &ns->notes[i];
+		free(q);
 	} else {
 		char *q = ui_edit_get(&ns->query);
 		char *t = text_trim(q);
@@ -198,10 +214,16 @@ static void draw(ui_app *app, ui_screen *s)
 	char line[512];
 
 	if (ns->client_id) {
-		snprintf(line, sizeof line, _("Notes of %s: %zu"), ns->client_name, ns->nnotes);
+		bool filtered = ns->typing || ns->query.len;
+		snprintf(line, sizeof line, _("Notes of %s: %zu"), ns->client_name,
+			 filtered ? ns->arr.n : ns->nnotes);
 		wattron(stdscr, A_BOLD);
-		ui_put(stdscr, y, 0, app->cols, line, true);
+		ui_put(stdscr, y, 0, filtered ? app->cols / 2 : app->cols, line, true);
 		wattroff(stdscr, A_BOLD);
+		if (filtered) {
+			int x = app->cols / 2 + ui_put_raw(stdscr, y, app->cols / 2, app->cols / 2, "/", false);
+			ui_edit_draw(&ns->query, stdscr, y, x, app->cols - x, ns->typing);
+		}
 	} else {
 		int x = ui_put_raw(stdscr, y, 0, app->cols / 2, _("Search all notes: "), false);
 		ui_edit_draw(&ns->query, stdscr, y, x, app->cols - x - 24, ns->typing);
@@ -213,8 +235,10 @@ static void draw(ui_app *app, ui_screen *s)
 	for (int r = y + 1 + (int)ns->list.nrows; r < y + 1 + list_height(app); r++)
 		ui_put_raw(stdscr, r, 0, lw, "", true);
 	if (ns->list.nrows == 0)
-		ui_put_raw(stdscr, y + 1, 2, lw - 2, ns->client_id ? _("No notes yet. Press n to add one.")
-			   : _("Type what to look for after / and press Enter."), true);
+		ui_put_raw(stdscr, y + 1, 2, lw - 2,
+			   !ns->client_id ? _("Type what to look for and press Enter.")
+			   : ns->query.len ? _("No note of this client holds that text.")
+			   : _("No notes yet. Press n to add one."), true);
 	{
 		char *t = preview_text(ns);
 		if (wide(app)) {
@@ -229,7 +253,9 @@ static void draw(ui_app *app, ui_screen *s)
 		}
 		free(t);
 	}
-	if (ns->typing)
+	if (ns->typing && ns->client_id)
+		ui_edit_draw(&ns->query, stdscr, y, app->cols / 2 + 1, app->cols - app->cols / 2 - 1, true);
+	else if (ns->typing)
 		ui_edit_draw(&ns->query, stdscr, y, text_width(_("Search all notes: ")),
 			     app->cols - text_width(_("Search all notes: ")) - 24, true);
 	else if (ns->list.nrows)
@@ -257,7 +283,7 @@ static const ui_hint *hints(ui_screen *s)
 {
 	static const ui_hint client_h[] = {
 		{ UA_HELP, N_("help") }, { UA_ROW_ADD, N_("add") }, { UA_ROW_EDIT, N_("edit") },
-		{ UA_ROW_DELETE, N_("delete") }, { UA_NOTES_SEARCH, N_("search all") },
+		{ UA_ROW_DELETE, N_("delete") }, { UA_SEARCH, N_("search") }, { UA_NOTES_SEARCH, N_("search all") },
 		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
 	static const ui_hint search_h[] = {
@@ -292,10 +318,19 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	if (ns->typing) {
 		if (k == '\n' || k == 27) {
 			ns->typing = false;
-			if (k == '\n')
+			if (k == 27 && ns->client_id)
+				ui_edit_set(&ns->query, "");
+			if (k == '\n' || ns->client_id)
 				load(ns, 0);
+		} else if (k == '/' && ns->query.len == 0) {
+			/* "/" starts a search on every list: typed into an
+			 * empty search, it is that key, not the text. */
 		} else if (!ui_edit_apply(&ns->query, a) && a == UA_NONE && !UI_IS_FN(k) && k >= 0x20) {
 			ui_edit_insert(&ns->query, k);
+			if (ns->client_id)
+				load(ns, 0);
+		} else if (ns->client_id) {
+			load(ns, 0);
 		}
 		s->dirty |= UI_D_BODY;
 		return true;
@@ -306,8 +341,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	}
 	switch (a) {
 	case UA_SEARCH:
-		if (ns->client_id)
-			return false;
 		ns->typing = true;
 		s->dirty |= UI_D_BODY;
 		return true;
