@@ -37,6 +37,8 @@ enum field_flags {
 	FF_PARENT = 8,     /* the id that owns the row (client_id ...) */
 	FF_HIDDEN = 16,    /* kept but not shown in forms (links) */
 	FF_TIME = 32,      /* text: a time of day, read by time_parse and kept as HH:MM */
+	FF_YEN = 64,       /* int: an amount, also typed "9,300円" */
+	FF_LEVEL = 128,    /* int: 障害支援区分, also typed "区分3" or "非該当" (0) */
 };
 
 #define FIELD_INT_NULL INT32_MIN

@@ -53,8 +53,8 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(certificate, municipality, FT_TEXT, N_("municipality"), 0, REC_S, 0, 0, NULL) \
 	X(certificate, valid_from, FT_DATE, N_("valid from"), FF_REQUIRED, 0, 0, 0, NULL) \
 	X(certificate, valid_to, FT_DATE, N_("valid to"), FF_REQUIRED, 0, 0, 0, NULL) \
-	X(certificate, support_level, FT_INT, N_("support level"), FF_NULLABLE, 0, 0, 6, NULL) \
-	X(certificate, copay_cap_yen, FT_INT, N_("co-payment cap (yen)"), FF_NULLABLE, 0, 0, 1000000, NULL) \
+	X(certificate, support_level, FT_INT, N_("support level"), FF_NULLABLE | FF_LEVEL, 0, 0, 6, NULL) \
+	X(certificate, copay_cap_yen, FT_INT, N_("co-payment cap (yen)"), FF_NULLABLE | FF_YEN, 0, 0, 1000000, NULL) \
 	X(certificate, remarks, FT_TEXT, N_("remarks"), REC_ML, REC_T, 0, 0, NULL)
 
 #define consent_COLUMNS(X) \
@@ -230,6 +230,15 @@ REC_STRUCT(monitoring)
 REC_STRUCT(monitoring_row)
 REC_STRUCT(note)
 REC_STRUCT(crisis_plan)
+
+/*
+ * A new record of client_id as a form starts it: record_init, the first
+ * required date today, and what the client already says (a certificate
+ * gets the client's recipient number, municipality, support level and
+ * co-payment cap, so the worker checks them against the paper instead of
+ * typing them again).
+ */
+void store_record_new(db *db, const record_type *rt, int64_t client_id, date_t today, void *rec);
 
 /* Every described record type, NULL-terminated (tests, export). */
 extern const record_type *const rec_all_types[];

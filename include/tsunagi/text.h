@@ -52,6 +52,15 @@ char *text_fold(const char *s);
 bool text_fold_contains(const char *hay, const char *needle);
 
 /*
+ * A whole number as people write it: full-width digits, thousands
+ * separators ("9,300", "９，３００"), spaces, and the word the form puts
+ * around it, prefix before ("区分3") and suffix after ("9,300円"; "¥9,300"
+ * too when the suffix is 円).  Either may be NULL.  False when it is not
+ * such a number or does not fit in a long.
+ */
+bool text_parse_number(const char *s, const char *prefix, const char *suffix, long *out);
+
+/*
  * Sanitize for display (caller frees): C0 controls and DEL become caret
  * notation (ESC -> "^[", BEL -> "^G"), C1 controls become "<U+009B>",
  * bidi overrides and other invisible format characters become "<U+202E>",

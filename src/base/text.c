@@ -7,6 +7,7 @@
  * live in one place.  The functions never modify their input.
  */
 #include <langinfo.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -612,4 +613,53 @@ char *text_initials(const char *kana)
 	}
 	free(f);
 	return b.s;    /* the buffer itself: sb_steal would start a new one */
+}
+
+bool text_parse_number(const char *s, const char *prefix, const char *suffix, long *out)
+{
+	char *f = text_fold(s ? s : ""), *p = f, *end;
+	char digits[32];
+	size_t n = 0, run = 0;
+	bool commas = false, ok = false;
+	long v;
+
+	if (suffix && !strcmp(suffix, "円") && !strncmp(p, "¥", strlen("¥")))
+		p += strlen("¥");
+	if (prefix && !strncmp(p, prefix, strlen(prefix)))
+		p += strlen(prefix);
+	p += strspn(p, " ");
+	/* Digits, with commas only between groups of three. */
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (n + 1 >= sizeof digits)
+				goto out;
+			digits[n++] = *p;
+			run++;
+		} else if (*p == ',' && run > 0 && (!commas || run == 3) && n > 0) {
+			if (commas == false && run > 3)
+				goto out;
+			commas = true;
+			run = 0;
+		} else {
+			break;
+		}
+	}
+	if (n == 0 || (commas && run != 3))
+		goto out;
+	digits[n] = '\0';
+	p += strspn(p, " ");
+	if (suffix && !strncmp(p, suffix, strlen(suffix)))
+		p += strlen(suffix);
+	p += strspn(p, " ");
+	if (*p)
+		goto out;
+	errno = 0;
+	v = strtol(digits, &end, 10);
+	if (errno || *end)
+		goto out;
+	*out = v;
+	ok = true;
+out:
+	free(f);
+	return ok;
 }

@@ -519,14 +519,16 @@ static const char *field_label(const char *field)
 	return field;
 }
 
-static int parse_number(const char *label, const char *t, long min, long max, long *out, tsu_err *e)
+/* A whole number as the certificate prints it: prefix "区分" for the
+ * support level, suffix "円" for an amount (text_parse_number). */
+static int parse_number(const char *label, const char *t, const char *prefix, const char *suffix,
+			long min, long max, long *out, tsu_err *e)
 {
-	char *end;
 	long v;
 
-	errno = 0;
-	v = strtol(t, &end, 10);
-	if (errno || end == t || *end || v < min || v > max)
+	if (prefix && !strcmp(prefix, "区分") && !strcmp(t, "非該当"))
+		v = 0;
+	else if (!text_parse_number(t, prefix, suffix, &v) || v < min || v > max)
 		return err_set(e, TSU_EINVAL, _("%s: '%s' is not a whole number from %ld to %ld"), label, t, min, max);
 	*out = v;
 	return TSU_OK;
@@ -553,13 +555,13 @@ int client_set(client *c, const char *field, const char *text, tsu_err *e)
 		long v;
 		if (!*t)
 			c->support_level = -1;
-		else if ((rc = parse_number(label, t, 0, 6, &v, e)) == TSU_OK)
+		else if ((rc = parse_number(label, t, "区分", NULL, 0, 6, &v, e)) == TSU_OK)
 			c->support_level = (int)v;
 	} else if (strcmp(field, "copay-cap") == 0) {
 		long v;
 		if (!*t)
 			c->copay_cap_yen = -1;
-		else if ((rc = parse_number(label, t, 0, 1000000, &v, e)) == TSU_OK)
+		else if ((rc = parse_number(label, t, NULL, "円", 0, 1000000, &v, e)) == TSU_OK)
 			c->copay_cap_yen = v;
 	} else if ((slot = text_slot(c, field)) != NULL) {
 		bool is_enum = !strcmp(field, "kind") || !strcmp(field, "sex");

@@ -116,6 +116,20 @@ static int parse_int(const char *s, long *out)
 	return errno == 0 && end != s && *end == '\0';
 }
 
+/* A whole number as the field's form writes it: "9,300円" for an amount,
+ * "区分3" or "非該当" for a support level, full-width digits anywhere. */
+static int parse_field_int(const field *f, const char *s, long *out)
+{
+	if (parse_int(s, out))
+		return 1;
+	if ((f->flags & FF_LEVEL) && !strcmp(s, "非該当")) {
+		*out = 0;
+		return 1;
+	}
+	return text_parse_number(s, f->flags & FF_LEVEL ? "区分" : NULL,
+				 f->flags & FF_YEN ? "円" : NULL, out);
+}
+
 int record_set(const record_type *rt, void *rec, const field *f, const char *text, tsu_err *e)
 {
 	const char *label = _(f->label);
@@ -180,7 +194,7 @@ int record_set(const record_type *rt, void *rec, const field *f, const char *tex
 			*field_int(f, rec) = FIELD_INT_NULL;
 			break;
 		}
-		if (!parse_int(t, &v) || v < f->min || v > f->max_int) {
+		if (!parse_field_int(f, t, &v) || v < f->min || v > f->max_int) {
 			rc = err_set(e, TSU_EINVAL, _("%s: '%s' is not a whole number from %d to %d"), label, t, f->min, f->max_int);
 			break;
 		}

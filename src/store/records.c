@@ -5,11 +5,14 @@
  * names, never from values.
  */
 #include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tsunagi/i18n.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store.h"
+#include "tsunagi/store_client.h"
 #include "tsunagi/xalloc.h"
 
 const char *const rec_components[] = { "b", "s", "d", "e", "personal", NULL };
@@ -147,3 +150,30 @@ const record_type *const rec_all_types[] = {
 	&rt_non_weekly, &rt_meeting, &rt_action_item, &rt_monitoring,
 	&rt_monitoring_row, &rt_note, &rt_crisis_plan, NULL,
 };
+
+void store_record_new(db *d, const record_type *rt, int64_t client_id, date_t today, void *rec)
+{
+	client c;
+	tsu_err e;
+
+	record_init(rt, rec);
+	/* The first required date of a new record is most often today. */
+	for (size_t i = 0; i < rt->nfields; i++)
+		if (rt->fields[i].type == FT_DATE) {
+			if (rt->fields[i].flags & FF_REQUIRED)
+				*field_date(&rt->fields[i], rec) = today;
+			break;
+		}
+	if (rt != &rt_certificate || !client_id || store_client_get(d, client_id, &c, &e) != TSU_OK)
+		return;
+	certificate *ct = rec;
+	free(ct->number);
+	ct->number = xstrdup(c.recipient_no);
+	free(ct->municipality);
+	ct->municipality = xstrdup(c.municipality);
+	if (c.support_level >= 0)
+		ct->support_level = c.support_level;
+	if (c.copay_cap_yen >= 0 && c.copay_cap_yen <= INT32_MAX)
+		ct->copay_cap_yen = (int)c.copay_cap_yen;
+	client_free(&c);
+}

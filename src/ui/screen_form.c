@@ -628,14 +628,7 @@ static ui_screen record_form(ui_app *app, const record_type *rt, int64_t client_
 		if (init) {
 			record_copy(rt, rec, init);
 		} else {
-			record_init(rt, rec);
-			/* The first required date of a new record is most often today. */
-			for (size_t i = 0; i < rt->nfields; i++)
-				if (rt->fields[i].type == FT_DATE) {
-					if (rt->fields[i].flags & FF_REQUIRED)
-						*field_date(&rt->fields[i], rec) = app->today;
-					break;
-				}
+			store_record_new(app->db, rt, client_id, app->today, rec);
 		}
 		fs->title = xasprintf(_("New %s: %s"), _(rt->label), fs->client_name);
 	}

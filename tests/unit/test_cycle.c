@@ -603,9 +603,44 @@ static void prep_text_is_kept_with_the_next_meeting(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
+/* A new certificate starts from what the client record says; a support
+ * level and an amount are read as the certificate prints them. */
+static void a_new_certificate_starts_from_the_client_and_reads_printed_numbers(void **state)
+{
+	struct fx *f = *state;
+	client c;
+	certificate ct;
+	tsu_err e;
+
+	assert_int_equal(store_client_get(f->db, f->client, &c, &e), TSU_OK);
+	assert_int_equal(client_set(&c, "recipient-no", "1234567890", &e), TSU_OK);
+	assert_int_equal(client_set(&c, "municipality", "横浜市", &e), TSU_OK);
+	assert_int_equal(client_set(&c, "support-level", "区分3", &e), TSU_OK);
+	assert_int_equal(client_set(&c, "copay-cap", "9,300円", &e), TSU_OK);
+	assert_int_equal(c.support_level, 3);
+	assert_int_equal(c.copay_cap_yen, 9300);
+	assert_int_equal(store_client_update(f->db, &c, &e), TSU_OK);
+	client_free(&c);
+
+	store_record_new(f->db, &rt_certificate, f->client, date_from_ymd(2026, 11, 23), &ct);
+	assert_string_equal(ct.number, "1234567890");
+	assert_string_equal(ct.municipality, "横浜市");
+	assert_int_equal(ct.support_level, 3);
+	assert_int_equal(ct.copay_cap_yen, 9300);
+	assert_int_equal(ct.valid_from, date_from_ymd(2026, 11, 23));
+	assert_int_equal(record_set(&rt_certificate, &ct, record_field(&rt_certificate, "support_level"), "非該当", &e), TSU_OK);
+	assert_int_equal(ct.support_level, 0);
+	assert_int_equal(record_set(&rt_certificate, &ct, record_field(&rt_certificate, "copay_cap_yen"), "３７，２００円", &e), TSU_OK);
+	assert_int_equal(ct.copay_cap_yen, 37200);
+	assert_int_equal(record_set(&rt_certificate, &ct, record_field(&rt_certificate, "support_level"), "区分7", &e), TSU_EINVAL);
+	assert_int_equal(ct.support_level, 0);
+	record_free(&rt_certificate, &ct);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		T(a_new_certificate_starts_from_the_client_and_reads_printed_numbers),
 		T(pulled_needs_follow_component_order_after_existing_rows_and_link_items),
 		T(pulling_twice_adds_no_duplicate_rows),
 		T(needs_are_not_pulled_into_a_final_plan_or_across_clients),

@@ -543,6 +543,36 @@ static void initials_mark_a_part_without_an_initial_with_a_question_mark(void **
 	assert_str_free(text_initials(NULL), "");
 }
 
+static long num(const char *s, const char *prefix, const char *suffix)
+{
+	long v = -42;
+	return text_parse_number(s, prefix, suffix, &v) ? v : -1;
+}
+
+/* Numbers as the certificate prints them and a worker copies them. */
+static void numbers_are_read_as_people_write_them(void **state)
+{
+	(void)state;
+	assert_int_equal(num("9300", NULL, "円"), 9300);
+	assert_int_equal(num("9,300", NULL, "円"), 9300);
+	assert_int_equal(num("9,300円", NULL, "円"), 9300);
+	assert_int_equal(num("９，３００円", NULL, "円"), 9300);
+	assert_int_equal(num("￥9,300", NULL, "円"), 9300);
+	assert_int_equal(num(" 37,200 円 ", NULL, "円"), 37200);
+	assert_int_equal(num("1,000,000", NULL, NULL), 1000000);
+	assert_int_equal(num("区分3", "区分", NULL), 3);
+	assert_int_equal(num("区分　３", "区分", NULL), 3);
+	assert_int_equal(num("３", "区分", NULL), 3);
+	assert_int_equal(num("93,00", NULL, "円"), -1);
+	assert_int_equal(num("9300,000", NULL, NULL), -1);
+	assert_int_equal(num(",300", NULL, NULL), -1);
+	assert_int_equal(num("9,300ドル", NULL, "円"), -1);
+	assert_int_equal(num("区分3", NULL, NULL), -1);
+	assert_int_equal(num("3区分", "区分", NULL), -1);
+	assert_int_equal(num("", NULL, NULL), -1);
+	assert_int_equal(num("99999999999999999999", NULL, NULL), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -583,6 +613,7 @@ int main(void)
 		cmocka_unit_test(sanitize_leaves_japanese_text_and_private_use_alone),
 		cmocka_unit_test(trim_removes_ascii_and_ideographic_space_at_both_ends_only),
 		cmocka_unit_test(kana_initial_follows_hepburn),
+		cmocka_unit_test(numbers_are_read_as_people_write_them),
 		cmocka_unit_test(kana_initial_is_zero_without_kana_or_latin),
 		cmocka_unit_test(initials_take_one_letter_per_part_of_the_reading),
 		cmocka_unit_test(initials_mark_a_part_without_an_initial_with_a_question_mark),
