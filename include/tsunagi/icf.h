@@ -8,6 +8,7 @@
 #ifndef TSUNAGI_ICF_H
 #define TSUNAGI_ICF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct icf_entry {
@@ -32,6 +33,20 @@ const icf_entry *icf_lookup(const char *code);
  * number of matches, which may be more than max.
  */
 size_t icf_search(const char *query, const icf_entry **out, size_t max);
+/* The same, only entries of component ("b", "s", "d", "e"; NULL or any
+ * other value: all). */
+size_t icf_search_in(const char *query, const char *component, const icf_entry **out, size_t max);
+
+/*
+ * Whether code is an ICF code: a component letter, a chapter the ICF has
+ * (every chapter is in the list: b1-b8, s1-s8, d1-d9, e1-e5) and 1, 3, 4
+ * or 5 digits in all (chapter, second, third, fourth level).  The list
+ * holds only the common second-level categories, so a well-formed code of
+ * an existing chapter is accepted even when it is not listed.  On a bad
+ * code: false, with up to 3 listed codes nearest to it in near
+ * (NULL-terminated).
+ */
+bool icf_code_valid(const char *code, const icf_entry *near[4]);
 
 /* The component a code belongs to - "b", "s", "d" or "e" for a
  * well-formed code (letter then 1 to 5 digits), listed or not - or NULL. */

@@ -39,6 +39,7 @@ enum field_flags {
 	FF_TIME = 32,      /* text: a time of day, read by time_parse and kept as HH:MM */
 	FF_YEN = 64,       /* int: an amount, also typed "9,300円" */
 	FF_LEVEL = 128,    /* int: 障害支援区分, also typed "区分3" or "非該当" (0) */
+	FF_ICF = 256,      /* text: an ICF code (icf_code_valid); sets the record's "component" */
 };
 
 #define FIELD_INT_NULL INT32_MIN

@@ -93,7 +93,7 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(assessment_item, assessment_id, FT_ID, N_("assessment"), REC_PARENT, 0, 0, 0, NULL) \
 	X(assessment_item, position, FT_INT, N_("position"), FF_HIDDEN, 0, 0, 100000, NULL) \
 	X(assessment_item, component, FT_CHOICE, N_("ICF component"), 0, 0, 0, 0, rec_components) \
-	X(assessment_item, icf_code, FT_TEXT, N_("ICF code"), 0, 10, 0, 0, NULL) \
+	X(assessment_item, icf_code, FT_TEXT, N_("ICF code"), FF_ICF, 10, 0, 0, NULL) \
 	X(assessment_item, qualifier, FT_INT, N_("qualifier"), FF_NULLABLE, 0, 0, 9, NULL) \
 	X(assessment_item, capacity, FT_INT, N_("capacity"), FF_NULLABLE, 0, 0, 9, NULL) \
 	X(assessment_item, facilitator, FT_BOOL, N_("facilitator"), 0, 0, 0, 0, NULL) \

@@ -191,7 +191,9 @@ void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_i
 /* Pick an ICF code (icf.h), the search starting with start; fn gets
  * the code after the picker has closed. */
 typedef void (*ui_icf_fn)(ui_app *app, void *arg, const char *code);
-ui_screen ui_icf_screen(ui_app *app, const char *start, ui_icf_fn fn, void *arg);
+/* The ICF picker; with component ("b" ...) it lists only that one's codes
+ * until a code of another is typed. */
+ui_screen ui_icf_screen(ui_app *app, const char *start, const char *component, ui_icf_fn fn, void *arg);
 /* A meeting with its action items. */
 ui_screen ui_meeting_screen(ui_app *app, int64_t client_id, int64_t meeting_id);
 

@@ -2,6 +2,7 @@
  * record.c - the generic implementation behind record_type: one place
  * that validates, binds, reads and versions every described table.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "tsunagi/i18n.h"
 #include "tsunagi/record.h"
 #include "tsunagi/store.h"
+#include "tsunagi/icf.h"
 #include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
 
@@ -130,6 +132,38 @@ static int parse_field_int(const field *f, const char *s, long *out)
 				 f->flags & FF_YEN ? "円" : NULL, out);
 }
 
+/* An ICF code, kept in lower case; the record's component follows it, so
+ * typing d450 is enough.  A code the ICF does not have is refused with
+ * the nearest listed ones. */
+static int set_icf_code(const record_type *rt, void *rec, const field *f, const char *label,
+			const char *t, tsu_err *e)
+{
+	const icf_entry *near[4];
+	const field *comp = record_field(rt, "component");
+	char *code = xstrdup(t);
+
+	for (char *p = code; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (!icf_code_valid(code, near)) {
+		strbuf b;
+		sb_init(&b);
+		for (size_t i = 0; near[i]; i++)
+			sb_addf(&b, "%s%s", i ? ", " : "", near[i]->code);
+		err_set(e, TSU_EINVAL, _("%s: '%s' is not an ICF code; the nearest listed are %s (i in the assessment picks one)"),
+			label, t, b.len ? b.s : "-");
+		sb_free(&b);
+		free(code);
+		return TSU_EINVAL;
+	}
+	free(*field_text(f, rec));
+	*field_text(f, rec) = code;
+	if (comp && comp->type == FT_CHOICE) {
+		free(*field_text(comp, rec));
+		*field_text(comp, rec) = xstrdup(icf_component_of(code));
+	}
+	return TSU_OK;
+}
+
 int record_set(const record_type *rt, void *rec, const field *f, const char *text, tsu_err *e)
 {
 	const char *label = _(f->label);
@@ -150,6 +184,10 @@ int record_set(const record_type *rt, void *rec, const field *f, const char *tex
 			time_format(min, hhmm);
 			free(*field_text(f, rec));
 			*field_text(f, rec) = xstrdup(hhmm);
+			break;
+		}
+		if ((f->flags & FF_ICF) && *t) {
+			rc = set_icf_code(rt, rec, f, label, t, e);
 			break;
 		}
 		/* Text is stored as typed (only checked). */

@@ -87,8 +87,8 @@ static int check_assessment_item(const void *r, tsu_err *e)
 	if (a->facilitator && strcmp(a->component, "e") != 0)
 		return err_set(e, TSU_EINVAL, _("facilitator: only environmental factors (e) can be facilitators"));
 	if (a->icf_code[0] && a->icf_code[0] != a->component[0])
-		return err_set(e, TSU_EINVAL, _("ICF code %s does not belong to component %s; pick a code that starts with %s"),
-			       a->icf_code, a->component, a->component);
+		return err_set(e, TSU_EINVAL, _("ICF code %s does not belong to %s; give the code alone and the component follows it"),
+			       a->icf_code, store_enum_label(a->component));
 	return TSU_OK;
 }
 

@@ -147,6 +147,12 @@ const char *store_enum_label(const char *value)
 		{ "draft", N_("draft") },
 		{ "final", N_("final") },
 		{ "superseded", N_("superseded") },
+		/* ICF components, with the letter their codes start with. */
+		{ "b", N_("b: body functions") },
+		{ "s", N_("s: body structures") },
+		{ "d", N_("d: activities and participation") },
+		{ "e", N_("e: environmental factors") },
+		{ "personal", N_("personal factors") },
 	};
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (strcmp(labels[i].v, value) == 0)

@@ -99,19 +99,13 @@ static void got_code(ui_app *app, void *arg, const char *code)
 	ui_screen *s = arg;
 	assess_state *a = s->st;
 	assessment_item it;
-	const char *comp = icf_component_of(code);
 	tsu_err e;
 
 	record_init(&rt_assessment_item, &it);
-	if (store_record_get(app->db, &rt_assessment_item, a->picking, &it, &e) != TSU_OK) {
+	if (store_record_get(app->db, &rt_assessment_item, a->picking, &it, &e) != TSU_OK ||
+	    record_set(&rt_assessment_item, &it, record_field(&rt_assessment_item, "icf_code"), code, &e) != TSU_OK) {
 		ui_error(app, "%s", e.msg);
 	} else {
-		free(it.icf_code);
-		it.icf_code = xstrdup(code);
-		if (comp && strcmp(it.component, "personal") != 0) {
-			free(it.component);
-			it.component = xstrdup(comp);
-		}
 		if (store_record_update(app->db, &rt_assessment_item, &it, &e) != TSU_OK)
 			ui_error(app, "%s", e.msg);
 		else {
@@ -167,7 +161,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action act, ui_key k)
 			return true;
 		}
 		a->picking = it->id;
-		ui_push(app, ui_icf_screen(app, it->icf_code, got_code, s));
+		ui_push(app, ui_icf_screen(app, it->icf_code, it->component, got_code, s));
 		return true;
 	}
 	case UA_PRINT:

@@ -11,6 +11,7 @@
 
 #include "tsunagi/i18n.h"
 #include "tsunagi/icf.h"
+#include "tsunagi/store.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/xalloc.h"
 
@@ -25,6 +26,8 @@ typedef struct icf_state {
 	ui_list list;
 	ui_icf_fn fn;
 	void *arg;
+	char component[16];     /* the item's component: the list shows only its codes */
+	const char *shown;      /* the component shown now, or NULL for all */
 } icf_state;
 
 static int list_height(ui_app *app)
@@ -64,7 +67,11 @@ static void search(ui_app *app, icf_state *st)
 	ui_list_source src;
 
 	ui_list_free(&st->list);
-	st->total = icf_search(q, st->hits, MAX_SHOWN);
+	/* Only the item's component, unless a code of another is typed. */
+	st->shown = icf_component_of(q);
+	if (!st->shown && icf_component_ja(st->component) && strcmp(st->component, "personal") != 0)
+		st->shown = st->component;
+	st->total = icf_search_in(q, st->shown, st->hits, MAX_SHOWN);
 	st->nhits = st->total < MAX_SHOWN ? st->total : MAX_SHOWN;
 	for (size_t i = 0; i < st->nhits; i++)
 		st->items[i] = (void *)st->hits[i];
@@ -109,6 +116,11 @@ static void draw(ui_app *app, ui_screen *s)
 	snprintf(count, sizeof count, _("%zu found  (Esc: back)"), st->total);
 	ui_put_raw(stdscr, app->body_y, app->cols - 28, 28, count, true);
 	mvwhline(stdscr, app->body_y + 1, 0, '-', app->cols);
+	if (st->shown) {
+		char *only = xasprintf(" %s ", store_enum_label(st->shown));
+		ui_put_raw(stdscr, app->body_y + 1, 2, app->cols - 4, only, false);
+		free(only);
+	}
 	st->list.dirty |= UI_LIST_ALL;
 	ui_list_draw(&st->list, stdscr, app->body_y + 2, 0, app->cols);
 	for (int y = app->body_y + 2 + (int)st->list.nrows; y < app->body_y + app->body_h; y++)
@@ -196,11 +208,12 @@ static const ui_screen_ops icf_ops = {
 	.cursor = cursor,
 };
 
-ui_screen ui_icf_screen(ui_app *app, const char *start, ui_icf_fn fn, void *arg)
+ui_screen ui_icf_screen(ui_app *app, const char *start, const char *component, ui_icf_fn fn, void *arg)
 {
 	icf_state *st = xcalloc(1, sizeof *st);
 	ui_screen s = { &icf_ops, st, UI_D_BODY };
 
+	snprintf(st->component, sizeof st->component, "%s", component ? component : "");
 	ui_edit_init(&st->query, 40, false);
 	if (start)
 		ui_edit_set(&st->query, start);

@@ -36,7 +36,7 @@ ui_wait "健康状態: 脳性麻痺"
 ui_keys n
 ui_wait "アセスメント項目の新規作成"
 ui_keys Right Right
-ui_wait "< d >"
+ui_wait "< d: 活動と参加 >"
 ui_keys Tab Tab Tab Tab Tab
 ui_type "買い物に一人で行けない"
 ui_keys Tab

@@ -120,6 +120,54 @@ static void component_of_reads_the_letter_of_a_well_formed_code(void **state)
 	assert_null(icf_component_ja("x"));
 }
 
+/* Codes the ICF has: its chapters and the levels under them; b999 (no
+ * chapter b9) and two-digit codes are not, and the nearest listed ones
+ * are offered. */
+static void codes_the_icf_does_not_have_are_refused_with_the_nearest(void **state)
+{
+	const icf_entry *near[4];
+
+	(void)state;
+	assert_true(icf_code_valid("d450", near));
+	assert_true(icf_code_valid("d4500", near));     /* third level, not listed */
+	assert_true(icf_code_valid("b410", near));      /* second level, not listed */
+	assert_true(icf_code_valid("e1", near));
+	assert_false(icf_code_valid("b999", near));
+	assert_non_null(near[0]);
+	assert_string_equal(near[0]->code, "b8");
+	assert_non_null(near[2]);
+	assert_null(near[3]);
+	for (size_t i = 0; near[i]; i++)
+		assert_string_equal(near[i]->component, "b");
+	assert_false(icf_code_valid("d45", near));
+	assert_string_equal(near[0]->code, "d450");
+	assert_false(icf_code_valid("e6", near));
+	assert_false(icf_code_valid("x450", near));
+	assert_non_null(near[0]);
+	assert_false(icf_code_valid("", near));
+}
+
+/* The picker's list for one component has no other's codes. */
+static void search_in_a_component_keeps_to_it(void **state)
+{
+	const icf_entry *out[400];
+	size_t n, all;
+
+	(void)state;
+	n = icf_search_in("", "d", out, 400);
+	assert_true(n > 0 && n < icf_count);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(out[i]->component, "d");
+	all = icf_search_in("", NULL, out, 400);
+	assert_int_equal(all, icf_count);
+	assert_int_equal(icf_search_in("", "personal", out, 400), icf_count);
+	assert_int_equal(icf_search_in("歩行", NULL, out, 400), 2);
+	assert_int_equal(icf_search_in("歩行", "b", out, 400), 1);
+	assert_string_equal(out[0]->code, "b770");
+	assert_int_equal(icf_search_in("歩行", "d", out, 400), 1);
+	assert_string_equal(out[0]->code, "d450");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +175,8 @@ int main(void)
 		cmocka_unit_test(every_chapter_of_every_component_is_listed),
 		cmocka_unit_test(codes_are_unique_and_belong_to_their_component_and_chapter),
 		cmocka_unit_test(lookup_ignores_case_and_space),
+		cmocka_unit_test(codes_the_icf_does_not_have_are_refused_with_the_nearest),
+		cmocka_unit_test(search_in_a_component_keeps_to_it),
 		cmocka_unit_test(search_finds_by_code_japanese_or_english_name),
 		cmocka_unit_test(component_of_reads_the_letter_of_a_well_formed_code),
 	};
