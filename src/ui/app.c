@@ -188,26 +188,44 @@ static void goto_root(ui_app *app, ui_screen s)
 
 /* ---- drawing ---- */
 
+/* The title line: the screen's name on the left, today's date on the
+ * right always, and the office and worker between them as far as they
+ * fit (cut with "…"): the date is what a worker looks up most. */
 static void draw_title(ui_app *app, ui_screen *s)
 {
-	char right[256], iso[DATE_ISO_LEN], era[DATE_WAREKI_LEN];
+	char date[64], iso[DATE_ISO_LEN], era[DATE_WAREKI_LEN];
 	int attr = ui_color(app, UI_C_TITLE) | A_BOLD;
-	int rw;
-	char *left;
+	int lw, dw, room;
+	char *left, *who;
 
 	date_format_iso(app->today, iso);
 	date_format_wareki_short(app->today, era, sizeof era);
-	snprintf(right, sizeof right, "%s%s%s  %s (%s) ", app->cfg.office,
-		 app->cfg.office[0] && app->cfg.worker[0] ? " / " : "", app->cfg.worker, iso, era);
+	snprintf(date, sizeof date, "%s (%s) ", iso, era);
 	left = xasprintf(" tsunagi | %s", _(s->ops->name));
+	who = xasprintf("%s%s%s", app->cfg.office,
+			app->cfg.office[0] && app->cfg.worker[0] ? " / " : "", app->cfg.worker);
 	wattron(stdscr, attr);
-	rw = text_width(right);
-	if (rw > app->cols / 2)
-		rw = 0;
-	ui_put_raw(stdscr, 0, 0, app->cols - rw, left, true);
-	if (rw)
-		ui_put(stdscr, 0, app->cols - rw, rw, right, true);
+	dw = text_width(date);
+	lw = text_width(left);
+	if (dw > app->cols - 12)
+		dw = 0;
+	ui_put_raw(stdscr, 0, 0, app->cols - dw, left, true);
+	if (dw)
+		ui_put_raw(stdscr, 0, app->cols - dw, dw, date, true);
+	room = app->cols - dw - (lw < app->cols / 2 ? lw : app->cols / 2) - 4;
+	if (who[0] && dw && room >= 6) {
+		int used, ww = text_width(who);
+		char *cut = NULL;
+		if (ww > room) {
+			size_t n = text_fit(who, room - 1, &used);
+			cut = xasprintf("%.*s…", (int)n, who);
+			ww = used + 1;
+		}
+		ui_put(stdscr, 0, app->cols - dw - ww - 2, ww + 2, cut ? cut : who, true);
+		free(cut);
+	}
 	wattroff(stdscr, attr);
+	free(who);
 	free(left);
 }
 
