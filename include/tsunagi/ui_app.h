@@ -30,6 +30,7 @@ typedef struct ui_screen ui_screen;
 enum {
 	UI_D_BODY = 1,          /* everything of the screen */
 	UI_D_PART = 2,          /* what the screen's own state says (e.g. two rows) */
+	UI_D_CLEAR = 4,         /* the layout changed: erase the body, then draw it all */
 };
 
 /* A short hint on the status line: the action's first key and a word. */

@@ -28,10 +28,16 @@ int ui_cal_weeks(month_t m);
 
 /* The weekly grid's hours: rows from UI_WEEK_FIRST_HOUR to
  * UI_WEEK_LAST_HOUR (each row one hour), columns 月 .. 土, 日・祝. */
-enum { UI_WEEK_FIRST_HOUR = 4, UI_WEEK_LAST_HOUR = 23 };
+enum { UI_WEEK_FIRST_HOUR = 0, UI_WEEK_LAST_HOUR = 23 };
 
 /* True when a slot [start_min, end_min) covers part of hour h. */
 bool ui_week_covers(int start_min, int end_min, int hour);
+
+/* Days of the week as a worker lists them: 月水金, 月・水・金, 月〜金,
+ * mon,wed, 祝 (the Sunday/holiday column); days[0] is Monday, days[6]
+ * Sunday and holidays.  The number of days, or -1 with nothing set when
+ * something else is in the text.  Blank: 0. */
+int ui_week_parse_days(const char *s, bool days[7]);
 
 
 /* ---- drawing shared by the record screens (cycle_view.c) ---- */

@@ -324,6 +324,11 @@ static void draw(ui_app *app)
 		return;
 	if (app->status_dirty)
 		draw_status(app, s);
+	if (s->dirty & UI_D_CLEAR)
+		for (int y = app->body_y; y < app->body_y + app->body_h; y++) {
+			wmove(stdscr, y, 0);
+			wclrtoeol(stdscr);
+		}
 	if (s->dirty)
 		s->ops->draw(app, s);
 	s->dirty = 0;
@@ -365,7 +370,11 @@ static void answer_confirm(ui_app *app, bool yes)
 	x_free(&app->confirm_text);
 	app->confirm_fn = NULL;
 	app->confirm_arg = NULL;
-	top(app)->dirty |= UI_D_BODY;
+	/* The box covered parts of the screen, halves of wide characters
+	 * too: the terminal then blanks the other half, which curses does
+	 * not know, so the whole screen is sent again (as C-l does). */
+	clearok(curscr, TRUE);
+	app->redraw_all = true;
 	if (fn)
 		fn(app, arg, yes);
 }

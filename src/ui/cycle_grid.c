@@ -4,8 +4,10 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "tsunagi/text.h"
 #include "tsunagi/ui_cycle.h"
 
 static date_t add_months_keep_day(date_t cur, int n)
@@ -47,6 +49,65 @@ int ui_cal_weeks(month_t m)
 
 	ui_cal_cell(m, month_last_day(m), &r, &c);
 	return r + 1;
+}
+
+int ui_week_parse_days(const char *s, bool days[7])
+{
+	static const struct { const char *w; int d; } names[] = {
+		{ "月", 0 }, { "火", 1 }, { "水", 2 }, { "木", 3 }, { "金", 4 }, { "土", 5 },
+		{ "日", 6 }, { "祝", 6 },
+		{ "mon", 0 }, { "tue", 1 }, { "wed", 2 }, { "thu", 3 }, { "fri", 4 },
+		{ "sat", 5 }, { "sun", 6 },
+	};
+	char *f = text_fold(s ? s : "");
+	const char *p = f;
+	int n = 0, from = -1;
+	bool range = false;
+
+	memset(days, 0, 7 * sizeof days[0]);
+	while (*p) {
+		static const char *const skip[] = { "曜日", "曜", "、", "・", " ", ",", "/" };
+		size_t k;
+		for (k = 0; k < sizeof skip / sizeof skip[0]; k++)
+			if (!strncmp(p, skip[k], strlen(skip[k])))
+				break;
+		if (k < sizeof skip / sizeof skip[0]) {
+			p += strlen(skip[k]);
+			continue;
+		}
+		if (*p == '~' || *p == '-') {
+			if (from < 0 || range)
+				goto bad;
+			range = true;
+			p++;
+			continue;
+		}
+		for (k = 0; k < sizeof names / sizeof names[0]; k++)
+			if (!strncmp(p, names[k].w, strlen(names[k].w)))
+				break;
+		if (k == sizeof names / sizeof names[0])
+			goto bad;
+		p += strlen(names[k].w);
+		if (range) {
+			if (names[k].d < from)
+				goto bad;
+			for (int d = from; d <= names[k].d; d++)
+				days[d] = true;
+			range = false;
+		}
+		days[names[k].d] = true;
+		from = names[k].d;
+	}
+	if (range)
+		goto bad;
+	for (int d = 0; d < 7; d++)
+		n += days[d];
+	free(f);
+	return n;
+bad:
+	memset(days, 0, 7 * sizeof days[0]);
+	free(f);
+	return -1;
 }
 
 bool ui_week_covers(int start_min, int end_min, int hour)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tsunagi/db.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store.h"
@@ -166,6 +167,8 @@ static void draw(ui_app *app, ui_screen *s)
 
 /* ---- slots ---- */
 
+/* The slot as typed; with "also on" days, the same slot on each of them
+ * too, all saved in one transaction (月・水・金 10:00-15:00 is one form). */
 static bool answer_slot(ui_app *app, void *arg, ui_form *f)
 {
 	ui_screen *s = arg;
@@ -174,6 +177,8 @@ static bool answer_slot(ui_app *app, void *arg, ui_form *f)
 	char *from = ui_field_get(&f->fields[1]);
 	char *to = ui_field_get(&f->fields[2]);
 	char *what = ui_field_get(&f->fields[3]);
+	char *also = ui_field_get(&f->fields[4]);
+	bool days[7];
 	int a = -1, b = -1;
 	weekly_slot sl;
 	tsu_err e;
@@ -190,6 +195,10 @@ static bool answer_slot(ui_app *app, void *arg, ui_form *f)
 		err_set(&e, TSU_EINVAL, _("start and end: times such as 9:00 and 12:30, the end after the start"));
 		rc = TSU_EINVAL;
 	}
+	if (rc == TSU_OK && ui_week_parse_days(also, days) < 0)
+		rc = err_set(&e, TSU_EINVAL, _("also on: '%s' is not a list of days; write them like 水金 or 月〜金"), also);
+	if (rc == TSU_OK)
+		rc = db_begin(app->db, &e);
 	if (rc == TSU_OK) {
 		sl.plan_id = w->nw.id;
 		sl.weekday = atoi(day);
@@ -199,12 +208,24 @@ static bool answer_slot(ui_app *app, void *arg, ui_form *f)
 		sl.activity = xstrdup(what);
 		rc = w->editing ? store_record_update(app->db, &rt_weekly_slot, &sl, &e)
 				: store_record_add(app->db, &rt_weekly_slot, &sl, &e);
+		for (int d = 0; d < 7 && rc == TSU_OK; d++) {
+			if (!days[d] || d == atoi(day))
+				continue;
+			sl.id = 0;
+			sl.weekday = d;
+			rc = store_record_add(app->db, &rt_weekly_slot, &sl, &e);
+		}
+		if (rc == TSU_OK)
+			rc = db_commit(app->db, &e);
+		else
+			db_rollback(app->db);
 	}
 	record_free(&rt_weekly_slot, &sl);
 	free(day);
 	free(from);
 	free(to);
 	free(what);
+	free(also);
 	if (rc != TSU_OK) {
 		ui_error(app, "%s", e.msg);
 		return false;
@@ -221,7 +242,7 @@ static void edit_slot(ui_app *app, ui_screen *s, bool force_new)
 	const weekly_slot *sl = force_new ? NULL : slot_at(w, w->day, w->hour);
 	char day[4], a[TIME_LEN], b[TIME_LEN];
 	const char *labels[8];
-	ui_prompt_field f[4];
+	ui_prompt_field f[5];
 
 	for (int d = 0; d < 7; d++)
 		labels[d] = day_label(d);
@@ -231,13 +252,14 @@ static void edit_slot(ui_app *app, ui_screen *s, bool force_new)
 	time_format(sl ? sl->end_min : w->hour * 60 + 60, b);
 	w->editing = sl ? sl->id : 0;
 	f[0] = (ui_prompt_field){ "weekday", _("day"), UI_F_CHOICE, 0, day, day_values, labels };
-	f[1] = (ui_prompt_field){ "start", _("start (HH:MM)"), UI_F_TEXT, 5, a, NULL, NULL };
-	f[2] = (ui_prompt_field){ "end", _("end (HH:MM)"), UI_F_TEXT, 5, b, NULL, NULL };
+	f[1] = (ui_prompt_field){ "start", _("start (HH:MM)"), UI_F_TEXT, 12, a, NULL, NULL };
+	f[2] = (ui_prompt_field){ "end", _("end (HH:MM)"), UI_F_TEXT, 12, b, NULL, NULL };
 	f[3] = (ui_prompt_field){ "activity", _("activity or service"), UI_F_TEXT, STORE_SHORT_MAX,
 				  sl ? sl->activity : "", NULL, NULL };
+	f[4] = (ui_prompt_field){ "also", _("also on (e.g. 水金)"), UI_F_TEXT, 20, "", NULL, NULL };
 	ui_push(app, ui_prompt_screen(app, sl ? _("A slot of the weekly schedule") : _("A new slot"),
 				      _("Times: 9:00, 0930 or 13; Sunday and holidays share one column."),
-				      f, 4, answer_slot, s));
+				      f, 5, answer_slot, s));
 }
 
 static void confirm_delete_slot(ui_app *app, void *arg, bool yes)
@@ -304,6 +326,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	s->dirty |= UI_D_BODY;
 	if (a == UA_NON_WEEKLY) {
 		w->other = !w->other;
+		s->dirty |= UI_D_CLEAR;
 		return true;
 	}
 	if (a == UA_PRINT) {

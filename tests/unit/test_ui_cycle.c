@@ -103,9 +103,43 @@ static void text_folds_by_display_width(void **state)
 	free(lines[0]);
 }
 
+static const char *days_of(const char *s)
+{
+	static char out[8];
+	bool d[7];
+	int n = ui_week_parse_days(s, d);
+
+	if (n < 0)
+		return "bad";
+	for (int i = 0; i < 7; i++)
+		out[i] = d[i] ? "MTWtFSs"[i] : '.';
+	out[7] = '\0';
+	return out;
+}
+
+/* Days as a worker lists them for a slot on several days. */
+static void days_are_read_as_people_list_them(void **state)
+{
+	(void)state;
+	assert_string_equal(days_of("月水金"), "M.W.F..");
+	assert_string_equal(days_of("月・水・金"), "M.W.F..");
+	assert_string_equal(days_of("月、水、金"), "M.W.F..");
+	assert_string_equal(days_of("月曜日, 水曜"), "M.W....");
+	assert_string_equal(days_of("月〜金"), "MTWtF..");
+	assert_string_equal(days_of("月~水 土"), "MTW..S.");
+	assert_string_equal(days_of("日祝"), "......s");
+	assert_string_equal(days_of("mon,WED"), "M.W....");
+	assert_string_equal(days_of(""), ".......");
+	assert_string_equal(days_of("金〜月"), "bad");
+	assert_string_equal(days_of("〜金"), "bad");
+	assert_string_equal(days_of("月〜"), "bad");
+	assert_string_equal(days_of("毎日"), "bad");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(days_are_read_as_people_list_them),
 		cmocka_unit_test(calendar_moves_by_day_week_and_month),
 		cmocka_unit_test(month_move_from_the_31st_lands_on_the_last_day),
 		cmocka_unit_test(november_2026_starts_on_sunday_in_the_first_row),
