@@ -31,6 +31,8 @@ typedef struct ui_edit {
 	size_t max;             /* most characters accepted; 0: no limit */
 	bool multiline;
 	int scroll;             /* first column shown */
+	int vscroll;            /* wrapped: first line shown */
+	int wrap_cols;          /* wrapped: the width of the last draw (0: never wrapped) */
 	bool changed;
 } ui_edit;
 
@@ -56,6 +58,21 @@ void ui_edit_scroll_to_cursor(ui_edit *ed, int cols);
 /* Draw at (y, x) in cols columns; the cursor is left where it belongs
  * when focused.  Returns the cursor column on screen. */
 int ui_edit_draw(ui_edit *ed, ui_win *w, int y, int x, int cols, bool focused);
+
+/*
+ * Multi-line text wrapped at the display width: '\n' breaks a line, a
+ * character that would cross the right edge starts the next one (never
+ * half a wide character).  ui_edit_wrap_rows counts the screen lines the
+ * text takes at cols (at least 1).  ui_edit_draw_wrapped draws rows lines
+ * from the one that keeps the cursor in view (focused) or from the
+ * beginning (not focused, ending in "…" when more follows), and remembers
+ * cols for ui_edit_move_line, which moves the cursor one screen line up
+ * (dir -1) or down (+1) near the same column; false on the first or last
+ * line (the caller moves to another field).
+ */
+int ui_edit_wrap_rows(const ui_edit *ed, int cols);
+void ui_edit_draw_wrapped(ui_edit *ed, ui_win *w, int y, int x, int rows, int cols, bool focused);
+bool ui_edit_move_line(ui_edit *ed, int dir);
 
 /* ---- paged list (widget_list.c) ------------------------------------ */
 

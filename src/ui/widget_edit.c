@@ -273,3 +273,137 @@ int ui_edit_draw(ui_edit *ed, ui_win *w, int y, int x, int cols, bool focused)
 		wmove(w, y, cursor);
 	return cursor;
 }
+
+/* ---- wrapped multi-line text ---- */
+
+static int wrap_w(int32_t cp)
+{
+	return cp == '\t' ? 1 : text_cp_width(cp);
+}
+
+/* Where character i starts when the text is wrapped at cols (i == len:
+ * where the cursor after the last character is). */
+static void wrap_pos(const ui_edit *ed, int cols, size_t upto, int *row, int *col)
+{
+	int r = 0, c = 0;
+
+	for (size_t i = 0; i < upto && i < ed->len; i++) {
+		int32_t cp = ed->cp[i];
+		if (cp == '\n') {
+			r++;
+			c = 0;
+			continue;
+		}
+		if (c + wrap_w(cp) > cols) {
+			r++;
+			c = 0;
+		}
+		c += wrap_w(cp);
+	}
+	/* The character at upto itself may not fit on this line. */
+	if (upto < ed->len ? ed->cp[upto] != '\n' && c + wrap_w(ed->cp[upto]) > cols : c >= cols) {
+		r++;
+		c = 0;
+	}
+	*row = r;
+	*col = c;
+}
+
+int ui_edit_wrap_rows(const ui_edit *ed, int cols)
+{
+	int r, c;
+
+	if (cols < 2)
+		cols = 2;
+	wrap_pos(ed, cols, ed->len, &r, &c);
+	return r + 1;
+}
+
+bool ui_edit_move_line(ui_edit *ed, int dir)
+{
+	int cols = ed->wrap_cols > 1 ? ed->wrap_cols : 80;
+	int r, c, tr, rows = ui_edit_wrap_rows(ed, cols);
+	size_t best = ed->len + 1;
+
+	wrap_pos(ed, cols, ed->cur, &r, &c);
+	tr = r + dir;
+	if (tr < 0 || tr >= rows)
+		return false;
+	/* The last position on the target line whose column is at most the
+	 * cursor's; the line's first position when none is. */
+	for (size_t i = 0; i <= ed->len; i++) {
+		int ir, ic;
+		wrap_pos(ed, cols, i, &ir, &ic);
+		if (ir < tr)
+			continue;
+		if (ir > tr)
+			break;
+		if (best == ed->len + 1 || ic <= c)
+			best = i;
+		if (ic > c)
+			break;
+	}
+	if (best <= ed->len)
+		ed->cur = best;
+	return true;
+}
+
+void ui_edit_draw_wrapped(ui_edit *ed, ui_win *w, int y, int x, int rows, int cols, bool focused)
+{
+	int r = 0, c = 0, cr, cc, total;
+	bool more = false;
+
+	if (cols < 3)
+		cols = 3;
+	/* Not focused, the last column is kept for "…". */
+	if (!focused)
+		cols--;
+	else
+		ed->wrap_cols = cols;
+	total = ui_edit_wrap_rows(ed, cols);
+	wrap_pos(ed, cols, ed->cur, &cr, &cc);
+	if (!focused)
+		ed->vscroll = 0;
+	else if (cr < ed->vscroll)
+		ed->vscroll = cr;
+	else if (cr >= ed->vscroll + rows)
+		ed->vscroll = cr - rows + 1;
+	if (ed->vscroll > total - rows)
+		ed->vscroll = total - rows > 0 ? total - rows : 0;
+	for (int k = 0; k < rows; k++) {
+		wmove(w, y + k, x);
+		for (int j = 0; j < cols + !focused; j++)
+			waddch(w, ' ');
+	}
+	for (size_t i = 0; i < ed->len; i++) {
+		int32_t cp = ed->cp[i];
+		char buf[5];
+		if (cp == '\n') {
+			r++;
+			c = 0;
+			continue;
+		}
+		if (c + wrap_w(cp) > cols) {
+			r++;
+			c = 0;
+		}
+		if (r >= ed->vscroll + rows) {
+			more = true;
+			break;
+		}
+		if (r >= ed->vscroll) {
+			if (cp == '\t')
+				buf[0] = ' ', buf[1] = '\0';
+			else
+				buf[text_encode(cp, buf)] = '\0';
+			mvwaddstr(w, y + r - ed->vscroll, x + c, buf);
+		}
+		c += wrap_w(cp);
+	}
+	if (!focused && more) {
+		/* The last column says the text goes on. */
+		mvwaddstr(w, y + rows - 1, x + cols, "…");
+	}
+	if (focused)
+		wmove(w, y + cr - ed->vscroll, x + cc);
+}

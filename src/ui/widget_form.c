@@ -137,6 +137,11 @@ bool ui_form_key(ui_form *f, ui_action a, ui_key k)
 	if (f->n == 0)
 		return false;
 	fd = &f->fields[f->cur];
+	/* The arrows move between the lines of a long text, and on from
+	 * its first or last line to the next field. */
+	if (fd->kind == UI_F_LONG && (k == UI_FN(KEY_UP) || k == UI_FN(KEY_DOWN)) &&
+	    ui_edit_move_line(&fd->ed, k == UI_FN(KEY_UP) ? -1 : 1))
+		return true;
 	if (a == UA_FIELD_NEXT || (k == '\n' && fd->kind != UI_F_LONG)) {
 		move_field(f, 1);
 		return true;
@@ -196,29 +201,56 @@ static void draw_date_hint(ui_field *fd, ui_win *w, int y, int x, int cols)
 	free(t);
 }
 
+/* Screen lines field i takes: a long text being edited opens to show
+ * its lines (at most half the form), everything else one line. */
+static int field_rows(ui_form *f, size_t i, int vw, int height)
+{
+	ui_field *fd = &f->fields[i];
+	int most = height / 2 > 3 ? height / 2 : (height < 3 ? height : 3);
+	int need;
+
+	if (fd->kind != UI_F_LONG || i != f->cur)
+		return 1;
+	need = ui_edit_wrap_rows(&fd->ed, vw) + 1;     /* a line to type on */
+	if (need < 3)
+		need = 3;
+	return need < most ? need : most;
+}
+
 void ui_form_draw(ui_form *f, ui_win *w, int y, int x, int height, int width)
 {
 	int lw = f->label_w < width / 3 ? f->label_w : width / 3;
 	int vx = x + lw + 3, vw = width - lw - 3;
-	int cy = -1, cx = 0;
+	int cy = -1, cx = 0, row = 0, used = 0;
 
 	if (height < 1 || vw < 4)
 		return;
 	if ((int)f->cur < f->top)
 		f->top = (int)f->cur;
-	if ((int)f->cur >= f->top + height)
-		f->top = (int)f->cur - height + 1;
-	for (int row = 0; row < height; row++) {
-		size_t i = (size_t)(f->top + row);
+	/* The field being edited is seen whole. */
+	for (;;) {
+		used = 0;
+		for (size_t i = (size_t)f->top; i <= f->cur; i++)
+			used += field_rows(f, i, vw, height);
+		if (used <= height || f->top >= (int)f->cur)
+			break;
+		f->top++;
+	}
+	for (size_t i = (size_t)f->top; row < height; i++) {
 		ui_field *fd;
 		bool focus;
+		int h;
 
 		if (i >= f->n) {
 			ui_put_raw(w, y + row, x, width, "", true);
+			row++;
 			continue;
 		}
 		fd = &f->fields[i];
 		focus = i == f->cur;
+		h = field_rows(f, i, vw, height);
+		if (h > height - row)
+			h = height - row;
 		if (focus)
 			wattron(w, A_BOLD);
 		ui_put_raw(w, y + row, x, 1, focus ? ">" : " ", false);
@@ -226,6 +258,8 @@ void ui_form_draw(ui_form *f, ui_win *w, int y, int x, int height, int width)
 		ui_put_raw(w, y + row, x + 1 + lw, 2, fd->required ? "*:" : " :", false);
 		if (focus)
 			wattroff(w, A_BOLD);
+		for (int k = 1; k < h; k++)
+			ui_put_raw(w, y + row + k, x, lw + 3, "", true);
 		switch (fd->kind) {
 		case UI_F_CHOICE: {
 			char buf[256];
@@ -254,6 +288,11 @@ void ui_form_draw(ui_form *f, ui_win *w, int y, int x, int height, int width)
 			}
 			break;
 		}
+		case UI_F_LONG:
+			ui_edit_draw_wrapped(&fd->ed, w, y + row, vx, h, vw, focus);
+			if (focus)
+				getyx(w, cy, cx);
+			break;
 		default: {
 			int c = ui_edit_draw(&fd->ed, w, y + row, vx, vw, focus);
 			if (focus) {
@@ -263,6 +302,7 @@ void ui_form_draw(ui_form *f, ui_win *w, int y, int x, int height, int width)
 			break;
 		}
 		}
+		row += h;
 	}
 	if (cy >= 0)
 		wmove(w, cy, cx);

@@ -42,7 +42,7 @@ ui_keys BTab
 ui_wait ">remarks"
 ui_type "一行目"
 ui_keys F4
-ui_wait "一行目^J二行目も書いた"
+ui_wait "  二行目も書いた"
 [ "$(sed -n 1p "$T/edlog")" = 600 ] || fail "temp file mode $(sed -n 1p "$T/edlog")"
 [ "$(sed -n 2p "$T/edlog")" = 700 ] || fail "temp dir mode $(sed -n 2p "$T/edlog")"
 f=$(sed -n 3p "$T/edlog")

@@ -168,9 +168,46 @@ static void invalid_utf8_bytes_are_dropped_on_set(void **state)
 	ui_edit_free(&ed);
 }
 
+/* Wrapped lines: a new line breaks, a wide character never straddles
+ * the edge, and Up/Down move a screen line keeping the column. */
+static void long_text_wraps_by_width_and_moves_by_screen_line(void **state)
+{
+	ui_edit ed;
+
+	(void)state;
+	ui_edit_init(&ed, 0, true);
+	ui_edit_set(&ed, "");
+	assert_int_equal(ui_edit_wrap_rows(&ed, 10), 1);
+	/* 6 kanji = 12 columns: 5 on the first line of 10, 1 on the next. */
+	ui_edit_set(&ed, "一二三四五六\nabc");
+	assert_int_equal(ui_edit_wrap_rows(&ed, 10), 3);
+	assert_int_equal(ui_edit_wrap_rows(&ed, 11), 3);
+	assert_int_equal(ui_edit_wrap_rows(&ed, 12), 2);
+	ed.wrap_cols = 10;
+	/* The cursor is after "abc" (line 3, column 3). */
+	assert_int_equal(ed.cur, 10);
+	assert_true(ui_edit_move_line(&ed, -1));
+	assert_int_equal(ed.cur, 6);            /* after 六 (column 2 of line 2) */
+	assert_true(ui_edit_move_line(&ed, -1));
+	assert_int_equal(ed.cur, 1);            /* after 一, column 2 */
+	assert_false(ui_edit_move_line(&ed, -1));
+	assert_true(ui_edit_move_line(&ed, 1));
+	assert_int_equal(ed.cur, 6);
+	assert_true(ui_edit_move_line(&ed, 1));
+	assert_int_equal(ed.cur, 9);            /* column 2 of "abc" */
+	assert_false(ui_edit_move_line(&ed, 1));
+	/* Exactly full lines: "abcde" at 5 columns is one line, the cursor
+	 * after it starts the next. */
+	ui_edit_set(&ed, "abcde");
+	assert_int_equal(ui_edit_wrap_rows(&ed, 5), 2);
+	assert_int_equal(ui_edit_wrap_rows(&ed, 6), 1);
+	ui_edit_free(&ed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(long_text_wraps_by_width_and_moves_by_screen_line),
 		cmocka_unit_test(cursor_counts_characters_and_columns_apart),
 		cmocka_unit_test(typing_inserts_at_the_cursor),
 		cmocka_unit_test(emacs_keys_kill_to_end_start_and_word),
