@@ -85,7 +85,7 @@ void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_i
 		if (write_private(path, pdf, len, &e) != TSU_OK)
 			ui_error(app, "%s", e.msg);
 		else
-			ui_message(app, _("Printed to %s"), path);
+			ui_message(app, _("Saved the PDF as %s"), path);
 		free(path);
 	}
 	free(dir);

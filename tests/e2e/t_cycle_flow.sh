@@ -67,7 +67,7 @@ ui_keys Tab Tab Left
 ui_wait "< 3 >"
 ui_keys F2
 ui_wait "山田花子 の計画 (計画案)"
-ui_wait "モニタリング 3 か月ごと"
+ui_wait "モニタリング 3か月ごと"
 ui_keys A
 ui_wait "アセスメントからニーズを 1 件取り込みました。"
 ui_wait " 1 買い物に一人で行けない"
@@ -91,7 +91,7 @@ ui_wait "計画を確定しました"
 
 # Printed from the screen: a private PDF under ~/tsunagi-print.
 ui_keys p
-ui_wait "に印刷しました"
+ui_wait "PDFを "
 pdf="$HOME/tsunagi-print/plan-1-1.pdf"
 [ -f "$pdf" ] || fail "no $pdf"
 [ "$(stat -c %a "$pdf")" = 600 ] || fail "$pdf is mode $(stat -c %a "$pdf")"
@@ -108,14 +108,14 @@ ui_keys ]
 ui_wait "2026年12月"
 ui_screen | grep -q " M1" && fail "a monitoring shows in December"
 ui_keys ]
-ui_wait "2027年01月"
+ui_wait "2027年1月"
 ui_wait " M1"
 ui_keys ] ] ]
-ui_wait "2027年04月"
+ui_wait "2027年4月"
 ui_wait " M1"
 # Back in January, on the 31st the item is listed; schedule it on the 20th.
 ui_keys [ [ [
-ui_wait "2027年01月   2027-01-23"
+ui_wait "2027年1月   2027-01-23"
 ui_keys l l l l l l l l
 ui_wait "2027-01-31"
 ui_wait "この日の項目 1 件"
