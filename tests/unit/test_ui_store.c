@@ -73,18 +73,18 @@ static void a_draft_keeps_text_as_typed_and_is_found_by_form_and_record(void **s
 	draft_put(&dr, "intake_on", "R8.2.30");   /* not a date: kept anyway */
 	assert_int_equal(store_draft_save(d, &dr, &e), TSU_OK);
 	assert_true(dr.id > 0);
-	assert_int_equal(store_draft_find(d, "intake", 7, 0, &got, &e), TSU_OK);
+	assert_int_equal(store_draft_find(d, "", "intake", 7, 0, &got, &e), TSU_OK);
 	assert_string_equal(draft_value(&got, "complaint"), "一人で暮らしたい\nでも不安");
 	assert_string_equal(draft_value(&got, "intake_on"), "R8.2.30");
 	draft_free(&got);
-	assert_int_equal(store_draft_find(d, "intake", 8, 0, &got, &e), TSU_ENOTFOUND);
+	assert_int_equal(store_draft_find(d, "", "intake", 8, 0, &got, &e), TSU_ENOTFOUND);
 	draft_free(&got);
 
 	/* Saving again replaces, never duplicates. */
 	draft_put(&dr, "complaint", "書き直し");
 	assert_int_equal(store_draft_save(d, &dr, &e), TSU_OK);
 	assert_int_equal(store_draft_count(d), 1);
-	assert_int_equal(store_draft_find(d, "intake", 7, 0, &got, &e), TSU_OK);
+	assert_int_equal(store_draft_find(d, "", "intake", 7, 0, &got, &e), TSU_OK);
 	assert_string_equal(draft_value(&got, "complaint"), "書き直し");
 	assert_int_equal(got.n, 2);
 	assert_int_equal(store_draft_delete(d, got.id, &e), TSU_OK);
@@ -173,7 +173,7 @@ static void drafts_belong_to_their_client(void **state)
 	dr.id = 0;
 	assert_int_equal(store_draft_save(d, &dr, &e), TSU_OK);
 	assert_int_equal(db_exec(db_prepare(d, "DELETE FROM client WHERE id = 2"), &e), TSU_OK);
-	assert_int_equal(store_draft_find(d, "client", 2, 0, &got, &e), TSU_ENOTFOUND);
+	assert_int_equal(store_draft_find(d, "", "client", 2, 0, &got, &e), TSU_ENOTFOUND);
 	draft_free(&got);
 	draft_free(&dr);
 	close_db(d, path);
