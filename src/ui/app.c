@@ -416,7 +416,7 @@ static void handle_key(ui_app *app, ui_key k)
 
 char *ui_run_editor(ui_app *app, const char *text)
 {
-	char err[512] = "";
+	ui_editor_run run = { .db_path = db_path(app->db), .stop = &got_signal };
 	struct sigaction ign = { 0 }, old;
 	char *out;
 
@@ -426,13 +426,13 @@ char *ui_run_editor(ui_app *app, const char *text)
 	sigaction(SIGINT, &ign, &old);
 	def_prog_mode();
 	endwin();
-	out = ui_edit_external(text, err, sizeof err);
+	out = ui_edit_external(text, &run);
 	reset_prog_mode();
 	sigaction(SIGINT, &old, NULL);
 	clearok(curscr, TRUE);
 	app->redraw_all = true;
-	if (!out)
-		ui_error(app, "%s", err);
+	if (!out && run.err[0])
+		ui_error(app, "%s", run.err);
 	return out;
 }
 
