@@ -43,10 +43,11 @@ const char *draft_value(const draft *d, const char *name);
  * transaction. */
 int store_draft_save(db *db, draft *d, tsu_err *e);
 /* The draft for (form, client_id, record_id) into d (initialised by the
- * call): session's own if it has one, else the newest of any session;
- * TSU_ENOTFOUND when there is none. */
-int store_draft_find(db *db, const char *session, const char *form, int64_t client_id,
-		     int64_t record_id, draft *d, tsu_err *e);
+ * call): session's own if it has one, else the newest of another
+ * session's kept no later than others_before (UTC ISO 8601 as saved_at;
+ * NULL: none); TSU_ENOTFOUND when there is none. */
+int store_draft_find(db *db, const char *session, const char *others_before, const char *form,
+		     int64_t client_id, int64_t record_id, draft *d, tsu_err *e);
 /* How many drafts (of every session) there are for the form and record. */
 int64_t store_draft_count_for(db *db, const char *form, int64_t client_id, int64_t record_id);
 /* The record was saved: remove session's draft of it and the draft

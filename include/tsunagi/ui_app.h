@@ -81,6 +81,7 @@ typedef enum { UI_DRAFT_IN_DB, UI_DRAFT_IN_FILE, UI_DRAFT_LOST, UI_DRAFT_KINDS }
 struct ui_app {
 	cli_ctx *cli;
 	char session[33];       /* this session's id: its drafts are its own */
+	char started[24];       /* when it started, UTC ISO 8601 like saved_at */
 	int drafts[UI_DRAFT_KINDS];     /* how the forms' drafts went (counts) */
 	char draft_lost_why[512];       /* the last reason one was not kept */
 	db *db;

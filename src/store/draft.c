@@ -179,13 +179,15 @@ static int get_one(db *h, db_stmt *s, draft *d, tsu_err *e)
 	return err_set(e, TSU_ENOTFOUND, _("no such draft"));
 }
 
-int store_draft_find(db *h, const char *session, const char *form, int64_t client_id,
-		     int64_t record_id, draft *d, tsu_err *e)
+int store_draft_find(db *h, const char *session, const char *others_before, const char *form,
+		     int64_t client_id, int64_t record_id, draft *d, tsu_err *e)
 {
 	db_stmt *s = db_prepare(h, "SELECT " DRAFT_COLUMNS " FROM draft"
 		" WHERE form = :form AND client_id = :client AND record_id = :record"
+		" AND (session = :session OR saved_at <= :before)"
 		" ORDER BY session = :session DESC, saved_at DESC, id DESC LIMIT 1");
 	db_bind_text(s, ":session", session);
+	db_bind_text(s, ":before", others_before ? others_before : "");
 	db_bind_text(s, ":form", form);
 	db_bind_int64(s, ":client", client_id);
 	db_bind_int64(s, ":record", record_id);

@@ -460,6 +460,15 @@ static void make_session_id(ui_app *app)
 		snprintf(app->session + 2 * i, 3, "%02x", r[i]);
 }
 
+static void note_start_time(ui_app *app)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&now, &tm))
+		strftime(app->started, sizeof app->started, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 static void save_all_drafts(ui_app *app)
 {
 	memset(app->drafts, 0, sizeof app->drafts);
@@ -607,6 +616,7 @@ int ui_run(cli_ctx *ctx)
 	}
 	memset(&app, 0, sizeof app);
 	make_session_id(&app);
+	note_start_time(&app);
 	app.cli = ctx;
 	app.today = ctx->today;
 	app.db = cli_db(ctx);

@@ -575,28 +575,39 @@ static const ui_screen_ops form_ops = {
 
 /* ---- constructors ---- */
 
-/* Bring back draft_id (chosen in the list of drafts), or else this
- * session's draft of the form, or else the newest of another session's.
- * Another session's draft is taken over: this form's draft replaces it. */
+/*
+ * Bring back draft_id (chosen in the list of drafts), or else this
+ * session's draft of the form, or else, for a record that exists, the
+ * newest draft an earlier session kept of it (before this one started:
+ * not the work of a session still typing).  Another session's draft is
+ * taken over: this form's draft replaces it.  A new record's form never
+ * takes another session's draft (that is another new record); the
+ * message says such drafts are in the list of drafts.
+ */
 static void restore_draft(ui_app *app, form_state *fs, int64_t draft_id)
 {
 	int64_t rid = draft_record_id(fs), more;
 	draft d;
 	tsu_err e;
 	int rc = draft_id ? store_draft_get(app->db, draft_id, &d, &e)
-			  : store_draft_find(app->db, app->session, fs->form_name, fs->client_id, rid, &d, &e);
+			  : store_draft_find(app->db, app->session, rid > 0 ? app->started : NULL,
+					     fs->form_name, fs->client_id, rid, &d, &e);
 
+	more = store_draft_count_for(app->db, fs->form_name, fs->client_id, rid) - (rc == TSU_OK);
 	if (rc == TSU_OK) {
 		load_draft(fs, &d);
 		if (strcmp(d.session, app->session) != 0)
 			fs->replaces = d.id;
-		more = store_draft_count_for(app->db, fs->form_name, fs->client_id, rid) - 1;
 		if (more > 0)
 			ui_message(app, ngettext("Your unsaved draft of %s UTC is back (%lld more of this form is in the list of drafts). F2 saves it; Esc keeps it for later.",
 						 "Your unsaved draft of %s UTC is back (%lld more of this form are in the list of drafts). F2 saves it; Esc keeps it for later.",
 						 (unsigned long)more), d.saved_at, (long long)more);
 		else
 			ui_message(app, _("Your unsaved draft of %s UTC is back. F2 saves it; Esc keeps it for later."), d.saved_at);
+	} else if (more > 0) {
+		ui_message(app, ngettext("%lld unsaved draft of this form from another session is in the list of drafts shown at start.",
+					 "%lld unsaved drafts of this form from other sessions are in the list of drafts shown at start.",
+					 (unsigned long)more), (long long)more);
 	}
 	draft_free(&d);
 }

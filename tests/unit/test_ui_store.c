@@ -75,18 +75,18 @@ static void a_draft_keeps_text_as_typed_and_is_found_by_form_and_record(void **s
 	draft_put(&dr, "intake_on", "R8.2.30");   /* not a date: kept anyway */
 	assert_int_equal(store_draft_save(d, &dr, &e), TSU_OK);
 	assert_true(dr.id > 0);
-	assert_int_equal(store_draft_find(d, "", "intake", 7, 0, &got, &e), TSU_OK);
+	assert_int_equal(store_draft_find(d, "", NULL, "intake", 7, 0, &got, &e), TSU_OK);
 	assert_string_equal(draft_value(&got, "complaint"), "一人で暮らしたい\nでも不安");
 	assert_string_equal(draft_value(&got, "intake_on"), "R8.2.30");
 	draft_free(&got);
-	assert_int_equal(store_draft_find(d, "", "intake", 8, 0, &got, &e), TSU_ENOTFOUND);
+	assert_int_equal(store_draft_find(d, "", NULL, "intake", 8, 0, &got, &e), TSU_ENOTFOUND);
 	draft_free(&got);
 
 	/* Saving again replaces, never duplicates. */
 	draft_put(&dr, "complaint", "書き直し");
 	assert_int_equal(store_draft_save(d, &dr, &e), TSU_OK);
 	assert_int_equal(store_draft_count(d), 1);
-	assert_int_equal(store_draft_find(d, "", "intake", 7, 0, &got, &e), TSU_OK);
+	assert_int_equal(store_draft_find(d, "", NULL, "intake", 7, 0, &got, &e), TSU_OK);
 	assert_string_equal(draft_value(&got, "complaint"), "書き直し");
 	assert_int_equal(got.n, 2);
 	assert_int_equal(store_draft_delete(d, got.id, &e), TSU_OK);
@@ -175,7 +175,7 @@ static void drafts_belong_to_their_client(void **state)
 	dr.id = 0;
 	assert_int_equal(store_draft_save(d, &dr, &e), TSU_OK);
 	assert_int_equal(db_exec(db_prepare(d, "DELETE FROM client WHERE id = 2"), &e), TSU_OK);
-	assert_int_equal(store_draft_find(d, "", "client", 2, 0, &got, &e), TSU_ENOTFOUND);
+	assert_int_equal(store_draft_find(d, "", NULL, "client", 2, 0, &got, &e), TSU_ENOTFOUND);
 	draft_free(&got);
 	draft_free(&dr);
 	close_db(d, path);
@@ -215,10 +215,10 @@ static void each_session_keeps_its_own_drafts(void **state)
 	assert_int_equal(store_draft_count(d), 2);
 	assert_int_not_equal(a.id, b.id);
 	/* Each finds its own first. */
-	assert_int_equal(store_draft_find(d, "session-a", "client", 0, 0, &got, &e), TSU_OK);
+	assert_int_equal(store_draft_find(d, "session-a", NULL, "client", 0, 0, &got, &e), TSU_OK);
 	assert_string_equal(draft_value(&got, "name"), "青木 一");
 	draft_free(&got);
-	assert_int_equal(store_draft_find(d, "session-b", "client", 0, 0, &got, &e), TSU_OK);
+	assert_int_equal(store_draft_find(d, "session-b", NULL, "client", 0, 0, &got, &e), TSU_OK);
 	assert_string_equal(draft_value(&got, "name"), "別所 二");
 	assert_string_equal(got.session, "session-b");
 	draft_free(&got);
@@ -234,10 +234,18 @@ static void each_session_keeps_its_own_drafts(void **state)
 	assert_int_equal(store_draft_count(d), 2);
 	assert_int_equal(store_draft_get(d, b.id, &got, &e), TSU_ENOTFOUND);
 	draft_free(&got);
+	/* Another session's draft is found only when it was kept before
+	 * the time given (the start of the session that asks). */
+	assert_int_equal(store_draft_find(d, "session-d", NULL, "client", 0, 0, &got, &e), TSU_ENOTFOUND);
+	draft_free(&got);
+	assert_int_equal(store_draft_find(d, "session-d", "2000-01-01T00:00:00Z", "client", 0, 0, &got, &e), TSU_ENOTFOUND);
+	draft_free(&got);
+	assert_int_equal(store_draft_find(d, "session-d", "9999-01-01T00:00:00Z", "client", 0, 0, &got, &e), TSU_OK);
+	draft_free(&got);
 	/* Saving the record ends that session's draft, not a's. */
 	assert_int_equal(store_draft_end(d, "session-c", "client", 0, 0, 0, &e), TSU_OK);
 	assert_int_equal(store_draft_count(d), 1);
-	assert_int_equal(store_draft_find(d, "session-c", "client", 0, 0, &got, &e), TSU_OK);
+	assert_int_equal(store_draft_find(d, "session-c", "9999-01-01T00:00:00Z", "client", 0, 0, &got, &e), TSU_OK);
 	assert_string_equal(got.session, "session-a");
 	assert_string_equal(draft_value(&got, "name"), "青木 一郎");
 	draft_free(&got);
@@ -275,7 +283,7 @@ static void a_draft_file_is_private_and_comes_back(void **state)
 	assert_int_equal(store_draft_take_files(d, &n, &e), TSU_OK);
 	assert_int_equal(n, 1);
 	assert_int_not_equal(stat(file, &sb), 0);
-	assert_int_equal(store_draft_find(d, "session-a", "contact", 1, 0, &got, &e), TSU_OK);
+	assert_int_equal(store_draft_find(d, "session-a", NULL, "contact", 1, 0, &got, &e), TSU_OK);
 	assert_string_equal(got.session, "session-a");
 	assert_int_equal(got.base_version, 3);
 	assert_string_equal(draft_value(&got, "remarks"), "一行目\n\"引用\"\t\\ \x1b[2J 終わり");
@@ -324,7 +332,7 @@ static void drafts_of_schema_12_survive_the_upgrade(void **state)
 	sqlite3_close(h);
 	assert_int_equal(db_open(&d, path, 0, &e), TSU_OK);
 	assert_int_equal(store_draft_count(d), 1);
-	assert_int_equal(store_draft_find(d, "any", "client", 0, 0, &got, &e), TSU_OK);
+	assert_int_equal(store_draft_find(d, "any", "9999-01-01T00:00:00Z", "client", 0, 0, &got, &e), TSU_OK);
 	assert_string_equal(got.session, "");
 	assert_string_equal(got.title, "新規");
 	assert_string_equal(draft_value(&got, "name"), "古田 一");
