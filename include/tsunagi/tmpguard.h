@@ -27,7 +27,20 @@ bool tmp_is_ours_name(const char *name);
  * by the effective user, older than a minute and not locked by a running
  * tsunagi.  Returns how many were found. */
 int tmp_stale(const char *dir, void (*fn)(const char *path, void *arg), void *arg);
-/* Remove the stale copies in the directory of db_path; returns how many. */
+/* Remove the stale copies (and $EDITOR directories) in the directory of
+ * db_path; returns how many. */
 int tmp_clean_stale(const char *db_path);
+
+/*
+ * $EDITOR's directory: "DB.editXXXXXX" beside the database, 0700, so the
+ * editor's file and its swap and backup files stay in the data
+ * directory.  *lock is an fd holding a lock on it (close it after
+ * tmp_remove_tree); a directory left by kill -9 is stale for tmp_stale
+ * once its lock is free.  NULL with strerror in err when it cannot be
+ * made.
+ */
+char *tmp_edit_dir(const char *db_path, int *lock, char *err, size_t errlen);
+/* Remove the directory and everything in it (no symlink followed). */
+int tmp_remove_tree(const char *path);
 
 #endif

@@ -76,8 +76,15 @@ enum { UI_C_OVERDUE = 1, UI_C_DUE, UI_C_UPCOMING, UI_C_TITLE, UI_C_ERROR, UI_C_C
 
 typedef void (*ui_confirm_fn)(ui_app *app, void *arg, bool yes);
 
+/* Where keep_draft put a form's text. */
+typedef enum { UI_DRAFT_IN_DB, UI_DRAFT_IN_FILE, UI_DRAFT_LOST, UI_DRAFT_KINDS } ui_draft_kept;
+
 struct ui_app {
 	cli_ctx *cli;
+	char session[33];       /* this session's id: its drafts are its own */
+	char started[24];       /* when it started, UTC ISO 8601 like saved_at */
+	int drafts[UI_DRAFT_KINDS];     /* how the forms' drafts went (counts) */
+	char draft_lost_why[512];       /* the last reason one was not kept */
 	db *db;
 	date_t today;
 	config cfg;

@@ -8,6 +8,7 @@
 #ifndef TSUNAGI_UI_WIDGET_H
 #define TSUNAGI_UI_WIDGET_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -203,11 +204,20 @@ void ui_form_draw(ui_form *f, ui_win *w, int y, int x, int height, int width);
 
 /*
  * Edit text in $VISUAL/$EDITOR (default vi): written to a 0600 file in a
- * fresh 0700 directory under $TMPDIR, both removed afterwards.  The
- * terminal must have been handed back (endwin) by the caller.  Returns
- * the new text (caller frees) or NULL with a message in err.
+ * fresh 0700 directory beside the database (tmp_edit_dir), which is
+ * removed afterwards with whatever the editor left in it (swap and
+ * backup files).  Only a regular file of at most 1 MiB of UTF-8 without
+ * NUL is read back.  The terminal must have been handed back (endwin)
+ * by the caller.  Returns the new text (caller frees) or NULL with a
+ * one-line message in run->err.
  */
-char *ui_edit_external(const char *text, char *err, size_t errlen);
+typedef struct ui_editor_run {
+	const char *db_path;            /* the directory is made beside it */
+	volatile sig_atomic_t *stop;    /* set by a hangup: end the editor */
+	bool interrupted;               /* out: *stop ended the editor */
+	char err[512];                  /* out: why NULL was returned */
+} ui_editor_run;
+char *ui_edit_external(const char *text, ui_editor_run *run);
 
 /* ---- small pieces (widget_misc.c) ---------------------------------- */
 

@@ -3,9 +3,11 @@
  * (see tmpguard.h).
  */
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -92,6 +94,8 @@ void tmp_release(int slot)
 		x_free(&names[slot][k]);
 }
 
+static const char alnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
 /* ".tmp" or ".restore", then mkstemp's six letters or digits. */
 static size_t base_len(const char *name)
 {
@@ -105,7 +109,7 @@ static size_t base_len(const char *name)
 			break;
 		}
 	}
-	if (n < 7 || strspn(name + n - 6, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") < 6)
+	if (n < 7 || strspn(name + n - 6, alnum) < 6)
 		return 0;
 	for (int k = 0; k < 2; k++) {
 		size_t w = strlen(kind[k]);
@@ -115,9 +119,17 @@ static size_t base_len(const char *name)
 	return 0;
 }
 
+/* "NAME.editXXXXXX": an $EDITOR directory (tmp_edit_dir). */
+static bool edit_dir_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 11 && strncmp(name + n - 11, ".edit", 5) == 0 && strspn(name + n - 6, alnum) == 6;
+}
+
 bool tmp_is_ours_name(const char *name)
 {
-	return base_len(name) > 0;
+	return base_len(name) > 0 || edit_dir_name(name);
 }
 
 /* Ours, regular, a minute old and no running tsunagi holds the lock of
@@ -138,6 +150,24 @@ static bool stale(const char *path, const char *base)
 	return free_lock;
 }
 
+/* An $EDITOR directory of ours, a minute old, whose tsunagi is gone
+ * (it holds a lock on the directory while the editor runs). */
+static bool stale_dir(const char *path)
+{
+	struct stat sb;
+	int fd;
+	bool free_lock;
+
+	if (lstat(path, &sb) != 0 || !S_ISDIR(sb.st_mode) || sb.st_uid != geteuid() ||
+	    sb.st_mtime > time(NULL) - 60)
+		return false;
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+		return false;
+	free_lock = flock(fd, LOCK_EX | LOCK_NB) == 0;
+	close(fd);
+	return free_lock;
+}
+
 int tmp_stale(const char *dir, void (*fn)(const char *path, void *arg), void *arg)
 {
 	DIR *d = opendir(dir);
@@ -150,11 +180,11 @@ int tmp_stale(const char *dir, void (*fn)(const char *path, void *arg), void *ar
 		size_t n = base_len(de->d_name);
 		char *path, *base;
 
-		if (!n)
+		if (!n && !edit_dir_name(de->d_name))
 			continue;
 		path = xasprintf("%s/%s", dir, de->d_name);
 		base = xasprintf("%s/%.*s", dir, (int)n, de->d_name);
-		if (stale(path, base)) {
+		if (n ? stale(path, base) : stale_dir(path)) {
 			fn(path, arg);
 			found++;
 		}
@@ -167,8 +197,75 @@ int tmp_stale(const char *dir, void (*fn)(const char *path, void *arg), void *ar
 
 static void remove_one(const char *path, void *arg)
 {
+	struct stat sb;
+
 	(void)arg;
-	unlink(path);
+	if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		tmp_remove_tree(path);
+	else
+		unlink(path);
+}
+
+/* Remove what is in the directory fd (closed here), depth levels deep. */
+static int remove_in(int fd, int depth)
+{
+	DIR *d = fdopendir(fd);
+	struct dirent *de;
+	int bad = 0;
+
+	if (!d) {
+		close(fd);
+		return -1;
+	}
+	while ((de = readdir(d))) {
+		struct stat sb;
+		int sub;
+
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if (fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;
+		if (!S_ISDIR(sb.st_mode)) {
+			bad |= unlinkat(dirfd(d), de->d_name, 0);
+			continue;
+		}
+		sub = depth > 0 ? openat(dirfd(d), de->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+		if (sub < 0 || remove_in(sub, depth - 1) != 0)
+			bad = -1;
+		bad |= unlinkat(dirfd(d), de->d_name, AT_REMOVEDIR);
+	}
+	closedir(d);
+	return bad ? -1 : 0;
+}
+
+int tmp_remove_tree(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (remove_in(fd, 16) != 0) {
+		rmdir(path);
+		return -1;
+	}
+	return rmdir(path);
+}
+
+char *tmp_edit_dir(const char *db_path, int *lock, char *err, size_t errlen)
+{
+	char *dir = xasprintf("%s.editXXXXXX", db_path);
+
+	*lock = -1;
+	if (!mkdtemp(dir)) {        /* mkdtemp makes it 0700 */
+		snprintf(err, errlen, "%s", strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	/* Held while the editor runs: tmp_stale leaves the directory of a
+	 * running tsunagi alone. */
+	if ((*lock = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) >= 0)
+		flock(*lock, LOCK_EX | LOCK_NB);
+	return dir;
 }
 
 int tmp_clean_stale(const char *db_path)

@@ -60,7 +60,14 @@ static int check_mode(const char *path, mode_t want, int must_exist, int is_dir)
 
 static void report_leftover(const char *path, void *arg)
 {
+	struct stat sb;
+
 	(void)arg;
+	if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		printf(_("PROBLEM  %s: a leftover $EDITOR directory (it may keep typed text); run: rm -r '%s'\n"),
+		       path, path);
+		return;
+	}
 	printf(_("PROBLEM  %s: a leftover temporary copy of the database (it may keep deleted clients); run: rm '%s'\n"),
 	       path, path);
 }

@@ -454,10 +454,13 @@ int export_all_tables(db *d, char ***out, size_t *n)
 	db_stmt *s = db_prepare(d,
 		"SELECT name FROM sqlite_schema WHERE type = 'table'"
 		" AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-		/* Facts about the file, and what is derived from the records
+		/* Facts about the file, what is derived from the records
 		 * and rebuilt from them after an import (the due cache and
-		 * its day counts, the client counts). */
-		" AND name NOT IN ('meta', 'due_cache', 'due_dirty', 'due_day', 'client_count')"
+		 * its day counts, the client counts), and the UI sessions'
+		 * drafts: unsaved text of one session, not records (their
+		 * key is a session of this database, see 0013). */
+		" AND name NOT IN ('meta', 'due_cache', 'due_dirty', 'due_day', 'client_count',"
+		" 'draft', 'draft_field')"
 		" ORDER BY rowid");
 	int rc;
 

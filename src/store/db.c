@@ -301,15 +301,30 @@ int db_schema_version(void)
 	return schema_migration_count;
 }
 
-/* Whether a migration leaves the tables and their columns as they were:
- * its SQL only creates indexes (comments aside), or it says so with a
- * line "-- tables unchanged" (triggers and clean-ups of derived rows,
- * whose bodies a statement splitter this simple cannot read). */
+/* Whether a migration leaves the exported tables and their columns as
+ * they were: its SQL only creates indexes (comments aside), or it says
+ * so with a line "-- tables unchanged" (triggers and clean-ups of
+ * derived rows, whose bodies a statement splitter this simple cannot
+ * read) or "-- exported tables unchanged" (it changes only tables that
+ * `export all` leaves out, see export_all_tables). */
+static bool has_marker(const char *sql, const char *line)
+{
+	size_t n = strlen(line);
+	const char *p;
+
+	if (!strncmp(sql, line, n) && sql[n] == '\n')
+		return true;
+	for (p = sql; (p = strstr(p, line)) != NULL; p += n)
+		if (p > sql && p[-1] == '\n' && p[n] == '\n')
+			return true;
+	return false;
+}
+
 static bool index_only(const char *sql)
 {
 	const char *p = sql;
 
-	if (strstr(sql, "\n-- tables unchanged\n") || !strncmp(sql, "-- tables unchanged\n", 21))
+	if (has_marker(sql, "-- tables unchanged") || has_marker(sql, "-- exported tables unchanged"))
 		return true;
 	for (;;) {
 		p += strspn(p, " \t\r\n");

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -442,7 +443,7 @@ static void handle_key(ui_app *app, ui_key k)
 
 char *ui_run_editor(ui_app *app, const char *text)
 {
-	char err[512] = "";
+	ui_editor_run run = { .db_path = db_path(app->db), .stop = &got_signal };
 	struct sigaction ign = { 0 }, old;
 	char *out;
 
@@ -452,23 +453,104 @@ char *ui_run_editor(ui_app *app, const char *text)
 	sigaction(SIGINT, &ign, &old);
 	def_prog_mode();
 	endwin();
-	out = ui_edit_external(text, err, sizeof err);
+	out = ui_edit_external(text, &run);
 	reset_prog_mode();
 	sigaction(SIGINT, &old, NULL);
 	clearok(curscr, TRUE);
 	app->redraw_all = true;
-	if (!out)
-		ui_error(app, "%s", err);
+	if (!out && run.err[0])
+		ui_error(app, "%s", run.err);
 	return out;
 }
 
 /* ---- start and end ---- */
 
+/* A random id for this session: its drafts are its own (0013). */
+static void make_session_id(ui_app *app)
+{
+	unsigned char r[16];
+	struct timespec ts;
+	size_t got = 0;
+	ssize_t k;
+
+	while (got < sizeof r && ((k = getrandom(r + got, sizeof r - got, 0)) > 0 || errno == EINTR))
+		if (k > 0)
+			got += (size_t)k;
+	if (got < sizeof r) {
+		/* No getrandom (an old kernel): unique enough on one machine. */
+		clock_gettime(CLOCK_REALTIME, &ts);
+		snprintf(app->session, sizeof app->session, "%08lx%08lx%016lx", (unsigned long)getpid(),
+			 (unsigned long)ts.tv_nsec, (unsigned long)ts.tv_sec);
+		return;
+	}
+	for (size_t i = 0; i < sizeof r; i++)
+		snprintf(app->session + 2 * i, 3, "%02x", r[i]);
+}
+
+static void note_start_time(ui_app *app)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&now, &tm))
+		strftime(app->started, sizeof app->started, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 static void save_all_drafts(ui_app *app)
 {
+	memset(app->drafts, 0, sizeof app->drafts);
+	app->draft_lost_why[0] = '\0';
 	for (int i = app->depth - 1; i >= 0; i--)
 		if (app->stack[i].ops->save_draft)
 			app->stack[i].ops->save_draft(app, &app->stack[i]);
+}
+
+/* After a hangup, a signal or a dead terminal: say where the open forms'
+ * text went, never more than what happened. */
+static void report_drafts(const ui_app *app)
+{
+	const int *n = app->drafts;
+	char *dir = text_sanitize(db_path(app->db), false), *slash = strrchr(dir, '/');
+	char *why = text_sanitize(app->draft_lost_why, false);
+
+	if (slash)
+		*slash = '\0';
+	if (n[UI_DRAFT_IN_DB] + n[UI_DRAFT_IN_FILE] + n[UI_DRAFT_LOST] == 0)
+		fprintf(stderr, "tsunagi: %s\n", _("stopped; no form had unsaved text"));
+	if (n[UI_DRAFT_IN_DB])
+		fprintf(stderr, "tsunagi: %s\n", _("stopped; open forms were kept as drafts and are offered on the next start"));
+	if (n[UI_DRAFT_IN_FILE]) {
+		fputs("tsunagi: ", stderr);
+		fprintf(stderr, ngettext(
+			"stopped; the database could not be written, so %d open form was kept in a draft file in %s; the next start offers it",
+			"stopped; the database could not be written, so %d open forms were kept in draft files in %s; the next start offers them",
+			(unsigned long)n[UI_DRAFT_IN_FILE]), n[UI_DRAFT_IN_FILE], slash ? dir : ".");
+		fputc('\n', stderr);
+	}
+	if (n[UI_DRAFT_LOST]) {
+		fputs("tsunagi: ", stderr);
+		fprintf(stderr, ngettext(
+			"stopped; %d open form could not be kept and its text is lost: %s",
+			"stopped; %d open forms could not be kept and their text is lost: %s",
+			(unsigned long)n[UI_DRAFT_LOST]), n[UI_DRAFT_LOST], why);
+		fputc('\n', stderr);
+	}
+	free(why);
+	free(dir);
+}
+
+/* Drafts a full disk sent to files last time join the others. */
+static void take_draft_files(ui_app *app)
+{
+	tsu_err e;
+	int n;
+
+	if (store_draft_take_files(app->db, &n, &e) != TSU_OK)
+		ui_error(app, "%s", e.msg);
+	else if (n > 0)
+		ui_message(app, ngettext("%d draft kept in a file when the disk was full is back in the list.",
+					 "%d drafts kept in files when the disk was full are back in the list.",
+					 (unsigned long)n), n);
 }
 
 static void close_all(ui_app *app)
@@ -572,6 +654,8 @@ int ui_run(cli_ctx *ctx)
 		return EXIT_FAIL;
 	}
 	memset(&app, 0, sizeof app);
+	make_session_id(&app);
+	note_start_time(&app);
 	app.cli = ctx;
 	app.today = ctx->today;
 	app.db = cli_db(ctx);
@@ -603,6 +687,7 @@ int ui_run(cli_ctx *ctx)
 	/* The alarm list is the start screen; drafts left from an earlier
 	 * session are offered over it. */
 	ui_push(&app, ui_alarms_screen(&app));
+	take_draft_files(&app);
 	if (store_draft_count(app.db) > 0)
 		ui_push(&app, ui_drafts_screen(&app));
 
@@ -651,7 +736,7 @@ int ui_run(cli_ctx *ctx)
 	close_all(&app);
 	endwin();
 	if (got_signal == SIGHUP || got_signal == SIGTERM || got_signal == SIGQUIT || dead) {
-		fprintf(stderr, "tsunagi: %s\n", _("stopped; open forms were kept as drafts and are offered on the next start"));
+		report_drafts(&app);
 		rc = EXIT_FAIL;
 	}
 	free(app.confirm_text);

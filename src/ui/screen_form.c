@@ -7,8 +7,10 @@
  * version another session wrote is refused, shown, and the text stays.
  */
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tsunagi/db.h"
 #include "tsunagi/i18n.h"
@@ -31,6 +33,9 @@ typedef struct form_state {
 	char *title;
 	char *client_name;
 	char **orig;            /* each field as loaded from the record, or NULL */
+	int64_t replaces;       /* another session's draft this form went on from */
+	char *fallback;         /* the draft file written when the database
+				 * would not take the draft, or NULL */
 	bool conflict;          /* the last save met another session's change */
 	bool draft_dirty;       /* typed since the draft was last kept */
 	bool done;
@@ -191,28 +196,50 @@ static void load_draft(form_state *fs, const draft *d)
 	fs->form.changed = true;
 }
 
-/* Delete the form's draft, if it has one. */
+/* Delete this session's draft of the form and the one it went on from. */
 static int delete_draft(ui_app *app, form_state *fs, tsu_err *e)
 {
-	draft d;
-	int rc = store_draft_find(app->db, fs->form_name, fs->client_id, draft_record_id(fs), &d, e);
-
-	if (rc == TSU_OK)
-		rc = store_draft_delete(app->db, d.id, e);
-	else if (rc == TSU_ENOTFOUND)
-		rc = TSU_OK;
-	draft_free(&d);
-	return rc;
+	return store_draft_end(app->db, app->session, fs->form_name, fs->client_id,
+			       draft_record_id(fs), fs->replaces, e);
 }
 
-/* Whether the draft was written; when not, the message says why. */
-static bool keep_draft(ui_app *app, form_state *fs)
+/* The form was saved or its draft is in the database again: a draft
+ * file written meanwhile is not needed any more. */
+static void drop_fallback(form_state *fs)
 {
-	bool kept = false;
+	if (fs->fallback) {
+		unlink(fs->fallback);
+		x_free(&fs->fallback);
+	}
+}
+
+/* The database would not take the draft: write it to a file beside it
+ * (replacing this form's earlier one).  Whether that worked. */
+static bool keep_in_file(ui_app *app, form_state *fs, const draft *d, tsu_err *e)
+{
+	char *path;
+
+	if (store_draft_write_file(app->db, d, &path, e) != TSU_OK)
+		return false;
+	drop_fallback(fs);
+	fs->fallback = path;
+	return true;
+}
+
+/* Keep the form's text as this session's draft: in the database, or
+ * when that fails (a full disk) in a draft file.  When neither works,
+ * or the client was deleted meanwhile, the message says why. */
+static ui_draft_kept keep_draft(ui_app *app, form_state *fs)
+{
+	ui_draft_kept kept = UI_DRAFT_LOST;
 	draft d;
-	tsu_err e;
+	tsu_err e, fe;
+	int rc;
 
 	draft_init(&d);
+	free(d.session);
+	d.session = xstrdup(app->session);
+	d.replaces = fs->replaces;
 	free(d.form);
 	d.form = xstrdup(fs->form_name);
 	d.client_id = fs->client_id;
@@ -232,12 +259,21 @@ static bool keep_draft(ui_app *app, form_state *fs)
 		draft_put(&d, fs->form.fields[i].name, v);
 		free(v);
 	}
-	if (store_draft_save(app->db, &d, &e) != TSU_OK) {
-		ui_error(app, _("the draft could not be kept: %s"), e.msg);
+	rc = store_draft_save(app->db, &d, &e);
+	if (rc == TSU_OK) {
+		fs->replaces = 0;
+		drop_fallback(fs);
+		kept = UI_DRAFT_IN_DB;
+	} else if (rc != TSU_ENOTFOUND && keep_in_file(app, fs, &d, &fe)) {
+		ui_error(app, _("the database would not take the draft (%s); it was kept in %s"), e.msg, fs->fallback);
+		kept = UI_DRAFT_IN_FILE;
 	} else {
-		fs->draft_dirty = false;
-		kept = true;
+		ui_error(app, _("the draft could not be kept: %s"), rc == TSU_ENOTFOUND ? e.msg : fe.msg);
+		snprintf(app->draft_lost_why, sizeof app->draft_lost_why, "%s", e.msg);
 	}
+	if (kept != UI_DRAFT_LOST)
+		fs->draft_dirty = false;
+	app->drafts[kept]++;
 	draft_free(&d);
 	return kept;
 }
@@ -380,6 +416,8 @@ static void save(ui_app *app, ui_screen *s)
 	}
 	fs->done = true;
 	fs->form.changed = false;
+	fs->replaces = 0;
+	drop_fallback(fs);
 	ui_message(app, "%s", _("Saved."));
 	if (new_client) {
 		int64_t id = fs->record_id;
@@ -397,7 +435,7 @@ static void leave(ui_app *app, ui_screen *s)
 
 	/* Claim the draft only when it was written (a full disk, or a
 	 * client deleted meanwhile, leaves the error on the status line). */
-	if (fs->form.changed && keep_draft(app, fs))
+	if (fs->form.changed && keep_draft(app, fs) == UI_DRAFT_IN_DB)
 		ui_message(app, "%s", _("Not saved; your text is kept as a draft and comes back when you open this form again."));
 	fs->done = true;
 	ui_pop(app);
@@ -519,6 +557,7 @@ static void close_form(ui_app *app, ui_screen *s)
 	ui_form_free(&fs->form);
 	free(fs->title);
 	free(fs->client_name);
+	free(fs->fallback);
 	free(fs);
 }
 
@@ -536,14 +575,39 @@ static const ui_screen_ops form_ops = {
 
 /* ---- constructors ---- */
 
-static void restore_draft(ui_app *app, form_state *fs)
+/*
+ * Bring back draft_id (chosen in the list of drafts), or else this
+ * session's draft of the form, or else, for a record that exists, the
+ * newest draft an earlier session kept of it (before this one started:
+ * not the work of a session still typing).  Another session's draft is
+ * taken over: this form's draft replaces it.  A new record's form never
+ * takes another session's draft (that is another new record); the
+ * message says such drafts are in the list of drafts.
+ */
+static void restore_draft(ui_app *app, form_state *fs, int64_t draft_id)
 {
+	int64_t rid = draft_record_id(fs), more;
 	draft d;
 	tsu_err e;
+	int rc = draft_id ? store_draft_get(app->db, draft_id, &d, &e)
+			  : store_draft_find(app->db, app->session, rid > 0 ? app->started : NULL,
+					     fs->form_name, fs->client_id, rid, &d, &e);
 
-	if (store_draft_find(app->db, fs->form_name, fs->client_id, draft_record_id(fs), &d, &e) == TSU_OK) {
+	more = store_draft_count_for(app->db, fs->form_name, fs->client_id, rid) - (rc == TSU_OK);
+	if (rc == TSU_OK) {
 		load_draft(fs, &d);
-		ui_message(app, _("Your unsaved draft of %s UTC is back. F2 saves it; Esc keeps it for later."), d.saved_at);
+		if (strcmp(d.session, app->session) != 0)
+			fs->replaces = d.id;
+		if (more > 0)
+			ui_message(app, ngettext("Your unsaved draft of %s UTC is back (%lld more of this form is in the list of drafts). F2 saves it; Esc keeps it for later.",
+						 "Your unsaved draft of %s UTC is back (%lld more of this form are in the list of drafts). F2 saves it; Esc keeps it for later.",
+						 (unsigned long)more), d.saved_at, (long long)more);
+		else
+			ui_message(app, _("Your unsaved draft of %s UTC is back. F2 saves it; Esc keeps it for later."), d.saved_at);
+	} else if (more > 0) {
+		ui_message(app, ngettext("%lld unsaved draft of this form from another session is in the list of drafts shown at start.",
+					 "%lld unsaved drafts of this form from other sessions are in the list of drafts shown at start.",
+					 (unsigned long)more), (long long)more);
 	}
 	draft_free(&d);
 }
@@ -563,7 +627,7 @@ static char *client_name(ui_app *app, int64_t id)
 	return n;
 }
 
-ui_screen ui_client_form(ui_app *app, int64_t client_id)
+static ui_screen client_form(ui_app *app, int64_t client_id, int64_t draft_id)
 {
 	form_state *fs = xcalloc(1, sizeof *fs);
 	ui_screen s = { &form_ops, fs, UI_D_BODY };
@@ -594,12 +658,17 @@ ui_screen ui_client_form(ui_app *app, int64_t client_id)
 		fs->client_name = xstrdup("");
 		fs->title = xstrdup(_("New client"));
 	}
-	restore_draft(app, fs);
+	restore_draft(app, fs, draft_id);
 	return s;
 }
 
+ui_screen ui_client_form(ui_app *app, int64_t client_id)
+{
+	return client_form(app, client_id, 0);
+}
+
 static ui_screen record_form(ui_app *app, const record_type *rt, int64_t client_id,
-			     int64_t parent_id, int64_t record_id, const void *init)
+			     int64_t parent_id, int64_t record_id, const void *init, int64_t draft_id)
 {
 	form_state *fs = xcalloc(1, sizeof *fs);
 	ui_screen s = { &form_ops, fs, UI_D_BODY };
@@ -635,19 +704,19 @@ static ui_screen record_form(ui_app *app, const record_type *rt, int64_t client_
 	load_record(fs, rec);
 	record_free(rt, rec);
 	free(rec);
-	restore_draft(app, fs);
+	restore_draft(app, fs, draft_id);
 	return s;
 }
 
 ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, int64_t record_id)
 {
-	return record_form(app, rt, client_id, 0, record_id, NULL);
+	return record_form(app, rt, client_id, 0, record_id, NULL, 0);
 }
 
 ui_screen ui_child_form(ui_app *app, const record_type *rt, int64_t client_id,
 			int64_t parent_id, int64_t record_id, const void *init)
 {
-	return record_form(app, rt, client_id, parent_id, record_id, init);
+	return record_form(app, rt, client_id, parent_id, record_id, init, 0);
 }
 
 /* A draft of a child record: its parent from the key (a new one) or from
@@ -670,7 +739,7 @@ static ui_screen child_draft_form(ui_app *app, const record_type *rt, const draf
 		if (!parent)
 			return (ui_screen){ NULL, NULL, 0 };
 	}
-	return record_form(app, rt, d->client_id, parent, d->record_id > 0 ? d->record_id : 0, NULL);
+	return record_form(app, rt, d->client_id, parent, d->record_id > 0 ? d->record_id : 0, NULL, d->id);
 }
 
 ui_screen ui_draft_form(ui_app *app, const draft *d)
@@ -678,7 +747,7 @@ ui_screen ui_draft_form(ui_app *app, const draft *d)
 	const record_type *rt;
 
 	if (strcmp(d->form, "client") == 0)
-		return ui_client_form(app, d->record_id);
+		return client_form(app, d->record_id, d->id);
 	if ((rt = child_type(d->form)) != NULL)
 		return child_draft_form(app, rt, d);
 	rt = ui_form_record_type(d->form);
@@ -686,5 +755,5 @@ ui_screen ui_draft_form(ui_app *app, const draft *d)
 		ui_error(app, _("this draft is for a form this version does not have (%s)"), d->form);
 		return (ui_screen){ NULL, NULL, 0 };
 	}
-	return ui_record_form(app, rt, d->client_id, d->record_id);
+	return record_form(app, rt, d->client_id, 0, d->record_id, NULL, d->id);
 }

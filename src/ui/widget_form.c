@@ -2,7 +2,7 @@
  * widget_form.c - a form of typed fields: text, long text, dates shown
  * as ISO and era beside what was typed, choices and check boxes; moving
  * between fields; and long text handed to $EDITOR through a private
- * temporary file.  It knows field kinds, never what a field means.
+ * directory beside the database.  It knows field kinds, never what a field means.
  */
 #include <curses.h>
 #include <errno.h>
@@ -12,11 +12,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tsunagi/date.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/text.h"
+#include "tsunagi/tmpguard.h"
 #include "tsunagi/ui_widget.h"
 #include "tsunagi/xalloc.h"
 
@@ -325,46 +327,115 @@ static int write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
-static char *read_file(const char *path)
-{
-	FILE *fp = fopen(path, "r");
-	strbuf b;
-	char buf[4096];
-	size_t n;
+/* The most an edited text may be: far more than any field holds. */
+enum { EDIT_MAX = 1 << 20 };
 
-	if (!fp)
+/* The editor's file, when it is still a regular file of a sane size and
+ * holds text; else NULL with the reason in run->err. */
+static char *read_back(const char *path, ui_editor_run *run)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat sb;
+	strbuf b;
+	char buf[8192];
+	ssize_t k = 0;
+	const char *nul;
+
+	if (fd < 0) {
+		snprintf(run->err, sizeof run->err, _("cannot read the editor's file back (%s); the field keeps its old text"),
+			 strerror(errno));
 		return NULL;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		snprintf(run->err, sizeof run->err, "%s",
+			 _("the editor left something other than a plain file; the field keeps its old text"));
+		return NULL;
+	}
 	sb_init(&b);
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0 && b.len < (4u << 20))
-		sb_addn(&b, buf, n);
-	fclose(fp);
+	while (b.len <= EDIT_MAX && ((k = read(fd, buf, sizeof buf)) > 0 || (k < 0 && errno == EINTR)))
+		if (k > 0)
+			sb_addn(&b, buf, (size_t)k);
+	close(fd);
+	if (k < 0 || b.len > EDIT_MAX) {
+		if (k < 0)
+			snprintf(run->err, sizeof run->err, _("cannot read the editor's file back (%s); the field keeps its old text"),
+				 strerror(errno));
+		else
+			snprintf(run->err, sizeof run->err, _("the edited text is larger than %d KiB; the field keeps its old text"),
+				 EDIT_MAX >> 10);
+		sb_free(&b);
+		return NULL;
+	}
+	if (b.len && (nul = memchr(b.s, '\0', b.len)) != NULL) {
+		snprintf(run->err, sizeof run->err,
+			 _("the edited text has a NUL byte (at byte %zu), which a field cannot hold; the field keeps its old text"),
+			 (size_t)(nul - b.s) + 1);
+		sb_free(&b);
+		return NULL;
+	}
+	if (b.len && !text_valid_utf8(b.s, b.len, NULL)) {
+		snprintf(run->err, sizeof run->err, "%s",
+			 _("the edited text is not UTF-8; save it as UTF-8 in the editor (the field keeps its old text)"));
+		sb_free(&b);
+		return NULL;
+	}
+	if (!b.s)
+		return xstrdup("");
 	return sb_steal(&b);
 }
 
-char *ui_edit_external(const char *text, char *err, size_t errlen)
+/* Wait for the editor; when *stop is set (a hangup) ask it to end, and
+ * after two seconds make it. */
+static int wait_editor(pid_t pid, ui_editor_run *run)
 {
-	const char *tmp = getenv("TMPDIR");
+	int status = 0, waited = 0;
+	pid_t r;
+
+	for (;;) {
+		r = waitpid(pid, &status, run->stop && *run->stop ? WNOHANG : 0);
+		if (r == pid) {
+			/* The hangup reached the editor too and ended it. */
+			if (run->stop && *run->stop)
+				run->interrupted = true;
+			return status;
+		}
+		if (r < 0 && errno != EINTR)
+			return -1;
+		if (run->stop && *run->stop) {
+			struct timespec ts = { 0, 50 * 1000000L };
+			if (!run->interrupted)
+				kill(pid, SIGTERM);
+			else if (++waited == 40)
+				kill(pid, SIGKILL);
+			run->interrupted = true;
+			nanosleep(&ts, NULL);
+		}
+	}
+}
+
+char *ui_edit_external(const char *text, ui_editor_run *run)
+{
 	const char *editor = getenv("VISUAL");
 	char *dir, *path, *out = NULL;
-	int fd, status;
+	char why[256];
+	int fd, status, lock;
 	pid_t pid;
 
+	run->interrupted = false;
+	run->err[0] = '\0';
 	if (!editor || !*editor)
 		editor = getenv("EDITOR");
 	if (!editor || !*editor)
 		editor = "vi";
-	if (!tmp || tmp[0] != '/')
-		tmp = "/tmp";
-	dir = xasprintf("%s/tsunagi-XXXXXX", tmp);
-	if (!mkdtemp(dir)) {        /* mkdtemp makes it 0700 */
-		snprintf(err, errlen, _("cannot make a private temporary directory in %s: %s"), tmp, strerror(errno));
-		free(dir);
+	if (!(dir = tmp_edit_dir(run->db_path, &lock, why, sizeof why))) {
+		snprintf(run->err, sizeof run->err, _("cannot make a private directory for the editor beside the database: %s"), why);
 		return NULL;
 	}
 	path = xasprintf("%s/text.txt", dir);
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 || write_all(fd, text, strlen(text)) < 0 || (text[0] && write_all(fd, "\n", 1) < 0)) {
-		snprintf(err, errlen, _("cannot write the temporary file: %s"), strerror(errno));
+		snprintf(run->err, sizeof run->err, _("cannot write the editor's file: %s"), strerror(errno));
 		goto done;
 	}
 	close(fd);
@@ -375,19 +446,17 @@ char *ui_edit_external(const char *text, char *err, size_t errlen)
 		_exit(127);
 	}
 	if (pid < 0) {
-		snprintf(err, errlen, _("cannot start the editor: %s"), strerror(errno));
+		snprintf(run->err, sizeof run->err, _("cannot start the editor: %s"), strerror(errno));
 		goto done;
 	}
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		snprintf(err, errlen, _("the editor '%s' failed; the text was not changed (set $EDITOR)"), editor);
+	status = wait_editor(pid, run);
+	/* A hangup: what the editor wrote to its file is kept (in the
+	 * draft); its swap file goes with the directory. */
+	if (!run->interrupted && (status < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
+		snprintf(run->err, sizeof run->err, _("the editor '%s' failed; the text was not changed (set $EDITOR)"), editor);
 		goto done;
 	}
-	out = read_file(path);
-	if (!out) {
-		snprintf(err, errlen, _("cannot read the temporary file back: %s"), strerror(errno));
-	} else {
+	if ((out = read_back(path, run)) != NULL) {
 		size_t n = strlen(out);
 		/* Editors end the file with a newline; the text did not. */
 		if (n && out[n - 1] == '\n')
@@ -398,8 +467,9 @@ char *ui_edit_external(const char *text, char *err, size_t errlen)
 done:
 	if (fd >= 0)
 		close(fd);
-	unlink(path);
-	rmdir(dir);
+	tmp_remove_tree(dir);
+	if (lock >= 0)
+		close(lock);
 	free(path);
 	free(dir);
 	return out;

@@ -12,6 +12,8 @@ TSUNAGI_DB= expect_fail "TSUNAGI_DB=''" 1 "TSUNAGI_DB is set but empty" "$TSUNAG
 expect_fail "--today 9999-12-31" 2 "today must be between 2000-01-01 and 2098-12-31" \
 	tsu --today 9999-12-31 due --week next
 expect_fail "--today 1999-12-31" 2 "today must be between" tsu --today 1999-12-31 due
+# The UI (no command) too: its alarm list once showed memory at 9999-12-31.
+expect_fail "UI at --today 9999-12-31" 2 "today must be between" tsu --today 9999-12-31
 TSUNAGI_TODAY=2099-01-01 expect_fail "TSUNAGI_TODAY=2099-01-01" 2 "TSUNAGI_TODAY: today must be between" tsu due
 tsu --today 2098-12-31 due --week next > "$T/out" || fail "the last day of the range"
 grep -q "Due list 2099-01-05 (Mon)" "$T/out" || fail "header: $(head -1 "$T/out")"

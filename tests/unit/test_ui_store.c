@@ -11,9 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "tsunagi/db.h"
 #include "tsunagi/store_client.h"
@@ -73,18 +75,18 @@ static void a_draft_keeps_text_as_typed_and_is_found_by_form_and_record(void **s
 	draft_put(&dr, "intake_on", "R8.2.30");   /* not a date: kept anyway */
 	assert_int_equal(store_draft_save(d, &dr, &e), TSU_OK);
 	assert_true(dr.id > 0);
-	assert_int_equal(store_draft_find(d, "intake", 7, 0, &got, &e), TSU_OK);
+	assert_int_equal(store_draft_find(d, "", NULL, "intake", 7, 0, &got, &e), TSU_OK);
 	assert_string_equal(draft_value(&got, "complaint"), "一人で暮らしたい\nでも不安");
 	assert_string_equal(draft_value(&got, "intake_on"), "R8.2.30");
 	draft_free(&got);
-	assert_int_equal(store_draft_find(d, "intake", 8, 0, &got, &e), TSU_ENOTFOUND);
+	assert_int_equal(store_draft_find(d, "", NULL, "intake", 8, 0, &got, &e), TSU_ENOTFOUND);
 	draft_free(&got);
 
 	/* Saving again replaces, never duplicates. */
 	draft_put(&dr, "complaint", "書き直し");
 	assert_int_equal(store_draft_save(d, &dr, &e), TSU_OK);
 	assert_int_equal(store_draft_count(d), 1);
-	assert_int_equal(store_draft_find(d, "intake", 7, 0, &got, &e), TSU_OK);
+	assert_int_equal(store_draft_find(d, "", NULL, "intake", 7, 0, &got, &e), TSU_OK);
 	assert_string_equal(draft_value(&got, "complaint"), "書き直し");
 	assert_int_equal(got.n, 2);
 	assert_int_equal(store_draft_delete(d, got.id, &e), TSU_OK);
@@ -173,9 +175,174 @@ static void drafts_belong_to_their_client(void **state)
 	dr.id = 0;
 	assert_int_equal(store_draft_save(d, &dr, &e), TSU_OK);
 	assert_int_equal(db_exec(db_prepare(d, "DELETE FROM client WHERE id = 2"), &e), TSU_OK);
-	assert_int_equal(store_draft_find(d, "client", 2, 0, &got, &e), TSU_ENOTFOUND);
+	assert_int_equal(store_draft_find(d, "", NULL, "client", 2, 0, &got, &e), TSU_ENOTFOUND);
 	draft_free(&got);
 	draft_free(&dr);
+	close_db(d, path);
+}
+
+static void set_str(char **to, const char *s)
+{
+	free(*to);
+	*to = strdup(s);
+}
+
+/* A new client's form of one session. */
+static void session_draft(draft *d, const char *session, const char *name)
+{
+	draft_init(d);
+	set_str(&d->session, session);
+	set_str(&d->form, "client");
+	set_str(&d->title, name);
+	draft_put(d, "name", name);
+}
+
+/* Two sessions that each typed a new client and were both hung up keep
+ * two drafts; a session replaces only its own; a form opened in a third
+ * session finds the newest and, once it keeps its own, takes it over. */
+static void each_session_keeps_its_own_drafts(void **state)
+{
+	char path[64];
+	db *d = open_db(path);
+	draft a, b, c, got;
+	tsu_err e;
+
+	(void)state;
+	session_draft(&a, "session-a", "青木 一");
+	session_draft(&b, "session-b", "別所 二");
+	assert_int_equal(store_draft_save(d, &a, &e), TSU_OK);
+	assert_int_equal(store_draft_save(d, &b, &e), TSU_OK);
+	assert_int_equal(store_draft_count(d), 2);
+	assert_int_not_equal(a.id, b.id);
+	/* Each finds its own first. */
+	assert_int_equal(store_draft_find(d, "session-a", NULL, "client", 0, 0, &got, &e), TSU_OK);
+	assert_string_equal(draft_value(&got, "name"), "青木 一");
+	draft_free(&got);
+	assert_int_equal(store_draft_find(d, "session-b", NULL, "client", 0, 0, &got, &e), TSU_OK);
+	assert_string_equal(draft_value(&got, "name"), "別所 二");
+	assert_string_equal(got.session, "session-b");
+	draft_free(&got);
+	/* A session saving again replaces only its own. */
+	draft_put(&a, "name", "青木 一郎");
+	assert_int_equal(store_draft_save(d, &a, &e), TSU_OK);
+	assert_int_equal(store_draft_count(d), 2);
+	assert_int_equal(store_draft_count_for(d, "client", 0, 0), 2);
+	/* A third session goes on from b's draft: its own replaces it. */
+	session_draft(&c, "session-c", "別所 二");
+	c.replaces = b.id;
+	assert_int_equal(store_draft_save(d, &c, &e), TSU_OK);
+	assert_int_equal(store_draft_count(d), 2);
+	assert_int_equal(store_draft_get(d, b.id, &got, &e), TSU_ENOTFOUND);
+	draft_free(&got);
+	/* Another session's draft is found only when it was kept before
+	 * the time given (the start of the session that asks). */
+	assert_int_equal(store_draft_find(d, "session-d", NULL, "client", 0, 0, &got, &e), TSU_ENOTFOUND);
+	draft_free(&got);
+	assert_int_equal(store_draft_find(d, "session-d", "2000-01-01T00:00:00Z", "client", 0, 0, &got, &e), TSU_ENOTFOUND);
+	draft_free(&got);
+	assert_int_equal(store_draft_find(d, "session-d", "9999-01-01T00:00:00Z", "client", 0, 0, &got, &e), TSU_OK);
+	draft_free(&got);
+	/* Saving the record ends that session's draft, not a's. */
+	assert_int_equal(store_draft_end(d, "session-c", "client", 0, 0, 0, &e), TSU_OK);
+	assert_int_equal(store_draft_count(d), 1);
+	assert_int_equal(store_draft_find(d, "session-c", "9999-01-01T00:00:00Z", "client", 0, 0, &got, &e), TSU_OK);
+	assert_string_equal(got.session, "session-a");
+	assert_string_equal(draft_value(&got, "name"), "青木 一郎");
+	draft_free(&got);
+	draft_free(&a);
+	draft_free(&b);
+	draft_free(&c);
+	close_db(d, path);
+}
+
+/* When the database will not take a draft, it goes to a 0600 file
+ * beside it; the next start loads it (every field, byte for byte) and
+ * removes the file.  A file that is not a draft is left and named. */
+static void a_draft_file_is_private_and_comes_back(void **state)
+{
+	char path[64], *file, *bogus;
+	db *d = open_db(path);
+	draft a, got;
+	struct stat sb;
+	tsu_err e;
+	int n;
+	FILE *fp;
+
+	(void)state;
+	add_clients(d, 1);
+	session_draft(&a, "session-a", "青木 一");
+	set_str(&a.form, "contact");
+	a.client_id = 1;
+	a.base_version = 3;
+	draft_put(&a, "remarks", "一行目\n\"引用\"\t\\ \x1b[2J 終わり");
+	assert_int_equal(store_draft_write_file(d, &a, &file, &e), TSU_OK);
+	assert_int_equal(strncmp(file, path, strlen(path)), 0);
+	assert_int_equal(stat(file, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(store_draft_count(d), 0);
+	assert_int_equal(store_draft_take_files(d, &n, &e), TSU_OK);
+	assert_int_equal(n, 1);
+	assert_int_not_equal(stat(file, &sb), 0);
+	assert_int_equal(store_draft_find(d, "session-a", NULL, "contact", 1, 0, &got, &e), TSU_OK);
+	assert_string_equal(got.session, "session-a");
+	assert_int_equal(got.base_version, 3);
+	assert_string_equal(draft_value(&got, "remarks"), "一行目\n\"引用\"\t\\ \x1b[2J 終わり");
+	assert_string_equal(draft_value(&got, "name"), "青木 一");
+	draft_free(&got);
+	free(file);
+
+	bogus = malloc(strlen(path) + 16);
+	sprintf(bogus, "%s.draft-AbC123", path);
+	fp = fopen(bogus, "w");
+	assert_non_null(fp);
+	fputs("{\"form\": 3}", fp);
+	fclose(fp);
+	assert_int_equal(store_draft_take_files(d, &n, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "draft-AbC123"));
+	assert_int_equal(stat(bogus, &sb), 0);
+	unlink(bogus);
+	free(bogus);
+	draft_free(&a);
+	close_db(d, path);
+}
+
+extern const char *const schema_migrations[];
+
+/* A database of schema 12 with a draft upgrades with the draft whole,
+ * in session '' (0013 builds both draft tables again). */
+static void drafts_of_schema_12_survive_the_upgrade(void **state)
+{
+	char path[64];
+	db *d = open_db(path);
+	sqlite3 *h;
+	draft got;
+	tsu_err e;
+
+	(void)state;
+	db_close(d);
+	unlink(path);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), SQLITE_OK);
+	for (int i = 0; i < 12; i++)
+		assert_int_equal(sqlite3_exec(h, schema_migrations[i], NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+		"INSERT INTO draft (form, client_id, record_id, title) VALUES ('client', 0, 0, '新規');"
+		"INSERT INTO draft_field (draft_id, name, value) VALUES (1, 'name', '古田 一'), (1, 'kana', 'ふるた');"
+		"PRAGMA user_version = 12", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(db_open(&d, path, 0, &e), TSU_OK);
+	assert_int_equal(store_draft_count(d), 1);
+	assert_int_equal(store_draft_find(d, "any", "9999-01-01T00:00:00Z", "client", 0, 0, &got, &e), TSU_OK);
+	assert_string_equal(got.session, "");
+	assert_string_equal(got.title, "新規");
+	assert_string_equal(draft_value(&got, "name"), "古田 一");
+	assert_string_equal(draft_value(&got, "kana"), "ふるた");
+	draft_free(&got);
+	/* The triggers came back: deleting a client takes its drafts. */
+	add_clients(d, 1);
+	assert_int_equal(db_exec(db_prepare(d, "INSERT INTO draft (form, client_id, record_id) VALUES ('contact', 1, 0)"), &e), TSU_OK);
+	assert_int_equal(db_exec(db_prepare(d, "DELETE FROM client WHERE id = 1"), &e), TSU_OK);
+	assert_int_equal(store_draft_count(d), 1);
 	close_db(d, path);
 }
 
@@ -266,6 +433,9 @@ int main(void)
 		cmocka_unit_test(a_draft_keeps_text_as_typed_and_is_found_by_form_and_record),
 		cmocka_unit_test(the_draft_list_has_every_draft_with_its_fields),
 		cmocka_unit_test(drafts_belong_to_their_client),
+		cmocka_unit_test(each_session_keeps_its_own_drafts),
+		cmocka_unit_test(a_draft_file_is_private_and_comes_back),
+		cmocka_unit_test(drafts_of_schema_12_survive_the_upgrade),
 		cmocka_unit_test(pages_follow_kana_order_forward_and_backward),
 		cmocka_unit_test(paging_applies_the_search_and_the_filters),
 	};
