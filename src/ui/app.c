@@ -572,6 +572,7 @@ static void on_fatal(void)
 		return;
 	save_all_drafts(fatal_app);
 	endwin();
+	report_drafts(fatal_app);
 }
 
 static void catch_signals(void)

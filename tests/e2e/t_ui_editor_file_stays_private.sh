@@ -65,7 +65,7 @@ ui_screen | grep -q "abc" && fail "text cut at the NUL reached the field"
 # An editor that leaves swap files: the text comes back, the files go.
 mode swap
 ui_keys F4
-ui_wait "元の文^J編集 試験さんの追記"
+ui_wait "  編集 試験さんの追記"
 [ ! -e "$(edir)" ] || fail "swap: the editor's directory was left: $(ls -la "$(edir)")"
 ui_keys F2
 ui_wait "Saved."

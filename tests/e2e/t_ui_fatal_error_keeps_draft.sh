@@ -20,6 +20,8 @@ ui_wait "1980-04-01"
 sqlite3 "$DB" "DROP TABLE audit" || fail "could not drop the audit table"
 ui_keys F2
 ui_wait_dead 10
+ui_history | grep -q "tsunagi: stopped; open forms were kept as drafts" ||
+	{ ui_history >&2; fail "where the text went is not said"; }
 ui_history | grep -q "tsunagi: internal error: preparing a statement" ||
 	{ ui_history >&2; fail "the message is not on the screen"; }
 # The terminal left the alternate screen: the last lines are the shell's,
