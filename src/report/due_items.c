@@ -71,7 +71,8 @@ static int refresh_client(db *d, int64_t id, tsu_err *e)
 		db_bind_date(ins, ":on", it->on);
 		db_bind_int(ins, ":kind", (int)it->kind);
 		db_bind_int64(ins, ":ref", it->ref_id);
-		db_bind_int(ins, ":stage", it->kind == DUE_PLAN ? it->stage : 0);
+		/* A certificate's stage depends on today: worked out on reading. */
+		db_bind_int(ins, ":stage", it->kind == DUE_CERTIFICATE ? 0 : it->stage);
 		db_bind_text(ins, ":month", month[0] ? month : NULL);
 		db_bind_date(ins, ":deadline", it->deadline);
 		db_bind_int64(ins, ":done", it->done_id);

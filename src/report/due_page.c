@@ -61,11 +61,12 @@ static int cmp_groups(const void *a, const void *b)
 			     y->section, y->on, y->state, y->kind);
 }
 
-/* The stage as the cache keeps it: a plan item's end or review; the
+/* The stage as the cache keeps it (a plan item's end or review, a
+ * monitoring month not done, what a mismatch is about); the
  * certificate's reached stage is worked out on reading. */
 static int key_stage(enum due_kind kind, int stage)
 {
-	return kind == DUE_PLAN ? stage : 0;
+	return kind == DUE_CERTIFICATE ? 0 : stage;
 }
 
 /* Within a group: client, reference, stage. */

@@ -147,6 +147,10 @@ const char *store_enum_label(const char *value)
 		{ "draft", N_("draft") },
 		{ "final", N_("final") },
 		{ "superseded", N_("superseded") },
+		/* why a monitoring month was not done (monitoring_skip.reason) */
+		{ "hospital", N_("in hospital") },
+		{ "postponed", N_("postponed at the client's wish") },
+		{ "unreachable", N_("could not be reached") },
 	};
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (strcmp(labels[i].v, value) == 0)

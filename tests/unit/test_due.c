@@ -31,7 +31,7 @@ static size_t run(const due_input *in, due_query q, enum due_kind kind, due_list
 
 static due_plan plan_of(int64_t id, date_t from, date_t to, int months, enum due_plan_stage st)
 {
-	due_plan p = { id, 1, st, from, to, date_month(from), months, NULL, 0 };
+	due_plan p = { id, 1, st, from, to, date_month(from), months, NULL, 0, 0, 0 };
 	return p;
 }
 
