@@ -28,9 +28,10 @@
  *                before; one item for the office (client id 0); the
  *                program keeps no claim records, so a past deadline counts
  *                as met
- *   mismatch     the paperwork of the plan in force disagrees: the latest
- *                service or day-service certificate whose decision period
- *                overlaps the plan's ends on another day than the plan
+ *   mismatch     the paperwork of the plan in force disagrees: the service
+ *                or day-service certificate whose decision period overlaps
+ *                the plan's and starts last (then: entered last) ends on
+ *                another day than the plan
  *                (stage DUE_MISMATCH_EARLIER/LATER, ref the certificate,
  *                text its kind, deadline its valid_to), or the
  *                certificate's monitoring range entered on the plan

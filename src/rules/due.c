@@ -332,8 +332,8 @@ static void review_items(engine *en, const due_plan *p)
 
 static int cmp_cert_ptr(const void *a, const void *b);
 
-/* The latest certificate of kind whose decision period overlaps the
- * plan's period; NULL if none is recorded. */
+/* The certificate of kind whose decision period overlaps the plan's and
+ * starts last; NULL if none is recorded. */
 static const due_certificate *decision_of(const engine *en, const due_plan *p, const char *kind)
 {
 	const due_certificate *best = NULL;
@@ -353,7 +353,11 @@ static const due_certificate *decision_of(const engine *en, const due_plan *p, c
 			continue;
 		if (c->valid_from > p->period_to || c->valid_to < p->period_from)
 			continue;
-		best = c;       /* sorted by valid_to: the last one wins */
+		/* The latest issued: the one starting last, then the newest
+		 * record (a corrected certificate entered again). */
+		if (!best || c->valid_from > best->valid_from ||
+		    (c->valid_from == best->valid_from && c->id > best->id))
+			best = c;
 	}
 	return best;
 }
