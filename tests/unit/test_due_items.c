@@ -190,6 +190,16 @@ static void cache_follows_changes_made_behind_its_back(void **state)
 		"UPDATE plan SET period_to = '2026-12-05' WHERE client_id = 10",
 		"DELETE FROM certificate WHERE client_id = 11",
 		"UPDATE plan_interval SET months = 1 WHERE plan_id IN (SELECT id FROM plan WHERE client_id = 12)",
+		/* issue 13: months not done, the certificate's range, a
+		 * decision period that no longer matches the plan */
+		"INSERT INTO monitoring_skip (client_id, month, reason, detail)"
+		" SELECT client_id, substr(done_on, 1, 7), 'unreachable', '' FROM monitoring WHERE client_id = 13",
+		"DELETE FROM monitoring WHERE client_id = 13",
+		"UPDATE monitoring_skip SET reason = 'postponed' WHERE client_id = 4",
+		"DELETE FROM monitoring_skip WHERE client_id = 4",
+		"UPDATE plan SET monitoring_range_from = anchor_month, monitoring_range_to = substr(period_to, 1, 7) WHERE client_id = 14",
+		"UPDATE certificate SET valid_to = date(valid_to, '-1 day') WHERE client_id = 15",
+		"UPDATE plan SET monitoring_months = 5 WHERE client_id = 16",
 	};
 	for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++) {
 		print_message("change: %s\n", changes[i]);
