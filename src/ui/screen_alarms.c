@@ -100,6 +100,7 @@ static const char *marker(enum due_state s)
 	switch (s) {
 	case DUE_OVERDUE: return "!!";
 	case DUE_DUE: return "! ";
+	case DUE_NOT_DONE: return " -";     /* recorded as not done, with its reason */
 	default: return " .";
 	}
 }
