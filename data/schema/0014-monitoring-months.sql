@@ -58,6 +58,24 @@ CREATE TRIGGER due_skip_del AFTER DELETE ON monitoring_skip BEGIN
 		AND NOT EXISTS (SELECT 1 FROM due_dirty d WHERE d.client_id = OLD.client_id);
 END;
 
+-- due_day counts a month recorded as not done apart (open = 2), so the
+-- alarm list can page through them as a group of their own
+-- (src/report/due_page.c): kind 0 is DUE_MONITORING, stage 1
+-- DUE_MON_NOT_DONE.  No row has that stage yet, so the counts stand.
+DROP TRIGGER due_day_ins;
+DROP TRIGGER due_day_del;
+CREATE TRIGGER due_day_ins AFTER INSERT ON due_cache BEGIN
+	INSERT INTO due_day (due_on, kind, open, n)
+		VALUES (NEW.due_on, NEW.kind,
+			CASE WHEN NEW.done_id <> 0 THEN 0 WHEN NEW.kind = 0 AND NEW.stage = 1 THEN 2 ELSE 1 END, 1)
+		ON CONFLICT (due_on, kind, open) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER due_day_del AFTER DELETE ON due_cache BEGIN
+	UPDATE due_day SET n = n - 1
+		WHERE due_on = OLD.due_on AND kind = OLD.kind
+		AND open = CASE WHEN OLD.done_id <> 0 THEN 0 WHEN OLD.kind = 0 AND OLD.stage = 1 THEN 2 ELSE 1 END;
+END;
+
 -- The rule changed and there is a new kind of item: every client's
 -- items are computed again on the next read.
 INSERT INTO due_dirty SELECT id FROM client WHERE id NOT IN (SELECT client_id FROM due_dirty);

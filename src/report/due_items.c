@@ -235,6 +235,9 @@ void due_list_forget_missed(due_list *l, date_t today)
 		if (it->kind == DUE_MONITORING && it->state == DUE_OVERDUE &&
 		    it->deadline < today - DUE_MISSED_MONITORING_DAYS)
 			continue;
+		/* Recorded as not done: nothing to do once the month is out. */
+		if (it->kind == DUE_MONITORING && it->state == DUE_NOT_DONE && it->deadline < today)
+			continue;
 		l->items[k++] = *it;
 	}
 	l->n = k;

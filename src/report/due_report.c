@@ -169,9 +169,9 @@ char *due_item_detail_as(const due_item *it, bool initials)
 			sb_addf(&b, _("the certificate's monitoring months (%04d-%02d to %04d-%02d) differ from the plan's; check the interval and the period"),
 				y, m, y2, m2);
 		} else if (it->stage == DUE_MISMATCH_EARLIER) {
-			sb_addf(&b, _("%s ends %s, before the plan period; check the two periods"), cert_label(text), iso);
+			sb_addf(&b, _("%s ends %s, before the plan period"), cert_label(text), iso);
 		} else {
-			sb_addf(&b, _("%s ends %s, after the plan period; check the two periods"), cert_label(text), iso);
+			sb_addf(&b, _("%s ends %s, after the plan period"), cert_label(text), iso);
 		}
 		break;
 	}

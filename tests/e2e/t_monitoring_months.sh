@@ -55,17 +55,23 @@ expect_fail "13 months" 2 "monitoring interval.*13.*from 1 to 12" \
 
 # A month not done, with its reason: not missed, but not done.
 tsu not-done add 3 --month 2025-11 --reason hospital --text "肺炎で入院" >/dev/null || fail "not-done add"
-expect_output "not done" rows_of 3 --today 2025-12-05 due --from 2025-11-01 --days 30 --kind monitoring <<'X'
+expect_output "not done" rows_of 3 --today 2025-11-20 due --from 2025-11-01 --days 30 --kind monitoring <<'X'
 due_on,state,kind,client_id,client_name,detail
 2025-10-31,overdue,monitoring,3,鈴木 一郎,monitoring for 2025-10 (missed)
 2025-11-30,not_done,monitoring,3,鈴木 一郎,monitoring for 2025-11 (not done: in hospital: 肺炎で入院)
 X
 # --initials leaves the worker's words out, the reason in.
-tsu --today 2025-12-05 due --from 2025-11-01 --days 30 --kind monitoring --format csv --initials |
+tsu --today 2025-11-20 due --from 2025-11-01 --days 30 --kind monitoring --format csv --initials |
 	grep -q "2025-11 (not done: in hospital)" || fail "initials"
+# Once the month is out there is nothing more to do: off the list (the
+# missed October stays), on the record.
+expect_output "not done, past" rows_of 3 --today 2025-12-05 due --from 2025-11-01 --days 30 --kind monitoring <<'X'
+due_on,state,kind,client_id,client_name,detail
+2025-10-31,overdue,monitoring,3,鈴木 一郎,monitoring for 2025-10 (missed)
+X
 # A monitoring done in the month after all meets it.
 tsu monitoring add 3 --on 2025-11-28 >/dev/null || fail "monitoring add"
-rows_of 3 --today 2025-12-05 due --from 2025-11-01 --days 30 --kind monitoring | grep -q "2025-11" &&
+rows_of 3 --today 2025-11-29 due --from 2025-11-01 --days 30 --kind monitoring | grep -q "2025-11" &&
 	fail "a month met still listed"
 expect_fail "other without words" 1 "reason 'other': say what" \
 	tsu not-done add 3 --month 2025-12 --reason other
@@ -82,7 +88,7 @@ X
 # dated the plan's first day, until the paperwork is put right.
 expect_output "mismatch" sh -c "\"$TSUNAGI_BIN\" --db \"$DB\" due --kind mismatch --format csv | tr -d '\r' | sed '1s/^\xef\xbb\xbf//'" <<'X'
 due_on,state,kind,client_id,client_name,detail
-2025-10-01,overdue,mismatch,4,高橋 恵子,"recipient certificate ends 2026-09-30, after the plan period; check the two periods"
+2025-10-01,overdue,mismatch,4,高橋 恵子,"recipient certificate ends 2026-09-30, after the plan period"
 X
 tsu cert add 4 --kind service --from 2025-10-01 --to 2026-08-31 >/dev/null || fail "cert"
 [ "$(tsu due --kind mismatch --format csv | wc -l)" = 1 ] || fail "mismatch not gone: $(tsu due --kind mismatch --format csv)"
