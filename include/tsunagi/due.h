@@ -11,7 +11,10 @@
  *                by a monitoring record done in that month; the item sits
  *                on a visit scheduled in the month, else on the month's
  *                last day; due from the 1st of the month, overdue once the
- *                month has passed unmet
+ *                month has passed unmet; a month recorded as not done
+ *                (a monitoring_skip with its reason) and not met is in
+ *                state DUE_NOT_DONE instead (stage DUE_MON_NOT_DONE,
+ *                text the reason, text2 the worker's words)
  *   certificate  valid_to; due 90 days before (stages 90, 60, 30); met
  *                when a certificate of the same kind ends later
  *   plan         the plan in force's period_to, and its rows' review
@@ -25,6 +28,18 @@
  *                before; one item for the office (client id 0); the
  *                program keeps no claim records, so a past deadline counts
  *                as met
+ *   mismatch     the paperwork of the plan in force disagrees: the service
+ *                or day-service certificate whose decision period overlaps
+ *                the plan's and starts last (then: entered last) ends on
+ *                another day than the plan
+ *                (stage DUE_MISMATCH_EARLIER/LATER, ref the certificate,
+ *                text its kind, deadline its valid_to), or the
+ *                certificate's monitoring range entered on the plan
+ *                disagrees with the computed months (DUE_MISMATCH_RANGE,
+ *                ref the plan, month the range's first month, deadline
+ *                the last day of its last); dated the plan's first day,
+ *                due 30 days before, overdue after: it stays until the
+ *                paperwork is put right
  * Closed clients and clients missing from the input produce nothing (but
  * billing).  The plan in force of a client is its latest (highest id)
  * final plan, else its latest draft; superseded plans produce nothing.
@@ -46,11 +61,24 @@ enum due_kind {
 	DUE_ACTION,
 	DUE_TRANSITION,
 	DUE_BILLING,
+	DUE_MISMATCH,
 	DUE_KIND_COUNT
 };
 
-/* In order of urgency; DUE_DONE only appears when asked for. */
-enum due_state { DUE_OVERDUE, DUE_DUE, DUE_UPCOMING, DUE_DONE };
+/* In order of urgency; DUE_DONE only appears when asked for.  DUE_NOT_DONE:
+ * a monitoring month recorded as not done, with its reason (kept apart
+ * from overdue so reports can count the two). */
+enum due_state { DUE_OVERDUE, DUE_DUE, DUE_UPCOMING, DUE_DONE, DUE_NOT_DONE };
+
+/* A monitoring item's stage. */
+enum { DUE_MON_OPEN = 0, DUE_MON_NOT_DONE = 1 };
+
+/* What a DUE_MISMATCH item is about. */
+enum due_mismatch_what {
+	DUE_MISMATCH_EARLIER = 1,       /* the certificate ends before the plan */
+	DUE_MISMATCH_LATER = 2,         /* the certificate ends after the plan */
+	DUE_MISMATCH_RANGE = 3,         /* the certificate's monitoring range */
+};
 
 /* What a DUE_PLAN item is about. */
 enum due_plan_what { DUE_PLAN_END, DUE_PLAN_REVIEW };
@@ -66,6 +94,7 @@ enum {
 	DUE_LEAD_ACTION = 7,
 	DUE_LEAD_TRANSITION = 180,
 	DUE_LEAD_BILLING = 5,
+	DUE_LEAD_MISMATCH = 30,
 };
 
 /* ---- input ---- */
@@ -81,7 +110,7 @@ typedef struct due_client {
  * effect. */
 typedef struct due_interval {
 	month_t from;
-	int months;             /* 1, 2, 3, 6 or 12 */
+	int months;             /* 1 to 12 */
 } due_interval;
 
 typedef struct due_plan {
@@ -92,6 +121,10 @@ typedef struct due_plan {
 	int months;             /* the current interval, used when no history */
 	const due_interval *intervals;  /* ascending by from; may be NULL */
 	size_t nintervals;
+	/* The monitoring range written on the certificate ("3月ごと(R8.7〜
+	 * R9.4)": first and last month), checked against the computed months;
+	 * 0 when not entered. */
+	month_t range_from, range_to;
 } due_plan;
 
 typedef struct due_plan_row {
@@ -106,6 +139,14 @@ typedef struct due_monitoring {
 	date_t done_on;         /* DATE_NONE while only scheduled */
 	date_t scheduled_on;
 } due_monitoring;
+
+/* A monitoring month that could not be done, with its reason. */
+typedef struct due_skip {
+	int64_t id, client_id;
+	month_t month;
+	const char *reason;     /* hospital, postponed, unreachable, other */
+	const char *detail;     /* the worker's words; may be NULL */
+} due_skip;
 
 typedef struct due_certificate {
 	int64_t id, client_id;
@@ -136,6 +177,11 @@ typedef struct due_input {
 	const due_certificate *certificates; size_t ncertificates;
 	const due_consent *consents; size_t nconsents;
 	const due_action *actions; size_t nactions;
+	const due_skip *skips; size_t nskips;
+	/* Service and day-service certificates, the decision periods the
+	 * plans are checked against (DUE_MISMATCH); may share nothing with
+	 * certificates above, which holds those whose end is due. */
+	const due_certificate *decisions; size_t ndecisions;
 } due_input;
 
 /* ---- output ---- */
@@ -149,13 +195,17 @@ typedef struct due_item {
 	                         * (monitoring) plan id; 0 for transition and billing */
 	int days_left;          /* on - today (negative when past) */
 	int stage;              /* certificate: 90, 60 or 30 once reached, else 0;
-	                         * plan: enum due_plan_what */
+	                         * plan: enum due_plan_what; monitoring:
+	                         * DUE_MON_*; mismatch: enum due_mismatch_what */
 	month_t month;          /* monitoring: the due month; billing: the month billed */
-	date_t deadline;        /* monitoring: the month's last day; else == on */
+	date_t deadline;        /* monitoring: the month's last day; mismatch:
+	                         * see above; else == on */
 	int64_t done_id;        /* monitoring met: the record's id */
 	const char *text;       /* borrowed: certificate kind, consent party,
-	                         * action item, review row's need; else NULL */
-	const char *text2;      /* borrowed: consent purpose; else NULL */
+	                         * action item, review row's need, not-done
+	                         * reason; else NULL */
+	const char *text2;      /* borrowed: consent purpose, not-done detail;
+	                         * else NULL */
 } due_item;
 
 typedef struct due_query {
@@ -189,10 +239,11 @@ void due_sort(due_list *l);
 enum due_state due_state_for(date_t on, date_t today, int lead_days);
 
 /* Kind names for --kind and the CSV ("monitoring", "certificate", "plan",
- * "consent", "action", "transition", "billing"); -1 for an unknown name. */
+ * "consent", "action", "transition", "billing", "mismatch"); -1 for an
+ * unknown name. */
 const char *due_kind_name(enum due_kind k);
 int due_kind_from_name(const char *name);
-/* "overdue", "due", "upcoming", "done". */
+/* "overdue", "due", "upcoming", "done", "not_done". */
 const char *due_state_name(enum due_state s);
 
 /* ---- monitoring schedule (src/rules/monitoring.c) ---- */
@@ -202,14 +253,23 @@ const char *due_state_name(enum due_state s);
  * the plan has no history). */
 int monitoring_interval_at(const due_plan *p, month_t m);
 
-/* True when m is a monitoring month of p: m = anchor + k*n - 1 for some
- * k >= 1 with n the interval in effect in m, and m is not after the month
- * the plan period ends. */
+/* True when m is a monitoring month of p by the end-month rule (see
+ * monitoring.c): m is the month the plan period ends, or it is a multiple
+ * of n months before it and not before anchor + n - 1, n the interval in
+ * effect in m. */
 bool monitoring_is_due_month(const due_plan *p, month_t m);
 
 /* The monitoring months of p in [lo, hi], ascending, at most max of them
  * written to out; returns how many there are in all. */
 size_t monitoring_due_months(const due_plan *p, month_t lo, month_t hi,
 			     month_t *out, size_t max);
+
+/* Whether a certificate's range "every n months (from to to)" agrees
+ * with p: within [from, to] the monitoring months of p are exactly from,
+ * from + n, ..., to.  True when no range is given (from or to <= 0). */
+bool monitoring_range_agrees(const due_plan *p, month_t from, month_t to, int n);
+
+/* The reasons a monitoring month was not done (monitoring_skip.reason). */
+extern const char *const due_skip_reasons[];   /* hospital postponed unreachable other */
 
 #endif

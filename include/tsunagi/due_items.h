@@ -38,7 +38,9 @@ void due_result_free(due_result *r);
  */
 #define DUE_SINCE_EVER date_from_ymd(1900, 1, 1)
 enum { DUE_MISSED_MONITORING_DAYS = 92 };
-/* Drop the monitoring items overdue for longer than that (order kept). */
+/* Drop the monitoring items overdue for longer than that, and the months
+ * recorded as not done once they are past (order kept).  Those stay on
+ * the record: the card, the calendar, iCal. */
 void due_list_forget_missed(due_list *l, date_t today);
 
 /* Recompute the dirty clients' cached items; returns how many clients

@@ -28,6 +28,8 @@ typedef struct due_source {
 	due_certificate *certificates;
 	due_consent *consents;
 	due_action *actions;
+	due_skip *skips;
+	due_certificate *decisions;
 	char **strings;         /* every string the records point to */
 	size_t nstrings;
 } due_source;

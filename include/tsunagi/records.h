@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "tsunagi/due.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/record.h"
 #include "tsunagi/store.h"
@@ -119,7 +120,9 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(plan, short_goal, FT_TEXT, N_("short-term goal"), REC_ML, REC_T, 0, 0, NULL) \
 	X(plan, daily_activities, FT_TEXT, N_("main daily activities"), REC_ML, REC_T, 0, 0, NULL) \
 	X(plan, overall_picture, FT_TEXT, N_("overall picture of life"), REC_ML, REC_T, 0, 0, NULL) \
-	X(plan, remarks, FT_TEXT, N_("remarks"), REC_ML, REC_T, 0, 0, NULL)
+	X(plan, remarks, FT_TEXT, N_("remarks"), REC_ML, REC_T, 0, 0, NULL) \
+	X(plan, monitoring_range_from, FT_MONTH, N_("certificate's monitoring months from"), 0, 0, 0, 0, NULL) \
+	X(plan, monitoring_range_to, FT_MONTH, N_("certificate's monitoring months to"), 0, 0, 0, 0, NULL)
 
 #define plan_row_COLUMNS(X) \
 	X(plan_row, plan_id, FT_ID, N_("plan"), REC_PARENT, 0, 0, 0, NULL) \
@@ -190,6 +193,14 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(monitoring_row, change_weekly, FT_BOOL, N_("change weekly plan"), 0, 0, 0, 0, NULL) \
 	X(monitoring_row, remarks, FT_TEXT, N_("remarks"), REC_ML, REC_T, 0, 0, NULL)
 
+/* A monitoring month that could not be done (モニタリング未実施) and why. */
+#define monitoring_skip_COLUMNS(X) \
+	X(monitoring_skip, client_id, FT_ID, N_("client"), REC_PARENT, 0, 0, 0, NULL) \
+	X(monitoring_skip, plan_id, FT_ID, N_("plan"), FF_HIDDEN, 0, 0, 0, NULL) \
+	X(monitoring_skip, month, FT_MONTH, N_("monitoring month"), FF_REQUIRED, 0, 0, 0, NULL) \
+	X(monitoring_skip, reason, FT_CHOICE, N_("reason not done"), 0, 0, 0, 0, due_skip_reasons) \
+	X(monitoring_skip, detail, FT_TEXT, N_("in your words"), REC_ML, REC_T, 0, 0, NULL)
+
 #define note_COLUMNS(X) \
 	X(note, client_id, FT_ID, N_("client"), REC_PARENT, 0, 0, 0, NULL) \
 	X(note, noted_on, FT_DATE, N_("date"), FF_REQUIRED, 0, 0, 0, NULL) \
@@ -228,6 +239,7 @@ REC_STRUCT(meeting)
 REC_STRUCT(action_item)
 REC_STRUCT(monitoring)
 REC_STRUCT(monitoring_row)
+REC_STRUCT(monitoring_skip)
 REC_STRUCT(note)
 REC_STRUCT(crisis_plan)
 

@@ -134,7 +134,7 @@ ui_screen ui_drafts_screen(ui_app *app);
 enum ui_card_tab {
 	UI_TAB_BASICS, UI_TAB_CONTACTS, UI_TAB_CERTIFICATES, UI_TAB_CONSENTS,
 	UI_TAB_INTAKE, UI_TAB_ASSESSMENTS, UI_TAB_PLANS, UI_TAB_MONITORINGS,
-	UI_TAB_NOTES, UI_TAB_MEETINGS, UI_TAB_COUNT
+	UI_TAB_NOTES, UI_TAB_MEETINGS, UI_TAB_NOT_DONE, UI_TAB_COUNT
 };
 /* The card of a client, on a tab, with the row of record ref_id selected
  * (0: the first). */
@@ -149,6 +149,8 @@ enum ui_card_tab ui_card_tab_for_due(const struct due_item *it, int64_t *ref);
  * is restored into it. */
 ui_screen ui_client_form(ui_app *app, int64_t client_id);
 ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, int64_t record_id);
+/* A new described record of a client, filled from init first. */
+ui_screen ui_record_form_from(ui_app *app, const record_type *rt, int64_t client_id, const void *init);
 ui_screen ui_draft_form(ui_app *app, const draft *d);
 /* A record whose parent is another record (an assessment item, a plan
  * row, an action item ...): saved under parent_id, shown and kept as a

@@ -5,6 +5,10 @@
  * certificates about to end, a monitoring overdue, plans at each stage.
  * Client 1 has a complete cycle (intake, assessment, plan with rows and a
  * weekly schedule, meeting, monitoring) so every printout can be tried.
+ * Issue 13's monitoring months: client 2 is seen every 4 months, client
+ * 3's decision period is ten months at three-monthly monitoring (the
+ * end-month rule), client 4's last monitoring month is recorded as not
+ * done (in hospital), client 5's plan ends before her certificate.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -341,6 +345,15 @@ static int add_client(db *d, struct rng *r, int i, date_t today, tsu_err *e)
 	ce.kind = xstrdup(child ? "day_service" : "service");
 	ce.valid_from = today - (date_t)rnd(r, 365);
 	ce.valid_to = date_add_years(ce.valid_from, 1) - 1;
+	/* Client 3: a ten-month decision period, no whole number of its
+	 * three-month intervals (the end-month rule counts back from it). */
+	if (i == 2)
+		ce.valid_to = month_last_day(date_month(ce.valid_from) + 9);
+	/* Client 4 started seven months ago, seen monthly. */
+	if (i == 3) {
+		ce.valid_from = today - 200;
+		ce.valid_to = date_add_years(ce.valid_from, 1) - 1;
+	}
 	free(ce.number);
 	ce.number = xstrdup(c.recipient_no);
 	free(ce.municipality);
@@ -362,6 +375,17 @@ static int add_client(db *d, struct rng *r, int i, date_t today, tsu_err *e)
 	p.period_from = month_first_day(date_month(ce.valid_from));
 	p.period_to = ce.valid_to;
 	p.monitoring_months = intervals[rnd(r, 6)];
+	/* Client 2 is seen every 4 months, client 3 every 3. */
+	if (i == 1)
+		p.monitoring_months = 4;
+	else if (i == 2)
+		p.monitoring_months = 3;
+	else if (i == 3)
+		p.monitoring_months = 1;
+	/* Client 5's plan ends a month before her certificate: paperwork to
+	 * put right (a mismatch item on the alarm list). */
+	if (i == 4)
+		p.period_to = ce.valid_to - 31;
 	p.written_on = p.period_from;
 	if (rnd(r, 5) != 0) {
 		free(p.stage);
@@ -373,10 +397,34 @@ static int add_client(db *d, struct rng *r, int i, date_t today, tsu_err *e)
 	TRY(store_plan_add(d, &p, e));
 
 	/* Monitorings done in most past due months; some are missed so the
-	 * alarm list has something overdue. */
-	for (month_t m = p.anchor_month + p.monitoring_months - 1; m < date_month(today);
-	     m += p.monitoring_months) {
+	 * alarm list has something overdue.  Client 4's last one could not
+	 * be done: she was in hospital. */
+	due_plan dp = { p.id, c.id, DUE_STAGE_FINAL, p.period_from, p.period_to, p.anchor_month,
+			p.monitoring_months, NULL, 0, 0, 0 };
+	month_t last = -1;
+	for (month_t m = p.anchor_month; m < date_month(today); m++)
+		if (monitoring_is_due_month(&dp, m))
+			last = m;
+	for (month_t m = p.anchor_month; m < date_month(today); m++) {
 		monitoring mo;
+		if (!monitoring_is_due_month(&dp, m))
+			continue;
+		if (i == 3 && m == last) {
+			monitoring_skip k;
+			record_init(&rt_monitoring_skip, &k);
+			k.client_id = c.id;
+			k.plan_id = p.id;
+			k.month = m;
+			free(k.reason);
+			k.reason = xstrdup("hospital");
+			free(k.detail);
+			k.detail = xstrdup("肺炎で入院中。退院後に訪問する。");
+			rc = store_record_add(d, &rt_monitoring_skip, &k, e);
+			record_free(&rt_monitoring_skip, &k);
+			if (rc != TSU_OK)
+				goto fail;
+			continue;
+		}
 		if (rnd(r, 8) == 0)
 			continue;
 		record_init(&rt_monitoring, &mo);

@@ -33,7 +33,7 @@ static void usage(void)
 "  --from DATE --days N   N days from DATE instead of a week\n"
 "  --overdue              only the overdue items\n"
 "  --kind K,...           only these kinds: monitoring, certificate, plan,\n"
-"                         consent, action, transition, billing\n"
+"                         consent, action, transition, billing, mismatch\n"
 "  --format text|pdf|csv  text (default) for a terminal or lp, an A4 PDF,\n"
 "                         or CSV (due_on,state,kind,client_id,client_name,detail)\n"
 "  --encoding E           text and CSV: utf-8 (default; CSV with a BOM),\n"
@@ -61,7 +61,7 @@ static int parse_kinds(const char *list, unsigned *kinds)
 		int kind = due_kind_from_name(k);
 		if (kind < 0) {
 			char *shown = text_sanitize(k, false);
-			int rc = cli_usage("due", _("--kind: unknown kind '%s' (kinds: monitoring, certificate, plan, consent, action, transition, billing)"), shown);
+			int rc = cli_usage("due", _("--kind: unknown kind '%s' (kinds: monitoring, certificate, plan, consent, action, transition, billing, mismatch)"), shown);
 			free(shown);
 			free(copy);
 			return rc;

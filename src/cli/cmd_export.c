@@ -44,6 +44,9 @@ static char *uid_of(const due_item *it)
 		return xasprintf("monitoring-%lld-%04d-%02d@tsunagi", (long long)it->ref_id, y, m);
 	case DUE_BILLING:
 		return xasprintf("billing-%04d-%02d@tsunagi", y, m);
+	case DUE_MISMATCH:
+		/* A certificate and a plan can share a number. */
+		return xasprintf("mismatch-%d-%lld-%s@tsunagi", it->stage, (long long)it->ref_id, iso);
 	case DUE_TRANSITION:
 		return xasprintf("transition-%lld-%s@tsunagi", (long long)it->client_id, iso);
 	case DUE_PLAN:

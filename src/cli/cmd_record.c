@@ -1,5 +1,5 @@
 /*
- * cmd_record.c - `tsunagi cert|consent|plan|monitoring|note add|list
+ * cmd_record.c - `tsunagi cert|consent|plan|monitoring|not-done|note add|list
  * CLIENT ...`: a client's records from the command line, so offices can
  * script migrations and tests can set up cases.  Options map to the
  * described fields of records.h; parsing and validation are the record
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tsunagi/cli.h"
+#include "tsunagi/due_source.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store_client.h"
@@ -52,9 +53,86 @@ static int plan_prepare(cli_ctx *ctx, db *d, void *rec, const cli_args *a)
 	return EXIT_OK;
 }
 
+static void month_str(month_t mo, char *buf, size_t n)
+{
+	int y, m;
+
+	month_to_ym(mo, &y, &m);
+	snprintf(buf, n, "%04d-%02d", y, m);
+}
+
+/* "2025-12, 2026-03, 2026-06" (at most the first 24). */
+static char *months_text(const due_plan *p)
+{
+	month_t v[24];
+	size_t n = monitoring_due_months(p, p->anchor, date_month(p->period_to), v, 24);
+	strbuf b;
+
+	sb_init(&b);
+	for (size_t i = 0; i < n && i < 24; i++) {
+		int y, m;
+		month_to_ym(v[i], &y, &m);
+		sb_addf(&b, "%s%04d-%02d", i ? ", " : "", y, m);
+	}
+	return b.s ? sb_steal(&b) : xstrdup("");
+}
+
 static int plan_add(db *d, void *rec, tsu_err *e)
 {
-	return store_plan_add(d, rec, e);
+	plan *p = rec;
+	int rc = store_plan_add(d, rec, e);
+	due_plan dp = { p->id, p->client_id, DUE_STAGE_DRAFT, p->period_from, p->period_to,
+			p->anchor_month, p->monitoring_months, NULL, 0,
+			p->monitoring_range_from, p->monitoring_range_to };
+
+	/* Saved either way: the certificate is what it is; say where the
+	 * two disagree so the worker can ask the municipality. */
+	if (rc == TSU_OK && p->monitoring_range_from >= 0 &&
+	    !monitoring_range_agrees(&dp, dp.range_from, dp.range_to,
+				     monitoring_interval_at(&dp, dp.range_from))) {
+		char *months = months_text(&dp);
+		char a[16], z[16];
+		month_str(p->monitoring_range_from, a, sizeof a);
+		month_str(p->monitoring_range_to, z, sizeof z);
+		cli_message(_("note: the certificate's monitoring months (every %d months, %s to %s) differ from the months the end-month rule gives: %s"),
+			    p->monitoring_months, a, z, months);
+		free(months);
+	}
+	return rc;
+}
+
+/* A month not done must be a monitoring month of the plan in force. */
+static int skip_prepare(cli_ctx *ctx, db *d, void *rec, const cli_args *a)
+{
+	monitoring_skip *k = rec;
+	due_source src;
+	plan p;
+	tsu_err e;
+	int status = EXIT_OK;
+	char mon[16];
+
+	(void)ctx;
+	(void)a;
+	month_str(k->month, mon, sizeof mon);
+	if (store_plan_in_force(d, k->client_id, &p, &e) != TSU_OK) {
+		record_free(&rt_plan, &p);
+		return cli_fail(EXIT_FAIL, _("%s; a month not done belongs to a plan's monitoring months"), e.msg);
+	}
+	k->plan_id = p.id;
+	record_free(&rt_plan, &p);
+	if (due_source_load_client(d, k->client_id, &src, &e) != TSU_OK)
+		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	for (size_t i = 0; i < src.in.nplans; i++) {
+		const due_plan *dp = &src.in.plans[i];
+		if (dp->id != k->plan_id || monitoring_is_due_month(dp, k->month))
+			continue;
+		char *months = months_text(dp);
+		status = cli_fail(EXIT_USAGE, _("%s is not a monitoring month of the plan in force (its months: %s); give one of those"),
+				  mon, months);
+		free(months);
+	}
+	due_source_free(&src);
+	return status;
 }
 
 static int monitoring_prepare(cli_ctx *ctx, db *d, void *rec, const cli_args *a)
@@ -105,7 +183,8 @@ static const opt_map plan_map[] = {
 	{ "written", "written_on" }, { "consented", "consented_on" },
 	{ "delivered", "delivered_on" }, { "wishes", "wishes" }, { "policy", "policy" },
 	{ "long-goal", "long_goal" }, { "short-goal", "short_goal" },
-	{ "remarks", "remarks" }, { NULL, NULL },
+	{ "remarks", "remarks" }, { "cert-months-from", "monitoring_range_from" },
+	{ "cert-months-to", "monitoring_range_to" }, { NULL, NULL },
 };
 static const char *const plan_required[] = { "from", "to", "monitoring-months", NULL };
 static const char *const plan_flags[] = { "final", NULL };
@@ -114,6 +193,11 @@ static const opt_map monitoring_map[] = {
 	{ "on", "done_on" }, { "scheduled", "scheduled_on" }, { "method", "method" },
 	{ "situation", "situation" }, { "remarks", "remarks" }, { NULL, NULL },
 };
+
+static const opt_map skip_map[] = {
+	{ "month", "month" }, { "reason", "reason" }, { "text", "detail" }, { NULL, NULL },
+};
+static const char *const skip_required[] = { "month", "reason", NULL };
 
 static const opt_map note_map[] = {
 	{ "on", "noted_on" }, { "at", "noted_at" }, { "kind", "kind" },
@@ -135,17 +219,28 @@ static const record_cmd record_cmds[] = {
 	     "                [--withdrawn DATE] [--remarks TEXT]\n"
 	     "       tsunagi consent list CLIENT\n"), NULL, NULL },
 	{ "plan", &rt_plan, plan_map, plan_required, plan_flags,
-	  N_("Usage: tsunagi plan add CLIENT --from DATE --to DATE --monitoring-months 1|2|3|6|12\n"
+	  N_("Usage: tsunagi plan add CLIENT --from DATE --to DATE --monitoring-months 1-12\n"
 	     "                [--final --consented DATE] [--written DATE] [--anchor YYYY-MM]\n"
+	     "                [--cert-months-from YYYY-MM --cert-months-to YYYY-MM]\n"
 	     "                [--wishes T] [--policy T] [--long-goal T] [--short-goal T]\n"
 	     "       tsunagi plan list CLIENT\n"
 	     "The anchor month (first month of the monitoring cycle) defaults to the\n"
-	     "month of --from.\n"), plan_prepare, plan_add },
+	     "month of --from.  Monitoring months follow the end-month rule: the month\n"
+	     "the period ends, and back from it every N months, none before anchor + N - 1.\n"
+	     "--cert-months-from/-to: the range the certificate writes, as in\n"
+	     "3月ごと(R8.7〜R9.4); a note says so when it differs from the months computed.\n"), plan_prepare, plan_add },
 	{ "monitoring", &rt_monitoring, monitoring_map, NULL, NULL,
 	  N_("Usage: tsunagi monitoring add CLIENT --on DATE [--method visit|office|other]\n"
 	     "                [--situation TEXT]\n"
 	     "       tsunagi monitoring add CLIENT --scheduled DATE\n"
 	     "       tsunagi monitoring list CLIENT\n"), monitoring_prepare, NULL },
+	{ "not-done", &rt_monitoring_skip, skip_map, skip_required, NULL,
+	  N_("Usage: tsunagi not-done add CLIENT --month YYYY-MM\n"
+	     "                --reason hospital|postponed|unreachable|other [--text TEXT]\n"
+	     "       tsunagi not-done list CLIENT\n"
+	     "A monitoring month of the plan in force that could not be done, and why\n"
+	     "(in hospital, postponed at the client's wish, could not be reached, other:\n"
+	     "say what in --text).  The month then shows as not done, not as missed.\n"), skip_prepare, NULL },
 	{ "note", &rt_note, note_map, note_required, NULL,
 	  N_("Usage: tsunagi note add CLIENT --on DATE\n"
 	     "                --kind meeting|visit|phone|conference|accompany\n"
@@ -314,3 +409,4 @@ int cmd_consent(cli_ctx *ctx, int argc, char **argv) { return record_command(ctx
 int cmd_plan(cli_ctx *ctx, int argc, char **argv) { return record_command(ctx, "plan", argc, argv); }
 int cmd_monitoring(cli_ctx *ctx, int argc, char **argv) { return record_command(ctx, "monitoring", argc, argv); }
 int cmd_note(cli_ctx *ctx, int argc, char **argv) { return record_command(ctx, "note", argc, argv); }
+int cmd_not_done(cli_ctx *ctx, int argc, char **argv) { return record_command(ctx, "not-done", argc, argv); }

@@ -51,9 +51,12 @@ static const char *const help_sections[] = {
 "  cert add CLIENT --kind service|day_service|community|support_level\n"
 "             --from DATE --to DATE [--number N] [--municipality M]\n"
 "  consent add CLIENT --with WHOM --purpose TEXT --from DATE --to DATE\n"
-"  plan add CLIENT --from DATE --to DATE --monitoring-months 1|2|3|6|12\n"
+"  plan add CLIENT --from DATE --to DATE --monitoring-months 1-12\n"
 "             [--final --consented DATE] [--written DATE] [--anchor YYYY-MM]\n"
+"             [--cert-months-from YYYY-MM --cert-months-to YYYY-MM]\n"
 "  monitoring add CLIENT --on DATE [--method visit|office|other]\n"
+"  not-done add CLIENT --month YYYY-MM\n"
+"             --reason hospital|postponed|unreachable|other [--text TEXT]\n"
 "  note add CLIENT --on DATE --kind meeting|visit|phone|conference|accompany\n"
 "             --text TEXT [--at TIME] [--minutes N]\n"),
 	N_(
@@ -113,6 +116,7 @@ static const struct command {
 	{ "plan", cmd_plan },
 	{ "monitoring", cmd_monitoring },
 	{ "note", cmd_note },
+	{ "not-done", cmd_not_done },
 	{ "due", cmd_due },
 	{ "calendar", cmd_calendar },
 	{ "print", cmd_print },

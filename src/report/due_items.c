@@ -71,7 +71,8 @@ static int refresh_client(db *d, int64_t id, tsu_err *e)
 		db_bind_date(ins, ":on", it->on);
 		db_bind_int(ins, ":kind", (int)it->kind);
 		db_bind_int64(ins, ":ref", it->ref_id);
-		db_bind_int(ins, ":stage", it->kind == DUE_PLAN ? it->stage : 0);
+		/* A certificate's stage depends on today: worked out on reading. */
+		db_bind_int(ins, ":stage", it->kind == DUE_CERTIFICATE ? 0 : it->stage);
 		db_bind_text(ins, ":month", month[0] ? month : NULL);
 		db_bind_date(ins, ":deadline", it->deadline);
 		db_bind_int64(ins, ":done", it->done_id);
@@ -233,6 +234,9 @@ void due_list_forget_missed(due_list *l, date_t today)
 		const due_item *it = &l->items[i];
 		if (it->kind == DUE_MONITORING && it->state == DUE_OVERDUE &&
 		    it->deadline < today - DUE_MISSED_MONITORING_DAYS)
+			continue;
+		/* Recorded as not done: nothing to do once the month is out. */
+		if (it->kind == DUE_MONITORING && it->state == DUE_NOT_DONE && it->deadline < today)
 			continue;
 		l->items[k++] = *it;
 	}

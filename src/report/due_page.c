@@ -19,13 +19,18 @@
 /* The columns an item is rebuilt from, in both statements. */
 #define ITEM_COLS "client_id, ref_id, stage, month, deadline, done_id, text, text2"
 
-static const char *const sql_fetch[2][2] = {
+/* Groups: 0 not met, 1 met, 2 monitoring months recorded as not done
+ * (kind 0 = DUE_MONITORING with stage 1 = DUE_MON_NOT_DONE: constants in
+ * the SQL text, as in due_day's triggers, migration 0014). */
+enum { G_OPEN, G_MET, G_NOT_DONE };
+
+static const char *const sql_fetch[3][2] = {
 	{	/* not met: forward, backward */
 		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id = 0 AND (client_id, ref_id, stage) > (:c, :r, :s)"
+		" AND done_id = 0 AND (kind <> 0 OR stage <> 1) AND (client_id, ref_id, stage) > (:c, :r, :s)"
 		" ORDER BY client_id, ref_id, stage LIMIT :n",
 		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id = 0 AND (client_id, ref_id, stage) < (:c, :r, :s)"
+		" AND done_id = 0 AND (kind <> 0 OR stage <> 1) AND (client_id, ref_id, stage) < (:c, :r, :s)"
 		" ORDER BY client_id DESC, ref_id DESC, stage DESC LIMIT :n",
 	}, {	/* met */
 		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
@@ -33,6 +38,13 @@ static const char *const sql_fetch[2][2] = {
 		" ORDER BY client_id, ref_id, stage LIMIT :n",
 		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
 		" AND done_id <> 0 AND (client_id, ref_id, stage) < (:c, :r, :s)"
+		" ORDER BY client_id DESC, ref_id DESC, stage DESC LIMIT :n",
+	}, {	/* recorded as not done */
+		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
+		" AND done_id = 0 AND kind = 0 AND stage = 1 AND (client_id, ref_id, stage) > (:c, :r, :s)"
+		" ORDER BY client_id, ref_id, stage LIMIT :n",
+		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
+		" AND done_id = 0 AND kind = 0 AND stage = 1 AND (client_id, ref_id, stage) < (:c, :r, :s)"
 		" ORDER BY client_id DESC, ref_id DESC, stage DESC LIMIT :n",
 	},
 };
@@ -61,11 +73,12 @@ static int cmp_groups(const void *a, const void *b)
 			     y->section, y->on, y->state, y->kind);
 }
 
-/* The stage as the cache keeps it: a plan item's end or review; the
+/* The stage as the cache keeps it (a plan item's end or review, a
+ * monitoring month not done, what a mismatch is about); the
  * certificate's reached stage is worked out on reading. */
 static int key_stage(enum due_kind kind, int stage)
 {
-	return kind == DUE_PLAN ? stage : 0;
+	return kind == DUE_CERTIFICATE ? 0 : stage;
 }
 
 /* Within a group: client, reference, stage. */
@@ -98,10 +111,15 @@ static enum due_state open_state(enum due_kind kind, date_t on, date_t today, da
 	return it.state;
 }
 
+/* As due_list_forget_missed: a missed month is history after a while; a
+ * month recorded as not done needs nothing more once it is past. */
 static bool forgotten(const due_pager *p, enum due_kind kind, enum due_state st, date_t deadline)
 {
-	return p->forget_missed && kind == DUE_MONITORING && st == DUE_OVERDUE &&
-	       deadline < p->q.today - DUE_MISSED_MONITORING_DAYS;
+	if (!p->forget_missed || kind != DUE_MONITORING)
+		return false;
+	if (st == DUE_NOT_DONE)
+		return deadline < p->q.today;
+	return st == DUE_OVERDUE && deadline < p->q.today - DUE_MISSED_MONITORING_DAYS;
 }
 
 typedef struct group_vec {
@@ -165,7 +183,7 @@ static int groups_of_cache(due_pager *p, group_vec *g, due_section_fn classify, 
 	while ((rc = db_step(st)) == DB_ROW) {
 		date_t on = db_col_date(st, 0), deadline;
 		int kind = db_col_int(st, 1);
-		bool open = db_col_int(st, 2) != 0;
+		int open = db_col_int(st, 2);   /* 1 not met, 0 met, 2 not done */
 		enum due_state state;
 		due_group *gr;
 
@@ -173,7 +191,12 @@ static int groups_of_cache(due_pager *p, group_vec *g, due_section_fn classify, 
 			continue;
 		if (!open && !p->q.include_done)
 			continue;
-		state = open ? open_state((enum due_kind)kind, on, p->q.today, &deadline) : DUE_DONE;
+		if (open == 2) {
+			state = DUE_NOT_DONE;
+			deadline = month_last_day(date_month(on));
+		} else {
+			state = open ? open_state((enum due_kind)kind, on, p->q.today, &deadline) : DUE_DONE;
+		}
 		if (open && forgotten(p, (enum due_kind)kind, state, deadline))
 			continue;
 		gr = add_group(g);
@@ -310,7 +333,8 @@ static long fetch_group(due_pager *p, const due_group *g, const due_pos *key, bo
 		return k;
 	}
 
-	st = db_prepare(p->db, sql_fetch[g->state == DUE_DONE][backward]);
+	st = db_prepare(p->db, sql_fetch[g->state == DUE_DONE ? G_MET :
+					 g->state == DUE_NOT_DONE ? G_NOT_DONE : G_OPEN][backward]);
 	db_bind_date(st, ":on", g->on);
 	db_bind_int(st, ":kind", (int)g->kind);
 	if (key) {

@@ -11,6 +11,7 @@
 #include "tsunagi/due_report.h"
 #include "tsunagi/holiday.h"
 #include "tsunagi/i18n.h"
+#include "tsunagi/store.h"
 #include "tsunagi/text.h"
 
 enum { COLS = 80, BOX_W = 4, MARK_W = 6, WHO_W = 20 };
@@ -94,9 +95,14 @@ char *due_item_detail_as(const due_item *it, bool initials)
 	 * purpose, an action item, a review's need) can hold any name, so
 	 * only the program's wording is left. */
 	if (initials && it->kind != DUE_CERTIFICATE) {
-		free(text);
+		/* A monitoring's text is the not-done reason, one of a fixed
+		 * list; a mismatch's the certificate kind.  Only text2, the
+		 * worker's own words, can hold a name. */
+		if (it->kind != DUE_MONITORING && it->kind != DUE_MISMATCH) {
+			free(text);
+			text = xstrdup("");
+		}
 		free(text2);
-		text = xstrdup("");
 		text2 = xstrdup("");
 	}
 
@@ -107,6 +113,10 @@ char *due_item_detail_as(const due_item *it, bool initials)
 		sb_addf(&b, _("monitoring for %04d-%02d"), y, m);
 		if (it->state == DUE_DONE)
 			sb_adds(&b, _(" (done)"));
+		else if (it->state == DUE_NOT_DONE && *text2)
+			sb_addf(&b, _(" (not done: %s: %s)"), store_enum_label(text), text2);
+		else if (it->state == DUE_NOT_DONE)
+			sb_addf(&b, _(" (not done: %s)"), store_enum_label(text));
 		else if (it->on != it->deadline)
 			sb_adds(&b, _(" (visit scheduled)"));
 		else if (it->state == DUE_OVERDUE)
@@ -149,6 +159,22 @@ char *due_item_detail_as(const due_item *it, bool initials)
 		sb_addf(&b, _("billing deadline for %04d-%02d"), y, m);
 		add_days(&b, it);
 		break;
+	case DUE_MISMATCH: {
+		char iso[DATE_ISO_LEN];
+		int y2, m2;
+
+		date_format_iso(it->deadline, iso);
+		if (it->stage == DUE_MISMATCH_RANGE) {
+			month_to_ym(date_month(it->deadline), &y2, &m2);
+			sb_addf(&b, _("the certificate's monitoring months (%04d-%02d to %04d-%02d) differ from the plan's; check the interval and the period"),
+				y, m, y2, m2);
+		} else if (it->stage == DUE_MISMATCH_EARLIER) {
+			sb_addf(&b, _("%s ends %s, before the plan period"), cert_label(text), iso);
+		} else {
+			sb_addf(&b, _("%s ends %s, after the plan period"), cert_label(text), iso);
+		}
+		break;
+	}
 	default:
 		break;
 	}

@@ -13,8 +13,9 @@
 
 static const char *const kind_names[DUE_KIND_COUNT] = {
 	"monitoring", "certificate", "plan", "consent", "action", "transition", "billing",
+	"mismatch",
 };
-static const char *const state_names[] = { "overdue", "due", "upcoming", "done" };
+static const char *const state_names[] = { "overdue", "due", "upcoming", "done", "not_done" };
 
 const char *due_kind_name(enum due_kind k)
 {
@@ -31,7 +32,7 @@ int due_kind_from_name(const char *name)
 
 const char *due_state_name(enum due_state s)
 {
-	return (unsigned)s <= DUE_DONE ? state_names[s] : "";
+	return (unsigned)s <= DUE_NOT_DONE ? state_names[s] : "";
 }
 
 enum due_state due_state_for(date_t on, date_t today, int lead_days)
@@ -56,6 +57,8 @@ void due_item_restate(due_item *it, date_t today)
 	case DUE_MONITORING:
 		if (it->done_id)
 			it->state = DUE_DONE;
+		else if (it->stage == DUE_MON_NOT_DONE)
+			it->state = DUE_NOT_DONE;
 		else if (it->deadline < today)
 			it->state = DUE_OVERDUE;
 		else
@@ -81,6 +84,9 @@ void due_item_restate(due_item *it, date_t today)
 	case DUE_BILLING:
 		it->state = due_state_for(it->on, today, DUE_LEAD_BILLING);
 		break;
+	case DUE_MISMATCH:
+		it->state = due_state_for(it->on, today, DUE_LEAD_MISMATCH);
+		break;
 	case DUE_KIND_COUNT:
 		break;
 	}
@@ -102,6 +108,8 @@ typedef struct engine {
 	const due_client **clients;       /* by id */
 	const due_monitoring **mons;      /* by client, then date */
 	const due_plan_row **rows;        /* by plan */
+	const due_skip **skips;           /* by client, then month */
+	const due_certificate **decisions; /* by client, kind, valid_to */
 } engine;
 
 static bool wanted(const engine *en, enum due_kind k)
@@ -221,6 +229,37 @@ static const due_monitoring *mon_in_month(const engine *en, int64_t client_id, m
 	return NULL;
 }
 
+static int cmp_skip_ptr(const void *a, const void *b)
+{
+	const due_skip *x = *(const due_skip *const *)a;
+	const due_skip *y = *(const due_skip *const *)b;
+	int c = cmp_id64(x->client_id, y->client_id);
+
+	if (c == 0)
+		c = cmp_id64(x->month, y->month);
+	return c ? c : cmp_id64(x->id, y->id);
+}
+
+/* The month's not-done record (the latest if there are several). */
+static const due_skip *skip_in_month(const engine *en, int64_t client_id, month_t m)
+{
+	size_t lo = 0, hi = en->in->nskips;
+	const due_skip *found = NULL;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const due_skip *k = en->skips[mid];
+		if (k->client_id < client_id || (k->client_id == client_id && k->month < m))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < en->in->nskips && en->skips[lo]->client_id == client_id &&
+	       en->skips[lo]->month == m; lo++)
+		found = en->skips[lo];
+	return found;
+}
+
 /* ---- monitoring, plan end and review dates: the plan in force ---- */
 
 static void monitoring_items(engine *en, const due_plan *p)
@@ -229,6 +268,7 @@ static void monitoring_items(engine *en, const due_plan *p)
 
 	for (month_t m = lo; m <= hi; m++) {
 		const due_monitoring *done, *sched;
+		const due_skip *skip;
 		date_t on, end = month_last_day(m);
 		due_item *it;
 
@@ -238,6 +278,8 @@ static void monitoring_items(engine *en, const due_plan *p)
 		if (done && !en->q->include_done)
 			continue;
 		sched = done ? NULL : mon_in_month(en, p->client_id, m, false);
+		/* A monitoring done after all meets the month. */
+		skip = done ? NULL : skip_in_month(en, p->client_id, m);
 		on = done ? done->done_on : sched ? sched->scheduled_on : end;
 		if (!in_window(en, on))
 			continue;
@@ -246,6 +288,11 @@ static void monitoring_items(engine *en, const due_plan *p)
 		it->deadline = end;
 		if (done)
 			it->done_id = done->id;
+		if (skip) {
+			it->stage = DUE_MON_NOT_DONE;
+			it->text = skip->reason;
+			it->text2 = skip->detail;
+		}
 	}
 }
 
@@ -283,10 +330,73 @@ static void review_items(engine *en, const due_plan *p)
 	}
 }
 
+static int cmp_cert_ptr(const void *a, const void *b);
+
+/* The certificate of kind whose decision period overlaps the plan's and
+ * starts last; NULL if none is recorded. */
+static const due_certificate *decision_of(const engine *en, const due_plan *p, const char *kind)
+{
+	const due_certificate *best = NULL;
+	size_t lo = 0, hi = en->in->ndecisions;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (en->decisions[mid]->client_id < p->client_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < en->in->ndecisions && en->decisions[i]->client_id == p->client_id; i++) {
+		const due_certificate *c = en->decisions[i];
+
+		if (!c->kind || strcmp(c->kind, kind) != 0)
+			continue;
+		if (c->valid_from > p->period_to || c->valid_to < p->period_from)
+			continue;
+		/* The latest issued: the one starting last, then the newest
+		 * record (a corrected certificate entered again). */
+		if (!best || c->valid_from > best->valid_from ||
+		    (c->valid_from == best->valid_from && c->id > best->id))
+			best = c;
+	}
+	return best;
+}
+
+/* The paperwork: the plan ends with the decision period it serves, and
+ * the months the certificate writes are the months computed. */
+static void mismatch_items(engine *en, const due_plan *p)
+{
+	static const char *const kinds[] = { "service", "day_service" };
+	due_item *it;
+
+	if (!in_window(en, p->period_from))
+		return;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		const due_certificate *c = decision_of(en, p, kinds[k]);
+
+		if (!c || c->valid_to == p->period_to)
+			continue;
+		it = push(en, DUE_MISMATCH, p->client_id, c->id, p->period_from);
+		it->stage = c->valid_to < p->period_to ? DUE_MISMATCH_EARLIER : DUE_MISMATCH_LATER;
+		it->deadline = c->valid_to;
+		it->text = c->kind;
+	}
+	if (p->range_from > 0 && p->range_to > 0 &&
+	    !monitoring_range_agrees(p, p->range_from, p->range_to,
+				     monitoring_interval_at(p, p->range_from))) {
+		it = push(en, DUE_MISMATCH, p->client_id, p->id, p->period_from);
+		it->stage = DUE_MISMATCH_RANGE;
+		it->month = p->range_from;
+		it->deadline = month_last_day(p->range_to);
+	}
+}
+
 static void plan_items(engine *en, const due_plan *p)
 {
 	if (wanted(en, DUE_MONITORING))
 		monitoring_items(en, p);
+	if (wanted(en, DUE_MISMATCH))
+		mismatch_items(en, p);
 	if (!wanted(en, DUE_PLAN))
 		return;
 	if (in_window(en, p->period_to)) {
@@ -459,15 +569,16 @@ static int cmp_item(const void *a, const void *b)
 		c = cmp_id64(x->client_id, y->client_id);
 	if (c == 0)
 		c = cmp_id64(x->ref_id, y->ref_id);
-	/* A plan's end and a review row can share a number. */
-	if (c == 0 && x->kind == DUE_PLAN)
+	/* A plan's end and a review row can share a number; so can a
+	 * certificate and a plan, both mismatches. */
+	if (c == 0 && (x->kind == DUE_PLAN || x->kind == DUE_MISMATCH))
 		c = x->stage - y->stage;
 	return c ? c : cmp_id64(x->month, y->month);
 }
 
 size_t due_compute(const due_input *in, const due_query *q, due_list *out)
 {
-	engine en = { in, q, out, NULL, NULL, NULL };
+	engine en = { in, q, out, NULL, NULL, NULL, NULL, NULL };
 
 	out->n = 0;
 	if (q->from == DATE_NONE || q->to == DATE_NONE || q->from > q->to)
@@ -475,8 +586,10 @@ size_t due_compute(const due_input *in, const due_query *q, due_list *out)
 	en.clients = sorted_ptrs(in->clients, in->nclients, sizeof *in->clients, cmp_client_ptr);
 	en.mons = sorted_ptrs(in->monitorings, in->nmonitorings, sizeof *in->monitorings, cmp_mon_ptr);
 	en.rows = sorted_ptrs(in->rows, in->nrows, sizeof *in->rows, cmp_row_ptr);
+	en.skips = sorted_ptrs(in->skips, in->nskips, sizeof *in->skips, cmp_skip_ptr);
+	en.decisions = sorted_ptrs(in->decisions, in->ndecisions, sizeof *in->decisions, cmp_cert_ptr);
 
-	if (wanted(&en, DUE_MONITORING) || wanted(&en, DUE_PLAN))
+	if (wanted(&en, DUE_MONITORING) || wanted(&en, DUE_PLAN) || wanted(&en, DUE_MISMATCH))
 		plans(&en);
 	if (wanted(&en, DUE_CERTIFICATE))
 		certificates(&en);
@@ -492,6 +605,8 @@ size_t due_compute(const due_input *in, const due_query *q, due_list *out)
 	free(en.clients);
 	free(en.mons);
 	free(en.rows);
+	free(en.skips);
+	free(en.decisions);
 	for (size_t i = 0; i < out->n; i++)
 		due_item_restate(&out->items[i], q->today);
 	due_sort(out);

@@ -909,6 +909,7 @@ int db_check_updated(db *d, const char *table, int64_t id, tsu_err *e)
 		{ "action_item", "SELECT 1 FROM action_item WHERE id = :id" },
 		{ "monitoring", "SELECT 1 FROM monitoring WHERE id = :id" },
 		{ "monitoring_row", "SELECT 1 FROM monitoring_row WHERE id = :id" },
+		{ "monitoring_skip", "SELECT 1 FROM monitoring_skip WHERE id = :id" },
 		{ "note", "SELECT 1 FROM note WHERE id = :id" },
 		{ "crisis_plan", "SELECT 1 FROM crisis_plan WHERE id = :id" },
 	};

@@ -6,6 +6,7 @@
  * withdrawn consents, done action items, drafts under a final plan) are
  * left out here, in SQL, so they are never even read.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,8 @@ static void *vec_push(vec *a)
 typedef struct loader {
 	db *db;
 	due_source *src;
-	vec clients, plans, intervals, iv_plan, rows, mons, certs, consents, actions, strings;
+	vec clients, plans, intervals, iv_plan, rows, mons, certs, consents, actions, skips,
+	    decisions, strings;
 	date_t from, to;
 } loader;
 
@@ -75,11 +77,19 @@ static int finish(loader *L, db_stmt *st, int rc, const char *what, tsu_err *e)
 
 #define CLIENT_COLS " c.id, c.case_kind, c.birth_on"
 
+/* The certificate's monitoring range on a plan: 0 when not entered. */
+static month_t range_month(db_stmt *st, int col)
+{
+	month_t m = db_col_null(st, col) ? -1 : parse_month(db_col_text(st, col));
+	return m > 0 ? m : 0;
+}
+
 static int load_plans(loader *L, tsu_err *e)
 {
 	db_stmt *st = db_prepare(L->db,
 		"SELECT p.id, p.stage, p.period_from, p.period_to, p.anchor_month,"
-		" p.monitoring_months," CLIENT_COLS
+		" p.monitoring_months," CLIENT_COLS ", p.monitoring_range_from,"
+		" p.monitoring_range_to"
 		" FROM plan p JOIN client c ON c.id = p.client_id"
 		" WHERE p.stage <> 'superseded' AND p.period_to >= :from"
 		" AND p.period_from <= :to AND c.status = 'active'"
@@ -105,6 +115,8 @@ static int load_plans(loader *L, tsu_err *e)
 		p->months = db_col_int(st, 5);
 		p->client_id = db_col_int64(st, 6);
 		add_client(L, st, 6);
+		p->range_from = range_month(st, 9);
+		p->range_to = range_month(st, 10);
 	}
 	return finish(L, st, rc, _("reading the plans"), e);
 }
@@ -211,6 +223,59 @@ static int load_monitorings(loader *L, tsu_err *e)
 		m->scheduled_on = db_col_date(st, 3);
 	}
 	return finish(L, st, rc, _("reading the monitorings"), e);
+}
+
+/* Months recorded as not done, in the window's whole months. */
+static int load_skips(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT id, client_id, month, reason, detail FROM monitoring_skip"
+		" WHERE month BETWEEN :from AND :to");
+	char a[16], b[16];
+	int y, m, rc;
+
+	month_to_ym(date_month(L->from), &y, &m);
+	snprintf(a, sizeof a, "%04d-%02d", y, m);
+	month_to_ym(date_month(L->to), &y, &m);
+	snprintf(b, sizeof b, "%04d-%02d", y, m);
+	db_bind_text(st, ":from", a);
+	db_bind_text(st, ":to", b);
+	while ((rc = db_step(st)) == DB_ROW) {
+		due_skip *k = vec_push(&L->skips);
+
+		k->id = db_col_int64(st, 0);
+		k->client_id = db_col_int64(st, 1);
+		k->month = parse_month(db_col_text(st, 2));
+		k->reason = keep(L, st, 3);
+		k->detail = keep(L, st, 4);
+	}
+	return finish(L, st, rc, _("reading the months not done"), e);
+}
+
+/* The decision periods of plans that start in the window (a mismatch
+ * is dated the plan's first day). */
+static int load_decisions(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT DISTINCT ce.id, ce.kind, ce.valid_from, ce.valid_to, ce.client_id"
+		" FROM plan p JOIN certificate ce ON ce.client_id = p.client_id"
+		" WHERE p.stage <> 'superseded' AND p.period_from BETWEEN :from AND :to"
+		" AND ce.kind IN ('service', 'day_service')"
+		" AND ce.valid_from <= p.period_to AND ce.valid_to >= p.period_from");
+	int rc;
+
+	db_bind_date(st, ":from", L->from);
+	db_bind_date(st, ":to", L->to);
+	while ((rc = db_step(st)) == DB_ROW) {
+		due_certificate *c = vec_push(&L->decisions);
+
+		c->id = db_col_int64(st, 0);
+		c->kind = keep(L, st, 1);
+		c->valid_from = db_col_date(st, 2);
+		c->valid_to = db_col_date(st, 3);
+		c->client_id = db_col_int64(st, 4);
+	}
+	return finish(L, st, rc, _("reading the certificates"), e);
 }
 
 static int load_certificates(loader *L, tsu_err *e)
@@ -339,6 +404,8 @@ static void loader_init(loader *L, due_source *out)
 	L->certs.size = sizeof(due_certificate);
 	L->consents.size = sizeof(due_consent);
 	L->actions.size = sizeof(due_action);
+	L->skips.size = sizeof(due_skip);
+	L->decisions.size = sizeof(due_certificate);
 	L->strings.size = sizeof(char *);
 }
 
@@ -353,12 +420,15 @@ static void publish(loader *L, due_source *out)
 	out->certificates = L->certs.v;
 	out->consents = L->consents.v;
 	out->actions = L->actions.v;
+	out->skips = L->skips.v;
+	out->decisions = L->decisions.v;
 	out->strings = L->strings.v;
 	out->nstrings = L->strings.n;
 	out->in = (due_input){
 		out->clients, L->clients.n, out->plans, L->plans.n, out->rows, L->rows.n,
 		out->monitorings, L->mons.n, out->certificates, L->certs.n,
 		out->consents, L->consents.n, out->actions, L->actions.n,
+		out->skips, L->skips.n, out->decisions, L->decisions.n,
 	};
 }
 
@@ -375,11 +445,16 @@ int due_source_load(db *d, date_t from, date_t to, unsigned kinds,
 
 	loader_init(&L, out);
 
-	if (want(kinds, DUE_MONITORING) || want(kinds, DUE_PLAN)) {
+	if (want(kinds, DUE_MONITORING) || want(kinds, DUE_PLAN) || want(kinds, DUE_MISMATCH)) {
 		if ((rc = load_plans(&L, e)) != TSU_OK || (rc = load_monitorings(&L, e)) != TSU_OK)
 			goto done;
 	}
-	if (want(kinds, DUE_MONITORING) && (rc = load_intervals(&L, e)) != TSU_OK)
+	if ((want(kinds, DUE_MONITORING) || want(kinds, DUE_MISMATCH)) &&
+	    (rc = load_intervals(&L, e)) != TSU_OK)
+		goto done;
+	if (want(kinds, DUE_MONITORING) && (rc = load_skips(&L, e)) != TSU_OK)
+		goto done;
+	if (want(kinds, DUE_MISMATCH) && (rc = load_decisions(&L, e)) != TSU_OK)
 		goto done;
 	link_intervals(&L);
 	if (want(kinds, DUE_PLAN) && (rc = load_rows(&L, e)) != TSU_OK)
@@ -407,7 +482,8 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 {
 	static const char *const sql[] = {
 		"SELECT id, case_kind, birth_on, status FROM client WHERE id = :c",
-		"SELECT id, stage, period_from, period_to, anchor_month, monitoring_months"
+		"SELECT id, stage, period_from, period_to, anchor_month, monitoring_months,"
+		" monitoring_range_from, monitoring_range_to"
 		" FROM plan WHERE client_id = :c AND stage <> 'superseded' ORDER BY id",
 		"SELECT i.plan_id, i.from_month, i.months FROM plan_interval i"
 		" JOIN plan p ON p.id = i.plan_id WHERE p.client_id = :c"
@@ -422,6 +498,9 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 		" WHERE client_id = :c",
 		"SELECT a.id, a.what, a.due_on, a.done_on FROM action_item a"
 		" JOIN meeting m ON m.id = a.meeting_id WHERE m.client_id = :c",
+		"SELECT id, month, reason, detail FROM monitoring_skip WHERE client_id = :c",
+		"SELECT id, kind, valid_from, valid_to FROM certificate WHERE client_id = :c"
+		" AND kind IN ('service', 'day_service')",
 	};
 	int rc = DB_DONE;
 
@@ -450,6 +529,8 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 				if (p->anchor < 0 && p->period_from != DATE_NONE)
 					p->anchor = date_month(p->period_from);
 				p->months = db_col_int(st, 5);
+				p->range_from = range_month(st, 6);
+				p->range_to = range_month(st, 7);
 				break;
 			}
 			case 2: {
@@ -504,6 +585,24 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 				a->done_on = db_col_date(st, 3);
 				break;
 			}
+			case 8: {
+				due_skip *k = vec_push(&L->skips);
+				k->id = db_col_int64(st, 0);
+				k->client_id = id;
+				k->month = parse_month(db_col_text(st, 1));
+				k->reason = keep(L, st, 2);
+				k->detail = keep(L, st, 3);
+				break;
+			}
+			case 9: {
+				due_certificate *c = vec_push(&L->decisions);
+				c->id = db_col_int64(st, 0);
+				c->client_id = id;
+				c->kind = keep(L, st, 1);
+				c->valid_from = db_col_date(st, 2);
+				c->valid_to = db_col_date(st, 3);
+				break;
+			}
 			}
 		}
 		db_reset(st);
@@ -549,6 +648,8 @@ void due_source_free(due_source *s)
 	free(s->certificates);
 	free(s->consents);
 	free(s->actions);
+	free(s->skips);
+	free(s->decisions);
 	memset(s, 0, sizeof *s);
 }
 

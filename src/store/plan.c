@@ -119,8 +119,8 @@ int store_plan_set_interval(db *d, int64_t plan_id, month_t from, int months, ts
 	plan p;
 	int rc;
 
-	if (months != 1 && months != 2 && months != 3 && months != 6 && months != 12)
-		return err_set(e, TSU_EINVAL, _("monitoring interval: %d months is not allowed; use 1, 2, 3, 6 or 12"), months);
+	if (months < 1 || months > 12)
+		return err_set(e, TSU_EINVAL, _("monitoring interval: %d months is not allowed; use a whole number of months from 1 to 12"), months);
 	if (db_begin(d, e) != TSU_OK)
 		return TSU_EIO;
 	if (store_record_get(d, &rt_plan, plan_id, &p, e) != TSU_OK)

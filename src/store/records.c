@@ -97,11 +97,27 @@ static int check_plan(const void *r, tsu_err *e)
 	const plan *p = r;
 	int m = p->monitoring_months;
 
-	if (m != 1 && m != 2 && m != 3 && m != 6 && m != 12)
-		return err_set(e, TSU_EINVAL, _("monitoring interval: %d months is not allowed; use 1, 2, 3, 6 or 12"), m);
+	if (m < 1 || m > 12)
+		return err_set(e, TSU_EINVAL, _("monitoring interval: %d months is not allowed; use a whole number of months from 1 to 12"), m);
 	if (strcmp(p->stage, "draft") != 0 && p->consented_on == DATE_NONE)
 		return err_set(e, TSU_EINVAL, _("a final plan needs the date the client consented; give the consent date"));
+	if ((p->monitoring_range_from < 0) != (p->monitoring_range_to < 0))
+		return err_set(e, TSU_EINVAL, _("the certificate's monitoring months need both the first and the last month (like 2026-07 and 2027-04)"));
+	if (p->monitoring_range_from > p->monitoring_range_to)
+		return err_set(e, TSU_EINVAL, _("the certificate's monitoring months end before they start; check the two months"));
 	return check_period(N_("period from"), p->period_from, N_("period to"), p->period_to, e);
+}
+
+static int check_monitoring_skip(const void *r, tsu_err *e)
+{
+	const monitoring_skip *k = r;
+	const char *d = k->detail;
+
+	while (*d == ' ' || *d == '\n' || *d == '\t')
+		d++;
+	if (strcmp(k->reason, "other") == 0 && !*d)
+		return err_set(e, TSU_EINVAL, _("reason 'other': say what kept the monitoring from being done"));
+	return TSU_OK;
 }
 
 static int check_weekly_slot(const void *r, tsu_err *e)
@@ -141,6 +157,7 @@ DEFINE_RECORD(meeting, N_("meeting"), "client_id", "held_on DESC, id", NULL)
 DEFINE_RECORD(action_item, N_("action item"), "meeting_id", "due_on, id", NULL)
 DEFINE_RECORD(monitoring, N_("monitoring"), "client_id", "coalesce(done_on, scheduled_on) DESC, id", NULL)
 DEFINE_RECORD(monitoring_row, N_("monitoring row"), "monitoring_id", "id", NULL)
+DEFINE_RECORD(monitoring_skip, N_("monitoring not done"), "client_id", "month DESC, id DESC", check_monitoring_skip)
 DEFINE_RECORD(note, N_("progress note"), "client_id", "noted_on DESC, noted_at DESC, id DESC", check_note)
 DEFINE_RECORD(crisis_plan, N_("crisis plan"), "client_id", "id", NULL)
 
@@ -148,7 +165,7 @@ const record_type *const rec_all_types[] = {
 	&rt_contact, &rt_certificate, &rt_consent, &rt_intake, &rt_assessment,
 	&rt_assessment_item, &rt_plan, &rt_plan_row, &rt_weekly_slot,
 	&rt_non_weekly, &rt_meeting, &rt_action_item, &rt_monitoring,
-	&rt_monitoring_row, &rt_note, &rt_crisis_plan, NULL,
+	&rt_monitoring_row, &rt_monitoring_skip, &rt_note, &rt_crisis_plan, NULL,
 };
 
 void store_record_new(db *d, const record_type *rt, int64_t client_id, date_t today, void *rec)

@@ -153,6 +153,10 @@ const char *store_enum_label(const char *value)
 		{ "d", N_("d: activities and participation") },
 		{ "e", N_("e: environmental factors") },
 		{ "personal", N_("personal factors") },
+		/* why a monitoring month was not done (monitoring_skip.reason) */
+		{ "hospital", N_("in hospital") },
+		{ "postponed", N_("postponed at the client's wish") },
+		{ "unreachable", N_("could not be reached") },
 	};
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (strcmp(labels[i].v, value) == 0)

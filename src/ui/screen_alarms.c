@@ -90,7 +90,7 @@ static const char *kind_label(int kind)
 {
 	static const char *const t[DUE_KIND_COUNT] = {
 		N_("monitoring"), N_("certificate"), N_("plan"), N_("consent"),
-		N_("action item"), N_("turning 18"), N_("billing"),
+		N_("action item"), N_("turning 18"), N_("billing"), N_("paperwork"),
 	};
 	return kind >= 0 && kind < DUE_KIND_COUNT ? _(t[kind]) : _("all");
 }
@@ -100,6 +100,7 @@ static const char *marker(enum due_state s)
 	switch (s) {
 	case DUE_OVERDUE: return "!!";
 	case DUE_DUE: return "! ";
+	case DUE_NOT_DONE: return " -";     /* recorded as not done, with its reason */
 	default: return " .";
 	}
 }

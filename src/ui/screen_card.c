@@ -4,18 +4,24 @@
  * forms and the delete are the same code for contacts, certificates,
  * consents, intake and the rest.  The cycle's records (assessments,
  * plans, monitorings, notes, meetings) open their own screens on Enter;
- * the monitorings tab also shows each goal's GAS trend.
+ * the monitorings tab also shows each goal's GAS trend.  The basics tab
+ * ends with the monitoring months of the plan in force and any paperwork
+ * that disagrees (issue 13), from the due engine; x records a monitoring
+ * month as not done, on the "Not done" tab.
  */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tsunagi/due.h"
+#include "tsunagi/due_report.h"
+#include "tsunagi/due_source.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store.h"
 #include "tsunagi/store_client.h"
 #include "tsunagi/store_cycle.h"
+#include "tsunagi/store_plan.h"
 #include "tsunagi/text.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/xalloc.h"
@@ -35,6 +41,7 @@ static const struct card_tab {
 	{ N_("Monitorings"), &rt_monitoring, true },
 	{ N_("Notes"), &rt_note, true },
 	{ N_("Meetings"), &rt_meeting, true },
+	{ N_("Not done"), &rt_monitoring_skip, true },
 };
 
 typedef struct card_state {
@@ -152,10 +159,98 @@ static void free_tab(card_state *cs)
 	cs->ntrend = 0;
 }
 
+/* The client's monitoring and mismatch items for all of time, from the
+ * engine (the same rules as the alarm list). */
+static bool client_due(card_state *cs, due_source *src, due_list *l)
+{
+	due_query q = { cs->app->today, date_from_ymd(1900, 1, 1), date_from_ymd(2399, 12, 31), true,
+			(1u << DUE_MONITORING) | (1u << DUE_MISMATCH) };
+	tsu_err e;
+
+	memset(l, 0, sizeof *l);
+	if (due_source_load_client(cs->app->db, cs->client_id, src, &e) != TSU_OK) {
+		ui_error(cs->app, "%s", e.msg);
+		return false;
+	}
+	due_compute(&src->in, &q, l);
+	return true;
+}
+
+/* "monitoring months  2025-12 done, 2026-03 not done: in hospital, 2026-06"
+ * and one line per paperwork mismatch. */
+static void add_due_lines(card_state *cs)
+{
+	due_source src;
+	due_list l;
+	strbuf b;
+
+	if (!client_due(cs, &src, &l))
+		return;
+	sb_init(&b);
+	for (size_t i = 0; i < l.n; i++) {
+		const due_item *it = &l.items[i];
+		int y, m;
+
+		if (it->kind != DUE_MONITORING)
+			continue;
+		month_to_ym(it->month, &y, &m);
+		sb_addf(&b, "%s%04d-%02d", b.len ? ", " : "", y, m);
+		if (it->state == DUE_DONE)
+			sb_addf(&b, " %s", _("done"));
+		else if (it->state == DUE_NOT_DONE)
+			sb_addf(&b, " %s: %s", _("not done"), store_enum_label(it->text ? it->text : ""));
+		else if (it->state == DUE_OVERDUE)
+			sb_addf(&b, " %s", _("missed"));
+	}
+	if (b.len && cs->nitems < 30)
+		cs->lines[cs->nitems++] = xasprintf("%s\t%s", _("monitoring months"), b.s);
+	sb_free(&b);
+	for (size_t i = 0; i < l.n && cs->nitems < 31; i++) {
+		char *what;
+
+		if (l.items[i].kind != DUE_MISMATCH)
+			continue;
+		what = due_item_detail(&l.items[i]);
+		cs->lines[cs->nitems++] = xasprintf("%s\t%s", _("paperwork"), what);
+		free(what);
+	}
+	due_list_free(&l);
+	due_source_free(&src);
+}
+
+/* x: a new "not done" record, for the month that most needs one: the
+ * latest monitoring month up to this one that is neither done nor
+ * recorded as not done. */
+static void record_not_done(ui_app *app, card_state *cs)
+{
+	monitoring_skip k;
+	due_source src;
+	due_list l;
+	plan p;
+
+	record_init(&rt_monitoring_skip, &k);
+	k.client_id = cs->client_id;
+	if (store_plan_in_force(app->db, cs->client_id, &p, NULL) == TSU_OK)
+		k.plan_id = p.id;
+	record_free(&rt_plan, &p);
+	if (client_due(cs, &src, &l)) {
+		for (size_t i = 0; i < l.n; i++) {
+			const due_item *it = &l.items[i];
+			if (it->kind == DUE_MONITORING && it->month <= date_month(app->today) &&
+			    (it->state == DUE_OVERDUE || it->state == DUE_DUE))
+				k.month = it->month;
+		}
+		due_list_free(&l);
+		due_source_free(&src);
+	}
+	ui_push(app, ui_record_form_from(app, &rt_monitoring_skip, cs->client_id, &k));
+	record_free(&rt_monitoring_skip, &k);
+}
+
 static void load_basics(card_state *cs)
 {
 	cs->lines = xcalloc(32, sizeof *cs->lines);
-	for (const client_field *f = client_fields; f->name && cs->nitems < 31; f++) {
+	for (const client_field *f = client_fields; f->name && cs->nitems < 28; f++) {
 		char *v = client_get(&cs->c, f->name);
 		const char *show = v;
 		if (!strcmp(f->name, "kind") || !strcmp(f->name, "sex"))
@@ -168,6 +263,7 @@ static void load_basics(card_state *cs)
 		date_format_iso(cs->c.closed_on, d);
 		cs->lines[cs->nitems++] = xasprintf("%s\t%s", _("closed on"), d);
 	}
+	add_due_lines(cs);
 	cs->items = xcalloc(cs->nitems, sizeof *cs->items);
 	for (size_t i = 0; i < cs->nitems; i++)
 		cs->items[i] = cs->lines[i];
@@ -259,9 +355,16 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_BACK, N_("back") },
 		{ UA_NONE, NULL },
 	};
+	static const ui_hint monitoring_hints[] = {
+		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_ADD, N_("add") },
+		{ UA_NOT_DONE, N_("not done") }, { UA_EDIT, N_("edit") }, { UA_BACK, N_("back") },
+		{ UA_NONE, NULL },
+	};
 	card_state *cs = s->st;
 	if (cs->tab == UI_TAB_BASICS)
 		return basics_hints;
+	if (cs->tab == UI_TAB_MONITORINGS || cs->tab == UI_TAB_NOT_DONE)
+		return monitoring_hints;
 	return tabs[cs->tab].editable ? edit_hints : list_hints;
 }
 
@@ -430,6 +533,10 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		else
 			ui_push(app, ui_record_form(app, t->rt, cs->client_id, 0));
 		return true;
+	case UA_NOT_DONE:
+		if (cs->have_client)
+			record_not_done(app, cs);
+		return true;
 	case UA_DELETE:
 		if (cs->tab == UI_TAB_BASICS || !t->editable || !row) {
 			ui_message(app, "%s", _("Nothing to delete here."));
@@ -512,7 +619,16 @@ enum ui_card_tab ui_card_tab_for_due(const due_item *it, int64_t *ref)
 		if (it->stage == DUE_PLAN_END)
 			*ref = it->ref_id;
 		return UI_TAB_PLANS;
-	case DUE_MONITORING: *ref = it->done_id; return UI_TAB_MONITORINGS;
+	case DUE_MONITORING:
+		if (!it->done_id && it->stage == DUE_MON_NOT_DONE)
+			return UI_TAB_NOT_DONE;
+		*ref = it->done_id;
+		return UI_TAB_MONITORINGS;
+	case DUE_MISMATCH:
+		if (it->stage == DUE_MISMATCH_RANGE)
+			return UI_TAB_PLANS;
+		*ref = it->ref_id;
+		return UI_TAB_CERTIFICATES;
 	case DUE_ACTION: return UI_TAB_MEETINGS;
 	default: return UI_TAB_BASICS;
 	}

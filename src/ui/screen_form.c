@@ -44,7 +44,7 @@ typedef struct form_state {
 /* Record types that have forms here, by table name. */
 static const record_type *const form_types[] = {
 	&rt_contact, &rt_certificate, &rt_consent, &rt_intake, &rt_assessment,
-	&rt_plan, &rt_monitoring, &rt_note, &rt_meeting, NULL,
+	&rt_plan, &rt_monitoring, &rt_note, &rt_meeting, &rt_monitoring_skip, NULL,
 };
 
 /* Records whose parent is another record, not the client. */
@@ -711,6 +711,11 @@ static ui_screen record_form(ui_app *app, const record_type *rt, int64_t client_
 ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, int64_t record_id)
 {
 	return record_form(app, rt, client_id, 0, record_id, NULL, 0);
+}
+
+ui_screen ui_record_form_from(ui_app *app, const record_type *rt, int64_t client_id, const void *init)
+{
+	return record_form(app, rt, client_id, 0, 0, init, 0);
 }
 
 ui_screen ui_child_form(ui_app *app, const record_type *rt, int64_t client_id,

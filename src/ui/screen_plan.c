@@ -158,7 +158,7 @@ static void finalise(ui_app *app, plan_state *p)
 				      &f, 1, answer_finalise, p));
 }
 
-static const char *const interval_values[] = { "1", "2", "3", "6", "12", NULL };
+static const char *const interval_values[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", NULL };
 
 static bool answer_interval(ui_app *app, void *arg, ui_form *f)
 {

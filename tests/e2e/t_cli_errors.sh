@@ -25,7 +25,7 @@ expect_fail "no such client" 1 "no client 99" tsu client show 99
 expect_fail "not an id" 1 "not a client id" tsu client show abc
 expect_fail "cert period reversed" 1 "is after" tsu cert add 1 --kind service --from 2026-04-01 --to 2026-03-31
 expect_fail "cert bad kind" 2 "kind: 'passport' is not one of service" tsu cert add 1 --kind passport --from 2026-04-01 --to 2027-03-31
-expect_fail "plan interval" 1 "1, 2, 3, 6 or 12" tsu plan add 1 --from 2026-04-01 --to 2027-03-31 --monitoring-months 4
+expect_fail "plan interval" 2 "13.* from 1 to 12" tsu plan add 1 --from 2026-04-01 --to 2027-03-31 --monitoring-months 13
 expect_fail "final plan without consent" 2 "--consented" tsu plan add 1 --from 2026-04-01 --to 2027-03-31 --monitoring-months 6 --final
 expect_fail "note without text" 2 "note is empty" tsu note add 1 --on 2026-11-20 --kind visit
 expect_fail "note bad kind" 2 "kind: 'email' is not one of meeting" tsu note add 1 --on 2026-11-20 --kind email --text x

@@ -26,9 +26,9 @@ id	client_id	kind	number	municipality	valid_from	valid_to	support_level	copay_ca
 1	1	service	1400000001		2026-04-01	2027-03-31			
 X
 expect_output "plan list, newest first: the final plan superseded the draft" tsu plan list 1 <<'X'
-id	client_id	stage	previous_id	written_on	consented_on	delivered_on	period_from	period_to	monitoring_months	anchor_month	wishes	policy	long_goal	short_goal	daily_activities	overall_picture	remarks
-2	1	final		2026-11-23	2026-03-28		2026-04-01	2027-03-31	3	2026-04							
-1	1	superseded		2026-03-20			2026-04-01	2027-03-31	6	2026-04							
+id	client_id	stage	previous_id	written_on	consented_on	delivered_on	period_from	period_to	monitoring_months	anchor_month	wishes	policy	long_goal	short_goal	daily_activities	overall_picture	remarks	monitoring_range_from	monitoring_range_to
+2	1	final		2026-11-23	2026-03-28		2026-04-01	2027-03-31	3	2026-04									
+1	1	superseded		2026-03-20			2026-04-01	2027-03-31	6	2026-04									
 X
 expect_output "monitoring list: linked to the plan in force" tsu monitoring list 1 <<'X'
 id	client_id	plan_id	scheduled_on	done_on	method	situation	change_needed	remarks

@@ -63,7 +63,7 @@ ui_keys Tab
 ui_wait "[計画]"
 ui_keys n
 ui_wait "新しい計画案"
-ui_keys Tab Tab Left
+ui_keys Tab Tab Left Left Left
 ui_wait "< 3 >"
 ui_keys F2
 ui_wait "山田花子 の計画 (計画案)"
@@ -100,8 +100,10 @@ if command -v pdftotext >/dev/null; then
 	pdftotext "$pdf" - | grep -q "一人で買い物に行く" || fail "the plan's PDF lacks the goal"
 fi
 
-# The calendar: no monitoring in December, one at the end of January
-# (the month it is due, nothing scheduled yet), and again in April.
+# The calendar: the plan runs 2026-11-23 to 2027-11-22, so by the
+# end-month rule its monitorings are November 2027 and every 3 months back
+# from it: none in December or January, one at the end of February (the
+# month it is due, nothing scheduled yet), and again in May.
 ui_keys C
 ui_wait "2026年11月"
 ui_keys ]
@@ -109,23 +111,26 @@ ui_wait "2026年12月"
 ui_screen | grep -q " M1" && fail "a monitoring shows in December"
 ui_keys ]
 ui_wait "2027年1月"
+ui_screen | grep -q " M1" && fail "a monitoring shows in January"
+ui_keys ]
+ui_wait "2027年2月"
 ui_wait " M1"
 ui_keys ] ] ]
-ui_wait "2027年4月"
+ui_wait "2027年5月"
 ui_wait " M1"
-# Back in January, on the 31st the item is listed; schedule it on the 20th.
+# Back in February, on the 28th the item is listed; schedule it on the 17th.
 ui_keys [ [ [
-ui_wait "2027年1月   2027-01-23"
-ui_keys l l l l l l l l
-ui_wait "2027-01-31"
+ui_wait "2027年2月   2027-02-23"
+ui_keys l l l l l
+ui_wait "2027-02-28"
 ui_wait "この日の項目 1 件"
 ui_keys Tab s
 ui_wait "山田花子 さんの予定"
 ui_keys h h h h h h h h h h h
-ui_wait "2027-01-20"
+ui_wait "2027-02-17"
 ui_keys s
-ui_wait "山田花子 さんのモニタリングを 2027-01-20 に予定しました。"
-[ "$(q "SELECT scheduled_on, done_on IS NULL FROM monitoring")" = "2027-01-20|1" ] ||
+ui_wait "山田花子 さんのモニタリングを 2027-02-17 に予定しました。"
+[ "$(q "SELECT scheduled_on, done_on IS NULL FROM monitoring")" = "2027-02-17|1" ] ||
 	fail "scheduled: $(q "SELECT * FROM monitoring")"
 ui_wait "この日の項目 1 件"
 
@@ -150,7 +155,7 @@ ui_keys F2
 # It asks for a change of service kind: a revision is offered.
 ui_wait "今すぐ変更案を作りますか"
 [ "$(q "SELECT m.done_on, m.scheduled_on, r.gas, r.change_kind, r.delivery FROM monitoring m JOIN monitoring_row r ON r.monitoring_id = m.id")" = \
-  "2026-11-23|2027-01-20|1|1|週2回の同行援護" ] || fail "monitoring: $(q "SELECT * FROM monitoring_row")"
+  "2026-11-23|2027-02-17|1|1|週2回の同行援護" ] || fail "monitoring: $(q "SELECT * FROM monitoring_row")"
 ui_keys y
 ui_wait "計画をもとに変更案を作成しました。"
 ui_wait "山田花子 の計画 (計画案)"

@@ -23,11 +23,14 @@ sqlite3 "$DB" "INSERT INTO meeting (id, client_id, held_on) VALUES (1, 1, '2026-
 	INSERT INTO action_item (meeting_id, what, due_on) VALUES (1, '主治医に受診結果を確認する', '2026-11-28');" || fail "fixture sql"
 
 # July was met, October was not; the closed client's certificate is gone.
+# Client 1's certificate ends before her plan: paperwork to put right,
+# overdue since the plan began (issue 13).
 expect_output "this week" tsu due <<'X'
 Due list 2026-11-23 (Mon) - 2026-11-29 (Sun)
 Worker: 相談 花子    Printed: 2026-11-23 (令和8年11月23日)
 ================================================================================
-Overdue (1)
+Overdue (2)
+[ ] 05-01 山田 太郎            recipient certificate ends 2026-11-27, before the
 [ ] 10-31 山田 太郎            monitoring for 2026-10 (missed)
 
 2026-11-23 (Mon)  令和8年11月23日  勤労感謝の日
@@ -52,7 +55,7 @@ Overdue (1)
     (nothing due)
 
 --------------------------------------------------------------------------------
-5 items
+6 items
 X
 
 expect_output "next week: the monthly monitoring falls on the month's last day" tsu due --week next --kind monitoring,billing <<'X'
@@ -91,11 +94,12 @@ expect_output "--overdue with initials" tsu due --overdue --initials <<'X'
 Overdue items as of 2026-11-23
 Worker: 相談 花子    Printed: 2026-11-23 (令和8年11月23日)
 ================================================================================
-Overdue (1)
+Overdue (2)
+[ ] 05-01 Y.T.                 recipient certificate ends 2026-11-27, before the
 [ ] 10-31 Y.T.                 monitoring for 2026-10 (missed)
 
 --------------------------------------------------------------------------------
-1 item
+2 items
 X
 
 # A window from a date: only days with items are listed beyond two weeks.

@@ -31,7 +31,7 @@ static size_t run(const due_input *in, due_query q, enum due_kind kind, due_list
 
 static due_plan plan_of(int64_t id, date_t from, date_t to, int months, enum due_plan_stage st)
 {
-	due_plan p = { id, 1, st, from, to, date_month(from), months, NULL, 0 };
+	due_plan p = { id, 1, st, from, to, date_month(from), months, NULL, 0, 0, 0 };
 	return p;
 }
 
@@ -85,6 +85,88 @@ static void monitoring_record_in_the_month_meets_it(void **s)
 	assert_int_equal(l.items[0].state, DUE_DONE);
 	assert_int_equal(l.items[0].on, D(2016, 7, 20));
 	assert_int_equal(l.items[0].done_id, 7);
+	due_list_free(&l);
+}
+
+/* A month recorded as not done: its own state with the reason, not
+ * overdue; a monitoring done in the month after all still meets it. */
+static void monitoring_month_not_done_keeps_its_reason(void **s)
+{
+	due_plan p = plan_of(10, D(2016, 5, 1), D(2017, 4, 30), 3, DUE_STAGE_FINAL);
+	due_skip k[] = { { 3, 1, M(2016, 7), "hospital", "入院中" }, { 4, 1, M(2016, 10), "other", "台風" } };
+	due_monitoring mo = { 7, 1, D(2016, 10, 28), DATE_NONE };
+	due_input in = { .clients = &adult, .nclients = 1, .plans = &p, .nplans = 1,
+			 .skips = k, .nskips = 2, .monitorings = &mo, .nmonitorings = 1 };
+	due_list l = { 0 };
+	due_query q = window(D(2016, 11, 2), D(2016, 5, 1), D(2016, 11, 30));
+
+	assert_int_equal(run(&in, q, DUE_MONITORING, &l), 1);
+	assert_int_equal(l.items[0].month, M(2016, 7));
+	assert_int_equal(l.items[0].state, DUE_NOT_DONE);
+	assert_int_equal(l.items[0].stage, DUE_MON_NOT_DONE);
+	assert_string_equal(l.items[0].text, "hospital");
+	assert_string_equal(l.items[0].text2, "入院中");
+	assert_string_equal(due_state_name(l.items[0].state), "not_done");
+	/* Not done in its own month too, before the month is out. */
+	run(&in, window(D(2016, 7, 10), D(2016, 7, 1), D(2016, 7, 31)), DUE_MONITORING, &l);
+	assert_int_equal(l.items[0].state, DUE_NOT_DONE);
+	/* October: done after all. */
+	q.include_done = true;
+	assert_int_equal(run(&in, q, DUE_MONITORING, &l), 2);
+	assert_int_equal(l.items[1].state, DUE_DONE);
+	assert_null(l.items[1].text);
+	due_list_free(&l);
+}
+
+/* The plan in force against the service certificate's decision period. */
+static void mismatch_when_the_certificate_ends_on_another_day(void **s)
+{
+	due_plan p = plan_of(10, D(2025, 10, 1), D(2026, 8, 31), 6, DUE_STAGE_FINAL);
+	due_certificate c[] = {
+		{ 20, 1, "service", D(2025, 10, 1), D(2026, 9, 30) },
+		{ 21, 1, "day_service", D(2025, 10, 1), D(2026, 8, 31) },       /* agrees */
+		{ 22, 1, "service", D(2024, 10, 1), D(2025, 9, 30) },           /* the one before */
+		{ 23, 1, "support_level", D(2025, 10, 1), D(2026, 5, 31) },     /* not a decision period */
+	};
+	due_input in = { .clients = &adult, .nclients = 1, .plans = &p, .nplans = 1,
+			 .decisions = c, .ndecisions = 4 };
+	due_list l = { 0 };
+
+	assert_int_equal(run(&in, window(D(2026, 1, 5), D(2025, 1, 1), D(2026, 12, 31)), DUE_MISMATCH, &l), 1);
+	assert_int_equal(l.items[0].on, D(2025, 10, 1));
+	assert_int_equal(l.items[0].state, DUE_OVERDUE);
+	assert_int_equal(l.items[0].ref_id, 20);
+	assert_int_equal(l.items[0].stage, DUE_MISMATCH_LATER);
+	assert_int_equal(l.items[0].deadline, D(2026, 9, 30));
+	assert_string_equal(l.items[0].text, "service");
+	/* Due 30 days before the plan starts. */
+	run(&in, window(D(2025, 9, 5), D(2025, 1, 1), D(2026, 12, 31)), DUE_MISMATCH, &l);
+	assert_int_equal(l.items[0].state, DUE_DUE);
+	/* A certificate ending earlier; then a corrected one agrees. */
+	c[0].valid_to = D(2026, 7, 31);
+	run(&in, window(D(2026, 1, 5), D(2025, 1, 1), D(2026, 12, 31)), DUE_MISMATCH, &l);
+	assert_int_equal(l.items[0].stage, DUE_MISMATCH_EARLIER);
+	c[2] = (due_certificate){ 24, 1, "service", D(2025, 10, 1), D(2026, 8, 31) };
+	assert_int_equal(run(&in, window(D(2026, 1, 5), D(2025, 1, 1), D(2026, 12, 31)), DUE_MISMATCH, &l), 0);
+	due_list_free(&l);
+}
+
+static void mismatch_when_the_certificate_range_disagrees(void **s)
+{
+	due_plan p = plan_of(10, D(2025, 9, 1), D(2026, 6, 30), 3, DUE_STAGE_FINAL);
+	due_input in = { .clients = &adult, .nclients = 1, .plans = &p, .nplans = 1 };
+	due_list l = { 0 };
+
+	p.range_from = M(2025, 11);
+	p.range_to = M(2026, 5);
+	assert_int_equal(run(&in, window(D(2025, 9, 5), D(2025, 1, 1), D(2026, 12, 31)), DUE_MISMATCH, &l), 1);
+	assert_int_equal(l.items[0].stage, DUE_MISMATCH_RANGE);
+	assert_int_equal(l.items[0].ref_id, 10);
+	assert_int_equal(l.items[0].month, M(2025, 11));
+	assert_int_equal(l.items[0].deadline, D(2026, 5, 31));
+	p.range_from = M(2025, 12);
+	p.range_to = M(2026, 6);
+	assert_int_equal(run(&in, window(D(2025, 9, 5), D(2025, 1, 1), D(2026, 12, 31)), DUE_MISMATCH, &l), 0);
 	due_list_free(&l);
 }
 
@@ -492,6 +574,9 @@ int main(void)
 		cmocka_unit_test(monitoring_unmet_past_month_is_overdue_on_its_last_day),
 		cmocka_unit_test(monitoring_month_is_due_from_its_first_day),
 		cmocka_unit_test(monitoring_record_in_the_month_meets_it),
+		cmocka_unit_test(monitoring_month_not_done_keeps_its_reason),
+		cmocka_unit_test(mismatch_when_the_certificate_ends_on_another_day),
+		cmocka_unit_test(mismatch_when_the_certificate_range_disagrees),
 		cmocka_unit_test(monitoring_scheduled_visit_places_the_item_but_the_month_end_decides_overdue),
 		cmocka_unit_test(monitoring_in_february_of_a_leap_year_ends_on_the_29th),
 		cmocka_unit_test(monitoring_monthly_plan_from_the_31st_has_each_month_end),

@@ -337,21 +337,26 @@ static void import_all_takes_an_export_of_an_older_schema_with_the_same_tables(v
 	tsu_err e;
 	char *old;
 
-	/* 0010 and 0011 only add indexes, 0012 triggers, and 0013 changes
-	 * only the drafts, which export all leaves out: schema 9 has this
-	 * one's exported tables. */
-	assert_int_equal(db_same_tables_since(f->b), 9);
+	char want[64];
+
+	/* 0014-monitoring-months adds a table (months not done) and two plan
+	 * columns, and is the last migration: an export from any schema
+	 * before it lacks them.  (Before it, 0010 to 0012 left the tables
+	 * of 9 as they were, and exports of 9 loaded.)  Numbers are counted,
+	 * not named: migration files may leave numbers out. */
+	assert_int_equal(db_same_tables_since(f->b), have);
 	import_file(f->a, "tests/data/roster-utf8.csv");
 	assert_int_equal(export_json(f->a, EXPORT_ALL, &doc, &e), TSU_OK);
-	old = with_schema(&doc, 8);
+	old = with_schema(&doc, have - 1);
 	assert_int_equal(import_all_json(f->b, old, strlen(old), NULL, &e), TSU_EINVAL);
-	assert_non_null(strstr(e.msg, "exported from schema 8"));
+	snprintf(want, sizeof want, "exported from schema %d", have - 1);
+	assert_non_null(strstr(e.msg, want));
 	free(old);
 	old = with_schema(&doc, have + 1);
 	assert_int_equal(import_all_json(f->b, old, strlen(old), NULL, &e), TSU_EINVAL);
 	free(old);
 	assert_int_equal(count(f->b), 0);
-	old = with_schema(&doc, 9);
+	old = with_schema(&doc, have);
 	assert_int_equal(import_all_json(f->b, old, strlen(old), NULL, &e), TSU_OK);
 	assert_int_equal(count(f->b), count(f->a));
 	free(old);

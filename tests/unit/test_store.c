@@ -494,7 +494,8 @@ static void interval_change_keeps_the_anchor_and_is_recorded(void **state)
 	db_stmt *s;
 
 	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2016, 8), 6, &e), TSU_OK);
-	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2016, 8), 5, &e), TSU_EINVAL);
+	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2016, 8), 13, &e), TSU_EINVAL);
+	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2016, 8), 0, &e), TSU_EINVAL);
 	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2016, 1), 3, &e), TSU_EINVAL);
 	s = db_prepare(f->db, "SELECT group_concat(from_month || ':' || months, ' ') FROM"
 			      " (SELECT * FROM plan_interval WHERE plan_id = :id ORDER BY from_month)");
@@ -503,6 +504,49 @@ static void interval_change_keeps_the_anchor_and_is_recorded(void **state)
 	assert_string_equal(db_col_text(s, 0), "2016-05:1 2016-08:6");
 	db_reset(s);
 	assert_string_equal(stage_of(f->db, id), "final");
+}
+
+/* Municipalities set 4 months and other intervals: every whole number
+ * of months 1 to 12 is stored, as a plan's interval and as a change. */
+static void any_interval_from_one_to_twelve_is_stored(void **state)
+{
+	struct fx *f = *state;
+	int64_t c = add_client(f->db, "A", "あ");
+	tsu_err e;
+	db_stmt *s;
+
+	for (int n = 1; n <= 12; n++)
+		add_plan(f->db, c, "draft", 2016 + n, n);
+	int64_t id = add_plan(f->db, c, "final", 2030, 4);
+	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2030, 9), 7, &e), TSU_OK);
+	s = db_prepare(f->db, "SELECT group_concat(from_month || ':' || months, ' ') FROM"
+			      " (SELECT * FROM plan_interval WHERE plan_id = :id ORDER BY from_month)");
+	db_bind_int64(s, ":id", id);
+	assert_int_equal(db_step(s), DB_ROW);
+	assert_string_equal(db_col_text(s, 0), "2030-05:4 2030-09:7");
+	db_reset(s);
+}
+
+/* A month not done needs its reason; "other" needs the worker's words. */
+static void monitoring_not_done_other_needs_words(void **state)
+{
+	struct fx *f = *state;
+	monitoring_skip k;
+	tsu_err e;
+
+	record_init(&rt_monitoring_skip, &k);
+	k.client_id = add_client(f->db, "A", "あ");
+	assert_int_equal(store_record_add(f->db, &rt_monitoring_skip, &k, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "month"));
+	k.month = month_from_ym(2026, 3);
+	free(k.reason);
+	k.reason = xstrdup("other");
+	assert_int_equal(store_record_add(f->db, &rt_monitoring_skip, &k, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "other"));
+	free(k.detail);
+	k.detail = xstrdup("台風で訪問できず");
+	assert_int_equal(store_record_add(f->db, &rt_monitoring_skip, &k, &e), TSU_OK);
+	record_free(&rt_monitoring_skip, &k);
 }
 
 static void final_plan_without_consent_date_is_refused(void **state)
@@ -515,9 +559,9 @@ static void final_plan_without_consent_date_is_refused(void **state)
 	p.client_id = add_client(f->db, "A", "あ");
 	p.period_from = date_from_ymd(2026, 4, 1);
 	p.period_to = date_from_ymd(2027, 3, 31);
-	p.monitoring_months = 4;
+	p.monitoring_months = 13;
 	assert_int_equal(store_plan_add(f->db, &p, &e), TSU_EINVAL);
-	assert_non_null(strstr(e.msg, "1, 2, 3, 6 or 12"));
+	assert_non_null(strstr(e.msg, "from 1 to 12"));
 	p.monitoring_months = 12;
 	free(p.stage);
 	p.stage = xstrdup("final");
@@ -629,6 +673,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(certificate_period_must_not_end_before_it_starts, setup, teardown),
 		cmocka_unit_test_setup_teardown(final_plan_supersedes_the_previous_final_and_drafts, setup, teardown),
 		cmocka_unit_test_setup_teardown(interval_change_keeps_the_anchor_and_is_recorded, setup, teardown),
+		cmocka_unit_test_setup_teardown(any_interval_from_one_to_twelve_is_stored, setup, teardown),
+		cmocka_unit_test_setup_teardown(monitoring_not_done_other_needs_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(final_plan_without_consent_date_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(nested_transactions_roll_back_only_the_inner_part, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_sections_see_one_snapshot_and_refuse_writes, setup, teardown),
