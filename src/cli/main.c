@@ -14,6 +14,8 @@
 #include "tsunagi/cli.h"
 #include "tsunagi/cli_data.h"
 #include "tsunagi/cli_print.h"
+#include "tsunagi/config.h"
+#include "tsunagi/due.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/store.h"
 #include "tsunagi/tmpguard.h"
@@ -114,6 +116,7 @@ static const struct command {
 	{ "monitoring", cmd_monitoring },
 	{ "note", cmd_note },
 	{ "due", cmd_due },
+	{ "alarms", cmd_alarms },
 	{ "calendar", cmd_calendar },
 	{ "print", cmd_print },
 	{ "export", cmd_export },
@@ -178,6 +181,20 @@ int main(int argc, char **argv)
 	if (optind >= argc || strcmp(argv[optind], "check") != 0)
 		tmp_clean_stale(db_path);
 
+	/* Lead times from the config file, for every command and the UI;
+	 * a bad line keeps the default (the UI and the due commands say
+	 * which line). */
+	{
+		config cfg;
+
+		config_defaults(&cfg);
+		if (config_load(&cfg, &e) == TSU_OK)
+			due_leads_set(&cfg.leads);
+		ctx.config_warnings = cfg.warnings;
+		cfg.warnings = NULL;
+		config_free(&cfg);
+	}
+
 	if (optind >= argc) {
 		rc = ui_run(&ctx);
 	} else {
@@ -193,6 +210,7 @@ int main(int argc, char **argv)
 	}
 	if (ctx.db)
 		db_close(ctx.db);
+	free(ctx.config_warnings);
 	free(db_path);
 	/* The exit status reports the change: once it is committed, a
 	 * confirmation that cannot be written is only a warning, so that a
