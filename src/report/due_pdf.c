@@ -75,8 +75,7 @@ int due_report_pdf(const due_report *r, char **pdf, size_t *len, tsu_err *e)
 		if (!r->overdue_only) {
 			char f[DATE_ISO_LEN];
 			date_format_iso(r->from, f);
-			from = xasprintf(_("Days are counted from %s (%s), the sheet's first day."), f,
-					 due_weekday(r->from));
+			from = xasprintf(_("Days counted from %s (%s)"), f, due_weekday(r->from));
 		}
 		sub = xasprintf("%s%s    %s    %s%s%s", _("Worker: "), worker, printed, count,
 				from ? "    " : "", from ? from : "");

@@ -62,7 +62,7 @@ grep -q '^2027-02-28,upcoming,monitoring,1,佐藤 花子,monitoring for 2027-02,
 tsu due --week next --format pdf -o "$T/sheet.pdf" || fail "pdf"
 pdftotext -layout "$T/sheet.pdf" "$T/sheet.pdf.txt" || fail "pdftotext"
 for s in "Monitorings not yet done, 2027-02 (3)" "2026-12-20" "02-17" "(in 4 days)" \
-	 "Days are counted from 2027-02-01 (Mon)"; do
+	 "Days counted from 2027-02-01 (Mon)"; do
 	grep -qF -- "$s" "$T/sheet.pdf.txt" || fail "PDF lacks '$s': $(cat "$T/sheet.pdf.txt")"
 done
 exit 0
