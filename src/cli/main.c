@@ -60,9 +60,13 @@ static const char *const help_sections[] = {
 "             --text TEXT [--at HH:MM] [--minutes N]\n"),
 	N_(
 "Due items and calendar:\n"
+"  alarms [--format text|tsv|csv] [--kind K,...] [--initials]\n"
+"      the alarm list: what is overdue, this week, this month's monitorings\n"
+"      and coming up (lead times: lead.NAME in the config, see tsunagi(1))\n"
 "  due [--week this|next|DATE] [--from DATE --days N] [--overdue]\n"
 "      [--kind K,...] [--format text|pdf|csv] [--encoding utf-8|cp932|euc-jp]\n"
-"      [--initials] [-o FILE]\n"
+"      [--initials] [-o FILE]   the weekly sheet, the month's open\n"
+"      monitorings in their own section, days counted from its first day\n"
 "  calendar [--month YYYY-MM] [--format text|tsv]\n"
 "  export ical [--initials] [-o FILE]\n"
 "  print assessment|plan|weekly|monitoring|prep CLIENT [--id N]\n"
