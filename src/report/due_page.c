@@ -212,7 +212,7 @@ static int groups_of_cache(due_pager *p, group_vec *g, due_section_fn classify, 
 	db_stmt *st = db_prepare(p->db,
 		"SELECT due_on, kind, open, n FROM due_day"
 		" WHERE due_on BETWEEN :from AND :to AND n > 0");
-	int rc, grc = TSU_OK;
+	int rc = DB_DONE, grc = TSU_OK;
 
 	db_bind_date(st, ":from", p->q.from);
 	db_bind_date(st, ":to", p->q.to);

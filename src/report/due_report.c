@@ -265,13 +265,14 @@ char *due_report_months_title(const due_report *r)
 	}
 }
 
-static void item_line(const due_report *r, due_doc *d, const due_item *it, enum due_mark how)
+/* mark_w: the date column, MARK_W or 11 with years (once per report). */
+static void item_line(const due_report *r, due_doc *d, const due_item *it, enum due_mark how,
+		      int mark_w)
 {
 	strbuf *b = &d->text;
 	size_t start = b->len;
 	char mark[16];
 	char *who = due_item_who(r, it), *what = due_item_detail_as(it, r->initials);
-	int mark_w = due_report_wide_dates(r) ? 11 : MARK_W;
 
 	due_report_mark(r, it, how, mark, sizeof mark);
 	sb_adds(b, "[ ] ");
@@ -340,6 +341,7 @@ void due_report_text(const due_report *r, due_doc *out)
 	strbuf *b = &out->text;
 	size_t i = 0, noverdue = 0;
 	bool show_empty = r->to - r->from < 14;
+	int mark_w = due_report_wide_dates(r) ? 11 : MARK_W;
 
 	memset(out, 0, sizeof *out);
 	sb_init(b);
@@ -352,7 +354,7 @@ void due_report_text(const due_report *r, due_doc *out)
 		sb_addf(b, _("Overdue (%zu)"), noverdue);
 		sb_addc(b, '\n');
 		for (; i < r->n && (r->items[i].on < r->from || r->overdue_only); i++)
-			item_line(r, out, &r->items[i], DUE_MARK_DATE);
+			item_line(r, out, &r->items[i], DUE_MARK_DATE, mark_w);
 		sb_addc(b, '\n');
 	}
 	if (r->nmons) {
@@ -362,7 +364,7 @@ void due_report_text(const due_report *r, due_doc *out)
 		sb_addc(b, '\n');
 		free(t);
 		for (size_t k = 0; k < r->nmons; k++)
-			item_line(r, out, &r->mons[k], DUE_MARK_MONTH);
+			item_line(r, out, &r->mons[k], DUE_MARK_MONTH, mark_w);
 		sb_addc(b, '\n');
 	}
 	if (!r->overdue_only) {
@@ -378,7 +380,7 @@ void due_report_text(const due_report *r, due_doc *out)
 				sb_addc(b, '\n');
 			}
 			for (; i < r->n && r->items[i].on == day; i++)
-				item_line(r, out, &r->items[i], DUE_MARK_DAY);
+				item_line(r, out, &r->items[i], DUE_MARK_DAY, mark_w);
 			sb_addc(b, '\n');
 		}
 	}

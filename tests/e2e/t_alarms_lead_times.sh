@@ -79,6 +79,13 @@ rm "$XDG_CONFIG_HOME/tsunagi/config"
 TSUNAGI_TODAY=2026-11-28 tsu alarms --format tsv --kind consent > "$T/out" || fail "later today"
 grep -q $'^overdue\t2026-11-27\tconsent' "$T/out" || fail "the consent is not overdue on the 28th: $(cat "$T/out")"
 
+# The demo's first adult has a support-level decision ending in 80 days:
+# under "coming up" from the first day.
+"$TSUNAGI_BIN" --db "$T/demo.db" demo --clients 5 >/dev/null 2>&1 || fail "demo"
+"$TSUNAGI_BIN" --db "$T/demo.db" alarms --format tsv > "$T/demo.tsv" || fail "demo alarms"
+grep -q $'^coming\t2027-02-11\tcertificate\t[0-9]*\t[^\t]*\tsupport-level decision ends (in 80 days)$' "$T/demo.tsv" ||
+	fail "the demo's support-level decision is not coming up: $(cat "$T/demo.tsv")"
+
 expect_fail "bad format" 2 "--format: 'html' is not one of text, tsv, csv" tsu alarms --format html
 expect_fail "bad kind" 2 "unknown kind 'visits'" tsu alarms --kind visits
 expect_fail "extra argument" 2 "unexpected argument 'now'" tsu alarms now
