@@ -301,8 +301,11 @@ fail:	/* and the normal way out */
 
 /* The first adult's support-level decision (障害支援区分) ends 80 days
  * from today: inside its 90-day lead time, so the alarm list shows it
- * under "coming up".  No random number is drawn for it, so the rest of
- * the demo stays as it was. */
+ * under "coming up".  Valid three years, the usual longest term (原則3年,
+ * 3 months to 3 years: https://shogai-home.com/?p=2253, a secondary
+ * source citing the ministry; the ministry's own text was not checked).
+ * No random number is drawn for it, so the rest of the demo stays as it
+ * was. */
 static int add_support_level(db *d, const client *c, date_t today, tsu_err *e)
 {
 	certificate sl;

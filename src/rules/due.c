@@ -46,8 +46,12 @@ enum due_state due_state_for(date_t on, date_t today, int lead_days)
 /* ---- lead times ---- */
 
 /* Issue 13's defaults (see due.h): a choice of the project, not a rule
- * from a ministry notice.  The review date's 30 days is the value the
- * program had before; the issue names no other. */
+ * from a ministry notice; no public source sets how early a worker
+ * should start.  What they leave time for: renewing a support-level
+ * decision takes a doctor's opinion and an assessment interview again
+ * (https://shogai-home.com/?p=2253, a secondary source).  The review
+ * date's 30 days is the value the program had before; the issue names
+ * no other. */
 static const int lead_defaults[DUE_LEAD_COUNT] = { 90, 90, 60, 30, 30, 7, 180, 5 };
 static const char *const lead_names[DUE_LEAD_COUNT] = {
 	"certificate", "support_level", "plan", "review", "consent", "action", "transition", "billing",

@@ -8,7 +8,6 @@
  * due sheet.  `tsunagi alarms` prints the same groups (due_alarms.h).
  */
 #include <curses.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
