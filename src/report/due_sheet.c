@@ -14,23 +14,40 @@ static bool sheet_month(const due_sheet *s, const due_item *it)
 	       it->month >= date_month(s->r.from) && it->month <= date_month(s->r.to);
 }
 
+/* Where an item goes: 0 left out, 1 the items, 2 the monitorings. */
+static int place(const due_sheet *s, const due_item *it)
+{
+	if (it->state == DUE_DONE)
+		return 0;
+	if (sheet_month(s, it))
+		return 2;
+	return (s->r.overdue_only ? it->state == DUE_OVERDUE : it->on <= s->r.to) ? 1 : 0;
+}
+
 static void select_items(due_sheet *s)
 {
 	const due_list *all = &s->res.list;
 	date_t ref = s->r.overdue_only ? s->r.today : s->r.from;
 	size_t n = 0, nm = 0;
 
+	/* Sized exactly: a sheet of a large office holds thousands. */
+	for (size_t i = 0; i < all->n; i++) {
+		int k = place(s, &all->items[i]);
+		n += k == 1;
+		nm += k == 2;
+	}
+	s->sel = xmalloc((n ? n : 1) * sizeof *s->sel);
+	s->mons = xmalloc((nm ? nm : 1) * sizeof *s->mons);
+	n = nm = 0;
 	for (size_t i = 0; i < all->n; i++) {
 		due_item it = all->items[i];
+		int k = place(s, &it);
 
-		if (it.state == DUE_DONE)
-			continue;
 		it.days_left = it.on - ref;
-		if (sheet_month(s, &it))
-			s->mons[nm++] = it;
-		else if (s->r.overdue_only ? it.state == DUE_OVERDUE
-					   : it.on <= s->r.to)
+		if (k == 1)
 			s->sel[n++] = it;
+		else if (k == 2)
+			s->mons[nm++] = it;
 	}
 	s->r.items = s->sel;
 	s->r.n = n;
@@ -56,19 +73,10 @@ int due_sheet_build(db *d, date_t today, date_t from, date_t to, unsigned kinds,
 	if ((rc = due_items_get(d, &q, &out->res, e)) != TSU_OK)
 		return rc;
 	due_list_forget_missed(&out->res.list, today);
-	out->sel = xmalloc((out->res.list.n ? out->res.list.n : 1) * sizeof *out->sel);
-	out->mons = xmalloc((out->res.list.n ? out->res.list.n : 1) * sizeof *out->mons);
 	select_items(out);
-	{
-		/* Names of both lists. */
-		due_list both = { xmalloc((out->r.n + out->r.nmons + 1) * sizeof *both.items), 0, 0 };
-
-		memcpy(both.items, out->sel, out->r.n * sizeof *both.items);
-		memcpy(both.items + out->r.n, out->mons, out->r.nmons * sizeof *both.items);
-		both.n = out->r.n + out->r.nmons;
-		rc = due_names_load(d, &both, &out->names, e);
-		free(both.items);
-	}
+	/* The names of every client the query gave (a few more than the
+	 * sheet shows, no copy of the lists). */
+	rc = due_names_load(d, &out->res.list, &out->names, e);
 	if (rc != TSU_OK)
 		due_sheet_free(out);
 	return rc;
