@@ -23,6 +23,7 @@ typedef struct cli_ctx {
 	db *db;                 /* opened by cli_db() on first use */
 	const char *prog;       /* "tsunagi" */
 	bool committed;         /* the command's change is in the database */
+	char *config_warnings;  /* the config file's ignored lines, "" if none */
 } cli_ctx;
 
 /* Open the database on first use (creating it).  NULL after printing the
@@ -47,6 +48,10 @@ int cli_date_arg(const char *opt, const char *value, date_t *out);
 
 /* The worker's name for report headers: config "worker", else the login. */
 const char *cli_worker_name(cli_ctx *ctx);
+
+/* Print the config file's ignored lines to stderr, "tsunagi: " before
+ * each (commands whose output the settings change call it). */
+void cli_config_warnings(const cli_ctx *ctx);
 
 /* Write to -o FILE (created 0600, replaced atomically only when the whole
  * output is ready) or to stdout when path is NULL or "-".  A FIFO or
@@ -99,6 +104,7 @@ int cmd_not_done(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_due(cli_ctx *ctx, int argc, char **argv);        /* src/cli/cmd_due.c */
+int cmd_alarms(cli_ctx *ctx, int argc, char **argv);     /* src/cli/cmd_alarms.c */
 int cmd_calendar(cli_ctx *ctx, int argc, char **argv);   /* src/cli/cmd_calendar.c */
 int cmd_export(cli_ctx *ctx, int argc, char **argv);     /* src/cli/cmd_export.c */
 

@@ -7,7 +7,10 @@
  *	office = つなぎ相談支援センター
  *	idle_minutes = 10
  *	bind.quit = q
+ *	lead.certificate = 90
  *
+ * lead.NAME = DAYS sets a lead time (due.h: certificate, support_level,
+ * plan, review, consent, action, transition, billing), 0 to 730 days.
  * A bad line is reported with its number and ignored; the rest applies.
  */
 #ifndef TSUNAGI_CONFIG_H
@@ -15,6 +18,7 @@
 
 #include <stddef.h>
 
+#include "tsunagi/due.h"
 #include "tsunagi/err.h"
 
 typedef struct config_binding {
@@ -28,6 +32,7 @@ typedef struct config {
 	int idle_minutes;       /* default 10; 0 turns the privacy screen off */
 	config_binding *bindings;
 	size_t nbindings;
+	due_leads leads;        /* the defaults unless set */
 	char *warnings;         /* one line per ignored line, "" if none */
 } config;
 

@@ -15,10 +15,11 @@
  *                (a monitoring_skip with its reason) and not met is in
  *                state DUE_NOT_DONE instead (stage DUE_MON_NOT_DONE,
  *                text the reason, text2 the worker's words)
- *   certificate  valid_to; due 90 days before (stages 90, 60, 30); met
- *                when a certificate of the same kind ends later
- *   plan         the plan in force's period_to, and its rows' review
- *                dates; due 30 days before
+ *   certificate  valid_to; due 90 days before (support level: 90;
+ *                stages 90, 60, 30); met when a certificate of the same
+ *                kind ends later
+ *   plan         the plan in force's period_to, due 60 days before, and
+ *                its rows' review dates, due 30 days before
  *   consent      valid_to unless withdrawn; due 30 days before; met when
  *                a consent with the same party ends later
  *   action       a meeting action item's deadline until it is done; due 7
@@ -40,6 +41,7 @@
  *                the last day of its last); dated the plan's first day,
  *                due 30 days before, overdue after: it stays until the
  *                paperwork is put right
+ * The numbers of days are the lead times (enum due_lead), settable.
  * Closed clients and clients missing from the input produce nothing (but
  * billing).  The plan in force of a client is its latest (highest id)
  * final plan, else its latest draft; superseded plans produce nothing.
@@ -85,18 +87,46 @@ enum due_plan_what { DUE_PLAN_END, DUE_PLAN_REVIEW };
 
 enum due_plan_stage { DUE_STAGE_DRAFT, DUE_STAGE_FINAL, DUE_STAGE_SUPERSEDED };
 
-/* Lead times in days: the state turns from upcoming to due this many
- * days before the date (monitoring: from the 1st of its month). */
-enum {
-	DUE_LEAD_CERTIFICATE = 90,
-	DUE_LEAD_PLAN = 30,
-	DUE_LEAD_CONSENT = 30,
-	DUE_LEAD_ACTION = 7,
-	DUE_LEAD_TRANSITION = 180,
-	DUE_LEAD_BILLING = 5,
-	DUE_LEAD_MISMATCH = 30,
+/*
+ * Lead times in days: an item's state turns from upcoming to due this
+ * many days before its date, and the alarm list shows it from then on
+ * (a monitoring: from the 1st of its month, not settable).  The defaults
+ * are the ones issue 13 asked for, chosen to leave time to act (a
+ * support-level renewal needs an application and an assessment first);
+ * they are not a ministry rule.  Each can be set in the config file as
+ * lead.NAME = DAYS (config.h); due_leads_set() installs them for the
+ * process, before any item is computed.
+ */
+enum due_lead {
+	DUE_LEAD_CERTIFICATE,   /* service, day_service, community: 90 */
+	DUE_LEAD_SUPPORT_LEVEL, /* support_level certificate: 90 */
+	DUE_LEAD_PLAN_END,      /* the plan period's end: 60 */
+	DUE_LEAD_PLAN_REVIEW,   /* a plan row's review date: 30 */
+	DUE_LEAD_CONSENT,       /* 30 */
+	DUE_LEAD_ACTION,        /* 7 */
+	DUE_LEAD_TRANSITION,    /* a child's 18th birthday: 180 */
+	DUE_LEAD_BILLING,       /* 5 */
+	DUE_LEAD_MISMATCH,      /* paperwork that disagrees: 30 */
+	DUE_LEAD_COUNT
 };
+enum { DUE_LEAD_MAX_DAYS = 730 };
 
+typedef struct due_leads {
+	int days[DUE_LEAD_COUNT];
+} due_leads;
+
+/* The defaults above. */
+void due_leads_default(due_leads *l);
+/* Install l for every later computation (NULL: the defaults). */
+void due_leads_set(const due_leads *l);
+const due_leads *due_leads_get(void);
+/* The config key's NAME for a lead ("certificate", "support_level",
+ * "plan", "review", "consent", "action", "transition", "billing"); -1
+ * for an unknown name. */
+const char *due_lead_name(enum due_lead k);
+int due_lead_from_name(const char *name);
+/* The longest lead time installed. */
+int due_leads_max(void);
 /* ---- input ---- */
 
 typedef struct due_client {
@@ -207,6 +237,10 @@ typedef struct due_item {
 	const char *text2;      /* borrowed: consent purpose, not-done detail;
 	                         * else NULL */
 } due_item;
+
+/* Which lead (enum due_lead) applies to an item, by its kind, plan stage
+ * and certificate kind; -1 for a monitoring. */
+int due_item_lead(const due_item *it);
 
 typedef struct due_query {
 	date_t today;

@@ -13,7 +13,11 @@
  * (date, state, kind, client, reference, stage).  For an item not yet
  * met the state follows from its date and kind alone (a monitoring item
  * sits in its own month), which is what lets a whole group of the same
- * day and kind share one state without reading its items.
+ * day and kind share one state without reading its items.  The one
+ * exception is a certificate: a support-level decision has its own lead
+ * time, so when the two lead times differ, a day whose certificates
+ * would differ in state is split in two groups (support-level and the
+ * others), each counted with one query.
  *
  * When the cache cannot be brought up to date (a read-only database, a
  * long lock) the pager holds the items computed from the records
@@ -33,9 +37,10 @@
 
 enum { DUE_PAGE_MAX_SECTIONS = 4 };
 
-/* Which section an item of this date and state belongs to, in
- * [0, nsections). */
-typedef int (*due_section_fn)(date_t on, enum due_state state, void *ctx);
+/* Which section an item of this date, state and kind belongs to, in
+ * [0, nsections), or -1 to leave it out (the alarm list leaves out
+ * items whose lead time has not begun). */
+typedef int (*due_section_fn)(date_t on, enum due_state state, enum due_kind kind, void *ctx);
 
 /* Where an item is in the pager's order. */
 typedef struct due_pos {
@@ -55,6 +60,8 @@ typedef struct due_group {
 	enum due_kind kind;
 	size_t n;
 	const due_item *mem;    /* held in memory (billing, fallback); else NULL */
+	int cert;               /* certificates only: 0 all, 1 only support-level,
+	                         * 2 all but support-level */
 } due_group;
 
 typedef struct due_pager {

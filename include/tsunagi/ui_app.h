@@ -198,6 +198,9 @@ void ui_monitoring_new(ui_app *app, int64_t client_id);
 /* Print a record ("assessment", "plan", "weekly", "monitoring") of the
  * client to a PDF file under ~/tsunagi-print/ (mode 0600) and say where. */
 void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_id);
+/* The alarm list's p: this week's due sheet (`tsunagi due` as PDF) to
+ * ~/tsunagi-print/due-<Monday>.pdf, 0600. */
+void ui_print_due_sheet(ui_app *app);
 /* Pick an ICF code (icf.h), the search starting with start; fn gets
  * the code after the picker has closed. */
 typedef void (*ui_icf_fn)(ui_app *app, void *arg, const char *code);

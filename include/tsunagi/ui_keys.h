@@ -52,7 +52,7 @@ typedef enum ui_action {
 	UA_UP, UA_DOWN, UA_PAGE_UP, UA_PAGE_DOWN, UA_TOP, UA_BOTTOM, UA_OPEN,
 	UA_SEARCH,
 	/* alarms */
-	UA_FILTER_KIND,
+	UA_FILTER_KIND, UA_PRINT_WEEK,
 	/* clients */
 	UA_NEW_CLIENT, UA_FILTER_STATUS, UA_FILTER_CASE,
 	/* card */

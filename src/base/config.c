@@ -23,6 +23,7 @@ void config_defaults(config *c)
 	c->worker = xstrdup("");
 	c->office = xstrdup("");
 	c->idle_minutes = 10;
+	due_leads_default(&c->leads);
 	c->warnings = xstrdup("");
 }
 
@@ -43,6 +44,26 @@ static void warn(config *c, strbuf *w, size_t lineno, const char *why)
 {
 	(void)c;
 	sb_addf(w, _("config line %zu: %s; the line is ignored\n"), lineno, why);
+}
+
+/* lead.NAME = DAYS */
+static void set_lead(config *c, strbuf *w, size_t lineno, const char *name, const char *val)
+{
+	int k = due_lead_from_name(name);
+	char *end;
+	long v;
+
+	if (k < 0) {
+		warn(c, w, lineno, _("unknown lead time (lead.certificate, lead.support_level, lead.plan, lead.review, lead.consent, lead.action, lead.transition, lead.billing)"));
+		return;
+	}
+	errno = 0;
+	v = strtol(val, &end, 10);
+	if (errno || end == val || *end || v < 0 || v > DUE_LEAD_MAX_DAYS) {
+		warn(c, w, lineno, _("a lead time must be a whole number of days from 0 to 730"));
+		return;
+	}
+	c->leads.days[k] = (int)v;
 }
 
 static void set_line(config *c, strbuf *w, size_t lineno, char *line)
@@ -77,6 +98,8 @@ static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 			warn(c, w, lineno, _("idle_minutes must be a whole number from 0 to 1440"));
 		else
 			c->idle_minutes = (int)v;
+	} else if (strncmp(key, "lead.", 5) == 0) {
+		set_lead(c, w, lineno, key + 5, val);
 	} else if (strncmp(key, "bind.", 5) == 0 && key[5] && val[0]) {
 		c->bindings = xrealloc(c->bindings, (c->nbindings + 1) * sizeof *c->bindings);
 		c->bindings[c->nbindings].action = xstrdup(key + 5);

@@ -145,6 +145,21 @@ const char *cli_worker_name(cli_ctx *ctx)
 	return name;
 }
 
+void cli_config_warnings(const cli_ctx *ctx)
+{
+	const char *p = ctx->config_warnings;
+
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = xstrndup(p, n);
+
+		cli_message("%s", line);
+		free(line);
+		p += n + (nl ? 1 : 0);
+	}
+}
+
 static int write_all(int fd, const char *buf, size_t len)
 {
 	while (len > 0) {

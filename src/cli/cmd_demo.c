@@ -2,7 +2,8 @@
  * cmd_demo.c - `tsunagi demo [--clients N]`: a realistic, deterministic
  * case load to try tsunagi on, written through the store's own code.
  * Dates are relative to "today", so there is always something due:
- * certificates about to end, a monitoring overdue, plans at each stage.
+ * certificates about to end (a support-level decision 80 days ahead), a
+ * monitoring overdue, plans at each stage.
  * Client 1 has a complete cycle (intake, assessment, plan with rows and a
  * weekly schedule, meeting, monitoring) so every printout can be tried.
  * Issue 13's monitoring months: client 2 is seen every 4 months, client
@@ -302,7 +303,32 @@ fail:	/* and the normal way out */
 	return rc;
 }
 
-static int add_client(db *d, struct rng *r, int i, date_t today, tsu_err *e)
+/* The first adult's support-level decision (障害支援区分) ends 80 days
+ * from today: inside its 90-day lead time, so the alarm list shows it
+ * under "coming up".  Valid three years, the usual longest term (原則3年,
+ * 3 months to 3 years: https://shogai-home.com/?p=2253, a secondary
+ * source citing the ministry; the ministry's own text was not checked).
+ * No random number is drawn for it, so the rest of the demo stays as it
+ * was. */
+static int add_support_level(db *d, const client *c, date_t today, tsu_err *e)
+{
+	certificate sl;
+	int rc;
+
+	record_init(&rt_certificate, &sl);
+	sl.client_id = c->id;
+	free(sl.kind);
+	sl.kind = xstrdup("support_level");
+	sl.valid_to = today + 80;
+	sl.valid_from = date_add_years(sl.valid_to + 1, -3);
+	free(sl.municipality);
+	sl.municipality = xstrdup(c->municipality);
+	rc = store_record_add(d, &rt_certificate, &sl, e);
+	record_free(&rt_certificate, &sl);
+	return rc;
+}
+
+static int add_client(db *d, struct rng *r, int i, date_t today, bool *sl_given, tsu_err *e)
 {
 	client c;
 	certificate ce;
@@ -359,6 +385,10 @@ static int add_client(db *d, struct rng *r, int i, date_t today, tsu_err *e)
 	free(ce.municipality);
 	ce.municipality = xstrdup(c.municipality);
 	TRY(store_record_add(d, &rt_certificate, &ce, e));
+	if (!child && !*sl_given) {
+		TRY(add_support_level(d, &c, today, e));
+		*sl_given = true;
+	}
 
 	co.client_id = c.id;
 	free(co.shared_with);
@@ -518,8 +548,9 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	if (db_begin(d, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
 	err_clear(&e);
+	bool sl_given = false;
 	for (long i = 0; i < n; i++) {
-		if (add_client(d, &r, (int)i, ctx->today, &e) != TSU_OK) {
+		if (add_client(d, &r, (int)i, ctx->today, &sl_given, &e) != TSU_OK) {
 			db_rollback(d);
 			return cli_fail(EXIT_FAIL, "%s", e.msg);
 		}

@@ -27,7 +27,10 @@ static void usage(void)
 "                   [--kind K,...] [--format text|pdf|csv]\n"
 "                   [--encoding utf-8|cp932|euc-jp] [--initials] [-o FILE]\n"
 "\n"
-"The due list: overdue items, then each day of the week (Monday to Sunday).\n"
+"The due sheet: overdue items, the open monitorings of the months the week\n"
+"touches (a monitoring is due any day of its month; the visit's day when one\n"
+"is scheduled), then each day of the week (Monday to Sunday).  \"in N days\"\n"
+"counts from the sheet's first day, not from the day it is printed.\n"
 "  --week this|next|DATE  the week of today (default), next week, or the\n"
 "                         week that holds DATE\n"
 "  --from DATE --days N   N days from DATE instead of a week\n"
@@ -35,7 +38,8 @@ static void usage(void)
 "  --kind K,...           only these kinds: monitoring, certificate, plan,\n"
 "                         consent, action, transition, billing, mismatch\n"
 "  --format text|pdf|csv  text (default) for a terminal or lp, an A4 PDF,\n"
-"                         or CSV (due_on,state,kind,client_id,client_name,detail)\n"
+"                         or CSV (due_on,state,kind,client_id,client_name,detail,\n"
+"                         section: overdue, monitoring or day)\n"
 "  --encoding E           text and CSV: utf-8 (default; CSV with a BOM),\n"
 "                         cp932 for Excel, or euc-jp\n"
 "  --initials             initials from the kana (Y.T.) instead of names\n"
@@ -144,25 +148,6 @@ static int parse_opts(cli_ctx *ctx, const cli_args *a, due_opts *o)
 	return EXIT_OK;
 }
 
-/* The items the list shows: overdue ones from before the window, then
- * those in the window that are not done. */
-static size_t select_items(const due_list *all, const due_opts *o, due_item *out)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < all->n; i++) {
-		const due_item *it = &all->items[i];
-
-		if (it->state == DUE_DONE)
-			continue;
-		if (o->overdue_only ? it->state == DUE_OVERDUE
-				    : (it->on >= o->from && it->on <= o->to) ||
-				      (it->on < o->from && it->state == DUE_OVERDUE))
-			out[n++] = *it;
-	}
-	return n;
-}
-
 /* Convert doc to the encoding; on a missing character, name the client. */
 static int encode(const due_doc *doc, const due_names *names, enum enc enc, bool bom,
 		  char **buf, size_t *len)
@@ -234,10 +219,7 @@ int cmd_due(cli_ctx *ctx, int argc, char **argv)
 	char **av = spell_out(argc, argv);
 	cli_args a;
 	due_opts o;
-	due_result res;
-	due_names names = { 0 };
-	due_item *sel = NULL;
-	due_query q;
+	due_sheet sheet;
 	tsu_err e;
 	db *d;
 	int rc = cli_parse("due", argc - 1, av + 1, valued, flags, &a);
@@ -257,25 +239,11 @@ int cmd_due(cli_ctx *ctx, int argc, char **argv)
 	if (!(d = cli_db(ctx)))
 		return EXIT_FAIL;
 
-	q = (due_query){ ctx->today, DUE_SINCE_EVER, o.to, false, o.kinds };
-	if (o.overdue_only)
-		q.to = ctx->today;
-	if (o.from < q.from)
-		q.from = o.from;
-	if (due_items_get(d, &q, &res, &e) != TSU_OK)
+	cli_config_warnings(ctx);
+	if (due_sheet_build(d, ctx->today, o.from, o.to, o.kinds, o.overdue_only, o.initials,
+			    cli_worker_name(ctx), &sheet, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
-	due_list_forget_missed(&res.list, ctx->today);
-	due_list all = res.list;
-	sel = xmalloc((all.n ? all.n : 1) * sizeof *sel);
-	due_list shown = { sel, select_items(&all, &o, sel), 0 };
-	due_report r = { shown.items, shown.n, &names, ctx->today, o.from, o.to,
-			 o.overdue_only, o.initials, cli_worker_name(ctx) };
-	if (due_names_load(d, &shown, &names, &e) != TSU_OK)
-		rc = cli_fail(EXIT_FAIL, "%s", e.msg);
-	else
-		rc = render(ctx, &o, &r);
-	due_names_free(&names);
-	free(sel);
-	due_result_free(&res);
+	rc = render(ctx, &o, &sheet.r);
+	due_sheet_free(&sheet);
 	return rc;
 }

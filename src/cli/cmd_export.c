@@ -92,7 +92,7 @@ static int export_ical(cli_ctx *ctx, const cli_args *a)
 	if (due_names_load(d, &l, &names, &e) != TSU_OK) {
 		rc = cli_fail(EXIT_FAIL, "%s", e.msg);
 	} else {
-		due_report r = { l.items, l.n, &names, ctx->today, q.from, q.to, false,
+		due_report r = { l.items, l.n, NULL, 0, &names, ctx->today, q.from, q.to, false,
 				 cli_has(a, "initials"), NULL };
 
 		sb_init(&out);

@@ -14,6 +14,8 @@
 #include "tsunagi/cli.h"
 #include "tsunagi/cli_data.h"
 #include "tsunagi/cli_print.h"
+#include "tsunagi/config.h"
+#include "tsunagi/due.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/store.h"
 #include "tsunagi/tmpguard.h"
@@ -61,9 +63,13 @@ static const char *const help_sections[] = {
 "             --text TEXT [--at TIME] [--minutes N]\n"),
 	N_(
 "Due items and calendar:\n"
+"  alarms [--format text|tsv|csv] [--kind K,...] [--initials]\n"
+"      the alarm list: what is overdue, this week, this month's monitorings\n"
+"      and coming up (lead times: lead.NAME in the config, see tsunagi(1))\n"
 "  due [--week this|next|DATE] [--from DATE --days N] [--overdue]\n"
 "      [--kind K,...] [--format text|pdf|csv] [--encoding utf-8|cp932|euc-jp]\n"
-"      [--initials] [-o FILE]\n"
+"      [--initials] [-o FILE]   the weekly sheet, the month's open\n"
+"      monitorings in their own section, days counted from its first day\n"
 "  calendar [--month YYYY-MM] [--format text|tsv]\n"
 "  export ical [--initials] [-o FILE]\n"
 "  print assessment|plan|weekly|monitoring|prep CLIENT [--id N]\n"
@@ -118,6 +124,7 @@ static const struct command {
 	{ "note", cmd_note },
 	{ "not-done", cmd_not_done },
 	{ "due", cmd_due },
+	{ "alarms", cmd_alarms },
 	{ "calendar", cmd_calendar },
 	{ "print", cmd_print },
 	{ "export", cmd_export },
@@ -182,6 +189,20 @@ int main(int argc, char **argv)
 	if (optind >= argc || strcmp(argv[optind], "check") != 0)
 		tmp_clean_stale(db_path);
 
+	/* Lead times from the config file, for every command and the UI;
+	 * a bad line keeps the default (the UI and the due commands say
+	 * which line). */
+	{
+		config cfg;
+
+		config_defaults(&cfg);
+		if (config_load(&cfg, &e) == TSU_OK)
+			due_leads_set(&cfg.leads);
+		ctx.config_warnings = cfg.warnings;
+		cfg.warnings = NULL;
+		config_free(&cfg);
+	}
+
 	if (optind >= argc) {
 		rc = ui_run(&ctx);
 	} else {
@@ -197,6 +218,7 @@ int main(int argc, char **argv)
 	}
 	if (ctx.db)
 		db_close(ctx.db);
+	free(ctx.config_warnings);
 	free(db_path);
 	/* The exit status reports the change: once it is committed, a
 	 * confirmation that cannot be written is only a warning, so that a

@@ -18,6 +18,9 @@
 
 /* The columns an item is rebuilt from, in both statements. */
 #define ITEM_COLS "client_id, ref_id, stage, month, deadline, done_id, text, text2"
+/* A split certificate day (due_group.cert): only support-level, or all
+ * but support-level. */
+#define CERT_FILTER " AND (:cert = 0 OR (coalesce(text, '') = 'support_level') = (:cert = 1))"
 
 /* Groups: 0 not met, 1 met, 2 monitoring months recorded as not done
  * (kind 0 = DUE_MONITORING with stage 1 = DUE_MON_NOT_DONE: constants in
@@ -27,24 +30,24 @@ enum { G_OPEN, G_MET, G_NOT_DONE };
 static const char *const sql_fetch[3][2] = {
 	{	/* not met: forward, backward */
 		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id = 0 AND (kind <> 0 OR stage <> 1) AND (client_id, ref_id, stage) > (:c, :r, :s)"
+		" AND done_id = 0 AND (kind <> 0 OR stage <> 1) AND (client_id, ref_id, stage) > (:c, :r, :s)" CERT_FILTER
 		" ORDER BY client_id, ref_id, stage LIMIT :n",
 		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id = 0 AND (kind <> 0 OR stage <> 1) AND (client_id, ref_id, stage) < (:c, :r, :s)"
+		" AND done_id = 0 AND (kind <> 0 OR stage <> 1) AND (client_id, ref_id, stage) < (:c, :r, :s)" CERT_FILTER
 		" ORDER BY client_id DESC, ref_id DESC, stage DESC LIMIT :n",
 	}, {	/* met */
 		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id <> 0 AND (client_id, ref_id, stage) > (:c, :r, :s)"
+		" AND done_id <> 0 AND (client_id, ref_id, stage) > (:c, :r, :s)" CERT_FILTER
 		" ORDER BY client_id, ref_id, stage LIMIT :n",
 		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id <> 0 AND (client_id, ref_id, stage) < (:c, :r, :s)"
+		" AND done_id <> 0 AND (client_id, ref_id, stage) < (:c, :r, :s)" CERT_FILTER
 		" ORDER BY client_id DESC, ref_id DESC, stage DESC LIMIT :n",
 	}, {	/* recorded as not done */
 		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id = 0 AND kind = 0 AND stage = 1 AND (client_id, ref_id, stage) > (:c, :r, :s)"
+		" AND done_id = 0 AND kind = 0 AND stage = 1 AND (client_id, ref_id, stage) > (:c, :r, :s)" CERT_FILTER
 		" ORDER BY client_id, ref_id, stage LIMIT :n",
 		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id = 0 AND kind = 0 AND stage = 1 AND (client_id, ref_id, stage) < (:c, :r, :s)"
+		" AND done_id = 0 AND kind = 0 AND stage = 1 AND (client_id, ref_id, stage) < (:c, :r, :s)" CERT_FILTER
 		" ORDER BY client_id DESC, ref_id DESC, stage DESC LIMIT :n",
 	},
 };
@@ -96,9 +99,11 @@ static bool wanted(const due_query *q, int kind)
 	return q->kinds == 0 || (q->kinds & (1u << kind));
 }
 
-/* The state of an item not met, from its date and kind: what
- * due_item_restate gives an item of the cache on that day. */
-static enum due_state open_state(enum due_kind kind, date_t on, date_t today, date_t *deadline)
+/* The state of an item not met, from its date and kind (and for a
+ * certificate whether it is a support-level one): what due_item_restate
+ * gives an item of the cache on that day. */
+static enum due_state open_state(enum due_kind kind, bool support_level, date_t on, date_t today,
+				 date_t *deadline)
 {
 	due_item it = { 0 };
 
@@ -106,6 +111,7 @@ static enum due_state open_state(enum due_kind kind, date_t on, date_t today, da
 	it.kind = kind;
 	it.month = date_month(on);
 	it.deadline = kind == DUE_MONITORING ? month_last_day(it.month) : on;
+	it.text = support_level ? "support_level" : NULL;
 	due_item_restate(&it, today);
 	*deadline = it.deadline;
 	return it.state;
@@ -151,7 +157,9 @@ static void groups_of_items(due_pager *p, group_vec *g, const due_list *l,
 			continue;
 		if (forgotten(p, it->kind, it->state, it->deadline))
 			continue;
-		sec = classify ? classify(it->on, it->state, ctx) : 0;
+		sec = classify ? classify(it->on, it->state, it->kind, ctx) : 0;
+		if (sec < 0)
+			continue;
 		if (g->n) {
 			due_group *last = &g->v[g->n - 1];
 			if (last->mem && last->section == sec && last->on == it->on &&
@@ -171,21 +179,66 @@ static void groups_of_items(due_pager *p, group_vec *g, const due_list *l,
 	}
 }
 
+/* How many certificates not met end on day `on`, support-level ones
+ * (sl) or the others; -1 on error. */
+static int64_t count_certs(due_pager *p, date_t on, bool sl, bool open, tsu_err *e)
+{
+	db_stmt *st = db_prepare(p->db,
+		"SELECT count(*) FROM due_cache WHERE due_on = :on AND kind = :kind"
+		" AND (done_id = 0) = :open AND (coalesce(text, '') = 'support_level') = :sl");
+	int64_t n = -1;
+
+	db_bind_date(st, ":on", on);
+	db_bind_int(st, ":kind", DUE_CERTIFICATE);
+	db_bind_int(st, ":open", open);
+	db_bind_int(st, ":sl", sl);
+	if (db_step(st) == DB_ROW)
+		n = db_col_int64(st, 0);
+	else
+		db_error(p->db, e, _("reading the due list"));
+	db_reset(st);
+	return n;
+}
+
+/* Add the group of a day and kind (cert: the due_group.cert filter,
+ * n < 0: count it first); nothing when classify leaves it out. */
+static int add_day_group(due_pager *p, group_vec *g, date_t on, enum due_kind kind,
+			 enum due_state state, int cert, int64_t n,
+			 due_section_fn classify, void *ctx, tsu_err *e)
+{
+	int sec = classify ? classify(on, state, kind, ctx) : 0;
+	due_group *gr;
+
+	if (sec < 0)
+		return TSU_OK;
+	if (n < 0 && (n = count_certs(p, on, cert == 1, state != DUE_DONE, e)) < 0)
+		return TSU_EIO;
+	if (n == 0)
+		return TSU_OK;
+	gr = add_group(g);
+	gr->section = sec;
+	gr->on = on;
+	gr->state = state;
+	gr->kind = kind;
+	gr->n = (size_t)n;
+	gr->cert = cert;
+	return TSU_OK;
+}
+
 static int groups_of_cache(due_pager *p, group_vec *g, due_section_fn classify, void *ctx, tsu_err *e)
 {
 	db_stmt *st = db_prepare(p->db,
 		"SELECT due_on, kind, open, n FROM due_day"
 		" WHERE due_on BETWEEN :from AND :to AND n > 0");
-	int rc;
+	int rc = DB_DONE, grc = TSU_OK;
 
 	db_bind_date(st, ":from", p->q.from);
 	db_bind_date(st, ":to", p->q.to);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while (grc == TSU_OK && (rc = db_step(st)) == DB_ROW) {
 		date_t on = db_col_date(st, 0), deadline;
 		int kind = db_col_int(st, 1);
 		int open = db_col_int(st, 2);   /* 1 not met, 0 met, 2 not done */
-		enum due_state state;
-		due_group *gr;
+		enum due_state state, sl_state;
 
 		if (on == DATE_NONE || kind < 0 || kind >= DUE_KIND_COUNT || !wanted(&p->q, kind))
 			continue;
@@ -195,18 +248,26 @@ static int groups_of_cache(due_pager *p, group_vec *g, due_section_fn classify, 
 			state = DUE_NOT_DONE;
 			deadline = month_last_day(date_month(on));
 		} else {
-			state = open ? open_state((enum due_kind)kind, on, p->q.today, &deadline) : DUE_DONE;
+			state = open ? open_state((enum due_kind)kind, false, on, p->q.today, &deadline) : DUE_DONE;
 		}
 		if (open && forgotten(p, (enum due_kind)kind, state, deadline))
 			continue;
-		gr = add_group(g);
-		gr->section = classify ? classify(on, state, ctx) : 0;
-		gr->on = on;
-		gr->state = state;
-		gr->kind = (enum due_kind)kind;
-		gr->n = (size_t)db_col_int64(st, 3);
+		sl_state = open == 1 && kind == DUE_CERTIFICATE ?
+			   open_state(DUE_CERTIFICATE, true, on, p->q.today, &deadline) : state;
+		if (sl_state == state) {
+			grc = add_day_group(p, g, on, (enum due_kind)kind, state, 0,
+					    db_col_int64(st, 3), classify, ctx, e);
+		} else {
+			/* The day's certificates differ in state: two groups. */
+			grc = add_day_group(p, g, on, DUE_CERTIFICATE, sl_state, 1, -1, classify, ctx, e);
+			if (grc == TSU_OK)
+				grc = add_day_group(p, g, on, DUE_CERTIFICATE, state, 2, -1,
+						    classify, ctx, e);
+		}
 	}
 	db_reset(st);
+	if (grc != TSU_OK)
+		return grc;
 	return rc < 0 ? db_error(p->db, e, _("reading the due list")) : TSU_OK;
 }
 
@@ -347,6 +408,7 @@ static long fetch_group(due_pager *p, const due_group *g, const due_pos *key, bo
 		db_bind_int(st, ":s", 0);
 	}
 	db_bind_int64(st, ":n", (int64_t)n);
+	db_bind_int(st, ":cert", g->cert);
 	while ((rc = db_step(st)) == DB_ROW) {
 		due_item it = { 0 };
 

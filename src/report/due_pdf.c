@@ -12,19 +12,13 @@
 #include "tsunagi/pdf.h"
 #include "tsunagi/text.h"
 
-static void add_item(pdf_table *t, const due_report *r, const due_item *it, bool with_date)
+static void add_item(pdf_table *t, const due_report *r, const due_item *it, enum due_mark how)
 {
-	char mark[16] = "";
+	char mark[16];
 	char *who = due_item_who(r, it), *what = due_item_detail_as(it, r->initials);
 	const char *cells[4];
-	int y, m, d;
 
-	if (with_date) {
-		date_to_ymd(it->on, &y, &m, &d);
-		snprintf(mark, sizeof mark, "%02d-%02d", m, d);
-	} else if (it->state == DUE_OVERDUE) {
-		snprintf(mark, sizeof mark, "%s", _("late"));
-	}
+	due_report_mark(r, it, how, mark, sizeof mark);
 	cells[0] = "";
 	cells[1] = mark;
 	cells[2] = who;
@@ -51,7 +45,8 @@ int due_report_pdf(const due_report *r, char **pdf, size_t *len, tsu_err *e)
 {
 	const pdf_col cols[] = {
 		{ "", 16, PDF_CENTER, true },
-		{ _("Date"), 38, PDF_LEFT, false },
+		/* Wider when an overdue date shows its year. */
+		{ _("Date"), due_report_wide_dates(r) ? 60 : 38, PDF_LEFT, false },
 		{ _("Client"), 120, PDF_LEFT, false },
 		{ _("What is due"), 0, PDF_LEFT, false },
 	};
@@ -74,11 +69,19 @@ int due_report_pdf(const due_report *r, char **pdf, size_t *len, tsu_err *e)
 	date_format_wareki(r->today, era, sizeof era);
 	{
 		char *printed = xasprintf(_("Printed: %s (%s)"), a, era);
-		char *count = xasprintf(ngettext("%zu item", "%zu items", r->n), r->n);
+		char *count = xasprintf(ngettext("%zu item", "%zu items", r->n + r->nmons), r->n + r->nmons);
+		char *from = NULL;
 
-		sub = xasprintf("%s%s    %s    %s", _("Worker: "), worker, printed, count);
+		if (!r->overdue_only) {
+			char f[DATE_ISO_LEN];
+			date_format_iso(r->from, f);
+			from = xasprintf(_("Days counted from %s (%s)"), f, due_weekday(r->from));
+		}
+		sub = xasprintf("%s%s    %s    %s%s%s", _("Worker: "), worker, printed, count,
+				from ? "    " : "", from ? from : "");
 		free(printed);
 		free(count);
+		free(from);
 	}
 	s.title = title;
 	s.subtitle = sub;
@@ -92,7 +95,14 @@ int due_report_pdf(const due_report *r, char **pdf, size_t *len, tsu_err *e)
 		pdf_table_section(t, h);
 		free(h);
 		for (; i < r->n && (r->items[i].on < r->from || r->overdue_only); i++)
-			add_item(t, r, &r->items[i], true);
+			add_item(t, r, &r->items[i], DUE_MARK_DATE);
+	}
+	if (r->nmons) {
+		char *h = due_report_months_title(r);
+		pdf_table_section(t, h);
+		free(h);
+		for (size_t k = 0; k < r->nmons; k++)
+			add_item(t, r, &r->mons[k], DUE_MARK_MONTH);
 	}
 	if (!r->overdue_only) {
 		bool show_empty = r->to - r->from < 14;
@@ -104,7 +114,7 @@ int due_report_pdf(const due_report *r, char **pdf, size_t *len, tsu_err *e)
 				continue;
 			day_section(t, day, !any);
 			for (; i < r->n && r->items[i].on == day; i++)
-				add_item(t, r, &r->items[i], false);
+				add_item(t, r, &r->items[i], DUE_MARK_DAY);
 		}
 	}
 	rc = pdf_table_render(t, pdf, len, e);

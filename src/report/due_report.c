@@ -224,29 +224,92 @@ static void last_cell(strbuf *b, const char *s, int w)
 	sb_addc(b, '\n');
 }
 
-static void item_line(const due_report *r, due_doc *d, const due_item *it, bool with_date)
+/* The date column: MM-DD, with the year when it is not the sheet's
+ * (an overdue item from last year); wide when any line needs the year. */
+static date_t ref_day(const due_report *r)
+{
+	return r->overdue_only ? r->today : r->from;
+}
+
+static bool other_year(const due_report *r, date_t d)
+{
+	int y1, y2, m, dd;
+
+	date_to_ymd(d, &y1, &m, &dd);
+	date_to_ymd(ref_day(r), &y2, &m, &dd);
+	return y1 != y2;
+}
+
+bool due_report_wide_dates(const due_report *r)
+{
+	for (size_t i = 0; i < r->n && (r->items[i].on < r->from || r->overdue_only); i++)
+		if (other_year(r, r->items[i].on))
+			return true;
+	for (size_t i = 0; i < r->nmons; i++)
+		if (r->mons[i].on != r->mons[i].deadline && other_year(r, r->mons[i].on))
+			return true;
+	return false;
+}
+
+void due_report_mark(const due_report *r, const due_item *it, enum due_mark how, char *buf, size_t n)
+{
+	int y, m, dd;
+
+	buf[0] = '\0';
+	if (how == DUE_MARK_DAY) {
+		if (it->state == DUE_OVERDUE)
+			snprintf(buf, n, "%s", _("late"));
+		return;
+	}
+	/* A monitoring not scheduled is due any day of its month. */
+	if (how == DUE_MARK_MONTH && it->on == it->deadline)
+		return;
+	date_to_ymd(it->on, &y, &m, &dd);
+	if (other_year(r, it->on))
+		snprintf(buf, n, "%04d-%02d-%02d", y, m, dd);
+	else
+		snprintf(buf, n, "%02d-%02d", m, dd);
+}
+
+char *due_report_months_title(const due_report *r)
+{
+	month_t a = date_month(r->from), z = date_month(r->to);
+	strbuf b;
+	int y, m;
+
+	sb_init(&b);
+	for (month_t k = a; k <= z; k++) {
+		month_to_ym(k, &y, &m);
+		sb_addf(&b, "%s%04d-%02d", k > a ? ", " : "", y, m);
+	}
+	{
+		char *months = sb_steal(&b);
+		char *t = xasprintf(_("Monitorings not yet done, %s (%zu)"), months, r->nmons);
+		free(months);
+		sb_free(&b);
+		return t;
+	}
+}
+
+/* mark_w: the date column, MARK_W or 11 with years (once per report). */
+static void item_line(const due_report *r, due_doc *d, const due_item *it, enum due_mark how,
+		      int mark_w)
 {
 	strbuf *b = &d->text;
 	size_t start = b->len;
-	char mark[16] = "";
+	char mark[16];
 	char *who = due_item_who(r, it), *what = due_item_detail_as(it, r->initials);
-	int y, m, dd;
 
-	if (with_date) {
-		date_to_ymd(it->on, &y, &m, &dd);
-		snprintf(mark, sizeof mark, "%02d-%02d", m, dd);
-	} else if (it->state == DUE_OVERDUE) {
-		snprintf(mark, sizeof mark, "%s", _("late"));
-	}
+	due_report_mark(r, it, how, mark, sizeof mark);
 	sb_adds(b, "[ ] ");
-	cell(b, mark, MARK_W);
+	cell(b, mark, mark_w);
 	if (it->kind == DUE_BILLING) {
 		/* The office's own item: its text takes the name column too. */
-		last_cell(b, what, COLS - BOX_W - MARK_W);
+		last_cell(b, what, COLS - BOX_W - mark_w);
 	} else {
 		cell(b, who, WHO_W);
 		sb_addc(b, ' ');
-		last_cell(b, what, COLS - BOX_W - MARK_W - WHO_W - 1);
+		last_cell(b, what, COLS - BOX_W - mark_w - WHO_W - 1);
 	}
 	span_add(d, start, it->client_id);
 	free(who);
@@ -288,6 +351,11 @@ static void header(const due_report *r, strbuf *b)
 	sb_adds(b, "    ");
 	sb_addf(b, _("Printed: %s (%s)"), a, era);
 	sb_addc(b, '\n');
+	if (!r->overdue_only) {
+		date_format_iso(r->from, a);
+		sb_addf(b, _("Days are counted from %s (%s), the sheet's first day."), a, due_weekday(r->from));
+		sb_addc(b, '\n');
+	}
 	for (int i = 0; i < COLS; i++)
 		sb_addc(b, '=');
 	sb_addc(b, '\n');
@@ -299,6 +367,7 @@ void due_report_text(const due_report *r, due_doc *out)
 	strbuf *b = &out->text;
 	size_t i = 0, noverdue = 0;
 	bool show_empty = r->to - r->from < 14;
+	int mark_w = due_report_wide_dates(r) ? 11 : MARK_W;
 
 	memset(out, 0, sizeof *out);
 	sb_init(b);
@@ -311,7 +380,17 @@ void due_report_text(const due_report *r, due_doc *out)
 		sb_addf(b, _("Overdue (%zu)"), noverdue);
 		sb_addc(b, '\n');
 		for (; i < r->n && (r->items[i].on < r->from || r->overdue_only); i++)
-			item_line(r, out, &r->items[i], true);
+			item_line(r, out, &r->items[i], DUE_MARK_DATE, mark_w);
+		sb_addc(b, '\n');
+	}
+	if (r->nmons) {
+		char *t = due_report_months_title(r);
+
+		sb_adds(b, t);
+		sb_addc(b, '\n');
+		free(t);
+		for (size_t k = 0; k < r->nmons; k++)
+			item_line(r, out, &r->mons[k], DUE_MARK_MONTH, mark_w);
 		sb_addc(b, '\n');
 	}
 	if (!r->overdue_only) {
@@ -327,49 +406,58 @@ void due_report_text(const due_report *r, due_doc *out)
 				sb_addc(b, '\n');
 			}
 			for (; i < r->n && r->items[i].on == day; i++)
-				item_line(r, out, &r->items[i], false);
+				item_line(r, out, &r->items[i], DUE_MARK_DAY, mark_w);
 			sb_addc(b, '\n');
 		}
 	}
 	for (int k = 0; k < COLS; k++)
 		sb_addc(b, '-');
 	sb_addc(b, '\n');
-	sb_addf(b, ngettext("%zu item", "%zu items", r->n), r->n);
+	sb_addf(b, ngettext("%zu item", "%zu items", r->n + r->nmons), r->n + r->nmons);
 	sb_addc(b, '\n');
 }
 
 /* ---- CSV ---- */
 
+static void csv_item(const due_report *r, due_doc *out, csv_writer *w, const due_item *it,
+		     const char *section)
+{
+	char iso[DATE_ISO_LEN];
+	size_t start = out->text.len;
+	char *who = due_item_who(r, it), *what = due_item_detail_as(it, r->initials);
+
+	date_format_iso(it->on, iso);
+	csv_field(w, iso);
+	csv_field(w, due_state_name(it->state));
+	csv_field(w, due_kind_name(it->kind));
+	csv_field_int(w, it->client_id);
+	csv_field(w, who);
+	csv_field(w, what);
+	csv_field(w, section);
+	csv_end_row(w);
+	span_add(out, start, it->client_id);
+	free(who);
+	free(what);
+}
+
 void due_report_csv(const due_report *r, due_doc *out)
 {
+	static const char *const cols[] = {
+		"due_on", "state", "kind", "client_id", "client_name", "detail", "section",
+	};
 	csv_writer w;
-	char iso[DATE_ISO_LEN];
+	size_t i = 0;
 
 	memset(out, 0, sizeof *out);
 	sb_init(&out->text);
 	csv_init(&w, &out->text);
-	csv_field(&w, "due_on");
-	csv_field(&w, "state");
-	csv_field(&w, "kind");
-	csv_field(&w, "client_id");
-	csv_field(&w, "client_name");
-	csv_field(&w, "detail");
+	for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++)
+		csv_field(&w, cols[k]);
 	csv_end_row(&w);
-	for (size_t i = 0; i < r->n; i++) {
-		const due_item *it = &r->items[i];
-		size_t start = out->text.len;
-		char *who = due_item_who(r, it), *what = due_item_detail_as(it, r->initials);
-
-		date_format_iso(it->on, iso);
-		csv_field(&w, iso);
-		csv_field(&w, due_state_name(it->state));
-		csv_field(&w, due_kind_name(it->kind));
-		csv_field_int(&w, it->client_id);
-		csv_field(&w, who);
-		csv_field(&w, what);
-		csv_end_row(&w);
-		span_add(out, start, it->client_id);
-		free(who);
-		free(what);
-	}
+	for (; i < r->n && (r->items[i].on < r->from || r->overdue_only); i++)
+		csv_item(r, out, &w, &r->items[i], "overdue");
+	for (size_t k = 0; k < r->nmons; k++)
+		csv_item(r, out, &w, &r->mons[k], "monitoring");
+	for (; i < r->n; i++)
+		csv_item(r, out, &w, &r->items[i], "day");
 }

@@ -36,6 +36,7 @@ static const ui_keydef defaults[] = {
 	{ UA_SEARCH, "search", UK_LIST, K('/'), N_("search as you type (Enter keeps, Esc clears)") },
 
 	{ UA_FILTER_KIND, "filter-kind", UK_ALARMS, K('f'), N_("show one kind of item, then the next, then all") },
+	{ UA_PRINT_WEEK, "print-week", UK_ALARMS, K('p'), N_("print this week's due sheet to a PDF in ~/tsunagi-print/") },
 
 	{ UA_NEW_CLIENT, "new-client", UK_CLIENTS, K('n'), N_("add a new client") },
 	{ UA_FILTER_STATUS, "filter-status", UK_CLIENTS, K('s'), N_("show active, closed or all clients") },

@@ -1,9 +1,11 @@
 /*
- * screen_alarms.c - the start screen: what is overdue, due this week and
- * coming in the next 30 days, from the due engine (never its own rules).
- * Urgency shows as colour where the terminal has it and always as a text
- * marker ("!!" overdue, "! " due, " ." coming); Enter opens the client's
- * card at the record the item is about.
+ * screen_alarms.c - the start screen: every item whose lead time has
+ * begun (due.h), from the due engine (never its own rules), in four
+ * groups: overdue, the rest of this week, this month's open monitorings
+ * and coming up.  Urgency shows as colour where the terminal has it and
+ * always as a text marker ("!!" overdue, "! " due); Enter opens the
+ * client's card at the record the item is about; p prints the week's
+ * due sheet.  `tsunagi alarms` prints the same groups (due_alarms.h).
  */
 #include <curses.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "tsunagi/due.h"
+#include "tsunagi/due_alarms.h"
 #include "tsunagi/due_report.h"
 #include "tsunagi/due_items.h"
 #include "tsunagi/i18n.h"
@@ -18,9 +21,6 @@
 #include "tsunagi/ui_app.h"
 #include "tsunagi/ui_due.h"
 #include "tsunagi/xalloc.h"
-
-enum { AHEAD_DAYS = 30 };
-enum { SEC_OVERDUE, SEC_WEEK, SEC_LATER, SEC_COUNT };
 
 /*
  * The list is paged from the due cache (ui_due.h): opening it reads the
@@ -34,24 +34,15 @@ typedef struct alarms_state {
 	ui_list list;
 } alarms_state;
 
-/* Overdue first, then the rest of this week, then the next 30 days.
- * Past items that are met are not overdue: the engine leaves them out. */
-static int section_of(date_t on, enum due_state state, void *ctx)
+static int section_of(date_t on, enum due_state state, enum due_kind kind, void *ctx)
 {
 	const alarms_state *a = ctx;
-	date_t week_end = date_week_start(a->app->today) + 6;
-
-	if (state == DUE_OVERDUE)
-		return SEC_OVERDUE;
-	return on <= week_end ? SEC_WEEK : SEC_LATER;
+	return due_alarm_section(on, state, kind, a->app->today);
 }
 
 static const char *section_title(int sec)
 {
-	static const char *const t[SEC_COUNT] = {
-		N_("Overdue"), N_("This week"), N_("Next 30 days"),
-	};
-	return _(t[sec]);
+	return due_alarm_title(sec);
 }
 
 static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const ui_due_row *row, bool sel);
@@ -66,11 +57,11 @@ static int list_height(ui_app *app)
 static void open_source(alarms_state *a)
 {
 	ui_app *app = a->app;
-	due_query q = { app->today, DUE_SINCE_EVER, app->today + AHEAD_DAYS, false,
-			a->kind >= 0 ? 1u << a->kind : 0 };
+	due_query q;
 	tsu_err e;
 
-	if (ui_due_source_open(&a->src, &q, true, section_of, a, SEC_COUNT, &e) != TSU_OK)
+	due_alarm_query(app->today, a->kind >= 0 ? 1u << a->kind : 0, &q);
+	if (ui_due_source_open(&a->src, &q, true, section_of, a, DUE_ALARM_SECTIONS, &e) != TSU_OK)
 		ui_error(app, "%s", e.msg);
 }
 
@@ -189,7 +180,8 @@ static const ui_hint *hints(ui_screen *s)
 {
 	static const ui_hint h[] = {
 		{ UA_HELP, N_("help") }, { UA_OPEN, N_("open") }, { UA_FILTER_KIND, N_("kind") },
-		{ UA_CLIENTS, N_("clients") }, { UA_QUIT, N_("quit") }, { UA_NONE, NULL },
+		{ UA_PRINT_WEEK, N_("print week") }, { UA_CLIENTS, N_("clients") }, { UA_QUIT, N_("quit") },
+		{ UA_NONE, NULL },
 	};
 	(void)s;
 	return h;
@@ -201,10 +193,11 @@ static void draw(ui_app *app, ui_screen *s)
 
 	if (s->dirty & UI_D_BODY) {
 		char line[512];
-		snprintf(line, sizeof line, _("Overdue %zu  This week %zu  Next 30 days %zu   kind: %s"),
-			 ui_due_source_count(&a->src, SEC_OVERDUE),
-			 ui_due_source_count(&a->src, SEC_WEEK),
-			 ui_due_source_count(&a->src, SEC_LATER),
+		snprintf(line, sizeof line, _("Overdue %zu  Week %zu  Month %zu  Coming %zu  kind: %s"),
+			 ui_due_source_count(&a->src, DUE_ALARM_OVERDUE),
+			 ui_due_source_count(&a->src, DUE_ALARM_WEEK),
+			 ui_due_source_count(&a->src, DUE_ALARM_MONTH),
+			 ui_due_source_count(&a->src, DUE_ALARM_COMING),
 			 kind_label(a->kind));
 		wattron(stdscr, A_BOLD);
 		ui_put_raw(stdscr, app->body_y, 0, app->cols, line, true);
@@ -233,6 +226,9 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		s->dirty |= UI_D_BODY;
 		return true;
 	case UA_ALARMS:
+		return true;
+	case UA_PRINT_WEEK:
+		ui_print_due_sheet(app);
 		return true;
 	case UA_BACK:
 		/* The start screen: q leaves only from here. */

@@ -2,7 +2,9 @@
  * screen_print.c - printing from a screen: the form (print.h builds it)
  * is written as an A4 PDF to ~/tsunagi-print/<form>-<client>-<id>.pdf,
  * the directory 0700 and the file 0600 because it holds personal data,
- * and the status line says where it went (for lp or a viewer).
+ * and the status line says where it went (for lp or a viewer).  The
+ * alarm list prints this week's due sheet the same way, as
+ * ~/tsunagi-print/due-<Monday>.pdf.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -12,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tsunagi/due_report.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/print.h"
 #include "tsunagi/ui_app.h"
@@ -89,5 +92,58 @@ void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_i
 		free(path);
 	}
 	free(dir);
+	free(pdf);
+}
+
+/* Make ~/tsunagi-print (0700) and write data to NAME there (0600);
+ * the status line says where it went. */
+static void save_print(ui_app *app, const char *name, const char *data, size_t len)
+{
+	const char *home = getenv("HOME");
+	char *dir, *path;
+	tsu_err e;
+
+	if (!home || !*home) {
+		ui_error(app, "%s", _("HOME is not set, so there is no ~/tsunagi-print/ to print into."));
+		return;
+	}
+	dir = xasprintf("%s/tsunagi-print", home);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		ui_error(app, _("%s: %s; check the folder's permissions"), dir, strerror(errno));
+	} else {
+		path = xasprintf("%s/%s", dir, name);
+		if (write_private(path, data, len, &e) != TSU_OK)
+			ui_error(app, "%s", e.msg);
+		else
+			ui_message(app, _("Printed to %s"), path);
+		free(path);
+	}
+	free(dir);
+}
+
+void ui_print_due_sheet(ui_app *app)
+{
+	date_t from = date_week_start(app->today);
+	const char *worker = app->cfg.worker[0] ? app->cfg.worker : db_login(app->db);
+	char iso[DATE_ISO_LEN], *name, *pdf = NULL;
+	size_t len = 0;
+	due_sheet sheet;
+	tsu_err e;
+
+	if (due_sheet_build(app->db, app->today, from, from + 6, 0, false, false, worker,
+			    &sheet, &e) != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	if (due_report_pdf(&sheet.r, &pdf, &len, &e) != TSU_OK) {
+		due_sheet_free(&sheet);
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	due_sheet_free(&sheet);
+	date_format_iso(from, iso);
+	name = xasprintf("due-%s.pdf", iso);
+	save_print(app, name, pdf, len);
+	free(name);
 	free(pdf);
 }

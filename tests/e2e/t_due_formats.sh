@@ -13,10 +13,10 @@ tsu consent add 1 --with "A病院, 地域連携室" --purpose "情報共有" --f
 } >/dev/null || fail "fixture"
 
 expect_output "csv" sh -c "\"$TSUNAGI_BIN\" --db \"$DB\" due --format csv | tr -d '\r'" <<'X'
-﻿due_on,state,kind,client_id,client_name,detail
-2026-11-25,due,certificate,2,'=1+1 髙橋,day-service certificate ends (in 2 days)
-2026-11-26,due,consent,1,山田 太郎,"consent ends: A病院, 地域連携室 (情報共有) (in 3 days)"
-2026-11-27,due,certificate,1,山田 太郎,recipient certificate ends (in 4 days)
+﻿due_on,state,kind,client_id,client_name,detail,section
+2026-11-25,due,certificate,2,'=1+1 髙橋,day-service certificate ends (in 2 days),day
+2026-11-26,due,consent,1,山田 太郎,"consent ends: A病院, 地域連携室 (情報共有) (in 3 days)",day
+2026-11-27,due,certificate,1,山田 太郎,recipient certificate ends (in 4 days),day
 X
 tsu due --format csv > "$T/utf8.csv" || fail "csv"
 [ "$(head -c 3 "$T/utf8.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] || fail "no BOM"

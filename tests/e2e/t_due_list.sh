@@ -1,6 +1,8 @@
-# tsunagi due as text: overdue items, then each day of the week with its
-# era date and holiday; next week; --overdue; --kind; --initials; usage
-# errors.  Today is Monday 2026-11-23 (勤労感謝の日).
+# tsunagi due as text: overdue items, the open monitorings of the months
+# the week touches, then each day of the week with its era date and
+# holiday; next week; --overdue; --kind; --initials; usage errors.
+# "in N days" counts from the sheet's first day.  Today is Monday
+# 2026-11-23 (勤労感謝の日).
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p "$XDG_CONFIG_HOME/tsunagi"
@@ -25,13 +27,19 @@ sqlite3 "$DB" "INSERT INTO meeting (id, client_id, held_on) VALUES (1, 1, '2026-
 # July was met, October was not; the closed client's certificate is gone.
 # Client 1's certificate ends before her plan: paperwork to put right,
 # overdue since the plan began (issue 13).
+# The child's November monitoring is on the sheet from the month's first
+# week, not only in its last.
 expect_output "this week" tsu due <<'X'
 Due list 2026-11-23 (Mon) - 2026-11-29 (Sun)
 Worker: 相談 花子    Printed: 2026-11-23 (令和8年11月23日)
+Days are counted from 2026-11-23 (Mon), the sheet's first day.
 ================================================================================
 Overdue (2)
 [ ] 05-01 山田 太郎            recipient certificate ends 2026-11-27, before the
 [ ] 10-31 山田 太郎            monitoring for 2026-10 (missed)
+
+Monitorings not yet done, 2026-11 (1)
+[ ]       佐藤 花子            monitoring for 2026-11
 
 2026-11-23 (Mon)  令和8年11月23日  勤労感謝の日
     (nothing due)
@@ -55,18 +63,23 @@ Overdue (2)
     (nothing due)
 
 --------------------------------------------------------------------------------
-6 items
+7 items
 X
 
-expect_output "next week: the monthly monitoring falls on the month's last day" tsu due --week next --kind monitoring,billing <<'X'
+expect_output "next week: the months it touches, their monitorings in their own section" tsu due --week next --kind monitoring,billing <<'X'
 Due list 2026-11-30 (Mon) - 2026-12-06 (Sun)
 Worker: 相談 花子    Printed: 2026-11-23 (令和8年11月23日)
+Days are counted from 2026-11-30 (Mon), the sheet's first day.
 ================================================================================
 Overdue (1)
 [ ] 10-31 山田 太郎            monitoring for 2026-10 (missed)
 
-2026-11-30 (Mon)  令和8年11月30日
+Monitorings not yet done, 2026-11, 2026-12 (2)
 [ ]       佐藤 花子            monitoring for 2026-11
+[ ]       佐藤 花子            monitoring for 2026-12
+
+2026-11-30 (Mon)  令和8年11月30日
+    (nothing due)
 
 2026-12-01 (Tue)  令和8年12月1日
     (nothing due)
@@ -87,7 +100,7 @@ Overdue (1)
     (nothing due)
 
 --------------------------------------------------------------------------------
-2 items
+3 items
 X
 
 expect_output "--overdue with initials" tsu due --overdue --initials <<'X'
@@ -105,8 +118,9 @@ X
 # A window from a date: only days with items are listed beyond two weeks.
 tsu due --from 2026-12-01 --days 41 --kind billing > "$T/out" || fail "--from/--days"
 grep -q "^2026-12-10 (Thu)  令和8年12月10日$" "$T/out" || fail "billing day heading: $(cat "$T/out")"
-grep -q "billing deadline for 2026-11 (in 17 days)" "$T/out" || fail "billing item: $(cat "$T/out")"
-grep -q "billing deadline for 2026-12 (in 48 days)" "$T/out" || fail "January billing: $(cat "$T/out")"
+# Counted from the sheet's first day (2026-12-01), not from today.
+grep -q "billing deadline for 2026-11 (in 9 days)" "$T/out" || fail "billing item: $(cat "$T/out")"
+grep -q "billing deadline for 2026-12 (in 40 days)" "$T/out" || fail "January billing: $(cat "$T/out")"
 grep -q "2026-12-02" "$T/out" && fail "empty days listed in a long window"
 
 # Every line fits 80 columns, Japanese included (wide characters count 2).

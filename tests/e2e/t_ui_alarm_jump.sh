@@ -9,8 +9,10 @@ tsu cert add 1 --kind service --from 2026-01-01 --to 2026-12-10 --number 1400000
 
 ui_start 80 24 --
 ui_wait "Alarms"
-# The certificate and the office's billing deadline fall in the window.
-ui_wait "Overdue 0  This week 0  Next 30 days 2"
+# The certificate's lead time (90 days) has begun; the office's billing
+# deadline (2026-12-10, lead 5 days) has not.
+ui_wait "Overdue 0  Week 0  Month 0  Coming 1"
+ui_wait "Coming up (1)"
 ui_wait "> !  2026-12-10 Thu in 17 days"
 ui_screen | grep -q "佐藤 一郎" || fail "the client's name is not on the alarm"
 ui_keys Enter

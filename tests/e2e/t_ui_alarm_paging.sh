@@ -1,34 +1,38 @@
 # The alarm list is read a screenful at a time: paging through it from
-# top to bottom shows every item of the window exactly once, in the due
-# list's order, each section under its heading with its count; back from
-# a card after a monitoring was recorded, the item is gone, the counts
-# follow and the cursor stays where it was.
+# top to bottom shows exactly the items and groups `tsunagi alarms`
+# prints, in its order, each group under its heading with its count;
+# back from a card after a monitoring was recorded, the item is gone,
+# the counts follow and the cursor stays where it was.
 . "$(dirname "$0")/lib.sh"
 
+# Billing's lead time from the config file (default 5 days): the office's
+# deadline on 2026-12-10 is then on the list.
+mkdir -p "$XDG_CONFIG_HOME/tsunagi"
+echo "lead.billing = 20" > "$XDG_CONFIG_HOME/tsunagi/config"
 tsu demo --clients 150 >/dev/null 2>&1 || fail "demo"
-# The same window from the due list: everything overdue, then today and
-# the next 30 days.
-tsu due --from 2026-11-23 --days 31 --format csv | tr -d '\r' | tail -n +2 > "$T/due.csv" ||
-	fail "due csv"
-[ "$(wc -l < "$T/due.csv")" -gt 60 ] || fail "the demo has too few items to page: $(wc -l < "$T/due.csv")"
+tsu alarms --format tsv > "$T/alarms.tsv" || fail "alarms tsv"
+[ "$(wc -l < "$T/alarms.tsv")" -gt 60 ] || fail "the demo has too few items to page: $(wc -l < "$T/alarms.tsv")"
+grep -q $'^coming\t2026-12-10\tbilling\t0\t\tbilling deadline for 2026-11' "$T/alarms.tsv" ||
+	fail "lead.billing = 20 did not put billing on the list"
 
 # What the list should hold, row by row: "heading|Title (N)" or
 # "item|date|name" (billing: "(office)").
-python3 - "$T/due.csv" > "$T/want" <<'PY' || fail "expected rows"
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
-secs = [[], [], []]
-for due_on, state, kind, cid, name, detail in rows:
-    s = 0 if state == "overdue" else 1 if due_on <= "2026-11-29" else 2
-    secs[s].append((due_on, name if kind != "billing" else "(office)"))
-for title, items in zip(["Overdue", "This week", "Next 30 days"], secs):
+python3 - "$T/alarms.tsv" > "$T/want" <<'PY' || fail "expected rows"
+import sys
+groups = ["overdue", "week", "month", "coming"]
+titles = ["Overdue", "This week", "This month's monitorings", "Coming up"]
+secs = [[], [], [], []]
+for line in open(sys.argv[1], encoding="utf-8"):
+    group, due_on, kind, cid, name, detail = line.rstrip("\n").split("\t")
+    secs[groups.index(group)].append((due_on, name if kind != "billing" else "(office)"))
+for title, items in zip(titles, secs):
     print("heading|%s (%d)" % (title, len(items)))
     for d, n in items:
         print("item|%s|%s" % (d, n))
 PY
-counts=$(awk -F'[ (|)]+' '/^heading/ { printf "%s ", $(NF-1) }' "$T/want")
+counts=$(awk -F'[(|)]+' '/^heading/ { printf "%s ", $(NF-1) }' "$T/want")
 set -- $counts
-head_line="Overdue $1  This week $2  Next 30 days $3"
+head_line="Overdue $1  Week $2  Month $3  Coming $4"
 
 ui_start 80 24 --
 ui_wait "$head_line"
@@ -49,7 +53,7 @@ import re, sys
 want = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8")]
 screens = open(sys.argv[2], encoding="utf-8").read().split("==\n")[:-1]
 item = re.compile(r"^[> ] (?:!!|! | \.| -) (\d{4}-\d\d-\d\d) \S+ (?:\d+ days? ago|today|in \d+ days?)\s+(.+?)(?:\s{2,}|$)")
-head = re.compile(r"^[> ] ((?:Overdue|This week|Next 30 days) \(\d+\))")
+head = re.compile(r"^[> ] ((?:Overdue|This week|This month's monitorings|Coming up) \(\d+\))")
 pos = -1
 covered = 0
 for sc in screens:
@@ -78,7 +82,7 @@ PY
 # Back to the top (the heading), down to the first overdue monitoring (a
 # paperwork mismatch can come first); deal with it behind the list's
 # back, then open and leave a card: the list reads itself again.
-k=$(awk -F, '$2 == "overdue" && $3 == "monitoring" { print NR; exit }' "$T/due.csv")
+k=$(awk -F'\t' '$1 == "overdue" && $3 == "monitoring" { print NR; exit }' "$T/alarms.tsv")
 [ -n "$k" ] || fail "no overdue monitoring in the demo"
 ui_keys g
 ui_wait "> Overdue ($1)"
@@ -87,13 +91,13 @@ first=$(awk -F'|' -v k="$k" '$1 == "item" && ++n == k { print $2 "|" $3; exit }'
 second=$(awk -F'|' -v k="$k" '$1 == "item" && ++n == k + 1 { print $3; exit }' "$T/want")
 ui_wait "> !! ${first%%|*}"
 ui_screen | grep -q "^> !! ${first%%|*} .*${first#*|}" || fail "the first overdue monitoring is not selected"
-cid=$(sed -n "${k}p" "$T/due.csv" | cut -d, -f4)
-mon=$(sed -n "${k}p" "$T/due.csv" | cut -d, -f1)
+cid=$(sed -n "${k}p" "$T/alarms.tsv" | cut -f4)
+mon=$(sed -n "${k}p" "$T/alarms.tsv" | cut -f2)
 tsu monitoring add "$cid" --on "${mon%-*}-15" >/dev/null || fail "monitoring add"
 ui_keys Enter
 ui_wait "Monitorings"
 ui_keys q
-ui_wait "Overdue $(( $1 - 1 ))  This week $2  Next 30 days $3"
+ui_wait "Overdue $(( $1 - 1 ))  Week $2  Month $3  Coming $4"
 ui_wait "Overdue ($(( $1 - 1 )))"
 ui_screen | grep -q "^> !! .*$second" || fail "the cursor did not stay in place: $(ui_screen)"
 
@@ -103,11 +107,11 @@ ui_wait "kind: billing"
 ui_keys Enter
 ui_wait "there is no client to open"
 
-# The calendar's day list is read the same way: on the first day of this
-# week that has items, Tab to the list and Enter opens the first item's
-# client, at the record the item is about (the demo is the same on every
-# run: that first item is a certificate).
-day=$(awk -F'|' '$1 == "heading" { s++ } s == 2 && $1 == "item" { print $2 "|" $3; exit }' "$T/want")
+# The calendar's day list is read the same way: on the day of the first
+# certificate on the alarm list, Tab to the list and Enter opens the
+# first item's client, at the record the item is about (the demo is the
+# same on every run: that day's first item is the certificate).
+day=$(awk -F'\t' '$3 == "certificate" { print $2 "|" $5; exit }' "$T/alarms.tsv")
 n=$(( ( $(date -u -d "${day%%|*}" +%s) - $(date -u -d 2026-11-23 +%s) ) / 86400 ))
 ui_keys a
 ui_keys C

@@ -298,17 +298,17 @@ static void closed_client_produces_nothing(void **s)
 	due_list_free(&l);
 }
 
-static void plan_period_end_is_due_thirty_days_before(void **s)
+static void plan_period_end_is_due_sixty_days_before(void **s)
 {
 	due_plan p = plan_of(10, D(2025, 4, 1), D(2026, 3, 31), 6, DUE_STAGE_FINAL);
 	due_input in = { .clients = &adult, .nclients = 1, .plans = &p, .nplans = 1 };
 	due_list l = { 0 };
 	date_t end = D(2026, 3, 31);
 
-	assert_int_equal(run(&in, window(end - 31, end - 31, end), DUE_PLAN, &l), 1);
+	assert_int_equal(run(&in, window(end - 61, end - 61, end), DUE_PLAN, &l), 1);
 	assert_int_equal(l.items[0].state, DUE_UPCOMING);
 	assert_int_equal(l.items[0].stage, DUE_PLAN_END);
-	run(&in, window(end - 30, end - 31, end), DUE_PLAN, &l);
+	run(&in, window(end - 60, end - 61, end), DUE_PLAN, &l);
 	assert_int_equal(l.items[0].state, DUE_DUE);
 	run(&in, window(end + 1, end - 31, end), DUE_PLAN, &l);
 	assert_int_equal(l.items[0].state, DUE_OVERDUE);
@@ -586,7 +586,7 @@ int main(void)
 		cmocka_unit_test(latest_draft_is_in_force_when_there_is_no_final_plan),
 		cmocka_unit_test(superseded_plan_produces_nothing),
 		cmocka_unit_test(closed_client_produces_nothing),
-		cmocka_unit_test(plan_period_end_is_due_thirty_days_before),
+		cmocka_unit_test(plan_period_end_is_due_sixty_days_before),
 		cmocka_unit_test(review_date_of_a_plan_row_is_due_and_met_by_a_monitoring_in_its_month),
 		cmocka_unit_test(certificate_end_lead_time_boundaries_89_90_91_days),
 		cmocka_unit_test(certificate_stages_are_90_60_and_30_days),

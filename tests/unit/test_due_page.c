@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "tsunagi/cli.h"
+#include "tsunagi/due_alarms.h"
 #include "tsunagi/due_page.h"
 #include "tsunagi/xalloc.h"
 
@@ -59,14 +60,10 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* The alarm list's sections, for a fixed today. */
-static int alarm_section(date_t on, enum due_state st, void *ctx)
+/* The alarm list's sections (due_alarms.h), for a fixed today. */
+static int alarm_section(date_t on, enum due_state st, enum due_kind kind, void *ctx)
 {
-	date_t today = *(const date_t *)ctx;
-
-	if (st == DUE_OVERDUE)
-		return 0;
-	return on <= date_week_start(today) + 6 ? 1 : 2;
+	return due_alarm_section(on, st, kind, *(const date_t *)ctx);
 }
 
 /* A copy of an item as fetched (its text is only valid during emit). */
@@ -117,10 +114,11 @@ static void expected(db *d, const due_query *q, bool forget, bool sections, want
 		due_list_forget_missed(&w->res.list, q->today);
 	w->v = xcalloc(w->res.list.n + 1, sizeof *w->v);
 	w->section = xcalloc(w->res.list.n + 1, sizeof *w->section);
-	for (int s = 0; s < (sections ? 3 : 1); s++) {
+	for (int s = 0; s < (sections ? DUE_ALARM_SECTIONS : 1); s++) {
 		for (size_t i = 0; i < w->res.list.n; i++) {
 			const due_item *it = &w->res.list.items[i];
-			int sec = sections ? alarm_section(it->on, it->state, (void *)&q->today) : 0;
+			int sec = sections ? alarm_section(it->on, it->state, it->kind,
+							   (void *)&q->today) : 0;
 			if (sec != s)
 				continue;
 			w->v[k] = it;
@@ -207,7 +205,7 @@ static void expect_pager_matches(db *d, const due_query *q, bool forget, bool se
 
 	expected(d, q, forget, sections, &w);
 	assert_int_equal(due_pager_open(d, q, forget, sections ? alarm_section : NULL, &today,
-					sections ? 3 : 1, &p, &e), TSU_OK);
+					sections ? DUE_ALARM_SECTIONS : 1, &p, &e), TSU_OK);
 	assert_int_equal(p.total, w.n);
 	for (int s = 0; s < 3; s++)
 		assert_int_equal(p.counts[s], w.counts[s]);
@@ -215,7 +213,7 @@ static void expect_pager_matches(db *d, const due_query *q, bool forget, bool se
 		walk(&p, &w, -1, false, pages[i]);
 		walk(&p, &w, -1, true, pages[i]);
 	}
-	for (int s = 0; s < (sections ? 3 : 1); s++) {
+	for (int s = 0; s < (sections ? DUE_ALARM_SECTIONS : 1); s++) {
 		walk(&p, &w, s, false, 5);
 		walk(&p, &w, s, true, 5);
 	}
@@ -231,14 +229,15 @@ static void expect_all_windows(db *d)
 		date_t today = date_from_ymd(ymd[t][0], ymd[t][1], ymd[t][2]);
 		for (int k = -1; k < DUE_KIND_COUNT; k++) {
 			unsigned kinds = k < 0 ? 0 : 1u << k;
-			/* The alarm list: everything overdue to 30 days ahead. */
-			due_query alarms = { today, DUE_SINCE_EVER, today + 30, false, kinds };
+			/* The alarm list: everything whose lead time has begun. */
+			due_query alarms;
 			/* A calendar day and a month, met monitorings too. */
 			due_query day = { today, month_last_day(date_month(today)),
 					  month_last_day(date_month(today)), true, kinds };
 			due_query month = { today, month_first_day(date_month(today)),
 					    month_last_day(date_month(today)), true, kinds };
 
+			due_alarm_query(today, kinds, &alarms);
 			expect_pager_matches(d, &alarms, true, true);
 			expect_pager_matches(d, &day, false, false);
 			expect_pager_matches(d, &month, false, false);
@@ -252,6 +251,26 @@ static void pager_gives_what_the_engine_gives(void **state)
 	struct fx *f = *state;
 
 	expect_all_windows(f->db);
+}
+
+/* With a support-level lead time other than the other certificates',
+ * a day's certificates can differ in state: the pager splits the day
+ * and still gives what the engine gives, in both directions. */
+static void pager_with_a_lead_of_its_own_for_support_level(void **state)
+{
+	struct fx *f = *state;
+	due_leads l;
+
+	due_leads_default(&l);
+	l.days[DUE_LEAD_CERTIFICATE] = 20;
+	l.days[DUE_LEAD_SUPPORT_LEVEL] = 150;
+	due_leads_set(&l);
+	expect_all_windows(f->db);
+	l.days[DUE_LEAD_CERTIFICATE] = 150;
+	l.days[DUE_LEAD_SUPPORT_LEVEL] = 10;
+	due_leads_set(&l);
+	expect_all_windows(f->db);
+	due_leads_set(NULL);
 }
 
 /* With every client dirty and the database read-only the cache cannot
@@ -273,7 +292,7 @@ static void pager_without_the_cache(void **state)
 		date_t today = q.today;
 		due_pager p;
 
-		assert_int_equal(due_pager_open(f->db, &q, true, alarm_section, &today, 3, &p, &e), TSU_OK);
+		assert_int_equal(due_pager_open(f->db, &q, true, alarm_section, &today, DUE_ALARM_SECTIONS, &p, &e), TSU_OK);
 		assert_true(p.from_memory);
 		assert_true(p.total > 0);
 		due_pager_free(&p);
@@ -294,7 +313,7 @@ static void fetch_after_an_item_that_has_gone(void **state)
 	due_pos pos;
 	size_t i;
 
-	assert_int_equal(due_pager_open(f->db, &q, true, alarm_section, &today, 3, &p, &e), TSU_OK);
+	assert_int_equal(due_pager_open(f->db, &q, true, alarm_section, &today, DUE_ALARM_SECTIONS, &p, &e), TSU_OK);
 	assert_true(due_pager_fetch(&p, NULL, -1, false, 100000, emit, &g, &e) > 10);
 	/* A key between two items: the same client and reference as item i,
 	 * one stage later - no such item, the next is item i + 1. */
@@ -316,6 +335,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(pager_gives_what_the_engine_gives, setup, teardown),
+		cmocka_unit_test_setup_teardown(pager_with_a_lead_of_its_own_for_support_level, setup, teardown),
 		cmocka_unit_test_setup_teardown(pager_without_the_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(fetch_after_an_item_that_has_gone, setup, teardown),
 	};

@@ -1,0 +1,92 @@
+/*
+ * due_sheet.c - what the weekly due sheet lists (see due_sheet in
+ * due_report.h): the items of the window from the due list, split into
+ * overdue, the months' open monitorings and the days.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/due_report.h"
+
+static bool sheet_month(const due_sheet *s, const due_item *it)
+{
+	return !s->r.overdue_only && it->kind == DUE_MONITORING &&
+	       it->month >= date_month(s->r.from) && it->month <= date_month(s->r.to);
+}
+
+/* Where an item goes: 0 left out, 1 the items, 2 the monitorings. */
+static int place(const due_sheet *s, const due_item *it)
+{
+	if (it->state == DUE_DONE)
+		return 0;
+	if (sheet_month(s, it))
+		return 2;
+	return (s->r.overdue_only ? it->state == DUE_OVERDUE : it->on <= s->r.to) ? 1 : 0;
+}
+
+static void select_items(due_sheet *s)
+{
+	const due_list *all = &s->res.list;
+	date_t ref = s->r.overdue_only ? s->r.today : s->r.from;
+	size_t n = 0, nm = 0;
+
+	/* Sized exactly: a sheet of a large office holds thousands. */
+	for (size_t i = 0; i < all->n; i++) {
+		int k = place(s, &all->items[i]);
+		n += k == 1;
+		nm += k == 2;
+	}
+	s->sel = xmalloc((n ? n : 1) * sizeof *s->sel);
+	s->mons = xmalloc((nm ? nm : 1) * sizeof *s->mons);
+	n = nm = 0;
+	for (size_t i = 0; i < all->n; i++) {
+		due_item it = all->items[i];
+		int k = place(s, &it);
+
+		it.days_left = it.on - ref;
+		if (k == 1)
+			s->sel[n++] = it;
+		else if (k == 2)
+			s->mons[nm++] = it;
+	}
+	s->r.items = s->sel;
+	s->r.n = n;
+	s->r.mons = s->mons;
+	s->r.nmons = nm;
+}
+
+int due_sheet_build(db *d, date_t today, date_t from, date_t to, unsigned kinds,
+		    bool overdue_only, bool initials, const char *worker,
+		    due_sheet *out, tsu_err *e)
+{
+	due_query q = { today, DUE_SINCE_EVER, to, false, kinds };
+	date_t month_end = month_last_day(date_month(to));
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->r = (due_report){ .names = &out->names, .today = today, .from = from, .to = to,
+			       .overdue_only = overdue_only, .initials = initials, .worker = worker };
+	if (overdue_only)
+		q.to = today;
+	else if (month_end > q.to)
+		q.to = month_end;       /* the months' monitorings dated at their end */
+	if ((rc = due_items_get(d, &q, &out->res, e)) != TSU_OK)
+		return rc;
+	due_list_forget_missed(&out->res.list, today);
+	select_items(out);
+	/* The names of every client the query gave (a few more than the
+	 * sheet shows, no copy of the lists). */
+	rc = due_names_load(d, &out->res.list, &out->names, e);
+	if (rc != TSU_OK)
+		due_sheet_free(out);
+	return rc;
+}
+
+void due_sheet_free(due_sheet *s)
+{
+	due_names_free(&s->names);
+	free(s->sel);
+	free(s->mons);
+	due_result_free(&s->res);
+	memset(s, 0, sizeof *s);
+}
