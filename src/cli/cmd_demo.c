@@ -14,6 +14,7 @@
 #include "tsunagi/i18n.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store_client.h"
+#include "tsunagi/store_cycle.h"
 #include "tsunagi/store_plan.h"
 #include "tsunagi/xalloc.h"
 
@@ -66,6 +67,33 @@ static const char *const note_texts[][2] = {
 static const char *const note_kinds[] = { "visit", "phone", "meeting", "conference", "accompany" };
 
 #define TRY(x) do { if ((rc = (x)) != TSU_OK) goto fail; } while (0)
+
+/* The monitoring found the housework goal half met: the plan was
+ * changed (変更) to three visits a week, a new version drafted after
+ * the monitoring and consented a week later.  The first version stays
+ * on record, superseded, so the card shows a revision history. */
+static int add_revision(db *d, int64_t plan_id, date_t monitored, tsu_err *e)
+{
+	plan_row *rows = NULL;
+	size_t n = 0;
+	int64_t nid = 0;
+	int rc;
+
+	if ((rc = store_plan_revise(d, plan_id, monitored + 3, &nid, e)) != TSU_OK ||
+	    (rc = store_record_list(d, &rt_plan_row, nid, (void **)&rows, &n, e)) != TSU_OK)
+		return rc;
+	if (n > 0) {
+		free(rows[0].goal);
+		rows[0].goal = xstrdup("手順表を使って週3回掃除をする");
+		free(rows[0].service_amount);
+		rows[0].service_amount = xstrdup("週3回・各1時間");
+		rc = store_record_update(d, &rt_plan_row, &rows[0], e);
+	}
+	record_free_list(&rt_plan_row, rows, n);
+	if (rc == TSU_OK)
+		rc = store_plan_finalise(d, nid, monitored + 10, e);
+	return rc;
+}
 
 static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 {
@@ -143,11 +171,8 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 	p.period_from = month_first_day(date_month(today) - 5);
 	p.period_to = date_add_years(p.period_from, 1) - 1;
 	p.written_on = p.period_from - 10;
-	p.consented_on = p.period_from - 3;
 	p.delivered_on = p.period_from - 3;
 	p.monitoring_months = 3;
-	free(p.stage);
-	p.stage = xstrdup("final");
 	free(p.wishes);
 	p.wishes = xstrdup("本人：今のアパートで、自分のペースで働きながら暮らしたい。母：安定して暮らしてほしい。");
 	free(p.policy);
@@ -162,10 +187,14 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 	p.overall_picture = xstrdup("家事の手順が身につき、週4日働きながら、今のアパートで安心して暮らしている。");
 	TRY(store_plan_add(d, &p, e));
 
-	static const struct { const char *need, *goal, *kind, *amount; } rows[] = {
-		{ "掃除や洗濯を自分でできるようになりたい", "手順表を使って週2回掃除をする", "居宅介護（家事援助）", "週2回・各1時間" },
-		{ "働く日を増やしたい", "体調を崩さず週4日通所を続ける", "就労継続支援B型", "週4日・10:00〜15:00" },
-		{ "夜よく眠りたい", "主治医と相談し睡眠のリズムを整える", "計画相談支援（通院同行）", "月1回" },
+	/* Drafted first, then made final: a consented plan is read-only. */
+	static const struct { const char *need, *goal, *kind, *amount, *provider; } rows[] = {
+		{ "掃除や洗濯を自分でできるようになりたい", "手順表を使って週2回掃除をする", "居宅介護（家事援助）", "週2回・各1時間",
+		  "ヘルパーステーションつなぎ（担当 佐藤・045-000-0001）" },
+		{ "働く日を増やしたい", "体調を崩さず週4日通所を続ける", "就労継続支援B型", "週4日・10:00〜15:00",
+		  "工房あおば（担当 鈴木・045-000-0002）" },
+		{ "夜よく眠りたい", "主治医と相談し睡眠のリズムを整える", "計画相談支援（通院同行）", "月1回",
+		  "相談支援事業所（担当 相談支援専門員）" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		record_init(&rt_plan_row, &pr);
@@ -179,6 +208,8 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 		pr.service_kind = xstrdup(rows[i].kind);
 		free(pr.service_amount);
 		pr.service_amount = xstrdup(rows[i].amount);
+		free(pr.provider);
+		pr.provider = xstrdup(rows[i].provider);
 		pr.target_on = p.period_from + 180;
 		pr.review_on = date_add_months(p.period_from, 6) - 1;
 		pr.assessment_item_id = i == 0 ? need_item : 0;
@@ -214,6 +245,7 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 	record_free(&rt_non_weekly, &nw);
 	if (rc != TSU_OK)
 		goto fail;
+	TRY(store_plan_finalise(d, p.id, p.period_from - 3, e));
 
 	/* The monitoring of the plan's third month, with a GAS score per goal,
 	 * and a visit note since: material for the prep sheet and the trend. */
@@ -251,6 +283,7 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 		if (rc != TSU_OK)
 			goto fail;
 	}
+	TRY(add_revision(d, p.id, mo.done_on, e));
 	record_init(&rt_note, &nt);
 	nt.client_id = cid;
 	nt.noted_on = today - 3;
