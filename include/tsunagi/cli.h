@@ -93,6 +93,9 @@ int cmd_client(cli_ctx *ctx, int argc, char **argv);
 int cmd_cert(cli_ctx *ctx, int argc, char **argv);
 int cmd_consent(cli_ctx *ctx, int argc, char **argv);
 int cmd_plan(cli_ctx *ctx, int argc, char **argv);
+/* plan edit|row add|revise|final (src/cli/cmd_plan.c); argv[1] is the
+ * subcommand. */
+int cmd_plan_version(cli_ctx *ctx, int argc, char **argv);
 int cmd_monitoring(cli_ctx *ctx, int argc, char **argv);
 int cmd_note(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);

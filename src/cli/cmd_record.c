@@ -139,8 +139,10 @@ static const record_cmd record_cmds[] = {
 	     "                [--final --consented DATE] [--written DATE] [--anchor YYYY-MM]\n"
 	     "                [--wishes T] [--policy T] [--long-goal T] [--short-goal T]\n"
 	     "       tsunagi plan list CLIENT\n"
+	     "       tsunagi plan edit|row add|revise|final PLAN ...  (see 'tsunagi plan edit --help')\n"
 	     "The anchor month (first month of the monitoring cycle) defaults to the\n"
-	     "month of --from.\n"), plan_prepare, plan_add },
+	     "month of --from.  --final enters a plan consented on paper as it is; a\n"
+	     "draft is made final with 'tsunagi plan final'.\n"), plan_prepare, plan_add },
 	{ "monitoring", &rt_monitoring, monitoring_map, NULL, NULL,
 	  N_("Usage: tsunagi monitoring add CLIENT --on DATE [--method visit|office|other]\n"
 	     "                [--situation TEXT]\n"
@@ -290,6 +292,9 @@ static int record_command(cli_ctx *ctx, const char *name, int argc, char **argv)
 		fputs(_(rc->usage), stdout);
 		return argc < 2 ? EXIT_USAGE : EXIT_OK;
 	}
+	if (!strcmp(name, "plan") && (!strcmp(argv[1], "edit") || !strcmp(argv[1], "revise") ||
+				      !strcmp(argv[1], "final") || !strcmp(argv[1], "row")))
+		return cmd_plan_version(ctx, argc, argv);
 	if (strcmp(argv[1], "add") && strcmp(argv[1], "list"))
 		return cli_usage(name, _("unknown subcommand '%s'; use add or list"), argv[1]);
 	valued = map_options(rc->map);
