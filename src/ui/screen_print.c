@@ -1,6 +1,7 @@
 /*
  * screen_print.c - printing from a screen: the form (print.h builds it)
- * is written as an A4 PDF to ~/tsunagi-print/<form>-<client>-<id>.pdf,
+ * is written as an A4 PDF to ~/tsunagi-print/<form>-<client>-<id>.pdf
+ * (a plan's as plan-draft-... or plan-final-...: print_file_name),
  * the directory 0700 and the file 0600 because it holds personal data,
  * and the status line says where it went (for lp or a viewer).
  */
@@ -59,7 +60,7 @@ void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_i
 	print_opts o = { app->cfg.office, app->cfg.worker[0] ? app->cfg.worker : db_login(app->db),
 			 false, app->today };
 	pform *f = NULL;
-	char *pdf = NULL, *dir, *path;
+	char *pdf = NULL, *dir, *path, *name;
 	size_t len = 0;
 	tsu_err e;
 
@@ -76,12 +77,13 @@ void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_i
 		ui_error(app, "%s", e.msg);
 		return;
 	}
+	name = print_file_name(f, (print_kind)kind, client_id, record_id);
 	pform_free(f);
 	dir = xasprintf("%s/tsunagi-print", home);
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		ui_error(app, _("%s: %s; check the folder's permissions"), dir, strerror(errno));
 	} else {
-		path = xasprintf("%s/%s-%lld-%lld.pdf", dir, what, (long long)client_id, (long long)record_id);
+		path = xasprintf("%s/%s", dir, name);
 		if (write_private(path, pdf, len, &e) != TSU_OK)
 			ui_error(app, "%s", e.msg);
 		else
@@ -89,5 +91,6 @@ void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_i
 		free(path);
 	}
 	free(dir);
+	free(name);
 	free(pdf);
 }
