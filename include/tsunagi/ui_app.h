@@ -106,7 +106,8 @@ void ui_pop(ui_app *app);
 /* A message on the status line until the next key. */
 void ui_message(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Ask text (already translated) and call fn with the answer. */
+/* Ask text (already translated; one line of the box per '\n'-separated
+ * line, at most nine) and call fn with the answer. */
 void ui_confirm(ui_app *app, const char *text, ui_confirm_fn fn, void *arg);
 /* Hand the terminal to $EDITOR and back; NULL with a message if it failed. */
 char *ui_run_editor(ui_app *app, const char *text);
