@@ -4,7 +4,9 @@
  * Dates are relative to "today", so there is always something due:
  * certificates about to end, a monitoring overdue, plans at each stage.
  * Client 1 has a complete cycle (intake, assessment, plan with rows and a
- * weekly schedule, meeting, monitoring) so every printout can be tried.
+ * weekly schedule, meeting, monitoring, and a second version of the plan
+ * after the monitoring) so every printout can be tried; client 2 is a
+ * child using both a children's day service and a welfare service.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,6 +333,85 @@ fail:	/* and the normal way out */
 	return rc;
 }
 
+/* Client 2 is a child using both kinds of service: 放課後等デイサービス
+ * (障害児通所支援, on the 通所受給者証) and 短期入所 (障害福祉サービス,
+ * on its own certificate), so the plan prints as サービス等利用計画・障害児
+ * 支援利用計画 with both numbers and the mother as 保護者. */
+static int add_child_services(db *d, const client *c, const char *surname, date_t today, tsu_err *e)
+{
+	static const struct { const char *need, *goal, *kind, *amount, *provider; } rows[] = {
+		{ "友達と遊びたい", "放課後に友達と過ごす時間を週3日もつ", "放課後等デイサービス", "週3日・放課後",
+		  "放課後等デイサービスひまわり（担当 高橋・045-000-0003）" },
+		{ "母が休める日がほしい（母）", "月2回の短期入所で母の休息をとる", "短期入所", "月2日",
+		  "ショートステイあおぞら（担当 中村・045-000-0004）" },
+	};
+	contact g;
+	certificate ce;
+	plan p;
+	plan_row pr;
+	int rc;
+
+	record_init(&rt_contact, &g);
+	g.client_id = c->id;
+	free(g.role);
+	g.role = xstrdup("family");
+	free(g.name);
+	g.name = xasprintf("%s 恵子", surname);
+	free(g.relation);
+	g.relation = xstrdup("母");
+	rc = store_record_add(d, &rt_contact, &g, e);
+	record_free(&rt_contact, &g);
+	if (rc != TSU_OK)
+		return rc;
+	record_init(&rt_certificate, &ce);
+	ce.client_id = c->id;
+	free(ce.kind);
+	ce.kind = xstrdup("service");
+	free(ce.number);
+	ce.number = xasprintf("15%s", c->recipient_no + 2);
+	ce.valid_from = month_first_day(date_month(today) - 1);
+	ce.valid_to = date_add_years(ce.valid_from, 1) - 1;
+	rc = store_record_add(d, &rt_certificate, &ce, e);
+	record_init(&rt_plan, &p);
+	p.client_id = c->id;
+	p.period_from = ce.valid_from;
+	p.period_to = ce.valid_to;
+	p.written_on = p.period_from - 10;
+	p.monitoring_months = 3;
+	free(p.wishes);
+	p.wishes = xstrdup("本人：友達と遊びたい。母：ときどき休める日がほしい。");
+	free(p.policy);
+	p.policy = xstrdup("放課後の居場所と家族の休息を確保し、家庭での安定した生活を支える。");
+	free(p.long_goal);
+	p.long_goal = xstrdup("地域の中で友達と過ごしながら、家族と安心して暮らす。");
+	free(p.short_goal);
+	p.short_goal = xstrdup("放課後等デイサービスに週3日通い、母は月2回休息をとる。");
+	record_free(&rt_certificate, &ce);
+	if (rc == TSU_OK)
+		rc = store_plan_add(d, &p, e);
+	for (size_t i = 0; rc == TSU_OK && i < sizeof rows / sizeof rows[0]; i++) {
+		record_init(&rt_plan_row, &pr);
+		pr.plan_id = p.id;
+		pr.priority = (int)i + 1;
+		free(pr.need);
+		pr.need = xstrdup(rows[i].need);
+		free(pr.goal);
+		pr.goal = xstrdup(rows[i].goal);
+		free(pr.service_kind);
+		pr.service_kind = xstrdup(rows[i].kind);
+		free(pr.service_amount);
+		pr.service_amount = xstrdup(rows[i].amount);
+		free(pr.provider);
+		pr.provider = xstrdup(rows[i].provider);
+		rc = store_record_add(d, &rt_plan_row, &pr, e);
+		record_free(&rt_plan_row, &pr);
+	}
+	if (rc == TSU_OK)
+		rc = store_plan_finalise(d, p.id, p.period_from - 3, e);
+	record_free(&rt_plan, &p);
+	return rc;
+}
+
 static int add_client(db *d, struct rng *r, int i, date_t today, tsu_err *e)
 {
 	client c;
@@ -365,6 +446,15 @@ static int add_client(db *d, struct rng *r, int i, date_t today, tsu_err *e)
 	free(c.disability);
 	c.disability = xstrdup(disabilities[rnd(r, sizeof disabilities / sizeof disabilities[0])]);
 	c.support_level = child ? -1 : (int)rnd(r, 6) + 1;
+	if (i == 1) {
+		/* The child of add_child_services; the random draws above
+		 * stay as they were, so every other demo client does too. */
+		child = 1;
+		free(c.case_kind);
+		c.case_kind = xstrdup("child");
+		c.birth_on = today - 365 * 10 - 100;
+		c.support_level = -1;
+	}
 	TRY(store_client_add(d, &c, e));
 
 	/* Certificates started at some point in the last year; about a
@@ -446,7 +536,8 @@ static int add_client(db *d, struct rng *r, int i, date_t today, tsu_err *e)
 	}
 	if (i > 0 && rnd(r, 20) == 0)
 		TRY(store_client_close(d, c.id, today - (date_t)rnd(r, 60), e));
-	rc = i == 0 ? add_full_cycle(d, c.id, today, e) : TSU_OK;
+	rc = i == 0 ? add_full_cycle(d, c.id, today, e) :
+	     i == 1 ? add_child_services(d, &c, surnames[si][0], today, e) : TSU_OK;
 	goto out;
 fail:
 	rc = e->code ? e->code : TSU_EFAIL;
