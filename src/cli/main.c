@@ -57,6 +57,16 @@ static const char *const help_sections[] = {
 "  note add CLIENT --on DATE --kind meeting|visit|phone|conference|accompany\n"
 "             --text TEXT [--at HH:MM] [--minutes N]\n"),
 	N_(
+"Plan versions (PLAN is an id from 'plan list CLIENT'; a consented plan is\n"
+"read-only, a change is a new version):\n"
+"  plan edit PLAN [--policy T ...]        a draft's fields\n"
+"  plan row add PLAN --need T --goal T [--provider T ...];  plan row edit ROW\n"
+"  plan revise PLAN [--written DATE]      a new version (変更), as a draft\n"
+"  plan final PLAN --consented DATE [--anyway]   refuses what lacks a provider,\n"
+"                                          goals ... unless --anyway\n"
+"  print plan CLIENT [--id N] -o DIR      plan-draft-C-N.pdf (計画案) or\n"
+"                                          plan-final-C-N.pdf (計画)\n"),
+	N_(
 "Due items and calendar:\n"
 "  due [--week this|next|DATE] [--from DATE --days N] [--overdue]\n"
 "      [--kind K,...] [--format text|pdf|csv] [--encoding utf-8|cp932|euc-jp]\n"
