@@ -78,7 +78,7 @@ static void set_extra(plan_state *p)
 		char on[DATE_ISO_LEN];
 		date_format_iso(pl->consented_on, on);
 		p->rows.extra = xasprintf(_("Stage: %s   period %s - %s   monitoring every %d month(s)\n"
-					    "Consented on %s: read-only.  R starts a new version (変更) to change it.\n"),
+					    "Consented on %s: read-only; R starts a new version (変更).\n"),
 					  store_enum_label(pl->stage), from, to, pl->monitoring_months, on);
 		return;
 	}

@@ -1,7 +1,8 @@
 # The plan screen: F on a draft that lacks a provider names what is
 # missing and asks again (n keeps the draft, y makes it final); a
 # consented plan then says it is read-only, refuses the keys that would
-# change it and changes nothing, and R starts a new version.
+# change it and changes nothing, R starts a new version, and both
+# versions print again from the card, as two files.
 . "$(dirname "$0")/lib.sh"
 
 tsu client add --name "Yamada Taro" --kana やまだ --birth 1970-03-02 >/dev/null || fail setup
@@ -41,7 +42,7 @@ ui_wait "The plan is final"
 [ "$(q "SELECT stage, consented_on FROM plan")" = "final|2026-11-23" ] || fail "plan: $(q "SELECT stage, consented_on FROM plan")"
 
 # Consented: read-only, and the screen says so.
-ui_wait "Consented on 2026-11-23: read-only."
+ui_wait "Consented on 2026-11-23: read-only; R starts a new version"
 for key in e E n d A; do
 	ui_keys "$key"
 	ui_wait "The client consented to this plan, so it is read-only; press R"
@@ -68,6 +69,22 @@ ui_wait "Plan of Yamada Taro (draft)"
 ui_wait "clean twice a week"
 [ "$(q "SELECT id, stage, coalesce(previous_id, 0) FROM plan ORDER BY id" | tr '\n' ' ')" = "1|final|0 2|draft|1 " ] ||
 	fail "plans: $(q "SELECT id, stage, previous_id FROM plan")"
+# Both versions print from the plan's history, as two documents.
+ui_keys p
+ui_wait "plan-draft-1-2.pdf"
+ui_keys q
+ui_wait "Plan of Yamada Taro (final)"
+ui_keys q
+ui_wait "[Plans]"
+ui_keys G Enter
+ui_wait "Plan of Yamada Taro (final)"
+ui_keys p
+ui_wait "plan-final-1-1.pdf"
+for f in plan-draft-1-2 plan-final-1-1; do
+	[ "$(stat -c %a "$HOME/tsunagi-print/$f.pdf")" = 600 ] || fail "$f.pdf missing or not private"
+done
+pdftotext "$HOME/tsunagi-print/plan-draft-1-2.pdf" - | grep -q "^サービス等利用計画（案）$" || fail "draft title"
+pdftotext "$HOME/tsunagi-print/plan-final-1-1.pdf" - | grep -q "^サービス等利用計画$" || fail "final title"
 ui_keys Q
 for i in $(seq 40); do ui_dead && break; sleep 0.05; done
 ui_dead || fail "Q did not leave tsunagi"
