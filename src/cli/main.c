@@ -57,6 +57,11 @@ static const char *const help_sections[] = {
 "  note add CLIENT --on DATE --kind meeting|visit|phone|conference|accompany\n"
 "             --text TEXT [--at HH:MM] [--minutes N]\n"),
 	N_(
+"Contacts (家族・関係者; a child's guardian or family contact is printed as\n"
+"保護者氏名):\n"
+"  contact add CLIENT --name NAME [--role family|guardian|doctor|provider|school|\n"
+"             municipality|other] [--kana K] [--relation R] [--phone P]\n"),
+	N_(
 "Plan versions (PLAN is an id from 'plan list CLIENT'; a consented plan is\n"
 "read-only, a change is a new version):\n"
 "  plan edit PLAN [--policy T ...]        a draft's fields\n"
@@ -120,6 +125,7 @@ static const struct command {
 	{ "client", cmd_client },
 	{ "cert", cmd_cert },
 	{ "consent", cmd_consent },
+	{ "contact", cmd_contact },
 	{ "plan", cmd_plan },
 	{ "monitoring", cmd_monitoring },
 	{ "note", cmd_note },

@@ -86,7 +86,9 @@ done
 # title, both numbers and the guardian.
 tsu client add --name "佐藤 蓮" --kana "さとう れん" --birth 2016-05-05 --kind child --recipient-no 1400000002 >/dev/null || fail child
 tsu cert add 2 --kind service --from 2026-04-01 --to 2027-03-31 --number 1500000002 >/dev/null || fail cert2
-sqlite3 "$DB" "INSERT INTO contact (client_id, role, name, kana) VALUES (2, 'family', '佐藤 恵子', 'さとう けいこ')" || fail contact
+expect_output "the mother" tsu contact add 2 --role family --name "佐藤 恵子" --kana "さとう けいこ" --relation 母 <<'X'
+1
+X
 expect_output "child plan" tsu plan add 2 --from 2026-04-01 --to 2027-03-31 --monitoring-months 1 <<'X'
 3
 X
@@ -97,6 +99,7 @@ pdftotext "$T/prints/plan-draft-2-3.pdf" - | grep -q "^サービス等利用計�
 tsu print plan 2 > "$T/child.txt" || fail "child text"
 grep -q "^児童氏名  *佐藤 蓮$" "$T/child.txt" || fail "児童氏名"
 grep -q "^保護者氏名  *佐藤 恵子$" "$T/child.txt" || fail "保護者氏名: $(head -12 "$T/child.txt")"
+tsu print plan 2 --initials | grep -q "^保護者氏名  *S\.K\.$" || fail "the guardian's name with --initials"
 grep -q "^障害福祉サービス受給者証番号  1500000002$" "$T/child.txt" || fail "child's service number"
 grep -q "^通所受給者証番号              1400000002$" "$T/child.txt" || fail "child's day number"
 grep -q "^モニタリング期間              毎月(R8.4〜R9.3)$" "$T/child.txt" || fail "monitoring months: $(grep モニタリング期間 "$T/child.txt")"
