@@ -148,6 +148,10 @@ ui_screen ui_draft_form(ui_app *app, const draft *d);
  * draft under the client.  init (may be NULL) fills a new one. */
 ui_screen ui_child_form(ui_app *app, const record_type *rt, int64_t client_id,
 			int64_t parent_id, int64_t record_id, const void *init);
+/* The same form to read only (a consented plan and its rows): the keys
+ * move between fields, Esc leaves, nothing is saved or kept as a draft. */
+ui_screen ui_view_form(ui_app *app, const record_type *rt, int64_t client_id,
+		       int64_t parent_id, int64_t record_id);
 
 /* A short question of a few fields (screen_prompt.c).  fn gets the
  * answers when the worker confirms (F2, or Enter on the last field) and

@@ -5,8 +5,9 @@
  * store (store_plan.h, store_cycle.h): pulling needs from the latest
  * assessment, moving rows, finalising with the consent date, changing
  * the interval from a month on and revising into a new draft.  A plan
- * the client consented to is read-only here (and in the store): the keys
- * that would change it say so and point to R, a new version.  Finalising
+ * the client consented to is read-only here (and in the store): E and
+ * Enter open it and its rows to read, the keys that would change it say
+ * so and point to R, a new version.  Finalising
  * names what the final plan lacks and asks again.
  */
 #include <curses.h>
@@ -334,11 +335,18 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	s->dirty |= UI_D_BODY;
 	p->screen = s;
 	if (!is_draft(p)) {
+		const plan_row *row = ui_rows_selected(&p->rows);
 		switch (a) {
 		case UA_HEADER:
-		case UA_ROW_ADD:
-		case UA_ROW_EDIT:
+			/* To read every field; nothing can be saved. */
+			ui_push(app, ui_view_form(app, &rt_plan, p->rows.client_id, 0, p->rows.id));
+			return true;
 		case UA_OPEN:
+		case UA_ROW_EDIT:
+			if (row)
+				ui_push(app, ui_view_form(app, &rt_plan_row, p->rows.client_id, p->rows.id, row->id));
+			return true;
+		case UA_ROW_ADD:
 		case UA_ROW_DELETE:
 		case UA_ROW_UP:
 		case UA_ROW_DOWN:

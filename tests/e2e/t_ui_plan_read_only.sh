@@ -1,7 +1,7 @@
 # The plan screen: F on a draft that lacks a provider names what is
 # missing and asks again (n keeps the draft, y makes it final); a
-# consented plan then says it is read-only, refuses the keys that would
-# change it and changes nothing, R starts a new version, and both
+# consented plan then says it is read-only, opens its fields and rows
+# only to read, refuses the keys that would change it and changes nothing, R starts a new version, and both
 # versions print again from the card, as two files.
 . "$(dirname "$0")/lib.sh"
 
@@ -43,12 +43,30 @@ ui_wait "The plan is final"
 
 # Consented: read-only, and the screen says so.
 ui_wait "Consented on 2026-11-23: read-only; R starts a new version"
-for key in e E n d A; do
+for key in n d A K; do
 	ui_keys "$key"
 	ui_wait "The client consented to this plan, so it is read-only; press R"
 	ui_screen | grep -q "Delete this" && fail "$key offered a delete"
 	ui_wait "Plan of Yamada Taro (final)"
 done
+# Enter and E open the row and the plan to read: typing changes nothing.
+ui_keys Enter
+ui_wait "plan row: Yamada Taro (read-only)"
+ui_wait "clean twice a week"
+ui_type "x"
+ui_wait "Read-only: the client consented to this plan."
+ui_keys F2
+ui_keys Escape
+ui_wait "Plan of Yamada Taro (final)"
+ui_keys E
+ui_wait "plan: Yamada Taro (read-only)"
+ui_keys Tab
+ui_type "y"
+ui_wait "Read-only: the client consented to this plan."
+ui_keys Escape
+ui_wait "Plan of Yamada Taro (final)"
+[ "$(q "SELECT count(*) FROM draft")" = 0 ] || fail "a draft was kept of a read-only form"
+[ "$(q "SELECT version, policy FROM plan WHERE id = 1")" = "2|p" ] || fail "plan changed: $(q "SELECT version, policy FROM plan")"
 [ "$(q "SELECT count(*), max(version) FROM plan_row")" = "1|1" ] || fail "rows changed: $(q "SELECT * FROM plan_row")"
 
 # Nor can the card delete it: the store refuses, the screen says why.
