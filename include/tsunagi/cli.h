@@ -97,7 +97,11 @@ void cli_cell(strbuf *b, const char *s, int width);
 int cmd_client(cli_ctx *ctx, int argc, char **argv);
 int cmd_cert(cli_ctx *ctx, int argc, char **argv);
 int cmd_consent(cli_ctx *ctx, int argc, char **argv);
+int cmd_contact(cli_ctx *ctx, int argc, char **argv);
 int cmd_plan(cli_ctx *ctx, int argc, char **argv);
+/* plan edit|row add|revise|final (src/cli/cmd_plan.c); argv[1] is the
+ * subcommand. */
+int cmd_plan_version(cli_ctx *ctx, int argc, char **argv);
 int cmd_monitoring(cli_ctx *ctx, int argc, char **argv);
 int cmd_note(cli_ctx *ctx, int argc, char **argv);
 int cmd_not_done(cli_ctx *ctx, int argc, char **argv);

@@ -28,6 +28,7 @@
 #include "tsunagi/db.h"
 #include "tsunagi/err.h"
 #include "tsunagi/records.h"
+#include "tsunagi/service_kind.h"
 
 /* ---- the blocks of a form ---- */
 
@@ -66,6 +67,8 @@ typedef struct pform {
 	char *title;
 	char *subtitle;               /* a line under the title (may be "") */
 	bool landscape;               /* PDF: A4 landscape */
+	int64_t record_id;            /* the plan or monitoring printed (0: not said) */
+	bool draft;                   /* a draft plan's form (計画案) */
 	pblk *b;
 	size_t n;
 } pform;
@@ -139,6 +142,33 @@ char *print_date_short(date_t d);
 struct client;
 /* The client's name, or initials from the kana (caller frees). */
 char *print_client_name(const struct client *c, bool initials);
+/* The client's recipient numbers by certificate kind (print_head.c):
+ * the newest certificate of each kind, and the client's own number where
+ * none is recorded (a child's is the 通所 one).  "" when unknown. */
+typedef struct print_numbers {
+	char *service;          /* 障害福祉サービス受給者証番号 */
+	char *community;        /* 地域相談支援受給者証番号 */
+	char *day;              /* 通所受給者証番号 */
+} print_numbers;
+void print_numbers_load(db *db, const struct client *c, print_numbers *n);
+void print_numbers_free(print_numbers *n);
+/* 保護者氏名: the contact with role guardian, else the first family
+ * contact; initials from the kana with --initials (caller frees). */
+char *print_guardian_name(db *db, int64_t client_id, bool initials);
+/* Which laws the plan's services (needs rows and non-weekly services)
+ * come under; it chooses the form's title (service_kind.h). */
+void print_service_mix(db *db, int64_t plan_id, service_mix *m);
+/* The monitoring months as the certificate writes them, one stretch per
+ * interval of the plan's history: "毎月(R9.1〜R9.3)、6月ごと(R9.9〜R10.3)";
+ * the months are those of the rules (monitoring_due_months).  Caller
+ * frees; "" when the plan has none. */
+char *print_monitoring_months(db *db, const plan *p);
+/* The PDF's file name for form f of kind k: plan-draft-<client>-<id>.pdf
+ * and plan-final-<client>-<id>.pdf (weekly the same) so the 計画案 and
+ * the 計画 are two documents, never one file printed over the other;
+ * <form>-<client>-<id>.pdf for the others.  id is the record printed
+ * (f->record_id when the form says it).  Caller frees. */
+char *print_file_name(const pform *f, print_kind k, int64_t client_id, int64_t id);
 int print_build_assessment(db *db, int64_t client_id, int64_t id, const print_opts *o,
 			   pform **out, tsu_err *e);
 int print_build_prep(db *db, int64_t client_id, int64_t id, const print_opts *o,

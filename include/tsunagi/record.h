@@ -72,6 +72,11 @@ typedef struct record_type {
 	const char *sql_select, *sql_list, *sql_insert, *sql_update, *sql_delete;
 	/* Checks across fields (valid_from <= valid_to), or NULL. */
 	int (*check)(const void *rec, tsu_err *e);
+	/* Checks against what is stored, or NULL: called inside the write's
+	 * transaction with the new record and id 0 (add), the new record
+	 * and its id (update), or NULL and the id (delete).  A consented
+	 * plan and its rows are read-only this way (store_plan.h). */
+	int (*guard)(db *db, const struct record_type *rt, const void *rec, int64_t id, tsu_err *e);
 } record_type;
 
 #define REC_ID(r) (((int64_t *)(r))[0])

@@ -114,7 +114,8 @@ void ui_pop(ui_app *app);
 /* A message on the status line until the next key. */
 void ui_message(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Ask text (already translated) and call fn with the answer. */
+/* Ask text (already translated; one line of the box per '\n'-separated
+ * line, at most nine) and call fn with the answer. */
 void ui_confirm(ui_app *app, const char *text, ui_confirm_fn fn, void *arg);
 /* Hand the terminal to $EDITOR and back; NULL with a message if it failed. */
 char *ui_run_editor(ui_app *app, const char *text);
@@ -157,6 +158,10 @@ ui_screen ui_draft_form(ui_app *app, const draft *d);
  * draft under the client.  init (may be NULL) fills a new one. */
 ui_screen ui_child_form(ui_app *app, const record_type *rt, int64_t client_id,
 			int64_t parent_id, int64_t record_id, const void *init);
+/* The same form to read only (a consented plan and its rows): the keys
+ * move between fields, Esc leaves, nothing is saved or kept as a draft. */
+ui_screen ui_view_form(ui_app *app, const record_type *rt, int64_t client_id,
+		       int64_t parent_id, int64_t record_id);
 
 /* A short question of a few fields (screen_prompt.c).  fn gets the
  * answers when the worker confirms (F2, or Enter on the last field) and

@@ -5,11 +5,14 @@
  * certificates about to end (a support-level decision 80 days ahead), a
  * monitoring overdue, plans at each stage.
  * Client 1 has a complete cycle (intake, assessment, plan with rows and a
- * weekly schedule, meeting, monitoring) so every printout can be tried.
+ * weekly schedule, meeting, monitoring, and a second version of the plan
+ * after the monitoring) so every printout can be tried.
  * Issue 13's monitoring months: client 2 is seen every 4 months, client
  * 3's decision period is ten months at three-monthly monitoring (the
  * end-month rule), client 4's last monitoring month is recorded as not
  * done (in hospital), client 5's plan ends before her certificate.
+ * Client 6 is a child using both a children's day service and a welfare
+ * service.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +22,7 @@
 #include "tsunagi/i18n.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store_client.h"
+#include "tsunagi/store_cycle.h"
 #include "tsunagi/store_plan.h"
 #include "tsunagi/xalloc.h"
 
@@ -71,6 +75,33 @@ static const char *const note_texts[][2] = {
 static const char *const note_kinds[] = { "visit", "phone", "meeting", "conference", "accompany" };
 
 #define TRY(x) do { if ((rc = (x)) != TSU_OK) goto fail; } while (0)
+
+/* The monitoring found the housework goal half met: the plan was
+ * changed (変更) to three visits a week, a new version drafted after
+ * the monitoring and consented a week later.  The first version stays
+ * on record, superseded, so the card shows a revision history. */
+static int add_revision(db *d, int64_t plan_id, date_t monitored, tsu_err *e)
+{
+	plan_row *rows = NULL;
+	size_t n = 0;
+	int64_t nid = 0;
+	int rc;
+
+	if ((rc = store_plan_revise(d, plan_id, monitored + 3, &nid, e)) != TSU_OK ||
+	    (rc = store_record_list(d, &rt_plan_row, nid, (void **)&rows, &n, e)) != TSU_OK)
+		return rc;
+	if (n > 0) {
+		free(rows[0].goal);
+		rows[0].goal = xstrdup("手順表を使って週3回掃除をする");
+		free(rows[0].service_amount);
+		rows[0].service_amount = xstrdup("週3回・各1時間");
+		rc = store_record_update(d, &rt_plan_row, &rows[0], e);
+	}
+	record_free_list(&rt_plan_row, rows, n);
+	if (rc == TSU_OK)
+		rc = store_plan_finalise(d, nid, monitored + 10, e);
+	return rc;
+}
 
 static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 {
@@ -148,11 +179,8 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 	p.period_from = month_first_day(date_month(today) - 5);
 	p.period_to = date_add_years(p.period_from, 1) - 1;
 	p.written_on = p.period_from - 10;
-	p.consented_on = p.period_from - 3;
 	p.delivered_on = p.period_from - 3;
 	p.monitoring_months = 3;
-	free(p.stage);
-	p.stage = xstrdup("final");
 	free(p.wishes);
 	p.wishes = xstrdup("本人：今のアパートで、自分のペースで働きながら暮らしたい。母：安定して暮らしてほしい。");
 	free(p.policy);
@@ -167,10 +195,14 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 	p.overall_picture = xstrdup("家事の手順が身につき、週4日働きながら、今のアパートで安心して暮らしている。");
 	TRY(store_plan_add(d, &p, e));
 
-	static const struct { const char *need, *goal, *kind, *amount; } rows[] = {
-		{ "掃除や洗濯を自分でできるようになりたい", "手順表を使って週2回掃除をする", "居宅介護（家事援助）", "週2回・各1時間" },
-		{ "働く日を増やしたい", "体調を崩さず週4日通所を続ける", "就労継続支援B型", "週4日・10:00〜15:00" },
-		{ "夜よく眠りたい", "主治医と相談し睡眠のリズムを整える", "計画相談支援（通院同行）", "月1回" },
+	/* Drafted first, then made final: a consented plan is read-only. */
+	static const struct { const char *need, *goal, *kind, *amount, *provider; } rows[] = {
+		{ "掃除や洗濯を自分でできるようになりたい", "手順表を使って週2回掃除をする", "居宅介護（家事援助）", "週2回・各1時間",
+		  "ヘルパーステーションつなぎ（担当 佐藤・045-000-0001）" },
+		{ "働く日を増やしたい", "体調を崩さず週4日通所を続ける", "就労継続支援B型", "週4日・10:00〜15:00",
+		  "工房あおば（担当 鈴木・045-000-0002）" },
+		{ "夜よく眠りたい", "主治医と相談し睡眠のリズムを整える", "計画相談支援（通院同行）", "月1回",
+		  "相談支援事業所（担当 相談支援専門員）" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		record_init(&rt_plan_row, &pr);
@@ -184,6 +216,8 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 		pr.service_kind = xstrdup(rows[i].kind);
 		free(pr.service_amount);
 		pr.service_amount = xstrdup(rows[i].amount);
+		free(pr.provider);
+		pr.provider = xstrdup(rows[i].provider);
 		pr.target_on = p.period_from + 180;
 		pr.review_on = date_add_months(p.period_from, 6) - 1;
 		pr.assessment_item_id = i == 0 ? need_item : 0;
@@ -219,6 +253,7 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 	record_free(&rt_non_weekly, &nw);
 	if (rc != TSU_OK)
 		goto fail;
+	TRY(store_plan_finalise(d, p.id, p.period_from - 3, e));
 
 	/* The monitoring of the plan's third month, with a GAS score per goal,
 	 * and a visit note since: material for the prep sheet and the trend. */
@@ -256,6 +291,7 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 		if (rc != TSU_OK)
 			goto fail;
 	}
+	TRY(add_revision(d, p.id, mo.done_on, e));
 	record_init(&rt_note, &nt);
 	nt.client_id = cid;
 	nt.noted_on = today - 3;
@@ -328,6 +364,85 @@ static int add_support_level(db *d, const client *c, date_t today, tsu_err *e)
 	return rc;
 }
 
+/* Client 6 is a child using both kinds of service: 放課後等デイサービス
+ * (障害児通所支援, on the 通所受給者証) and 短期入所 (障害福祉サービス,
+ * on its own certificate), so the plan prints as サービス等利用計画・障害児
+ * 支援利用計画 with both numbers and the mother as 保護者. */
+static int add_child_services(db *d, const client *c, const char *surname, date_t today, tsu_err *e)
+{
+	static const struct { const char *need, *goal, *kind, *amount, *provider; } rows[] = {
+		{ "友達と遊びたい", "放課後に友達と過ごす時間を週3日もつ", "放課後等デイサービス", "週3日・放課後",
+		  "放課後等デイサービスひまわり（担当 高橋・045-000-0003）" },
+		{ "母が休める日がほしい（母）", "月2回の短期入所で母の休息をとる", "短期入所", "月2日",
+		  "ショートステイあおぞら（担当 中村・045-000-0004）" },
+	};
+	contact g;
+	certificate ce;
+	plan p;
+	plan_row pr;
+	int rc;
+
+	record_init(&rt_contact, &g);
+	g.client_id = c->id;
+	free(g.role);
+	g.role = xstrdup("family");
+	free(g.name);
+	g.name = xasprintf("%s 恵子", surname);
+	free(g.relation);
+	g.relation = xstrdup("母");
+	rc = store_record_add(d, &rt_contact, &g, e);
+	record_free(&rt_contact, &g);
+	if (rc != TSU_OK)
+		return rc;
+	record_init(&rt_certificate, &ce);
+	ce.client_id = c->id;
+	free(ce.kind);
+	ce.kind = xstrdup("service");
+	free(ce.number);
+	ce.number = xasprintf("15%s", c->recipient_no + 2);
+	ce.valid_from = month_first_day(date_month(today) - 1);
+	ce.valid_to = date_add_years(ce.valid_from, 1) - 1;
+	rc = store_record_add(d, &rt_certificate, &ce, e);
+	record_init(&rt_plan, &p);
+	p.client_id = c->id;
+	p.period_from = ce.valid_from;
+	p.period_to = ce.valid_to;
+	p.written_on = p.period_from - 10;
+	p.monitoring_months = 3;
+	free(p.wishes);
+	p.wishes = xstrdup("本人：友達と遊びたい。母：ときどき休める日がほしい。");
+	free(p.policy);
+	p.policy = xstrdup("放課後の居場所と家族の休息を確保し、家庭での安定した生活を支える。");
+	free(p.long_goal);
+	p.long_goal = xstrdup("地域の中で友達と過ごしながら、家族と安心して暮らす。");
+	free(p.short_goal);
+	p.short_goal = xstrdup("放課後等デイサービスに週3日通い、母は月2回休息をとる。");
+	record_free(&rt_certificate, &ce);
+	if (rc == TSU_OK)
+		rc = store_plan_add(d, &p, e);
+	for (size_t i = 0; rc == TSU_OK && i < sizeof rows / sizeof rows[0]; i++) {
+		record_init(&rt_plan_row, &pr);
+		pr.plan_id = p.id;
+		pr.priority = (int)i + 1;
+		free(pr.need);
+		pr.need = xstrdup(rows[i].need);
+		free(pr.goal);
+		pr.goal = xstrdup(rows[i].goal);
+		free(pr.service_kind);
+		pr.service_kind = xstrdup(rows[i].kind);
+		free(pr.service_amount);
+		pr.service_amount = xstrdup(rows[i].amount);
+		free(pr.provider);
+		pr.provider = xstrdup(rows[i].provider);
+		rc = store_record_add(d, &rt_plan_row, &pr, e);
+		record_free(&rt_plan_row, &pr);
+	}
+	if (rc == TSU_OK)
+		rc = store_plan_finalise(d, p.id, p.period_from - 3, e);
+	record_free(&rt_plan, &p);
+	return rc;
+}
+
 static int add_client(db *d, struct rng *r, int i, date_t today, bool *sl_given, tsu_err *e)
 {
 	client c;
@@ -362,6 +477,15 @@ static int add_client(db *d, struct rng *r, int i, date_t today, bool *sl_given,
 	free(c.disability);
 	c.disability = xstrdup(disabilities[rnd(r, sizeof disabilities / sizeof disabilities[0])]);
 	c.support_level = child ? -1 : (int)rnd(r, 6) + 1;
+	if (i == 5) {
+		/* The child of add_child_services; the random draws above
+		 * stay as they were, so every other demo client does too. */
+		child = 1;
+		free(c.case_kind);
+		c.case_kind = xstrdup("child");
+		c.birth_on = today - 365 * 10 - 100;
+		c.support_level = -1;
+	}
 	TRY(store_client_add(d, &c, e));
 
 	/* Certificates started at some point in the last year; about a
@@ -491,7 +615,8 @@ static int add_client(db *d, struct rng *r, int i, date_t today, bool *sl_given,
 	}
 	if (i > 0 && rnd(r, 20) == 0)
 		TRY(store_client_close(d, c.id, today - (date_t)rnd(r, 60), e));
-	rc = i == 0 ? add_full_cycle(d, c.id, today, e) : TSU_OK;
+	rc = i == 0 ? add_full_cycle(d, c.id, today, e) :
+	     i == 5 ? add_child_services(d, &c, surnames[si][0], today, e) : TSU_OK;
 	goto out;
 fail:
 	rc = e->code ? e->code : TSU_EFAIL;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tsunagi/cli.h"
@@ -33,7 +34,14 @@ static void usage(void)
 "  --format text|pdf  80-column text (default) for a terminal or lp, or PDF\n"
 "  --initials       initials from the kana (Y.T.) instead of names; the\n"
 "                   assessment leaves out the address and phone too\n"
-"  -o FILE          write to FILE (mode 0600) instead of standard output\n"), stdout);
+"  -o FILE          write to FILE (mode 0600) instead of standard output\n"
+"  -o DIR           write into that directory under the form's own name,\n"
+"                   printed: plan-draft-C-N.pdf for a draft plan (計画案),\n"
+"                   plan-final-C-N.pdf for the final one (計画), weekly-...\n"
+"                   the same; monitoring-C-N.pdf, assessment-C-N.pdf ...\n"
+"A draft plan prints as サービス等利用計画（案）, the final one without （案）;\n"
+"the title follows the services (障害児支援利用計画 for a child's day services,\n"
+"both names when the plan has both kinds).  --id N reprints any version.\n"), stdout);
 }
 
 static char **spell_out(int argc, char **argv)
@@ -71,8 +79,9 @@ static int run(cli_ctx *ctx, const cli_args *a)
 	print_opts o = { .today = ctx->today, .initials = cli_has(a, "initials") };
 	int64_t client_id, id;
 	pform *f = NULL;
-	char *buf = NULL;
+	char *buf = NULL, *in_dir = NULL;
 	size_t len = 0;
+	struct stat st;
 	config cfg;
 	tsu_err e;
 	int kind, rc;
@@ -109,11 +118,27 @@ static int run(cli_ctx *ctx, const cli_args *a)
 		else
 			buf = pform_render_text(f, &len);
 	}
+	/* -o DIR: the file gets the form's own name (the 計画案 and the
+	 * 計画 apart), said on standard output. */
+	if (rc == TSU_OK && output && stat(output, &st) == 0 && S_ISDIR(st.st_mode)) {
+		char *name = print_file_name(f, (print_kind)kind, client_id, id);
+		size_t nl = strlen(name);
+		if (strcmp(format, "text") == 0 && nl > 4)
+			strcpy(name + nl - 4, ".txt");
+		in_dir = xasprintf("%s%s%s", output, output[strlen(output) - 1] == '/' ? "" : "/", name);
+		free(name);
+		output = in_dir;
+	}
 	pform_free(f);
 	config_free(&cfg);
-	if (rc != TSU_OK)
+	if (rc != TSU_OK) {
+		free(in_dir);
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	}
 	rc = cli_write_output(ctx, output, buf, len);
+	if (rc == EXIT_OK && in_dir)
+		printf("%s\n", in_dir);
+	free(in_dir);
 	free(buf);
 	return rc;
 }

@@ -1,5 +1,5 @@
 /*
- * cmd_record.c - `tsunagi cert|consent|plan|monitoring|not-done|note add|list
+ * cmd_record.c - `tsunagi contact|cert|consent|plan|monitoring|not-done|note add|list
  * CLIENT ...`: a client's records from the command line, so offices can
  * script migrations and tests can set up cases.  Options map to the
  * described fields of records.h; parsing and validation are the record
@@ -170,6 +170,13 @@ static const opt_map cert_map[] = {
 };
 static const char *const cert_required[] = { "kind", "from", "to", NULL };
 
+static const opt_map contact_map[] = {
+	{ "role", "role" }, { "name", "name" }, { "kana", "kana" }, { "relation", "relation" },
+	{ "organization", "organization" }, { "phone", "phone" }, { "address", "address" },
+	{ "remarks", "remarks" }, { NULL, NULL },
+};
+static const char *const contact_required[] = { "name", NULL };
+
 static const opt_map consent_map[] = {
 	{ "with", "shared_with" }, { "purpose", "purpose" }, { "from", "valid_from" },
 	{ "to", "valid_to" }, { "withdrawn", "withdrawn_on" }, { "remarks", "remarks" },
@@ -214,6 +221,13 @@ static const record_cmd record_cmds[] = {
 	     "                --from DATE --to DATE [--number N] [--municipality M]\n"
 	     "                [--support-level 0-6] [--copay-cap YEN] [--remarks TEXT]\n"
 	     "       tsunagi cert list CLIENT\n"), NULL, NULL },
+	{ "contact", &rt_contact, contact_map, contact_required, NULL,
+	  N_("Usage: tsunagi contact add CLIENT --name NAME [--role family|guardian|doctor|\n"
+	     "                provider|school|municipality|other] [--kana KANA] [--relation R]\n"
+	     "                [--organization O] [--phone P] [--address A] [--remarks TEXT]\n"
+	     "       tsunagi contact list CLIENT\n"
+	     "A child's printed forms name the guardian contact as 保護者氏名, else the\n"
+	     "first family contact.\n"), NULL, NULL },
 	{ "consent", &rt_consent, consent_map, consent_required, NULL,
 	  N_("Usage: tsunagi consent add CLIENT --with WHOM --purpose TEXT --from DATE --to DATE\n"
 	     "                [--withdrawn DATE] [--remarks TEXT]\n"
@@ -224,11 +238,14 @@ static const record_cmd record_cmds[] = {
 	     "                [--cert-months-from YYYY-MM --cert-months-to YYYY-MM]\n"
 	     "                [--wishes T] [--policy T] [--long-goal T] [--short-goal T]\n"
 	     "       tsunagi plan list CLIENT\n"
+	     "       tsunagi plan edit|row add|revise|final PLAN ...  ('plan edit --help')\n"
 	     "The anchor month (first month of the monitoring cycle) defaults to the\n"
 	     "month of --from.  Monitoring months follow the end-month rule: the month\n"
 	     "the period ends, and back from it every N months, none before anchor + N - 1.\n"
 	     "--cert-months-from/-to: the range the certificate writes, as in\n"
-	     "3月ごと(R8.7〜R9.4); a note says so when it differs from the months computed.\n"), plan_prepare, plan_add },
+	     "3月ごと(R8.7〜R9.4); a note says so when it differs from the months computed.\n"
+	     "--final enters a plan consented on paper as it is; a draft is made final\n"
+	     "with 'tsunagi plan final'.\n"), plan_prepare, plan_add },
 	{ "monitoring", &rt_monitoring, monitoring_map, NULL, NULL,
 	  N_("Usage: tsunagi monitoring add CLIENT --on DATE [--method visit|office|other]\n"
 	     "                [--situation TEXT]\n"
@@ -385,6 +402,9 @@ static int record_command(cli_ctx *ctx, const char *name, int argc, char **argv)
 		fputs(_(rc->usage), stdout);
 		return argc < 2 ? EXIT_USAGE : EXIT_OK;
 	}
+	if (!strcmp(name, "plan") && (!strcmp(argv[1], "edit") || !strcmp(argv[1], "revise") ||
+				      !strcmp(argv[1], "final") || !strcmp(argv[1], "row")))
+		return cmd_plan_version(ctx, argc, argv);
 	if (strcmp(argv[1], "add") && strcmp(argv[1], "list"))
 		return cli_usage(name, _("unknown subcommand '%s'; use add or list"), argv[1]);
 	valued = map_options(rc->map);
@@ -406,6 +426,7 @@ static int record_command(cli_ctx *ctx, const char *name, int argc, char **argv)
 
 int cmd_cert(cli_ctx *ctx, int argc, char **argv) { return record_command(ctx, "cert", argc, argv); }
 int cmd_consent(cli_ctx *ctx, int argc, char **argv) { return record_command(ctx, "consent", argc, argv); }
+int cmd_contact(cli_ctx *ctx, int argc, char **argv) { return record_command(ctx, "contact", argc, argv); }
 int cmd_plan(cli_ctx *ctx, int argc, char **argv) { return record_command(ctx, "plan", argc, argv); }
 int cmd_monitoring(cli_ctx *ctx, int argc, char **argv) { return record_command(ctx, "monitoring", argc, argv); }
 int cmd_note(cli_ctx *ctx, int argc, char **argv) { return record_command(ctx, "note", argc, argv); }

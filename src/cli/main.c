@@ -62,6 +62,21 @@ static const char *const help_sections[] = {
 "  note add CLIENT --on DATE --kind meeting|visit|phone|conference|accompany\n"
 "             --text TEXT [--at TIME] [--minutes N]\n"),
 	N_(
+"Contacts (家族・関係者; a child's guardian or family contact is printed as\n"
+"保護者氏名):\n"
+"  contact add CLIENT --name NAME [--role family|guardian|doctor|provider|school|\n"
+"             municipality|other] [--kana K] [--relation R] [--phone P]\n"),
+	N_(
+"Plan versions (PLAN is an id from 'plan list CLIENT'; a consented plan is\n"
+"read-only, a change is a new version):\n"
+"  plan edit PLAN [--policy T ...]        a draft's fields\n"
+"  plan row add PLAN --need T --goal T [--provider T ...];  plan row edit ROW\n"
+"  plan revise PLAN [--written DATE]      a new version (変更), as a draft\n"
+"  plan final PLAN --consented DATE [--anyway]   refuses what lacks a provider,\n"
+"                                          goals ... unless --anyway\n"
+"  print plan CLIENT [--id N] -o DIR      plan-draft-C-N.pdf (計画案) or\n"
+"                                          plan-final-C-N.pdf (計画)\n"),
+	N_(
 "Due items and calendar:\n"
 "  alarms [--format text|tsv|csv] [--kind K,...] [--initials]\n"
 "      the alarm list: what is overdue, this week, this month's monitorings\n"
@@ -119,6 +134,7 @@ static const struct command {
 	{ "client", cmd_client },
 	{ "cert", cmd_cert },
 	{ "consent", cmd_consent },
+	{ "contact", cmd_contact },
 	{ "plan", cmd_plan },
 	{ "monitoring", cmd_monitoring },
 	{ "note", cmd_note },

@@ -61,6 +61,9 @@ static const struct alias_set {
 	{ "status", { "状態", "利用状態", "status", NULL } },
 	{ "closed-on", { "終結日", "closed on", "closed-on", "closed", NULL } },
 	{ "remarks", { "備考", "メモ", "remarks", "notes", "memo", NULL } },
+	/* A child's 保護者: kept as a family contact (relation 保護者), which
+	 * the printed forms show as 保護者氏名. */
+	{ "guardian", { "保護者氏名", "保護者", "保護者名", "guardian", "guardian name", "parent", NULL } },
 };
 #define NALIASES (sizeof aliases / sizeof aliases[0])
 
@@ -341,6 +344,7 @@ typedef struct column {
 
 typedef struct row {
 	client c;
+	char *guardian;         /* 保護者氏名, NULL when none */
 	certificate cert;
 	bool has_cert, closed;
 	date_t closed_on;
@@ -580,6 +584,29 @@ static bool duplicate_recipient(importer *im, row *rw, int col)
 	return false;
 }
 
+/* 保護者氏名, when the roster has the column and the cell is not blank. */
+static bool read_guardian(importer *im, row *rw, char **cells)
+{
+	int col = col_of(im, "guardian");
+	char *t;
+	tsu_err e;
+
+	if (col < 0)
+		return true;
+	t = text_trim(cells[col]);
+	if (!*t) {
+		free(t);
+		return true;
+	}
+	if (store_check_text(_("guardian's name"), t, STORE_NAME_MAX, false, &e) != TSU_OK) {
+		cell_problem(im, rw->line, col, e.msg);
+		free(t);
+		return false;
+	}
+	rw->guardian = t;
+	return true;
+}
+
 /* Decode and check one record; a good one is appended to im->rows. */
 static void read_row(importer *im, const csvr_record *rec)
 {
@@ -625,6 +652,7 @@ static void read_row(importer *im, const csvr_record *rec)
 				ok &= set_client_cell(im, &rw, *f, cells[col], col);
 		ok &= read_status(im, &rw, cells);
 		ok &= read_certificate(im, &rw, cells);
+		ok &= read_guardian(im, &rw, cells);
 		if (duplicate_recipient(im, &rw, col_of(im, "recipient-no")))
 			ok = false;
 		/* The row as a whole: a required field without a column or
@@ -640,6 +668,7 @@ static void read_row(importer *im, const csvr_record *rec)
 	if (!ok) {
 		im->r->bad++;
 		client_free(&rw.c);
+		free(rw.guardian);
 		if (rw.has_cert)
 			record_free(&rt_certificate, &rw.cert);
 		return;
@@ -701,6 +730,24 @@ static int read_header(importer *im, const csvr_record *rec, tsu_err *e)
 
 /* ---- writing ---------------------------------------------------------- */
 
+static int add_guardian(db *d, int64_t client_id, const char *name, tsu_err *e)
+{
+	contact g;
+	int rc;
+
+	record_init(&rt_contact, &g);
+	g.client_id = client_id;
+	free(g.role);
+	g.role = xstrdup("family");
+	free(g.name);
+	g.name = xstrdup(name);
+	free(g.relation);
+	g.relation = xstrdup("保護者");
+	rc = store_record_add(d, &rt_contact, &g, e);
+	record_free(&rt_contact, &g);
+	return rc;
+}
+
 static int write_row(importer *im, row *rw, tsu_err *e)
 {
 	if (db_begin(im->db, e) != TSU_OK)
@@ -712,6 +759,8 @@ static int write_row(importer *im, row *rw, tsu_err *e)
 		if (store_record_add(im->db, &rt_certificate, &rw->cert, e) != TSU_OK)
 			goto fail;
 	}
+	if (rw->guardian && add_guardian(im->db, rw->c.id, rw->guardian, e) != TSU_OK)
+		goto fail;
 	if (rw->closed && store_client_close(im->db, rw->c.id, rw->closed_on, e) != TSU_OK)
 		goto fail;
 	return db_commit(im->db, e);
@@ -756,6 +805,7 @@ static void importer_free(importer *im)
 	free(im->cols);
 	for (size_t i = 0; i < im->nrows; i++) {
 		client_free(&im->rows[i].c);
+		free(im->rows[i].guardian);
 		if (im->rows[i].has_cert)
 			record_free(&rt_certificate, &im->rows[i].cert);
 	}

@@ -76,9 +76,12 @@ static const char *sex_ja(const char *s)
 	return !strcmp(s, "female") ? "女" : !strcmp(s, "male") ? "男" : !strcmp(s, "other") ? "その他" : "";
 }
 
-static void basic_page(pform *f, const client *c, const assessment *a, const char *complaint,
+static void basic_page(pform *f, db *d, const client *c, const assessment *a, const char *complaint,
 		       const print_opts *o)
 {
+	bool child = strcmp(c->case_kind, "child") == 0;
+	char *guardian = child ? print_guardian_name(d, c->id, o->initials) : xstrdup("");
+	print_numbers no;
 	char *made = print_date(a->assessed_on), *birth = print_date(c->birth_on);
 	char *age = age_at(c->birth_on, a->assessed_on), *name = print_client_name(c, o->initials);
 	char *handbook = xasprintf("%s%s%s", c->handbook_kind, c->handbook_kind[0] && c->handbook_grade[0] ? "・" : "",
@@ -101,9 +104,22 @@ static void basic_page(pform *f, const client *c, const assessment *a, const cha
 		"障害名・疾患名", c->disability,
 		"手帳（種別・等級）", handbook,
 		"障害支援区分", level,
+		"障害福祉サービス受給者証番号", NULL,
+		"地域相談支援受給者証番号", NULL,
+		"通所受給者証番号", NULL,
+		"保護者氏名", guardian,
 	};
+	size_t npairs = sizeof pairs / sizeof pairs[0] / 2;
 
-	pform_fields(f, 2, pairs, sizeof pairs / sizeof pairs[0] / 2);
+	/* Every form carries the three recipient numbers, and a child's the
+	 * guardian (保護者氏名). */
+	print_numbers_load(d, c, &no);
+	pairs[27] = no.service;
+	pairs[29] = no.community;
+	pairs[31] = no.day;
+	pform_fields(f, 2, pairs, child ? npairs : npairs - 1);
+	print_numbers_free(&no);
+	free(guardian);
 	pform_text(f, "家族構成", a->family);
 	pform_text(f, "関係機関", a->agencies);
 	pform_text(f, "生活歴", a->life_history);
@@ -204,7 +220,7 @@ int print_build_assessment(db *d, int64_t client_id, int64_t id, const print_opt
 	today = print_date(o->today);
 	sub = xasprintf("出力日 %s", today);
 	f = pform_new("申請者の現状（基本情報）", sub, false);
-	basic_page(f, &c, &a, nin ? in[0].complaint : "", o);
+	basic_page(f, d, &c, &a, nin ? in[0].complaint : "", o);
 	pform_heading(f, "アセスメント（ICF：国際生活機能分類）");
 	pform_text(f, "健康状態", a.health);
 	icf_items(f, d, a.id);

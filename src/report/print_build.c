@@ -90,22 +90,6 @@ static char *yen(int64_t v)
 	return xasprintf("%s円", out);
 }
 
-static char *month_ja(month_t m)
-{
-	int y, mo;
-	char buf[DATE_WAREKI_LEN], *p;
-
-	if (m < 0)
-		return xstrdup("");
-	month_to_ym(m, &y, &mo);
-	date_format_wareki(date_from_ymd(y, mo, 1), buf, sizeof buf);
-	/* 令和8年5月1日 -> 令和8年5月 */
-	p = strstr(buf, "月");
-	if (p)
-		p[strlen("月")] = '\0';
-	return xstrdup(buf);
-}
-
 /* The parts that are not empty, joined by sep (caller frees). */
 static char *join3(const char *a, const char *b, const char *c, const char *sep)
 {
@@ -129,8 +113,10 @@ static char *join3(const char *a, const char *b, const char *c, const char *sep)
 
 typedef struct head {
 	client c;
-	char *name, *guardian, *level, *copay, *community_no, *day_no;
-	bool child;
+	char *name, *guardian, *level, *copay;
+	print_numbers no;
+	service_mix mix;        /* the plan's services: the form's title */
+	bool child;             /* a child's case or a child's services */
 } head;
 
 static void head_free(head *h)
@@ -140,15 +126,12 @@ static void head_free(head *h)
 	free(h->guardian);
 	free(h->level);
 	free(h->copay);
-	free(h->community_no);
-	free(h->day_no);
+	print_numbers_free(&h->no);
 }
 
-static int head_load(db *d, int64_t client_id, const print_opts *o, head *h, tsu_err *e)
+/* The head of a form about plan_id (0: none) of client_id. */
+static int head_load(db *d, int64_t client_id, int64_t plan_id, const print_opts *o, head *h, tsu_err *e)
 {
-	contact *cs = NULL;
-	certificate *cert = NULL;
-	size_t nc = 0, ncert = 0;
 	int rc;
 
 	memset(h, 0, sizeof *h);
@@ -156,41 +139,33 @@ static int head_load(db *d, int64_t client_id, const print_opts *o, head *h, tsu
 		client_free(&h->c);
 		return rc;
 	}
-	h->child = strcmp(h->c.case_kind, "child") == 0;
+	if (plan_id)
+		print_service_mix(d, plan_id, &h->mix);
+	h->child = strcmp(h->c.case_kind, "child") == 0 || h->mix.child_day;
 	h->name = print_client_name(&h->c, o->initials);
 	h->level = support_level(h->c.support_level);
 	h->copay = yen(h->c.copay_cap_yen);
-	h->guardian = xstrdup("");
-	h->community_no = xstrdup("");
-	h->day_no = xstrdup(h->child ? h->c.recipient_no : "");
-	if (store_record_list(d, &rt_contact, client_id, (void **)&cs, &nc, e) != TSU_OK ||
-	    store_record_list(d, &rt_certificate, client_id, (void **)&cert, &ncert, e) != TSU_OK) {
-		record_free_list(&rt_contact, cs, nc);
-		head_free(h);
-		return e ? e->code : TSU_EFAIL;
-	}
-	for (int pass = 0; pass < 2 && !h->guardian[0]; pass++)
-		for (size_t i = 0; i < nc && !h->guardian[0]; i++)
-			if (strcmp(cs[i].role, pass ? "family" : "guardian") == 0) {
-				free(h->guardian);
-				h->guardian = o->initials ? text_initials(cs[i].kana) : xstrdup(cs[i].name);
-			}
-	/* The newest certificate of each kind (the list is newest first). */
-	for (size_t i = 0, got_day = 0; i < ncert; i++) {
-		if (!cert[i].number[0])
-			continue;
-		if (strcmp(cert[i].kind, "community") == 0 && !h->community_no[0]) {
-			free(h->community_no);
-			h->community_no = xstrdup(cert[i].number);
-		} else if (strcmp(cert[i].kind, "day_service") == 0 && h->child && !got_day) {
-			free(h->day_no);
-			h->day_no = xstrdup(cert[i].number);
-			got_day = 1;
-		}
-	}
-	record_free_list(&rt_contact, cs, nc);
-	record_free_list(&rt_certificate, cert, ncert);
+	h->guardian = print_guardian_name(d, client_id, o->initials);
+	print_numbers_load(d, &h->c, &h->no);
 	return TSU_OK;
+}
+
+/* The client's name (児童氏名 and 保護者氏名 for a child) and the three
+ * recipient numbers: pairs into v from *n on. */
+static void head_people(const head *h, const char **v, size_t *n)
+{
+	v[(*n)++] = h->child ? "児童氏名" : "利用者氏名";
+	v[(*n)++] = h->name;
+	if (h->child) {
+		v[(*n)++] = "保護者氏名";
+		v[(*n)++] = h->guardian;
+	}
+	v[(*n)++] = "障害福祉サービス受給者証番号";
+	v[(*n)++] = h->no.service;
+	v[(*n)++] = "地域相談支援受給者証番号";
+	v[(*n)++] = h->no.community;
+	v[(*n)++] = "通所受給者証番号";
+	v[(*n)++] = h->no.day;
 }
 
 static char *printed_line(const print_opts *o)
@@ -202,28 +177,17 @@ static char *printed_line(const print_opts *o)
 }
 
 /* The header grid of the plan, the weekly schedule and the monitoring. */
-static void plan_head(pform *f, const head *h, const plan *p, const print_opts *o, int per_line)
+static void plan_head(pform *f, db *d, const head *h, const plan *p, const print_opts *o, int per_line)
 {
 	bool draft = strcmp(p->stage, "draft") == 0;
-	char *written = print_date(p->written_on), *from = month_ja(p->anchor_month);
-	char *period = xasprintf("%s から %dか月ごと", from, p->monitoring_months);
-	const char *pairs[24];
+	char *written = print_date(p->written_on);
+	char *months = print_monitoring_months(d, p);
+	const char *pairs[32];
 	size_t n = 0;
 
-	pairs[n++] = h->child ? "児童氏名" : "利用者氏名";
-	pairs[n++] = h->name;
-	if (h->child) {
-		pairs[n++] = "保護者氏名";
-		pairs[n++] = h->guardian;
-	}
+	head_people(h, pairs, &n);
 	pairs[n++] = "障害支援区分";
 	pairs[n++] = h->level;
-	pairs[n++] = h->child ? "通所受給者証番号" : "障害福祉サービス受給者証番号";
-	pairs[n++] = h->child ? h->day_no : h->c.recipient_no;
-	if (!h->child) {
-		pairs[n++] = "地域相談支援受給者証番号";
-		pairs[n++] = h->community_no;
-	}
 	pairs[n++] = "利用者負担上限額";
 	pairs[n++] = h->copay;
 	pairs[n++] = "相談支援事業者名";
@@ -232,21 +196,21 @@ static void plan_head(pform *f, const head *h, const plan *p, const print_opts *
 	pairs[n++] = o->worker ? o->worker : "";
 	pairs[n++] = draft ? "計画案作成日" : "計画作成日";
 	pairs[n++] = written;
-	pairs[n++] = "モニタリング期間（開始年月）";
-	pairs[n++] = period;
+	pairs[n++] = "モニタリング期間";
+	pairs[n++] = months;
 	pform_fields(f, per_line, pairs, n / 2);
 	free(written);
-	free(from);
-	free(period);
+	free(months);
 }
 
-static char *plan_title(const head *h, const plan *p, const char *form)
+/* サービス等利用計画, 障害児支援利用計画 or both, by the services the
+ * plan uses (service_kind.h); the draft (計画案) says so. */
+static char *plan_title(const head *h, const plan *p)
 {
 	bool draft = strcmp(p->stage, "draft") == 0;
 
-	if (form)
-		return xstrdup(form);
-	return xasprintf("%s%s", h->child ? "障害児支援利用計画" : "サービス等利用計画", draft ? "（案）" : "");
+	return xasprintf("%s%s", service_plan_title(&h->mix, strcmp(h->c.case_kind, "child") == 0),
+			 draft ? "（案）" : "");
 }
 
 static void sign_line(pform *f, date_t consented)
@@ -337,14 +301,16 @@ static int build_plan(db *d, int64_t client_id, int64_t id, const print_opts *o,
 	int rc;
 
 	if ((rc = load_plan(d, client_id, id, &p, e)) != TSU_OK ||
-	    (rc = head_load(d, client_id, o, &h, e)) != TSU_OK) {
+	    (rc = head_load(d, client_id, p.id, o, &h, e)) != TSU_OK) {
 		record_free(&rt_plan, &p);
 		return rc;
 	}
-	title = plan_title(&h, &p, NULL);
+	title = plan_title(&h, &p);
 	sub = printed_line(o);
 	f = pform_new(title, sub, true);
-	plan_head(f, &h, &p, o, 3);
+	f->record_id = p.id;
+	f->draft = strcmp(p.stage, "draft") == 0;
+	plan_head(f, d, &h, &p, o, 3);
 	pform_text(f, "利用者及びその家族の生活に対する意向（希望する生活）", p.wishes);
 	pform_text(f, "総合的な援助の方針", p.policy);
 	pform_text(f, "長期目標", p.long_goal);
@@ -396,23 +362,29 @@ static int build_weekly(db *d, int64_t client_id, int64_t id, const print_opts *
 	int rc;
 
 	if ((rc = load_plan(d, client_id, id, &p, e)) != TSU_OK ||
-	    (rc = head_load(d, client_id, o, &h, e)) != TSU_OK) {
+	    (rc = head_load(d, client_id, p.id, o, &h, e)) != TSU_OK) {
 		record_free(&rt_plan, &p);
 		return rc;
 	}
 	sub = printed_line(o);
 	f = pform_new(strcmp(p.stage, "draft") == 0 ? "週間計画表（案）" : "週間計画表", sub, true);
+	f->record_id = p.id;
+	f->draft = strcmp(p.stage, "draft") == 0;
 	{
 		char *written = print_date(p.written_on);
-		const char *pairs[] = {
-			h.child ? "児童氏名" : "利用者氏名", h.name,
-			"障害支援区分", h.level,
-			h.child ? "通所受給者証番号" : "障害福祉サービス受給者証番号", h.child ? h.day_no : h.c.recipient_no,
-			"相談支援事業者名", o->office ? o->office : "",
-			"計画作成担当者", o->worker ? o->worker : "",
-			strcmp(p.stage, "draft") == 0 ? "計画案作成日" : "計画作成日", written,
-		};
-		pform_fields(f, 3, pairs, 6);
+		const char *pairs[24];
+		size_t np = 0;
+
+		head_people(&h, pairs, &np);
+		pairs[np++] = "障害支援区分";
+		pairs[np++] = h.level;
+		pairs[np++] = "相談支援事業者名";
+		pairs[np++] = o->office ? o->office : "";
+		pairs[np++] = "計画作成担当者";
+		pairs[np++] = o->worker ? o->worker : "";
+		pairs[np++] = strcmp(p.stage, "draft") == 0 ? "計画案作成日" : "計画作成日";
+		pairs[np++] = written;
+		pform_fields(f, 3, pairs, np / 2);
 		free(written);
 	}
 	w = pform_week(f, "主な日常生活上の活動", p.daily_activities);
@@ -511,7 +483,7 @@ static int build_monitoring(db *d, int64_t client_id, int64_t id, const print_op
 	head h;
 	plan p;
 	pform *f;
-	char *sub, *done, *method;
+	char *sub, *done, *method, *title;
 	int rc;
 
 	if (!id)
@@ -524,14 +496,18 @@ static int build_monitoring(db *d, int64_t client_id, int64_t id, const print_op
 		return rc;
 	}
 	rc = m.plan_id ? store_record_get(d, &rt_plan, m.plan_id, &p, e) : load_plan(d, client_id, 0, &p, e);
-	if (rc != TSU_OK || (rc = head_load(d, client_id, o, &h, e)) != TSU_OK) {
+	if (rc != TSU_OK || (rc = head_load(d, client_id, p.id, o, &h, e)) != TSU_OK) {
 		record_free(&rt_monitoring, &m);
 		record_free(&rt_plan, &p);
 		return rc;
 	}
 	sub = printed_line(o);
-	f = pform_new("モニタリング報告書（継続サービス利用支援・継続障害児支援利用援助）", sub, true);
-	plan_head(f, &h, &p, o, 3);
+	title = xasprintf("モニタリング報告書（%s）",
+			  service_monitoring_kind(&h.mix, strcmp(h.c.case_kind, "child") == 0));
+	f = pform_new(title, sub, true);
+	f->record_id = m.id;
+	free(title);
+	plan_head(f, d, &h, &p, o, 3);
 	done = print_date(m.done_on != DATE_NONE ? m.done_on : DATE_NONE);
 	method = method_marks(m.method);
 	{

@@ -262,12 +262,20 @@ int print_build_prep(db *d, int64_t client_id, int64_t id, const print_opts *o,
 	sub = xasprintf("出力日 %s", made);
 	f = pform_new("会議前の確認シート", sub, false);
 	{
+		bool child = strcmp(c.case_kind, "child") == 0;
+		char *guardian = child ? print_guardian_name(d, c.id, o->initials) : xstrdup("");
+		print_numbers no;
+		print_numbers_load(d, &c, &no);
 		const char *pairs[] = {
 			"利用者氏名", name, "作成日", made,
 			"次回の会議", held, "相談支援事業者名", o->office ? o->office : "",
 			"計画作成担当者", o->worker ? o->worker : "", "会議の場所", m.place,
+			"障害福祉サービス受給者証番号", no.service, "地域相談支援受給者証番号", no.community,
+			"通所受給者証番号", no.day, "保護者氏名", guardian,
 		};
-		pform_fields(f, 2, pairs, 6);
+		pform_fields(f, 2, pairs, child ? 10 : 9);
+		print_numbers_free(&no);
+		free(guardian);
 	}
 	pform_text(f, "確認事項", text);
 	free(name);

@@ -420,6 +420,8 @@ int store_record_add(db *d, const record_type *rt, void *rec, tsu_err *e)
 		return TSU_EINVAL;
 	if (db_begin(d, e) != TSU_OK)
 		return TSU_EIO;
+	if (rt->guard && rt->guard(d, rt, rec, 0, e) != TSU_OK)
+		goto fail;
 	s = db_prepare(d, rt->sql_insert);
 	bind_fields(s, rt, rec);
 	if (db_exec(s, e) != TSU_OK)
@@ -467,6 +469,8 @@ int store_record_update(db *d, const record_type *rt, void *rec, tsu_err *e)
 		return TSU_EINVAL;
 	if (db_begin(d, e) != TSU_OK)
 		return TSU_EIO;
+	if (rt->guard && rt->guard(d, rt, rec, REC_ID(rec), e) != TSU_OK)
+		goto fail;
 	s = db_prepare(d, rt->sql_update);
 	bind_fields(s, rt, rec);
 	db_bind_int64(s, ":id", REC_ID(rec));
@@ -492,6 +496,8 @@ int store_record_delete(db *d, const record_type *rt, int64_t id, tsu_err *e)
 
 	if (db_begin(d, e) != TSU_OK)
 		return TSU_EIO;
+	if (rt->guard && rt->guard(d, rt, NULL, id, e) != TSU_OK)
+		goto fail;
 	s = db_prepare(d, rt->sql_delete);
 	db_bind_int64(s, ":id", id);
 	if (db_exec(s, e) != TSU_OK)

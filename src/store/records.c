@@ -13,6 +13,7 @@
 #include "tsunagi/records.h"
 #include "tsunagi/store.h"
 #include "tsunagi/store_client.h"
+#include "tsunagi/store_plan.h"
 #include "tsunagi/xalloc.h"
 
 const char *const rec_components[] = { "b", "s", "d", "e", "personal", NULL };
@@ -28,6 +29,8 @@ const char *const rec_methods[] = { "visit", "office", "other", NULL };
 
 /* parent: the column that owns the row; order: the list's ORDER BY. */
 #define DEFINE_RECORD(name, label_, parent, order, check_) \
+	DEFINE_RECORD_GUARDED(name, label_, parent, order, check_, NULL)
+#define DEFINE_RECORD_GUARDED(name, label_, parent, order, check_, guard_) \
 	static const field name##_fields[] = { name##_COLUMNS(REC_FIELD) }; \
 	const record_type rt_##name = { \
 		#name, label_, sizeof(name), name##_fields, \
@@ -41,7 +44,7 @@ const char *const rec_methods[] = { "visit", "office", "other", NULL };
 		"UPDATE " #name " SET version = version + 1" name##_COLUMNS(REC_SET) \
 		" WHERE id = :id AND version = :version", \
 		"DELETE FROM " #name " WHERE id = :id", \
-		check_ \
+		check_, guard_ \
 	};
 
 static int check_period(const char *from_label, date_t from, const char *to_label, date_t to, tsu_err *e)
@@ -149,10 +152,13 @@ DEFINE_RECORD(assessment, N_("assessment"), "client_id", "assessed_on DESC, id",
 DEFINE_RECORD(assessment_item, N_("assessment item"), "assessment_id",
 	      "CASE component WHEN 'b' THEN 1 WHEN 's' THEN 2 WHEN 'd' THEN 3 WHEN 'e' THEN 4 ELSE 5 END, position, id",
 	      check_assessment_item)
-DEFINE_RECORD(plan, N_("plan"), "client_id", "period_from DESC, id DESC", check_plan)
-DEFINE_RECORD(plan_row, N_("plan row"), "plan_id", "priority, id", NULL)
-DEFINE_RECORD(weekly_slot, N_("weekly slot"), "plan_id", "weekday, start_min, id", check_weekly_slot)
-DEFINE_RECORD(non_weekly, N_("non-weekly service"), "plan_id", "position, id", NULL)
+DEFINE_RECORD_GUARDED(plan, N_("plan"), "client_id", "period_from DESC, id DESC", check_plan,
+		      store_plan_guard)
+DEFINE_RECORD_GUARDED(plan_row, N_("plan row"), "plan_id", "priority, id", NULL, store_plan_child_guard)
+DEFINE_RECORD_GUARDED(weekly_slot, N_("weekly slot"), "plan_id", "weekday, start_min, id", check_weekly_slot,
+		      store_plan_child_guard)
+DEFINE_RECORD_GUARDED(non_weekly, N_("non-weekly service"), "plan_id", "position, id", NULL,
+		      store_plan_child_guard)
 DEFINE_RECORD(meeting, N_("meeting"), "client_id", "held_on DESC, id", NULL)
 DEFINE_RECORD(action_item, N_("action item"), "meeting_id", "due_on, id", NULL)
 DEFINE_RECORD(monitoring, N_("monitoring"), "client_id", "coalesce(done_on, scheduled_on) DESC, id", NULL)

@@ -336,8 +336,17 @@ static void draw(ui_app *app)
 	getyx(stdscr, cy, cx);
 	want_cursor = s->ops->cursor && s->ops->cursor(s);
 	if (app->confirm_text) {
-		const char *lines[3] = { app->confirm_text, "", _("y: yes    n: no") };
-		ui_box_draw(stdscr, lines, 3);
+		/* One line of the box per line of the question. */
+		char *copy = xstrdup(app->confirm_text), *save = NULL;
+		const char *lines[12];
+		size_t n = 0;
+
+		for (char *t = strtok_r(copy, "\n", &save); t && n < 9; t = strtok_r(NULL, "\n", &save))
+			lines[n++] = t;
+		lines[n++] = "";
+		lines[n++] = _("y: yes    n: no");
+		ui_box_draw(stdscr, lines, n);
+		free(copy);
 		want_cursor = false;
 	}
 	leaveok(stdscr, want_cursor ? FALSE : TRUE);

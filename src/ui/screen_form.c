@@ -39,6 +39,7 @@ typedef struct form_state {
 	bool conflict;          /* the last save met another session's change */
 	bool draft_dirty;       /* typed since the draft was last kept */
 	bool done;
+	bool view_only;         /* a record to read, not to change (a consented plan's) */
 } form_state;
 
 /* Record types that have forms here, by table name. */
@@ -459,8 +460,12 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_FIELD_NEXT, N_("next field") }, { UA_EXT_EDITOR, N_("editor") },
 		{ UA_FORM_HELP, N_("keys") }, { UA_NONE, NULL },
 	};
-	(void)s;
-	return h;
+	static const ui_hint view[] = {
+		{ UA_CANCEL, N_("leave") }, { UA_FIELD_NEXT, N_("next field") },
+		{ UA_FORM_HELP, N_("keys") }, { UA_NONE, NULL },
+	};
+	const form_state *fs = s->st;
+	return fs->view_only ? view : h;
 }
 
 static void draw(ui_app *app, ui_screen *s)
@@ -484,11 +489,39 @@ static void draw(ui_app *app, ui_screen *s)
 	ui_form_draw(&fs->form, stdscr, app->body_y + 1, 0, app->body_h - 2, app->cols);
 }
 
+/* A view-only form moves between fields and leaves; nothing else. */
+static bool key_view_only(ui_app *app, ui_screen *s, ui_action a, ui_key k)
+{
+	form_state *fs = s->st;
+
+	switch (a) {
+	case UA_CANCEL:
+		fs->done = true;
+		ui_pop(app);
+		return true;
+	case UA_FORM_HELP:
+		return false;
+	case UA_FIELD_NEXT:
+	case UA_FIELD_PREV:
+	case UA_UP:
+	case UA_DOWN:
+		ui_form_key(&fs->form, a, k);
+		fs->form.changed = false;
+		s->dirty |= UI_D_BODY;
+		return true;
+	default:
+		ui_message(app, "%s", _("Read-only: the client consented to this plan. Esc leaves; R on the plan starts a new version."));
+		return true;
+	}
+}
+
 static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	form_state *fs = s->st;
 	size_t before = fs->form.cur;
 
+	if (fs->view_only)
+		return key_view_only(app, s, a, k);
 	switch (a) {
 	case UA_SAVE:
 		save(app, s);
@@ -539,7 +572,7 @@ static void resize(ui_app *app, ui_screen *s)
 static void save_draft(ui_app *app, ui_screen *s)
 {
 	form_state *fs = s->st;
-	if (!fs->done && fs->form.changed)
+	if (!fs->done && fs->form.changed && !fs->view_only)
 		keep_draft(app, fs);
 }
 
@@ -722,6 +755,30 @@ ui_screen ui_child_form(ui_app *app, const record_type *rt, int64_t client_id,
 			int64_t parent_id, int64_t record_id, const void *init)
 {
 	return record_form(app, rt, client_id, parent_id, record_id, init, 0);
+}
+
+ui_screen ui_view_form(ui_app *app, const record_type *rt, int64_t client_id,
+		       int64_t parent_id, int64_t record_id)
+{
+	ui_screen s = record_form(app, rt, client_id, parent_id, record_id, NULL, 0);
+	form_state *fs = s.st;
+
+	if (!fs)
+		return s;
+	/* Whatever a draft restored is not shown here: the record as it is. */
+	fs->view_only = true;
+	free(fs->title);
+	fs->title = xasprintf(_("%s: %s (read-only)"), _(rt->label), fs->client_name);
+	{
+		void *rec = xcalloc(1, rt->size);
+		tsu_err e;
+		if (store_record_get(app->db, rt, record_id, rec, &e) == TSU_OK)
+			load_record(fs, rec);
+		record_free(rt, rec);
+		free(rec);
+	}
+	fs->form.changed = false;
+	return s;
 }
 
 /* A draft of a child record: its parent from the key (a new one) or from

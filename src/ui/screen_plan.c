@@ -4,7 +4,11 @@
  * goals above the needs table in priority order.  The rules live in the
  * store (store_plan.h, store_cycle.h): pulling needs from the latest
  * assessment, moving rows, finalising with the consent date, changing
- * the interval from a month on and revising into a new draft.
+ * the interval from a month on and revising into a new draft.  A plan
+ * the client consented to is read-only here (and in the store): E and
+ * Enter open it and its rows to read, the keys that would change it say
+ * so and point to R, a new version.  Finalising
+ * names what the final plan lacks and asks again.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -21,6 +25,8 @@
 
 typedef struct plan_state {
 	ui_rows rows;           /* first: the shared confirm reads it */
+	date_t pending_consent; /* finalising despite what the plan lacks */
+	ui_screen *screen;      /* to redraw after the confirmation */
 } plan_state;
 
 static const char *const head_skip[] = { "stage", "daily_activities", "overall_picture", NULL };
@@ -69,8 +75,30 @@ static void set_extra(plan_state *p)
 		return;
 	date_format_iso(pl->period_from, from);
 	date_format_iso(pl->period_to, to);
+	if (strcmp(pl->stage, "draft") != 0) {
+		char on[DATE_ISO_LEN];
+		date_format_iso(pl->consented_on, on);
+		p->rows.extra = xasprintf(_("Stage: %s   period %s - %s   monitoring every %d month(s)\n"
+					    "Consented on %s: read-only; R starts a new version (変更).\n"),
+					  store_enum_label(pl->stage), from, to, pl->monitoring_months, on);
+		return;
+	}
 	p->rows.extra = xasprintf(_("Stage: %s   period %s - %s   monitoring every %d month(s)\n"),
 				  store_enum_label(pl->stage), from, to, pl->monitoring_months);
+}
+
+static bool is_draft(const plan_state *p)
+{
+	return p->rows.have && strcmp(the_plan(p)->stage, "draft") == 0;
+}
+
+/* A key that would change a consented plan: say why not and how. */
+static void refuse_read_only(ui_app *app, const plan_state *p)
+{
+	if (strcmp(the_plan(p)->stage, "superseded") == 0)
+		ui_error(app, "%s", _("This is a past version of the plan, kept as it was consented; open the plan in force to change it."));
+	else
+		ui_error(app, "%s", _("The client consented to this plan, so it is read-only; press R to start a new version (変更)."));
 }
 
 static void reload(plan_state *p, int64_t select)
@@ -83,16 +111,11 @@ static void reload(plan_state *p, int64_t select)
 
 static void pull_needs(ui_app *app, plan_state *p)
 {
-	const plan *pl = the_plan(p);
 	db_stmt *st;
 	int64_t assessment_id;
 	size_t added = 0;
 	tsu_err e;
 
-	if (strcmp(pl->stage, "draft") != 0) {
-		ui_error(app, "%s", _("Needs are pulled into a draft; press R to start a revised plan first."));
-		return;
-	}
 	st = db_prepare(app->db, "SELECT id FROM assessment WHERE client_id = :client"
 			" ORDER BY assessed_on DESC, id DESC LIMIT 1");
 	db_bind_int64(st, ":client", p->rows.client_id);
@@ -124,22 +147,71 @@ static void move_row(ui_app *app, plan_state *p, int delta)
 	reload(p, id);
 }
 
+static void finalise_on(ui_app *app, plan_state *p, date_t on)
+{
+	tsu_err e;
+
+	if (store_plan_finalise(app->db, p->rows.id, on, &e) != TSU_OK)
+		ui_error(app, "%s", e.msg);
+	else
+		ui_message(app, "%s", _("The plan is final; the monitorings follow its interval."));
+	reload(p, 0);
+	p->screen->dirty |= UI_D_BODY;
+}
+
+static void confirm_finalise(ui_app *app, void *arg, bool yes)
+{
+	plan_state *p = arg;
+
+	if (yes)
+		finalise_on(app, p, p->pending_consent);
+	else
+		ui_message(app, "%s", _("Not made final; the plan stays a draft."));
+}
+
+/* What the final plan lacks, as the question: one item a line. */
+static char *lacking_question(char **miss, size_t n)
+{
+	strbuf b;
+
+	sb_init(&b);
+	sb_adds(&b, _("The final plan should have what this draft lacks:"));
+	for (size_t i = 0; i < n && i < 6; i++)
+		sb_addf(&b, "\n- %s", miss[i]);
+	if (n > 6)
+		sb_addf(&b, _("\n- and %zu more"), n - 6);
+	sb_addf(&b, "\n%s", _("Make it final anyway?"));
+	return sb_steal(&b);
+}
+
 static bool answer_finalise(ui_app *app, void *arg, ui_form *f)
 {
 	plan_state *p = arg;
-	char *v = ui_field_get(&f->fields[0]);
+	char *v = ui_field_get(&f->fields[0]), *q;
+	char **miss = NULL;
+	size_t n = 0;
 	date_t on;
 	tsu_err e;
 	int rc = date_parse(v, &on, &e);
 
 	free(v);
 	if (rc == TSU_OK)
-		rc = store_plan_finalise(app->db, p->rows.id, on, &e);
+		rc = store_plan_missing(app->db, p->rows.id, &miss, &n, &e);
 	if (rc != TSU_OK) {
 		ui_error(app, "%s", e.msg);
 		return false;
 	}
-	ui_message(app, "%s", _("The plan is final; the monitorings follow its interval."));
+	if (n == 0) {
+		finalise_on(app, p, on);
+		return true;
+	}
+	/* Ask again, naming each gap (FORMS.md: the final plan fills
+	 * 提供事業者名 ...); the prompt closes and the question stays. */
+	p->pending_consent = on;
+	q = lacking_question(miss, n);
+	store_plan_missing_free(miss, n);
+	ui_confirm(app, q, confirm_finalise, p);
+	free(q);
 	return true;
 }
 
@@ -261,6 +333,30 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	if (!p->rows.have)
 		return false;
 	s->dirty |= UI_D_BODY;
+	p->screen = s;
+	if (!is_draft(p)) {
+		const plan_row *row = ui_rows_selected(&p->rows);
+		switch (a) {
+		case UA_HEADER:
+			/* To read every field; nothing can be saved. */
+			ui_push(app, ui_view_form(app, &rt_plan, p->rows.client_id, 0, p->rows.id));
+			return true;
+		case UA_OPEN:
+		case UA_ROW_EDIT:
+			if (row)
+				ui_push(app, ui_view_form(app, &rt_plan_row, p->rows.client_id, p->rows.id, row->id));
+			return true;
+		case UA_ROW_ADD:
+		case UA_ROW_DELETE:
+		case UA_ROW_UP:
+		case UA_ROW_DOWN:
+		case UA_PULL_NEEDS:
+			refuse_read_only(app, p);
+			return true;
+		default:
+			break;
+		}
+	}
 	switch (a) {
 	case UA_PULL_NEEDS:
 		pull_needs(app, p);

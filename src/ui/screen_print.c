@@ -1,6 +1,7 @@
 /*
  * screen_print.c - printing from a screen: the form (print.h builds it)
- * is written as an A4 PDF to ~/tsunagi-print/<form>-<client>-<id>.pdf,
+ * is written as an A4 PDF to ~/tsunagi-print/<form>-<client>-<id>.pdf
+ * (a plan's as plan-draft-... or plan-final-...: print_file_name),
  * the directory 0700 and the file 0600 because it holds personal data,
  * and the status line says where it went (for lp or a viewer).  The
  * alarm list prints this week's due sheet the same way, as
@@ -55,46 +56,6 @@ static int write_private(const char *path, const char *data, size_t len, tsu_err
 	return TSU_OK;
 }
 
-void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_id)
-{
-	const char *home = getenv("HOME");
-	int kind = print_kind_from_name(what);
-	print_opts o = { app->cfg.office, app->cfg.worker[0] ? app->cfg.worker : db_login(app->db),
-			 false, app->today };
-	pform *f = NULL;
-	char *pdf = NULL, *dir, *path;
-	size_t len = 0;
-	tsu_err e;
-
-	if (kind < 0 || !home || !*home) {
-		ui_error(app, "%s", _("HOME is not set, so there is no ~/tsunagi-print/ to print into."));
-		return;
-	}
-	if (print_build(app->db, (print_kind)kind, client_id, record_id, &o, &f, &e) != TSU_OK) {
-		ui_error(app, "%s", e.msg);
-		return;
-	}
-	if (pform_render_pdf(f, &pdf, &len, &e) != TSU_OK) {
-		pform_free(f);
-		ui_error(app, "%s", e.msg);
-		return;
-	}
-	pform_free(f);
-	dir = xasprintf("%s/tsunagi-print", home);
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-		ui_error(app, _("%s: %s; check the folder's permissions"), dir, strerror(errno));
-	} else {
-		path = xasprintf("%s/%s-%lld-%lld.pdf", dir, what, (long long)client_id, (long long)record_id);
-		if (write_private(path, pdf, len, &e) != TSU_OK)
-			ui_error(app, "%s", e.msg);
-		else
-			ui_message(app, _("Saved the PDF as %s"), path);
-		free(path);
-	}
-	free(dir);
-	free(pdf);
-}
-
 /* Make ~/tsunagi-print (0700) and write data to NAME there (0600);
  * the status line says where it went. */
 static void save_print(ui_app *app, const char *name, const char *data, size_t len)
@@ -115,10 +76,41 @@ static void save_print(ui_app *app, const char *name, const char *data, size_t l
 		if (write_private(path, data, len, &e) != TSU_OK)
 			ui_error(app, "%s", e.msg);
 		else
-			ui_message(app, _("Printed to %s"), path);
+			ui_message(app, _("Saved the PDF as %s"), path);
 		free(path);
 	}
 	free(dir);
+}
+
+void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_id)
+{
+	const char *home = getenv("HOME");
+	int kind = print_kind_from_name(what);
+	print_opts o = { app->cfg.office, app->cfg.worker[0] ? app->cfg.worker : db_login(app->db),
+			 false, app->today };
+	pform *f = NULL;
+	char *pdf = NULL, *name;
+	size_t len = 0;
+	tsu_err e;
+
+	if (kind < 0 || !home || !*home) {
+		ui_error(app, "%s", _("HOME is not set, so there is no ~/tsunagi-print/ to print into."));
+		return;
+	}
+	if (print_build(app->db, (print_kind)kind, client_id, record_id, &o, &f, &e) != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	if (pform_render_pdf(f, &pdf, &len, &e) != TSU_OK) {
+		pform_free(f);
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	name = print_file_name(f, (print_kind)kind, client_id, record_id);
+	pform_free(f);
+	save_print(app, name, pdf, len);
+	free(name);
+	free(pdf);
 }
 
 void ui_print_due_sheet(ui_app *app)

@@ -68,9 +68,8 @@ static void add_plan(db *d, int64_t cid, date_t from, int months, const char *st
 	p.period_to = date_add_years(from, 1) - 1;
 	p.monitoring_months = months;
 	p.written_on = from - 10;
-	p.consented_on = from - 3;
-	free(p.stage);
-	p.stage = xstrdup(stage);
+	/* Written as a draft and then made final: a consented plan takes
+	 * no more rows. */
 	SET(rt_plan, &p, "policy", "本人の希望を大切にし、地域での安定した生活を支える。");
 	if (store_plan_add(d, &p, &e) != TSU_OK)
 		die("plan", &e);
@@ -99,6 +98,8 @@ static void add_plan(db *d, int64_t cid, date_t from, int months, const char *st
 			die("weekly slot", &e);
 		record_free(&rt_weekly_slot, &ws);
 	}
+	if (strcmp(stage, "final") == 0 && store_plan_finalise(d, p.id, from - 3, &e) != TSU_OK)
+		die("final plan", &e);
 	record_free(&rt_plan, &p);
 }
 

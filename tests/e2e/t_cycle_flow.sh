@@ -1,6 +1,7 @@
 # A client's whole cycle on screen, in Japanese: an assessment with an ICF
 # item typed in Japanese, its need pulled into a draft plan with a
-# 3-monthly interval, the plan finalised with a consent date, the
+# 3-monthly interval, the plan finalised with a consent date (asked
+# again, as it lacks a provider), the
 # monitorings on the calendar in January and April (and not in between),
 # one scheduled from the calendar, recorded with a GAS score, the change
 # it asks for turned into a revised draft, and the card's GAS trend.
@@ -85,6 +86,10 @@ ui_wait "計画の確定: 利用者が同意した日"
 ui_keys C-u
 ui_type "R8.11.25"
 ui_keys F2
+# The draft has no provider, wishes, policy or goals: it asks again.
+ui_wait "この案には欠けています"
+ui_wait "優先順位 1 のニーズの提供事業者名が空です"
+ui_keys y
 ui_wait "計画を確定しました"
 [ "$(q "SELECT stage, consented_on, monitoring_months, anchor_month FROM plan")" = "final|2026-11-25|3|2026-11" ] ||
 	fail "plan: $(q "SELECT stage, consented_on, monitoring_months, anchor_month FROM plan")"
@@ -92,7 +97,7 @@ ui_wait "計画を確定しました"
 # Printed from the screen: a private PDF under ~/tsunagi-print.
 ui_keys p
 ui_wait "PDFを "
-pdf="$HOME/tsunagi-print/plan-1-1.pdf"
+pdf="$HOME/tsunagi-print/plan-final-1-1.pdf"
 [ -f "$pdf" ] || fail "no $pdf"
 [ "$(stat -c %a "$pdf")" = 600 ] || fail "$pdf is mode $(stat -c %a "$pdf")"
 [ "$(stat -c %a "$HOME/tsunagi-print")" = 700 ] || fail "the print folder is not private"

@@ -39,11 +39,13 @@ expect_output "weekly text" tsu print weekly 1 <<'X'
                              出力日 令和8年11月23日
 ================================================================================
 利用者氏名                    岡田 結衣
-障害支援区分                  区分4
 障害福祉サービス受給者証番号  1400100000
+地域相談支援受給者証番号
+通所受給者証番号
+障害支援区分                  区分4
 相談支援事業者名              つなぎ相談支援センター
 計画作成担当者                佐藤 花子
-計画作成日                    令和8年5月22日
+計画作成日                    令和8年9月13日
       |月       |火       |水       |木       |金       |土       |日・祝   |
 06:00 |         |         |         |         |         |         |         |
 07:00 |         |         |         |         |         |         |         |
@@ -82,9 +84,11 @@ done
 tsu print assessment 1 --initials > "$T/init.txt" || fail "initials"
 grep -q "^氏名 *O\.Y\.$" "$T/init.txt" || fail "no initials: $(head -8 "$T/init.txt")"
 ! grep -q "岡田" "$T/init.txt" || fail "the name leaks with --initials"
-tsu print plan 1 --id 1 > "$T/old.txt" || fail "--id of the superseded plan"
-cmp -s "$T/old.txt" <(tsu print plan 1) && fail "--id 1 printed the plan in force"
-expect_fail "another client's plan" 1 "belongs to another client" tsu print plan 1 --id 3
+tsu print plan 1 --id 2 > "$T/old.txt" || fail "--id of the superseded plan"
+cmp -s "$T/old.txt" <(tsu print plan 1) && fail "--id 2 printed the plan in force"
+grep -q "週2回・各1時間" "$T/old.txt" || fail "the first version is not the one printed"
+tsu print plan 1 | grep -q "週3回・各1時間" || fail "the plan in force is not the revision"
+expect_fail "another client's plan" 1 "belongs to another client" tsu print plan 1 --id 4
 expect_fail "unknown form" 2 "unknown form 'bill'" tsu print bill 1
 expect_fail "bad format" 2 "--format: 'csv'" tsu print plan 1 --format csv
 expect_fail "bad id" 2 "--id: 'x'" tsu print plan 1 --id x

@@ -58,7 +58,7 @@ printf 'overdue\t2026-10-31\nweek\t2026-11-27\nmonth\t2026-11-26\ncoming\t2027-0
 
 # p: the week's sheet as a private PDF.
 ui_keys p
-ui_wait "Printed to $HOME/tsunagi-print/due-2026-11-23.pdf"
+ui_wait "Saved the PDF as $HOME/tsunagi-print/due-2026-11-23.pdf"
 pdf="$HOME/tsunagi-print/due-2026-11-23.pdf"
 [ "$(stat -c %a "$pdf")" = 600 ] || fail "sheet mode $(stat -c %a "$pdf")"
 [ "$(stat -c %a "$HOME/tsunagi-print")" = 700 ] || fail "folder mode"

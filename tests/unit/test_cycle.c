@@ -123,6 +123,14 @@ static int64_t add_row(db *d, int64_t plan_id, int priority, const char *goal)
 	return id;
 }
 
+/* A consented plan is read-only, so a final plan with rows is written
+ * as a draft first and then made final, as a worker does. */
+static void make_final(db *d, int64_t plan_id, const char *consented)
+{
+	tsu_err e;
+	assert_int_equal(store_plan_finalise(d, plan_id, D(consented), &e), TSU_OK);
+}
+
 static int64_t add_assessment(db *d, int64_t cid)
 {
 	assessment a;
@@ -237,7 +245,7 @@ static void needs_are_not_pulled_into_a_final_plan_or_across_clients(void **stat
 static void revise_copies_a_final_plan_into_a_draft_that_supersedes_it_when_final(void **state)
 {
 	struct fx *f = *state;
-	int64_t old = add_plan(f->db, f->client, "final", "2026-04-25"), nid = 0, rid;
+	int64_t old = add_plan(f->db, f->client, "draft", NULL), nid = 0, rid;
 	weekly_slot w;
 	non_weekly nw;
 	plan p, in_force;
@@ -261,6 +269,7 @@ static void revise_copies_a_final_plan_into_a_draft_that_supersedes_it_when_fina
 	set(&nw.service, "短期入所");
 	assert_int_equal(store_record_add(f->db, &rt_non_weekly, &nw, &e), TSU_OK);
 	record_free(&rt_non_weekly, &nw);
+	make_final(f->db, old, "2026-04-25");
 
 	assert_int_equal(store_plan_revise(f->db, old, D("2026-10-01"), &nid, &e), TSU_OK);
 	assert_true(nid > old);
@@ -389,7 +398,7 @@ static void renumbering_closes_gaps_left_by_a_deleted_row(void **state)
 static void starting_a_monitoring_gives_one_row_per_goal_of_the_plan_in_force(void **state)
 {
 	struct fx *f = *state;
-	int64_t pid = add_plan(f->db, f->client, "final", "2026-04-25"), mid = 0;
+	int64_t pid = add_plan(f->db, f->client, "draft", NULL), mid = 0;
 	monitoring m;
 	monitoring_row *rows;
 	size_t n;
@@ -397,6 +406,7 @@ static void starting_a_monitoring_gives_one_row_per_goal_of_the_plan_in_force(vo
 
 	add_row(f->db, pid, 1, "A");
 	add_row(f->db, pid, 2, "B");
+	make_final(f->db, pid, "2026-04-25");
 	assert_int_equal(store_monitoring_start(f->db, f->client, D("2026-07-10"), &mid, &e), TSU_OK);
 	assert_int_equal(store_record_get(f->db, &rt_monitoring, mid, &m, &e), TSU_OK);
 	assert_int_equal(m.plan_id, pid);
@@ -412,12 +422,13 @@ static void starting_a_monitoring_gives_one_row_per_goal_of_the_plan_in_force(vo
 static void a_scheduled_monitoring_is_filled_rather_than_doubled(void **state)
 {
 	struct fx *f = *state;
-	int64_t pid = add_plan(f->db, f->client, "final", "2026-04-25");
+	int64_t pid = add_plan(f->db, f->client, "draft", NULL);
 	int64_t july = 0, oct = 0, done = 0;
 	monitoring m;
 	tsu_err e;
 
 	add_row(f->db, pid, 1, "A");
+	make_final(f->db, pid, "2026-04-25");
 	assert_int_equal(store_monitoring_schedule(f->db, f->client, 0, D("2026-07-15"), &july, &e), TSU_OK);
 	assert_int_equal(store_monitoring_schedule(f->db, f->client, 0, D("2026-10-15"), &oct, &e), TSU_OK);
 	/* Moved on the calendar. */
@@ -460,12 +471,13 @@ static void set_row(db *d, int64_t mid, size_t i, int gas, bool change_weekly)
 static void change_needed_when_any_row_asks_for_a_change(void **state)
 {
 	struct fx *f = *state;
-	int64_t pid = add_plan(f->db, f->client, "final", "2026-04-25"), mid;
+	int64_t pid = add_plan(f->db, f->client, "draft", NULL), mid;
 	bool needed = true;
 	tsu_err e;
 
 	add_row(f->db, pid, 1, "A");
 	add_row(f->db, pid, 2, "B");
+	make_final(f->db, pid, "2026-04-25");
 	assert_int_equal(store_monitoring_start(f->db, f->client, D("2026-07-10"), &mid, &e), TSU_OK);
 	assert_int_equal(store_monitoring_change_needed(f->db, mid, &needed, &e), TSU_OK);
 	assert_false(needed);
@@ -478,13 +490,14 @@ static void change_needed_when_any_row_asks_for_a_change(void **state)
 static void gas_trend_follows_a_goal_across_revisions_when_its_text_is_the_same(void **state)
 {
 	struct fx *f = *state;
-	int64_t old = add_plan(f->db, f->client, "final", "2026-04-25"), nid, m1, m2, m3;
+	int64_t old = add_plan(f->db, f->client, "draft", NULL), nid, m1, m2, m3;
 	gas_trend *t;
 	size_t n;
 	tsu_err e;
 
 	add_row(f->db, old, 1, "週2回掃除をする");
 	add_row(f->db, old, 2, "週4日通所を続ける");
+	make_final(f->db, old, "2026-04-25");
 	assert_int_equal(store_monitoring_start(f->db, f->client, D("2026-07-10"), &m1, &e), TSU_OK);
 	set_row(f->db, m1, 0, -1, false);
 	set_row(f->db, m1, 1, 0, false);

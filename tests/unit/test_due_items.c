@@ -185,16 +185,34 @@ static void cache_follows_changes_made_behind_its_back(void **state)
 	struct fx *f = *state;
 	tsu_err e;
 
+	plan_row r;
+	int64_t draft;
+	char *row_sql, *period_sql;
+
+	/* A consented plan is read-only (migration 0016), so the plan and
+	 * its row changed behind the cache's back are those of a client
+	 * whose plan in force is a draft. */
+	draft = count(f->db, "SELECT max(id) FROM plan WHERE stage = 'draft' AND client_id NOT IN"
+			     " (SELECT client_id FROM plan WHERE stage = 'final')");
+	assert_true(draft > 0);
+	record_init(&rt_plan_row, &r);
+	r.plan_id = draft;
+	r.review_on = f->today + 40;
+	assert_int_equal(store_record_add(f->db, &rt_plan_row, &r, &e), TSU_OK);
+	record_free(&rt_plan_row, &r);
+	row_sql = xasprintf("UPDATE plan_row SET review_on = '2026-11-25' WHERE id = %lld", (long long)r.id);
+	period_sql = xasprintf("UPDATE plan SET period_to = '2026-12-05' WHERE id = %lld", (long long)draft);
 	expect_cache_matches_engine(f->db, f->today);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM due_dirty"), 0);
 	/* As another program would: plain SQL, no store code; one change
 	 * at a time, so each trigger is checked on its own. */
-	static const char *const changes[] = {
+	const char *const changes[] = {
 		"UPDATE consent SET withdrawn_on = '2026-11-01' WHERE client_id = 7",
 		"UPDATE action_item SET done_on = '2026-11-20'",
-		"UPDATE plan_row SET review_on = '2026-11-25' WHERE id = 1",
+		row_sql,
 		"DELETE FROM monitoring WHERE client_id = 8",
 		"UPDATE client SET case_kind = 'child', birth_on = '2009-01-10' WHERE id = 9",
-		"UPDATE plan SET period_to = '2026-12-05' WHERE client_id = 10",
+		period_sql,
 		"DELETE FROM certificate WHERE client_id = 11",
 		"UPDATE plan_interval SET months = 1 WHERE plan_id IN (SELECT id FROM plan WHERE client_id = 12)",
 		/* issue 13: months not done, the certificate's range, a
@@ -214,6 +232,8 @@ static void cache_follows_changes_made_behind_its_back(void **state)
 		assert_true(count(f->db, "SELECT count(*) FROM due_dirty") >= 1);
 		expect_cache_matches_engine(f->db, f->today);
 	}
+	free(row_sql);
+	free(period_sql);
 }
 
 /* Found on the plan screen: the interval's upsert made the triggers'

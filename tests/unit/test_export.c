@@ -338,25 +338,27 @@ static void import_all_takes_an_export_of_an_older_schema_with_the_same_tables(v
 	char *old;
 
 	char want[64];
+	int since = db_same_tables_since(f->b);
 
 	/* 0014-monitoring-months adds a table (months not done) and two plan
-	 * columns, and is the last migration: an export from any schema
-	 * before it lacks them.  (Before it, 0010 to 0012 left the tables
-	 * of 9 as they were, and exports of 9 loaded.)  Numbers are counted,
-	 * not named: migration files may leave numbers out. */
-	assert_int_equal(db_same_tables_since(f->b), have);
+	 * columns: an export from any schema before it lacks them.  0016
+	 * only adds triggers, so an export of 0014's schema loads as it is.
+	 * (Before 0014, 0010 to 0013 left the exported tables of 9 as they
+	 * were, and exports of 9 loaded.)  Numbers are counted, not named:
+	 * migration files may leave numbers out. */
+	assert_int_equal(since, have - 1);
 	import_file(f->a, "tests/data/roster-utf8.csv");
 	assert_int_equal(export_json(f->a, EXPORT_ALL, &doc, &e), TSU_OK);
-	old = with_schema(&doc, have - 1);
+	old = with_schema(&doc, since - 1);
 	assert_int_equal(import_all_json(f->b, old, strlen(old), NULL, &e), TSU_EINVAL);
-	snprintf(want, sizeof want, "exported from schema %d", have - 1);
+	snprintf(want, sizeof want, "exported from schema %d", since - 1);
 	assert_non_null(strstr(e.msg, want));
 	free(old);
 	old = with_schema(&doc, have + 1);
 	assert_int_equal(import_all_json(f->b, old, strlen(old), NULL, &e), TSU_EINVAL);
 	free(old);
 	assert_int_equal(count(f->b), 0);
-	old = with_schema(&doc, have);
+	old = with_schema(&doc, since);
 	assert_int_equal(import_all_json(f->b, old, strlen(old), NULL, &e), TSU_OK);
 	assert_int_equal(count(f->b), count(f->a));
 	free(old);

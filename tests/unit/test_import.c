@@ -436,6 +436,40 @@ static void closed_clients_keep_their_closing_date(void **state)
 	import_report_free(&r);
 }
 
+static void a_childs_guardian_becomes_a_family_contact(void **state)
+{
+	struct fx *f = *state;
+	import_report r;
+	contact *cs;
+	size_t n;
+	tsu_err e;
+	char *long_name;
+
+	assert_int_equal(import_text(f->db,
+		"氏名,フリガナ,生年月日,相談区分,保護者氏名\n"
+		"佐藤 蓮,さとう れん,2016-05-05,child,佐藤 恵子\n"
+		"山田 太郎,やまだ たろう,1980-01-01,plan,\n", &r, &e), TSU_OK);
+	assert_int_equal(r.imported, 2);
+	import_report_free(&r);
+	assert_int_equal(store_record_list(f->db, &rt_contact, 1, (void **)&cs, &n, &e), TSU_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(cs[0].role, "family");
+	assert_string_equal(cs[0].name, "佐藤 恵子");
+	assert_string_equal(cs[0].relation, "保護者");
+	record_free_list(&rt_contact, cs, n);
+	/* A blank cell adds no contact. */
+	assert_int_equal(store_record_list(f->db, &rt_contact, 2, (void **)&cs, &n, &e), TSU_OK);
+	assert_int_equal(n, 0);
+	record_free_list(&rt_contact, cs, n);
+	/* Too long a name is that row's problem, and nothing is imported. */
+	long_name = xasprintf("氏名,フリガナ,生年月日,保護者\n鈴木 一,すずき はじめ,2015-01-01,%0*d\n", 120, 0);
+	assert_int_equal(import_text(f->db, long_name, &r, &e), TSU_EINVAL);
+	assert_true(has_problem(&r, 2, 4, "too long"));
+	import_report_free(&r);
+	free(long_name);
+	assert_int_equal(clients(f->db), 2);
+}
+
 static void formula_neutralising_quote_is_undone(void **state)
 {
 	struct fx *f = *state;
@@ -470,6 +504,7 @@ int main(void)
 		T(english_headers_and_split_names_are_understood),
 		T(a_file_without_a_name_column_is_refused),
 		T(closed_clients_keep_their_closing_date),
+		T(a_childs_guardian_becomes_a_family_contact),
 		T(formula_neutralising_quote_is_undone),
 	};
 	return cmocka_run_group_tests_name("import", tests, NULL, NULL);

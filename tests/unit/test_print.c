@@ -224,14 +224,15 @@ static const char want_plan[] =
 	"                             出力日 令和8年11月23日\n"
 	"================================================================================\n"
 	"利用者氏名                    山田 太郎\n"
-	"障害支援区分                  区分3\n"
 	"障害福祉サービス受給者証番号  1400100001\n"
 	"地域相談支援受給者証番号\n"
+	"通所受給者証番号\n"
+	"障害支援区分                  区分3\n"
 	"利用者負担上限額              9,300円\n"
 	"相談支援事業者名              つなぎ相談支援センター\n"
 	"計画作成担当者                佐藤 花子\n"
 	"計画作成日                    令和8年4月20日\n"
-	"モニタリング期間（開始年月）  令和8年5月 から 3か月ごと\n"
+	"モニタリング期間              3月ごと(R8.7〜R9.4)\n"
 	"【利用者及びその家族の生活に対する意向（希望する生活）】\n"
 	"  今のアパートで暮らしたい。^[[31m\n"
 	"【総合的な援助の方針】\n"
@@ -279,8 +280,10 @@ static const char want_weekly[] =
 	"                             出力日 令和8年11月23日\n"
 	"================================================================================\n"
 	"利用者氏名                    山田 太郎\n"
-	"障害支援区分                  区分3\n"
 	"障害福祉サービス受給者証番号  1400100001\n"
+	"地域相談支援受給者証番号\n"
+	"通所受給者証番号\n"
+	"障害支援区分                  区分3\n"
 	"相談支援事業者名              つなぎ相談支援センター\n"
 	"計画作成担当者                佐藤 花子\n"
 	"計画作成日                    令和8年4月20日\n"
@@ -309,18 +312,19 @@ static const char want_weekly[] =
 	"【サービス提供によって実現する生活の全体像】\n";
 
 static const char want_monitoring[] =
-	"       モニタリング報告書（継続サービス利用支援・継続障害児支援利用援助）\n"
+	"                   モニタリング報告書（継続サービス利用支援）\n"
 	"                             出力日 令和8年11月23日\n"
 	"================================================================================\n"
 	"利用者氏名                    山田 太郎\n"
-	"障害支援区分                  区分3\n"
 	"障害福祉サービス受給者証番号  1400100001\n"
 	"地域相談支援受給者証番号\n"
+	"通所受給者証番号\n"
+	"障害支援区分                  区分3\n"
 	"利用者負担上限額              9,300円\n"
 	"相談支援事業者名              つなぎ相談支援センター\n"
 	"計画作成担当者                佐藤 花子\n"
 	"計画作成日                    令和8年4月20日\n"
-	"モニタリング期間（開始年月）  令和8年5月 から 3か月ごと\n"
+	"モニタリング期間              3月ごと(R8.7〜R9.4)\n"
 	"モニタリング実施日  令和8年7月10日\n"
 	"実施方法            ■訪問　□来所　□その他\n"
 	"【総合的な援助の方針】\n"
@@ -362,19 +366,22 @@ static const char want_assessment[] =
 	"                            申請者の現状（基本情報）\n"
 	"                             出力日 令和8年11月23日\n"
 	"================================================================================\n"
-	"作成日              令和8年4月1日\n"
-	"相談支援事業者名    つなぎ相談支援センター\n"
-	"計画作成担当者      佐藤 花子\n"
-	"氏名                山田 太郎\n"
-	"生年月日            昭和55年4月2日\n"
-	"年齢                45歳\n"
-	"性別                男\n"
+	"作成日                        令和8年4月1日\n"
+	"相談支援事業者名              つなぎ相談支援センター\n"
+	"計画作成担当者                佐藤 花子\n"
+	"氏名                          山田 太郎\n"
+	"生年月日                      昭和55年4月2日\n"
+	"年齢                          45歳\n"
+	"性別                          男\n"
 	"住環境\n"
-	"住所                横浜市中区1-2-3\n"
+	"住所                          横浜市中区1-2-3\n"
 	"電話\n"
 	"障害名・疾患名\n"
 	"手帳（種別・等級）\n"
-	"障害支援区分        区分3\n"
+	"障害支援区分                  区分3\n"
+	"障害福祉サービス受給者証番号  1400100001\n"
+	"地域相談支援受給者証番号\n"
+	"通所受給者証番号\n"
 	"【家族構成】\n"
 	"【関係機関】\n"
 	"【生活歴】\n"
@@ -417,12 +424,15 @@ static const char want_prep[] =
 	"                               会議前の確認シート\n"
 	"                             出力日 令和8年11月23日\n"
 	"================================================================================\n"
-	"利用者氏名        山田 太郎\n"
-	"作成日            令和8年11月23日\n"
-	"次回の会議        未定\n"
-	"相談支援事業者名  つなぎ相談支援センター\n"
-	"計画作成担当者    佐藤 花子\n"
+	"利用者氏名                    山田 太郎\n"
+	"作成日                        令和8年11月23日\n"
+	"次回の会議                    未定\n"
+	"相談支援事業者名              つなぎ相談支援センター\n"
+	"計画作成担当者                佐藤 花子\n"
 	"会議の場所\n"
+	"障害福祉サービス受給者証番号  1400100001\n"
+	"地域相談支援受給者証番号\n"
+	"通所受給者証番号\n"
 	"【確認事項】\n"
 	"  【最近の変化】\n"
 	"  ・R8.11.20 電話：眠れない日が続いている。\n"
@@ -487,23 +497,189 @@ static void a_draft_plan_is_titled_an_draft_and_leaves_the_provider_empty(void *
 	free(got);
 }
 
-static void a_child_case_prints_the_childs_plan_title_and_labels(void **state)
+static void make_child(struct fx *f)
 {
-	struct fx *f = *state;
 	client c;
+	contact g;
+	certificate ce;
 	tsu_err e;
-	char *got;
 
 	assert_int_equal(store_client_get(f->db, f->client, &c, &e), TSU_OK);
 	assert_int_equal(client_set(&c, "kind", "child", &e), TSU_OK);
 	assert_int_equal(store_client_update(f->db, &c, &e), TSU_OK);
 	client_free(&c);
-	got = render(f, PRINT_PLAN, 0, false);
-	assert_non_null(strstr(got, "障害児支援利用計画"));
-	assert_non_null(strstr(got, "児童氏名"));
-	assert_non_null(strstr(got, "保護者氏名"));
-	assert_non_null(strstr(got, "通所受給者証番号"));
+	record_init(&rt_contact, &g);
+	g.client_id = f->client;
+	set(&g.role, "family");
+	set(&g.name, "山田 花子");
+	set(&g.kana, "やまだ はなこ");
+	assert_int_equal(store_record_add(f->db, &rt_contact, &g, &e), TSU_OK);
+	record_free(&rt_contact, &g);
+	record_init(&rt_certificate, &ce);
+	ce.client_id = f->client;
+	set(&ce.kind, "day_service");
+	set(&ce.number, "1400200002");
+	ce.valid_from = D("2026-04-01");
+	ce.valid_to = D("2027-03-31");
+	assert_int_equal(store_record_add(f->db, &rt_certificate, &ce, &e), TSU_OK);
+	record_free(&rt_certificate, &ce);
+}
+
+/* A new version of the fixture's plan with a row of service kind. */
+static int64_t revise_with(struct fx *f, const char *kind, bool drop_others)
+{
+	int64_t nid;
+	plan_row r, *rows;
+	size_t n;
+	tsu_err e;
+
+	assert_int_equal(store_plan_revise(f->db, f->plan, D("2026-11-01"), &nid, &e), TSU_OK);
+	if (drop_others) {
+		assert_int_equal(store_record_list(f->db, &rt_plan_row, nid, (void **)&rows, &n, &e), TSU_OK);
+		for (size_t i = 0; i < n; i++)
+			assert_int_equal(store_record_delete(f->db, &rt_plan_row, rows[i].id, &e), TSU_OK);
+		record_free_list(&rt_plan_row, rows, n);
+	}
+	record_init(&rt_plan_row, &r);
+	r.plan_id = nid;
+	r.priority = 3;
+	set(&r.goal, "友達と遊ぶ");
+	set(&r.service_kind, kind);
+	assert_int_equal(store_record_add(f->db, &rt_plan_row, &r, &e), TSU_OK);
+	record_free(&rt_plan_row, &r);
+	return nid;
+}
+
+static void a_child_using_only_welfare_services_gets_the_service_plan_title(void **state)
+{
+	struct fx *f = *state;
+	char *got;
+
+	make_child(f);
+	got = render(f, PRINT_PLAN, 0, false);   /* 居宅介護 and 就労継続支援B型 only */
+	assert_non_null(strstr(got, "                               サービス等利用計画\n"));
+	assert_null(strstr(got, "障害児支援利用計画"));
+	assert_non_null(strstr(got, "児童氏名                      山田 太郎\n"));
+	assert_non_null(strstr(got, "保護者氏名                    山田 花子\n"));
+	assert_non_null(strstr(got, "障害福祉サービス受給者証番号  1400100001\n"));
+	assert_non_null(strstr(got, "通所受給者証番号              1400200002\n"));
 	free(got);
+	got = render(f, PRINT_MONITORING, 0, false);
+	assert_non_null(strstr(got, "モニタリング報告書（継続サービス利用支援）"));
+	free(got);
+}
+
+static void a_child_using_both_kinds_gets_the_combined_title(void **state)
+{
+	struct fx *f = *state;
+	int64_t nid;
+	char *got;
+
+	make_child(f);
+	nid = revise_with(f, "放課後等デイサービス", false);
+	got = render(f, PRINT_PLAN, nid, false);
+	assert_non_null(strstr(got, "サービス等利用計画・障害児支援利用計画（案）\n"));
+	assert_non_null(strstr(got, "保護者氏名"));
+	free(got);
+}
+
+static void a_child_using_only_day_services_gets_the_childs_plan_title(void **state)
+{
+	struct fx *f = *state;
+	int64_t nid;
+	tsu_err e;
+	char *got;
+
+	make_child(f);
+	nid = revise_with(f, "児童発達支援（週3日）", true);
+	got = render(f, PRINT_PLAN, nid, false);
+	assert_non_null(strstr(got, " 障害児支援利用計画（案）\n"));
+	assert_null(strstr(got, "サービス等利用計画"));
+	free(got);
+	/* Final: the same form without （案）, and the monitoring report of
+	 * the new version says 継続障害児支援利用援助. */
+	assert_int_equal(store_plan_finalise(f->db, nid, D("2026-11-10"), &e), TSU_OK);
+	got = render(f, PRINT_PLAN, nid, false);
+	assert_non_null(strstr(got, " 障害児支援利用計画\n"));
+	free(got);
+	assert_int_equal(store_monitoring_start(f->db, f->client, D("2026-11-20"), &nid, &e), TSU_OK);
+	got = render(f, PRINT_MONITORING, nid, false);
+	assert_non_null(strstr(got, "モニタリング報告書（継続障害児支援利用援助）"));
+	free(got);
+}
+
+static void an_adult_shows_no_guardian_but_all_three_numbers(void **state)
+{
+	struct fx *f = *state;
+	certificate ce;
+	tsu_err e;
+	char *got;
+
+	record_init(&rt_certificate, &ce);
+	ce.client_id = f->client;
+	set(&ce.kind, "community");
+	set(&ce.number, "1400300003");
+	ce.valid_from = D("2026-04-01");
+	ce.valid_to = D("2027-03-31");
+	assert_int_equal(store_record_add(f->db, &rt_certificate, &ce, &e), TSU_OK);
+	record_free(&rt_certificate, &ce);
+	for (print_kind k = PRINT_ASSESSMENT; k <= PRINT_PREP; k++) {
+		got = render(f, k, 0, false);
+		assert_non_null(strstr(got, "障害福祉サービス受給者証番号  1400100001\n"));
+		assert_non_null(strstr(got, "地域相談支援受給者証番号      1400300003\n"));
+		assert_non_null(strstr(got, "通所受給者証番号\n"));
+		assert_null(strstr(got, "保護者氏名"));
+		free(got);
+	}
+}
+
+static void monitoring_months_follow_the_interval_history(void **state)
+{
+	struct fx *f = *state;
+	tsu_err e;
+	char *got;
+
+	/* Every month first, then every 6 months (the municipality's
+	 * change, recorded on the plan in force). */
+	assert_int_equal(store_plan_set_interval(f->db, f->plan, month_from_ym(2026, 5), 1, &e), TSU_OK);
+	assert_int_equal(store_plan_set_interval(f->db, f->plan, month_from_ym(2026, 8), 6, &e), TSU_OK);
+	got = render(f, PRINT_PLAN, f->plan, false);
+	assert_non_null(strstr(got, "モニタリング期間              毎月(R8.5〜R8.7)、6月ごと(R8.10〜R9.4)\n"));
+	free(got);
+}
+
+static void the_draft_and_the_final_plan_get_their_own_file_names(void **state)
+{
+	struct fx *f = *state;
+	print_opts o = opts;
+	int64_t nid;
+	pform *pf;
+	tsu_err e;
+	char *name, *want;
+
+	o.today = D("2026-11-23");
+	assert_int_equal(store_plan_revise(f->db, f->plan, D("2026-11-01"), &nid, &e), TSU_OK);
+	assert_int_equal(print_build(f->db, PRINT_PLAN, f->client, 0, &o, &pf, &e), TSU_OK);
+	name = print_file_name(pf, PRINT_PLAN, f->client, 0);
+	want = xasprintf("plan-draft-%lld-%lld.pdf", (long long)f->client, (long long)nid);
+	assert_string_equal(name, want);
+	free(want);
+	free(name);
+	pform_free(pf);
+	assert_int_equal(print_build(f->db, PRINT_PLAN, f->client, f->plan, &o, &pf, &e), TSU_OK);
+	name = print_file_name(pf, PRINT_PLAN, f->client, f->plan);
+	want = xasprintf("plan-final-%lld-%lld.pdf", (long long)f->client, (long long)f->plan);
+	assert_string_equal(name, want);
+	free(want);
+	free(name);
+	pform_free(pf);
+	assert_int_equal(print_build(f->db, PRINT_MONITORING, f->client, 0, &o, &pf, &e), TSU_OK);
+	name = print_file_name(pf, PRINT_MONITORING, f->client, 0);
+	want = xasprintf("monitoring-%lld-%lld.pdf", (long long)f->client, (long long)f->monitoring);
+	assert_string_equal(name, want);
+	free(want);
+	free(name);
+	pform_free(pf);
 }
 
 static void initials_replace_the_name_and_hide_address(void **state)
@@ -525,7 +701,7 @@ static void prep_sheet_prints_the_stored_text_when_there_is_one(void **state)
 	assert_int_equal(store_prep_save(f->db, f->client, 0, 0, D("2026-11-30"), "服薬の声かけを相談する", NULL, &e), TSU_OK);
 	got = render(f, PRINT_PREP, 0, false);
 	assert_non_null(strstr(got, "  服薬の声かけを相談する\n"));
-	assert_non_null(strstr(got, "次回の会議        令和8年11月30日"));
+	assert_non_null(strstr(got, "次回の会議                    令和8年11月30日"));
 	assert_null(strstr(got, "【最近の変化】"));
 	free(got);
 }
@@ -606,7 +782,12 @@ int main(void)
 		T(assessment_groups_icf_items_by_component_with_fact_and_interpretation_apart),
 		T(prep_sheet_draws_its_summary_from_notes_monitoring_and_gas),
 		T(a_draft_plan_is_titled_an_draft_and_leaves_the_provider_empty),
-		T(a_child_case_prints_the_childs_plan_title_and_labels),
+		T(a_child_using_only_welfare_services_gets_the_service_plan_title),
+		T(a_child_using_both_kinds_gets_the_combined_title),
+		T(a_child_using_only_day_services_gets_the_childs_plan_title),
+		T(an_adult_shows_no_guardian_but_all_three_numbers),
+		T(monitoring_months_follow_the_interval_history),
+		T(the_draft_and_the_final_plan_get_their_own_file_names),
 		T(initials_replace_the_name_and_hide_address),
 		T(prep_sheet_prints_the_stored_text_when_there_is_one),
 		T(a_record_of_another_client_or_none_at_all_is_refused),
