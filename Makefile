@@ -66,7 +66,7 @@ LANGS    := $(sort $(basename $(notdir $(filter-out %.pot,$(wildcard data/po/??.
 MO       := $(LANGS:%=$(B)/locale/%/LC_MESSAGES/tsunagi.mo)
 
 .PHONY: all run check check-build unit e2e deps install uninstall clean \
-	demo-db pot
+	demo-db pot po-check
 
 all: $(B)/$(PROG) $(B)/tsunagi-pdf.so $(MO)
 
@@ -149,7 +149,7 @@ run:
 
 # check: the normal build must be warning-free, then every suite runs
 # against the sanitizer build.  Fragments add suites to CHECK_MORE.
-CHECK_MORE := fuzz-replay stress-check
+CHECK_MORE := fuzz-replay stress-check po-check
 # What fontconfig keeps until exit is not a leak of ours (tests/lsan.supp).
 export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/lsan.supp
 check:
@@ -219,6 +219,25 @@ uninstall:
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -o data/po/tsunagi.pot $(wildcard src/*/*.c)
 	xgettext --from-code=UTF-8 -k_ -kN_ -L C -j -o data/po/tsunagi.pot include/tsunagi/*.h
+
+# Every message in the sources has its Japanese translation, and each
+# translation takes the arguments its message gives (msgfmt checks the
+# format of every entry xgettext marks c-format; a catalogue entry
+# written by hand has no flag, so it is checked only here).
+po-check:
+	@mkdir -p $(B)/po-check
+	@xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -o $(B)/po-check/all.pot $(wildcard src/*/*.c)
+	@xgettext --from-code=UTF-8 -k_ -kN_ -L C -j -o $(B)/po-check/all.pot include/tsunagi/*.h
+	@msgcat --use-first -o $(B)/po-check/ja.po data/po/ja.po $(filter-out data/po/ja.po,$(wildcard data/po/ja-*.po))
+	@msgmerge -q --no-fuzzy-matching -o $(B)/po-check/merged.po $(B)/po-check/ja.po $(B)/po-check/all.pot
+	@msgfmt --check-format -o /dev/null $(B)/po-check/merged.po
+	@n=$$(msgattrib --untranslated --no-obsolete $(B)/po-check/merged.po | grep -c '^msgid'); \
+	f=$$(msgattrib --only-fuzzy --no-obsolete $(B)/po-check/merged.po | grep -c '^msgid'); \
+	if [ "$$n" -gt 1 ] || [ "$$f" -gt 1 ]; then \
+	  msgattrib --untranslated --no-obsolete $(B)/po-check/merged.po | grep -A3 '^#:' | head -40; \
+	  msgattrib --only-fuzzy --no-obsolete $(B)/po-check/merged.po | grep -A3 '^#:' | head -40; \
+	  echo "po-check: $$((n > 0 ? n - 1 : 0)) messages without a Japanese translation, $$((f > 0 ? f - 1 : 0)) whose translation takes other arguments; fix them in data/po/ja-*.po"; exit 1; \
+	fi; echo "po-check: every message has its Japanese translation"
 
 clean:
 	rm -rf build
