@@ -69,6 +69,11 @@ int time_parse(const char *s, int *minutes, tsu_err *e);
 #define TIME_LEN 6
 void time_format(int minutes, char *buf);
 
+/* A UTC time as SQLite's strftime writes it ("YYYY-MM-DDTHH:MM:SSZ") in
+ * the local time zone, to the minute ("YYYY-MM-DD HH:MM"); the text as it
+ * is (cut to 16 characters) when it is not such a time. */
+void time_utc_to_local(const char *utc, char *buf, size_t n);
+
 /* Formatting.  Buffers: DATE_ISO_LEN and DATE_WAREKI_LEN bytes suffice. */
 #define DATE_ISO_LEN 11
 #define DATE_WAREKI_LEN 40

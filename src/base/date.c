@@ -795,6 +795,29 @@ void time_format(int minutes, char *buf)
 	snprintf(buf, TIME_LEN, "%02d:%02d", minutes / 60, minutes % 60);
 }
 
+void time_utc_to_local(const char *utc, char *buf, size_t n)
+{
+	struct tm tm = { 0 };
+	time_t t;
+	int y, mo, d, h, mi, sec;
+	char z;
+
+	if (!utc || sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec, &z) != 7 ||
+	    z != 'Z') {
+		snprintf(buf, n, "%.16s", utc ? utc : "");
+		return;
+	}
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	t = timegm(&tm);
+	if (t == (time_t)-1 || !localtime_r(&t, &tm) || !strftime(buf, n, "%Y-%m-%d %H:%M", &tm))
+		snprintf(buf, n, "%.16s", utc);
+}
+
 /* The holiday tables cover 2000-2099 (holiday.h); a today in 2098 still
  * sees a year ahead with its holidays. */
 int date_check_today(const char *what, date_t dt, tsu_err *e)

@@ -39,11 +39,8 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *
 	if (sel)
 		wattroff(w, A_REVERSE | A_BOLD);
 	ui_put_raw(w, y, x + 1, 1, " ", false);
-	/* saved_at is UTC "YYYY-MM-DDTHH:MM:SSZ"; minutes are enough. */
-	snprintf(when, sizeof when, "%.16s", d->saved_at);
-	for (char *p = when; *p; p++)
-		if (*p == 'T')
-			*p = ' ';
+	/* saved_at is kept in UTC; the worker reads her own clock. */
+	time_utc_to_local(d->saved_at, when, sizeof when);
 	ui_put(w, y, x + 2, 17, when, true);
 	ui_put(w, y, x + 19, width - 19, d->title, true);
 	if (sel)
@@ -104,7 +101,7 @@ static void draw(ui_app *app, ui_screen *s)
 		wattroff(stdscr, A_BOLD);
 		wattron(stdscr, A_UNDERLINE);
 		ui_put_raw(stdscr, app->body_y + 1, 0, 2, "", true);
-		ui_put_raw(stdscr, app->body_y + 1, 2, 17, _("kept at (UTC)"), true);
+		ui_put_raw(stdscr, app->body_y + 1, 2, 17, _("kept at"), true);
 		ui_put_raw(stdscr, app->body_y + 1, 19, app->cols - 19, _("form"), true);
 		wattroff(stdscr, A_UNDERLINE);
 		ds->list.dirty |= UI_LIST_ALL;

@@ -74,7 +74,7 @@ ui_wait "client: 一番 太郎"
 ui_wait "client: 二番 次郎"
 [ "$(ui_screen | grep -c "client: 共有 花子")" = 2 ] || fail "the two drafts of 共有 花子 are not both offered: $(ui_screen)"
 row=$(ui_screen | grep -n "client: 二番 次郎" | cut -d: -f1)
-first=$(ui_screen | grep -n "kept at (UTC)" | cut -d: -f1)
+first=$(ui_screen | grep -n "kept at" | cut -d: -f1)
 for i in $(seq $((row - first - 1))); do ui_keys Down; done
 ui_wait "> 20"
 ui_screen | grep -q "^> .*client: 二番 次郎" || fail "cannot select 二番 次郎: $(ui_screen)"

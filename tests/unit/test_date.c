@@ -766,11 +766,38 @@ static void times_are_read_in_the_forms_people_type(void **state)
 	assert_string_equal(b, "");
 }
 
+/* Draft times are kept in UTC and shown in the worker's zone. */
+static void utc_times_show_in_the_local_zone(void **state)
+{
+	const char *tz = getenv("TZ");
+	char *saved = tz ? strdup(tz) : NULL;
+	char b[32];
+
+	(void)state;
+	setenv("TZ", "Asia/Tokyo", 1);
+	tzset();
+	time_utc_to_local("2026-11-23T15:30:00Z", b, sizeof b);
+	assert_string_equal(b, "2026-11-24 00:30");
+	time_utc_to_local("2026-12-31T14:59:59Z", b, sizeof b);
+	assert_string_equal(b, "2026-12-31 23:59");
+	time_utc_to_local("not a time", b, sizeof b);
+	assert_string_equal(b, "not a time");
+	time_utc_to_local("", b, sizeof b);
+	assert_string_equal(b, "");
+	if (saved)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(saved);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(day_zero_is_1970_01_01),
 		cmocka_unit_test(times_are_read_in_the_forms_people_type),
+		cmocka_unit_test(utc_times_show_in_the_local_zone),
 		cmocka_unit_test(known_day_numbers_match_the_proleptic_gregorian_calendar),
 		cmocka_unit_test(every_day_from_1868_to_2200_round_trips),
 		cmocka_unit_test(leap_years_follow_the_gregorian_rule),
