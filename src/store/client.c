@@ -356,30 +356,55 @@ fail:
 	return e ? e->code : TSU_EFAIL;
 }
 
+/*
+ * The list's filter, one text for every statement: status, kind, and a
+ * search in the folded name and kana, or, for a query of digits, in the
+ * recipient numbers (the client's and her certificates'), as a worker
+ * with the certificate in hand types them.
+ */
+#define CLIENT_FILTER \
+	" (:all OR status = :status)" \
+	" AND (:kind IS NULL OR case_kind = :kind)" \
+	" AND (:q IS NULL OR instr(search_key, :q) > 0" \
+	"      OR (:qn IS NOT NULL AND (instr(recipient_no, :qn) > 0" \
+	"          OR EXISTS (SELECT 1 FROM certificate ce WHERE ce.client_id = client.id" \
+	"                     AND instr(ce.number, :qn) > 0))))"
+
+/* A query of three digits or more (after folding full-width ones) is
+ * also looked for among recipient numbers. */
+static bool number_query(const char *q)
+{
+	size_t n = strlen(q);
+
+	return n >= 3 && strspn(q, "0123456789") == n;
+}
+
+static void bind_filter(db_stmt *s, const client_filter *f)
+{
+	db_bind_int(s, ":all", f && f->include_closed && !f->only_closed);
+	db_bind_text(s, ":status", f && f->only_closed ? "closed" : "active");
+	db_bind_text(s, ":kind", f ? f->case_kind : NULL);
+	db_bind_null(s, ":q");
+	db_bind_null(s, ":qn");
+	if (f && f->search && *f->search) {
+		char *q = squeeze_spaces(text_fold(f->search));
+		if (*q)
+			db_bind_text(s, ":q", q);
+		if (number_query(q))
+			db_bind_text(s, ":qn", q);
+		free(q);
+	}
+}
+
 static db_stmt *filtered(db *d, const client_filter *f, bool count)
 {
 	/* Constant SQL; the filter's parts are switched on by binds. */
 	db_stmt *s = db_prepare(d, count ?
-		"SELECT count(*) FROM client"
-		" WHERE (:all OR status = :status)"
-		" AND (:kind IS NULL OR case_kind = :kind)"
-		" AND (:q IS NULL OR instr(search_key, :q) > 0)" :
-		"SELECT " CLIENT_COLUMNS " FROM client"
-		" WHERE (:all OR status = :status)"
-		" AND (:kind IS NULL OR case_kind = :kind)"
-		" AND (:q IS NULL OR instr(search_key, :q) > 0)"
+		"SELECT count(*) FROM client WHERE" CLIENT_FILTER :
+		"SELECT " CLIENT_COLUMNS " FROM client WHERE" CLIENT_FILTER
 		" ORDER BY status, sort_key, id");
 
-	db_bind_int(s, ":all", f && f->include_closed && !f->only_closed);
-	db_bind_text(s, ":status", f && f->only_closed ? "closed" : "active");
-	db_bind_text(s, ":kind", f ? f->case_kind : NULL);
-	if (f && f->search && *f->search) {
-		char *q = squeeze_spaces(text_fold(f->search));
-		db_bind_text(s, ":q", q);
-		free(q);
-	} else {
-		db_bind_null(s, ":q");
-	}
+	bind_filter(s, f);
 	return s;
 }
 
@@ -614,12 +639,7 @@ void client_row_free(client_row *r)
 }
 
 #define PAGE_COLUMNS "id, name, kana, case_kind, status, recipient_no, sort_key, birth_on"
-#define PAGE_FILTER \
-	" (:all OR status = :status)" \
-	" AND (:kind IS NULL OR case_kind = :kind)" \
-	" AND (:q IS NULL OR instr(search_key, :q) > 0)"
 
-static void bind_page_filter(db_stmt *s, const client_filter *f);
 static void read_page_row(db_stmt *s, client_row *r);
 
 int store_client_page(db *d, const client_filter *f, const client_row *from,
@@ -628,14 +648,14 @@ int store_client_page(db *d, const client_filter *f, const client_row *from,
 	/* Four constant statements, so that the key range reaches the
 	 * index (status, sort_key, id) instead of being filtered late. */
 	static const char *const sql[2][2] = {
-		{ "SELECT " PAGE_COLUMNS " FROM client WHERE" PAGE_FILTER
+		{ "SELECT " PAGE_COLUMNS " FROM client WHERE" CLIENT_FILTER
 		  " ORDER BY status, sort_key, id LIMIT :limit",
-		  "SELECT " PAGE_COLUMNS " FROM client WHERE" PAGE_FILTER
+		  "SELECT " PAGE_COLUMNS " FROM client WHERE" CLIENT_FILTER
 		  " AND (status, sort_key, id) > (:a_status, :a_key, :a_id)"
 		  " ORDER BY status, sort_key, id LIMIT :limit" },
-		{ "SELECT " PAGE_COLUMNS " FROM client WHERE" PAGE_FILTER
+		{ "SELECT " PAGE_COLUMNS " FROM client WHERE" CLIENT_FILTER
 		  " ORDER BY status DESC, sort_key DESC, id DESC LIMIT :limit",
-		  "SELECT " PAGE_COLUMNS " FROM client WHERE" PAGE_FILTER
+		  "SELECT " PAGE_COLUMNS " FROM client WHERE" CLIENT_FILTER
 		  " AND (status, sort_key, id) < (:a_status, :a_key, :a_id)"
 		  " ORDER BY status DESC, sort_key DESC, id DESC LIMIT :limit" },
 	};
@@ -643,7 +663,7 @@ int store_client_page(db *d, const client_filter *f, const client_row *from,
 	size_t k = 0;
 	int rc = DB_DONE;
 
-	bind_page_filter(s, f);
+	bind_filter(s, f);
 	if (from) {
 		db_bind_text(s, ":a_status", from->status);
 		db_bind_text(s, ":a_key", from->sort_key);
@@ -668,23 +688,6 @@ int store_client_page(db *d, const client_filter *f, const client_row *from,
 		}
 	*n = k;
 	return TSU_OK;
-}
-
-static void bind_page_filter(db_stmt *s, const client_filter *f)
-{
-	db_bind_int(s, ":all", f && f->include_closed && !f->only_closed);
-	db_bind_text(s, ":status", f && f->only_closed ? "closed" : "active");
-	db_bind_text(s, ":kind", f ? f->case_kind : NULL);
-	if (f && f->search && *f->search) {
-		char *q = squeeze_spaces(text_fold(f->search));
-		if (*q)
-			db_bind_text(s, ":q", q);
-		else
-			db_bind_null(s, ":q");
-		free(q);
-	} else {
-		db_bind_null(s, ":q");
-	}
 }
 
 static void read_page_row(db_stmt *s, client_row *r)
@@ -722,9 +725,9 @@ int64_t store_client_position(db *d, const client_filter *f, const client_row *r
 	db_stmt *s;
 
 	if (!plain_filter(f)) {
-		s = db_prepare(d, "SELECT count(*) FROM client WHERE" PAGE_FILTER
+		s = db_prepare(d, "SELECT count(*) FROM client WHERE" CLIENT_FILTER
 			" AND (status, sort_key, id) < (:a_status, :a_key, :a_id)");
-		bind_page_filter(s, f);
+		bind_filter(s, f);
 	} else if (all_statuses(f)) {
 		s = db_prepare(d, "SELECT count(*) FROM client"
 			" WHERE (status, sort_key, id) < (:a_status, :a_key, :a_id)");

@@ -427,9 +427,49 @@ static void paging_applies_the_search_and_the_filters(void **state)
 	close_db(d, path);
 }
 
+/* A worker with the certificate in hand types its number: the client's
+ * recipient number and her certificates' numbers are searched (digits
+ * only, full-width too); a name search never matches a number. */
+static void a_recipient_number_finds_its_client(void **state)
+{
+	char path[64];
+	db *d = open_db(path);
+	client_row r[5];
+	size_t n;
+	tsu_err e;
+	client_filter f = { 0 };
+	client c;
+
+	(void)state;
+	add(d, "山田 花子", "ヤマダ ハナコ", "plan");
+	add(d, "佐藤 花", "さとう はな", "child");
+	assert_int_equal(store_client_get(d, 1, &c, &e), TSU_OK);
+	assert_int_equal(client_set(&c, "recipient-no", "1412345678", &e), TSU_OK);
+	assert_int_equal(store_client_update(d, &c, &e), TSU_OK);
+	client_free(&c);
+	assert_int_equal(db_exec(db_prepare(d, "INSERT INTO certificate (client_id, kind, number, valid_from, valid_to)"
+					       " VALUES (2, 'day_service', '1598765432', '2026-04-01', '2027-03-31')"), &e), TSU_OK);
+	f.search = "12345";
+	assert_int_equal(store_client_page(d, &f, NULL, false, 5, r, &n, &e), TSU_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(r[0].name, "山田 花子");
+	free_rows(r, n);
+	assert_int_equal(store_client_count(d, &f), 1);
+	f.search = "９８７６";
+	assert_int_equal(store_client_page(d, &f, NULL, false, 5, r, &n, &e), TSU_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(r[0].name, "佐藤 花");
+	free_rows(r, n);
+	f.search = "14";          /* too short to be a number search */
+	assert_int_equal(store_client_page(d, &f, NULL, false, 5, r, &n, &e), TSU_OK);
+	assert_int_equal(n, 0);
+	close_db(d, path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_recipient_number_finds_its_client),
 		cmocka_unit_test(a_draft_keeps_text_as_typed_and_is_found_by_form_and_record),
 		cmocka_unit_test(the_draft_list_has_every_draft_with_its_fields),
 		cmocka_unit_test(drafts_belong_to_their_client),
