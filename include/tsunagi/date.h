@@ -65,6 +65,9 @@ int month_parse(const char *s, month_t *out, tsu_err *e);
  * for every form (notes, the weekly grid, the CLI's --at).
  */
 int time_parse(const char *s, int *minutes, tsu_err *e);
+/* The time of day now, in minutes: $TSUNAGI_NOW (as time_parse reads
+ * it) when set, for tests, else the local clock. */
+int time_now(void);
 /* "HH:MM" (24:00 for 1440); buf holds TIME_LEN bytes.  "" when out of range. */
 #define TIME_LEN 6
 void time_format(int minutes, char *buf);

@@ -61,6 +61,9 @@ typedef struct ui_screen_ops {
 	void (*close)(ui_app *app, ui_screen *s);
 	/* Show the terminal cursor (forms, search). */
 	bool (*cursor)(ui_screen *s);
+	/* The client the screen is on (its selected row's, a card's), for
+	 * actions about "this client" (quick-note); 0 or NULL: none. */
+	int64_t (*client)(ui_screen *s);
 } ui_screen_ops;
 
 struct ui_screen {
@@ -88,6 +91,7 @@ struct ui_app {
 	db *db;
 	date_t today;
 	config cfg;
+	int last_card_tab;      /* enum ui_card_tab a card opens on: the last one used */
 	ui_keymap keys;
 	ui_screen stack[UI_STACK_MAX];
 	int depth;
@@ -150,6 +154,9 @@ enum ui_card_tab ui_card_tab_for_due(const struct due_item *it, int64_t *ref);
  * is restored into it. */
 ui_screen ui_client_form(ui_app *app, int64_t client_id);
 ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, int64_t record_id);
+/* A new progress note of the client: a phone call, dated today at the
+ * time it is, the cursor on its text. */
+ui_screen ui_quick_note(ui_app *app, int64_t client_id);
 /* A new described record of a client, filled from init first. */
 ui_screen ui_record_form_from(ui_app *app, const record_type *rt, int64_t client_id, const void *init);
 ui_screen ui_draft_form(ui_app *app, const draft *d);

@@ -199,6 +199,8 @@ void ui_field_set(ui_field *fd, const char *text);
  * needs a redraw then).  Save, cancel and editor are left to the caller.
  */
 bool ui_form_key(ui_form *f, ui_action a, ui_key k);
+/* Put the cursor on the field called name (no change when there is none). */
+void ui_form_focus(ui_form *f, const char *name);
 /* Draw in the rectangle; the cursor is placed in the current field. */
 void ui_form_draw(ui_form *f, ui_win *w, int y, int x, int height, int width);
 

@@ -786,6 +786,20 @@ bad:
 	return err_set(e, TSU_EINVAL, _("'%s' is not a time of day; write it like 9:30, 0930 or 9時30分"), s ? s : "");
 }
 
+int time_now(void)
+{
+	const char *env = getenv("TSUNAGI_NOW");
+	time_t now = time(NULL);
+	struct tm tm;
+	int m;
+
+	if (env && *env && time_parse(env, &m, NULL) == TSU_OK)
+		return m;
+	if (now == (time_t)-1 || !localtime_r(&now, &tm))
+		return 0;
+	return tm.tm_hour * 60 + tm.tm_min;
+}
+
 void time_format(int minutes, char *buf)
 {
 	if (minutes < 0 || minutes > 1440) {

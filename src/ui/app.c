@@ -441,6 +441,14 @@ static void handle_key(ui_app *app, ui_key k)
 	case UA_NOTES_SEARCH:
 		ui_push(app, ui_notes_screen(app, 0));
 		break;
+	case UA_QUICK_NOTE: {
+		int64_t id = s->ops->client ? s->ops->client(s) : 0;
+		if (id)
+			ui_push(app, ui_quick_note(app, id));
+		else
+			ui_message(app, "%s", _("Select a client first: on the alarm list, the client list or a card."));
+		break;
+	}
 	case UA_REDRAW:
 		clearok(curscr, TRUE);
 		app->redraw_all = true;

@@ -179,8 +179,9 @@ static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 static const ui_hint *hints(ui_screen *s)
 {
 	static const ui_hint h[] = {
-		{ UA_HELP, N_("help") }, { UA_OPEN, N_("open") }, { UA_FILTER_KIND, N_("kind") },
-		{ UA_PRINT_WEEK, N_("print week") }, { UA_CLIENTS, N_("clients") }, { UA_QUIT, N_("quit") },
+		{ UA_HELP, N_("help") }, { UA_OPEN, N_("open") }, { UA_QUICK_NOTE, N_("note") },
+		{ UA_FILTER_KIND, N_("kind") }, { UA_PRINT_WEEK, N_("print week") },
+		{ UA_CLIENTS, N_("clients") }, { UA_QUIT, N_("quit") },
 		{ UA_NONE, NULL },
 	};
 	(void)s;
@@ -271,6 +272,14 @@ static void close_alarms(ui_app *app, ui_screen *s)
 	free(a);
 }
 
+static int64_t alarm_client(ui_screen *s)
+{
+	alarms_state *st = s->st;
+	const ui_due_row *row = ui_list_selected(&st->list);
+
+	return row && !row->heading ? row->it.client_id : 0;
+}
+
 static const ui_screen_ops alarms_ops = {
 	.name = N_("Alarms"),
 	.contexts = contexts,
@@ -280,6 +289,7 @@ static const ui_screen_ops alarms_ops = {
 	.resize = resize,
 	.resume = resume,
 	.close = close_alarms,
+	.client = alarm_client,
 };
 
 ui_screen ui_alarms_screen(ui_app *app)

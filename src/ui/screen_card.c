@@ -437,6 +437,7 @@ static void set_tab(ui_app *app, ui_screen *s, int tab)
 	card_state *cs = s->st;
 	free_tab(cs);
 	cs->tab = (enum ui_card_tab)((tab + UI_TAB_COUNT) % UI_TAB_COUNT);
+	app->last_card_tab = (int)cs->tab;
 	load_tab(cs, 0, 0);
 	s->dirty |= UI_D_BODY;
 	app->status_dirty = true;
@@ -499,6 +500,11 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	(void)k;
 	if (ui_list_action(&cs->list, a)) {
 		s->dirty |= UI_D_PART;
+		return true;
+	}
+	/* 1-9 and 0 go to the tab of that number (the first ten). */
+	if (a == UA_NONE && k >= '0' && k <= '9' && (k == '0' ? 9 : k - '1') < UI_TAB_COUNT) {
+		set_tab(app, s, k == '0' ? 9 : (int)(k - '1'));
 		return true;
 	}
 	switch (a) {
@@ -586,6 +592,12 @@ static void close_card(ui_app *app, ui_screen *s)
 	free(cs);
 }
 
+static int64_t card_client(ui_screen *s)
+{
+	card_state *cs = s->st;
+	return cs->have_client ? cs->client_id : 0;
+}
+
 static const ui_screen_ops card_ops = {
 	.name = N_("Client card"),
 	.contexts = contexts,
@@ -595,6 +607,7 @@ static const ui_screen_ops card_ops = {
 	.resize = resize,
 	.resume = resume,
 	.close = close_card,
+	.client = card_client,
 };
 
 ui_screen ui_card_screen(ui_app *app, int64_t client_id, enum ui_card_tab tab, int64_t ref_id)

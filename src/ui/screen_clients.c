@@ -180,7 +180,7 @@ static const ui_hint *hints(ui_screen *s)
 {
 	static const ui_hint list_hints[] = {
 		{ UA_HELP, N_("help") }, { UA_OPEN, N_("open") }, { UA_SEARCH, N_("search") },
-		{ UA_NEW_CLIENT, N_("new") }, { UA_FILTER_STATUS, N_("active/closed") },
+		{ UA_QUICK_NOTE, N_("note") }, { UA_NEW_CLIENT, N_("new") }, { UA_FILTER_STATUS, N_("active/closed") },
 		{ UA_FILTER_CASE, N_("kind") }, { UA_ALARMS, N_("alarms") },
 		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
@@ -275,7 +275,7 @@ static void open_selected(ui_app *app, clients_state *c)
 {
 	const client_row *r = ui_list_selected(&c->list);
 	if (r)
-		ui_push(app, ui_card_screen(app, r->id, UI_TAB_BASICS, 0));
+		ui_push(app, ui_card_screen(app, r->id, (enum ui_card_tab)app->last_card_tab, 0));
 }
 
 static bool search_key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
@@ -383,6 +383,14 @@ static void close_clients(ui_app *app, ui_screen *s)
 	free(c);
 }
 
+static int64_t selected_client(ui_screen *s)
+{
+	clients_state *c = s->st;
+	const client_row *r = ui_list_selected(&c->list);
+
+	return r ? r->id : 0;
+}
+
 static const ui_screen_ops clients_ops = {
 	.name = N_("Clients"),
 	.contexts = contexts,
@@ -393,6 +401,7 @@ static const ui_screen_ops clients_ops = {
 	.resume = resume,
 	.close = close_clients,
 	.cursor = cursor,
+	.client = selected_client,
 };
 
 ui_screen ui_clients_screen(ui_app *app)

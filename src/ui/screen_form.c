@@ -746,6 +746,26 @@ ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, 
 	return record_form(app, rt, client_id, 0, record_id, NULL, 0);
 }
 
+ui_screen ui_quick_note(ui_app *app, int64_t client_id)
+{
+	char hhmm[TIME_LEN];
+	note n;
+	ui_screen s;
+
+	store_record_new(app->db, &rt_note, client_id, app->today, &n);
+	n.client_id = client_id;
+	time_format(time_now(), hhmm);
+	free(n.noted_at);
+	n.noted_at = xstrdup(hhmm);
+	free(n.kind);
+	n.kind = xstrdup("phone");
+	s = record_form(app, &rt_note, client_id, 0, 0, &n, 0);
+	record_free(&rt_note, &n);
+	if (s.ops)
+		ui_form_focus(&((form_state *)s.st)->form, "fact");
+	return s;
+}
+
 ui_screen ui_record_form_from(ui_app *app, const record_type *rt, int64_t client_id, const void *init)
 {
 	return record_form(app, rt, client_id, 0, 0, init, 0);

@@ -474,3 +474,12 @@ done:
 	free(dir);
 	return out;
 }
+
+void ui_form_focus(ui_form *f, const char *name)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->fields[i].name, name) == 0) {
+			f->cur = i;
+			return;
+		}
+}
