@@ -208,12 +208,32 @@ static void draw(ui_app *app, ui_screen *s)
 	ui_list_draw(&a->list, stdscr, app->body_y + 1, 0, app->cols);
 }
 
+/* After a move, step on past headings in the direction of the move (up
+ * for page-up and top's opposite ...); when only headings lie that way,
+ * back to the item the cursor was on. */
+static void skip_headings(ui_list *l, ui_action a, size_t before)
+{
+	long dir = a == UA_UP || a == UA_PAGE_UP || a == UA_BOTTOM ? -1 : 1;
+	size_t at = ui_list_selected_index(l);
+
+	while (ui_list_selected(l) && !ui_due_row_is_item(ui_list_selected(l), NULL)) {
+		ui_list_move(l, dir);
+		if (ui_list_selected_index(l) == at)
+			break;          /* the end of the list */
+		at = ui_list_selected_index(l);
+	}
+	if (ui_list_selected(l) && !ui_due_row_is_item(ui_list_selected(l), NULL))
+		ui_list_move(l, (long)before - (long)ui_list_selected_index(l));
+}
+
 static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	alarms_state *st = s->st;
+	size_t before = ui_list_selected_index(&st->list);
 
 	(void)k;
 	if (ui_list_action(&st->list, a)) {
+		skip_headings(&st->list, a, before);
 		s->dirty |= UI_D_PART;
 		return true;
 	}

@@ -46,10 +46,28 @@ Overdue 1  Week 1  Month 1  Coming 2  kind: all
 
 
 
- ?:help  Enter:open  f:kind  p:print week  c:clients  Q:quit
+ ?:help  Enter:open  m:note  f:kind  p:print week  c:clients  Q:quit
 X
 ui_screen | sed 's/ *$//' > "$T/got"
 sed 's/ *$//' "$T/want" | diff -u - "$T/got" >&2 || fail "the alarm list's screen differs"
+
+# j and k step from item to item over the headings between them (issue
+# 16, item 15), and stop at the last and the first item.
+sel() { ui_screen | grep '^> ' | cut -c1-20; }
+for want in "> !  2026-11-27 Fri" "> !  2026-11-26 Thu" "> !  2027-01-20 Wed" "> !  2027-02-11 Thu" "> !  2027-02-11 Thu"; do
+	ui_keys j
+	ui_wait "$want"
+	sel | grep -q "^> [!.]" || fail "the cursor is on a heading: $(sel)"
+done
+for want in "> !  2027-01-20 Wed" "> !  2026-11-26 Thu" "> !  2026-11-27 Fri" "> !! 2026-10-31 Sat" "> !! 2026-10-31 Sat"; do
+	ui_keys k
+	ui_wait "$want"
+	sel | grep -q "^> [!.]" || fail "the cursor is on a heading: $(sel)"
+done
+ui_keys G
+ui_wait "> !  2027-02-11 Thu"
+ui_keys g
+ui_wait "> !! 2026-10-31 Sat"
 
 # The screen's items are the command's.
 tsu alarms --format tsv | cut -f1,2 > "$T/cmd" || fail "alarms"
