@@ -78,6 +78,13 @@ int store_monitoring_schedule(db *db, int64_t client_id, int64_t monitoring_id,
  * gives it one monitoring_row per row of the plan (plan_row_id set) that
  * it does not have yet.  *monitoring_id gets its id.
  */
+/*
+ * A monitoring that has no rows yet (one scheduled from the calendar, or
+ * added on its own) gets one row per goal of its plan - the plan in force
+ * when it names none, which it then names.  Nothing changes for one with
+ * rows, or for a client without a plan.
+ */
+int store_monitoring_fill_rows(db *db, int64_t monitoring_id, tsu_err *e);
 int store_monitoring_start(db *db, int64_t client_id, date_t done_on,
 			   int64_t *monitoring_id, tsu_err *e);
 

@@ -157,6 +157,8 @@ ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, 
 /* A new progress note of the client: a phone call, dated today at the
  * time it is, the cursor on its text. */
 ui_screen ui_quick_note(ui_app *app, int64_t client_id);
+/* Add to a form's title what the record is about (" - GOAL"). */
+void ui_form_title_add(ui_screen *form, const char *about);
 /* A new described record of a client, filled from init first. */
 ui_screen ui_record_form_from(ui_app *app, const record_type *rt, int64_t client_id, const void *init);
 ui_screen ui_draft_form(ui_app *app, const draft *d);

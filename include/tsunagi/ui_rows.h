@@ -34,6 +34,9 @@ struct ui_rows {
 	/* Fill a new row after record_init (priority, component ...); may
 	 * be NULL. */
 	void (*init_row)(ui_rows *r, void *row);
+	/* What a row is about, shown in its form's title (a monitoring
+	 * row: the goal it rates); caller frees; may be NULL. */
+	char *(*row_subtitle)(ui_rows *r, const void *row);
 	void *ctx;                      /* the screen's state */
 	int64_t pending_delete;
 	ui_screen *screen;              /* for confirm callbacks */

@@ -418,6 +418,45 @@ static int add_missing_rows(db *d, int64_t monitoring_id, int64_t plan_id, tsu_e
 	return rc;
 }
 
+int store_monitoring_fill_rows(db *d, int64_t monitoring_id, tsu_err *e)
+{
+	db_stmt *s = db_prepare(d, "SELECT count(*) FROM monitoring_row WHERE monitoring_id = :id");
+	monitoring m;
+	plan p;
+	int rc;
+
+	db_bind_int64(s, ":id", monitoring_id);
+	if (db_int64_or(s, 1) > 0)
+		return TSU_OK;
+	record_init(&rt_monitoring, &m);
+	record_init(&rt_plan, &p);
+	if ((rc = db_begin(d, e)) != TSU_OK)
+		goto out;
+	rc = store_record_get(d, &rt_monitoring, monitoring_id, &m, e);
+	if (rc == TSU_OK && !m.plan_id) {
+		rc = store_plan_in_force(d, m.client_id, &p, e);
+		if (rc == TSU_ENOTFOUND) {      /* no plan: no goals to rate */
+			db_rollback(d);
+			rc = TSU_OK;
+			goto out;
+		}
+		if (rc == TSU_OK) {
+			m.plan_id = p.id;
+			rc = store_record_update(d, &rt_monitoring, &m, e);
+		}
+	}
+	if (rc == TSU_OK)
+		rc = add_missing_rows(d, monitoring_id, m.plan_id, e);
+	if (rc == TSU_OK)
+		rc = db_commit(d, e);
+	else
+		db_rollback(d);
+out:
+	record_free(&rt_monitoring, &m);
+	record_free(&rt_plan, &p);
+	return rc;
+}
+
 int store_monitoring_start(db *d, int64_t client_id, date_t done_on, int64_t *monitoring_id, tsu_err *e)
 {
 	monitoring m;

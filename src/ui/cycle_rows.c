@@ -177,6 +177,19 @@ const void *ui_rows_selected(const ui_rows *r)
 	return r->nrows ? ui_list_selected(&r->list) : NULL;
 }
 
+/* The form of a row (id 0: a new one from init), titled with what the
+ * row is about when the screen says. */
+static void push_row_form(ui_app *app, ui_rows *r, int64_t id, const void *row)
+{
+	ui_screen f = ui_child_form(app, r->crt, r->client_id, r->id, id, id ? NULL : row);
+	char *about = r->row_subtitle && f.ops ? r->row_subtitle(r, row) : NULL;
+
+	if (about && *about)
+		ui_form_title_add(&f, about);
+	free(about);
+	ui_push(app, f);
+}
+
 bool ui_rows_key(ui_rows *r, ui_screen *s, ui_action a)
 {
 	ui_app *app = r->app;
@@ -200,7 +213,7 @@ bool ui_rows_key(ui_rows *r, ui_screen *s, ui_action a)
 		record_init(r->crt, init);
 		if (r->init_row)
 			r->init_row(r, init);
-		ui_push(app, ui_child_form(app, r->crt, r->client_id, r->id, 0, init));
+		push_row_form(app, r, 0, init);
 		record_free(r->crt, init);
 		free(init);
 		return true;
@@ -208,7 +221,7 @@ bool ui_rows_key(ui_rows *r, ui_screen *s, ui_action a)
 	case UA_OPEN:
 	case UA_ROW_EDIT:
 		if (row)
-			ui_push(app, ui_child_form(app, r->crt, r->client_id, r->id, REC_ID(row), NULL));
+			push_row_form(app, r, REC_ID(row), row);
 		return true;
 	case UA_ROW_DELETE: {
 		char *q;

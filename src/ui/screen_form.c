@@ -746,6 +746,15 @@ ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, 
 	return record_form(app, rt, client_id, 0, record_id, NULL, 0);
 }
 
+void ui_form_title_add(ui_screen *form, const char *about)
+{
+	form_state *fs = form->st;
+	char *t = xasprintf("%s - %s", fs->title, about);
+
+	free(fs->title);
+	fs->title = t;
+}
+
 ui_screen ui_quick_note(ui_app *app, int64_t client_id)
 {
 	char hhmm[TIME_LEN];

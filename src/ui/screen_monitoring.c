@@ -56,6 +56,32 @@ static void draw_row(ui_rows *r, ui_win *w, int y, int x, int width, const void 
 	ui_put(w, y, cx, x + width - cx, mr->attainment, true);
 }
 
+/* The goal a row rates, for the row's form: "goal 1: 一人で買い物に行く". */
+static char *row_goal(ui_rows *r, const void *row)
+{
+	const mon_state *m = r->ctx;
+	const plan_row *g = goal_of(m, ((const monitoring_row *)row)->plan_row_id);
+
+	return g ? xasprintf(_("goal %d: %s"), g->priority, g->goal) : NULL;
+}
+
+/* n adds the row of the first goal that has none yet. */
+static void first_unrated(ui_rows *r, void *row)
+{
+	const mon_state *m = r->ctx;
+	const monitoring_row *have = r->rows;
+
+	for (size_t i = 0; i < m->ngoals; i++) {
+		bool rated = false;
+		for (size_t k = 0; k < r->nrows && !rated; k++)
+			rated = have[k].plan_row_id == m->goals[i].id;
+		if (!rated) {
+			((monitoring_row *)row)->plan_row_id = m->goals[i].id;
+			return;
+		}
+	}
+}
+
 static void load_goals(mon_state *m)
 {
 	const monitoring *mo = m->rows.rec;
@@ -209,7 +235,16 @@ ui_screen ui_monitoring_screen(ui_app *app, int64_t client_id, int64_t monitorin
 	m->rows.client_id = client_id;
 	m->rows.id = monitoring_id;
 	m->rows.draw_row = draw_row;
+	m->rows.row_subtitle = row_goal;
+	m->rows.init_row = first_unrated;
 	m->rows.ctx = m;
+	/* Every way in (the card, a visit scheduled on the calendar, the
+	 * alarm list) finds one row per goal of the plan. */
+	{
+		tsu_err e;
+		if (store_monitoring_fill_rows(app->db, monitoring_id, &e) != TSU_OK)
+			ui_error(app, "%s", e.msg);
+	}
 	if (!ui_rows_load(&m->rows, 0)) {
 		close_mon(app, &s);
 		return (ui_screen){ NULL, NULL, 0 };

@@ -40,8 +40,9 @@ ui_wait "移動支援の事業所を探す"
 ui_keys c
 ui_wait "Active clients"
 ui_keys j Enter
-ui_wait "[Basics]"
-ui_keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Enter
+# The card opens on the tab last used.
+ui_wait "[Meetings]"
+ui_keys Enter
 ui_wait "Meeting of 山田花子"
 ui_keys x
 ui_wait "Marked done today."
