@@ -77,6 +77,10 @@ void time_format(int minutes, char *buf);
  * is (cut to 16 characters) when it is not such a time. */
 void time_utc_to_local(const char *utc, char *buf, size_t n);
 
+/* Full years from birth to on (a birthday on 29 February counts from
+ * 1 March in other years). */
+int date_age(date_t birth, date_t on);
+
 /* Formatting.  Buffers: DATE_ISO_LEN and DATE_WAREKI_LEN bytes suffice. */
 #define DATE_ISO_LEN 11
 #define DATE_WAREKI_LEN 40

@@ -685,6 +685,18 @@ int date_today(date_t *out, tsu_err *e)
 	return TSU_OK;
 }
 
+int date_age(date_t birth, date_t on)
+{
+	int by, bm, bd, ty, tm, td, age;
+
+	date_to_ymd(birth, &by, &bm, &bd);
+	date_to_ymd(on, &ty, &tm, &td);
+	age = ty - by;
+	if (tm < bm || (tm == bm && td < bd))
+		age--;
+	return age;
+}
+
 /* ---- times of day ----------------------------------------------------- */
 
 /* One token of a typed time, folded to ASCII: digits (also full-width),

@@ -220,18 +220,6 @@ static void show_line(const char *label, const char *value)
 	free(clean);
 }
 
-static int age_on(date_t birth, date_t today)
-{
-	int by, bm, bd, ty, tm, td, age;
-
-	date_to_ymd(birth, &by, &bm, &bd);
-	date_to_ymd(today, &ty, &tm, &td);
-	age = ty - by;
-	if (tm < bm || (tm == bm && td < bd))
-		age--;
-	return age;
-}
-
 static void show_records(db *d, int64_t client_id)
 {
 	void *v;
@@ -310,7 +298,7 @@ static int client_show(cli_ctx *ctx, const cli_args *a)
 		char *v = client_get(&c, f->name);
 		if (!strcmp(f->name, "birth") && c.birth_on != DATE_NONE) {
 			date_format_wareki(c.birth_on, wareki, sizeof wareki);
-			char *full = xasprintf(_("%s (%s, age %d)"), v, wareki, age_on(c.birth_on, ctx->today));
+			char *full = xasprintf(_("%s (%s, age %d)"), v, wareki, date_age(c.birth_on, ctx->today));
 			free(v);
 			v = full;
 		} else if (!strcmp(f->name, "kind") || !strcmp(f->name, "sex")) {

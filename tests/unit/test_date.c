@@ -792,11 +792,22 @@ static void utc_times_show_in_the_local_zone(void **state)
 	free(saved);
 }
 
+static void age_counts_full_years(void **state)
+{
+	(void)state;
+	assert_int_equal(date_age(ymd(1980, 4, 1), ymd(2026, 3, 31)), 45);
+	assert_int_equal(date_age(ymd(1980, 4, 1), ymd(2026, 4, 1)), 46);
+	assert_int_equal(date_age(ymd(2008, 2, 29), ymd(2026, 2, 28)), 17);
+	assert_int_equal(date_age(ymd(2008, 2, 29), ymd(2026, 3, 1)), 18);
+	assert_int_equal(date_age(ymd(2008, 2, 29), ymd(2028, 2, 29)), 20);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(day_zero_is_1970_01_01),
 		cmocka_unit_test(times_are_read_in_the_forms_people_type),
+		cmocka_unit_test(age_counts_full_years),
 		cmocka_unit_test(utc_times_show_in_the_local_zone),
 		cmocka_unit_test(known_day_numbers_match_the_proleptic_gregorian_calendar),
 		cmocka_unit_test(every_day_from_1868_to_2200_round_trips),
