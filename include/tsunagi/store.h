@@ -42,6 +42,11 @@ extern const char *const store_cert_kinds[];       /* service day_service commun
 extern const char *const store_note_kinds[];       /* meeting visit phone conference accompany */
 extern const char *const store_contact_roles[];    /* family guardian doctor ... other */
 extern const char *const store_sexes[];            /* "" female male other */
+/* Why a case was closed (終結).  The project's list of the usual ends of
+ * planning support (moved away, died, support no longer needed, taken
+ * over by another office, the client's wish); no ministry list was found
+ * to follow. */
+extern const char *const store_close_reasons[];    /* moved died ended transferred wish other */
 int store_enum_index(const char *const *names, const char *value);
 /* The names joined with ", " for messages (static buffer per table). */
 const char *store_enum_list(const char *const *names);

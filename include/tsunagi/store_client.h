@@ -72,6 +72,12 @@ int store_client_get(db *db, int64_t id, client *c, tsu_err *e);
 int store_client_update(db *db, client *c, tsu_err *e);
 /* Close (終結) on the given day. */
 int store_client_close(db *db, int64_t id, date_t on, tsu_err *e);
+/* Close a case with why (one of store_close_reasons; "" for none given)
+ * and a summary of how support ended (may be ""; "other" needs one). */
+int store_client_close_why(db *db, int64_t id, date_t on, const char *reason,
+			   const char *summary, tsu_err *e);
+/* A closed case's reason and summary (caller frees); "" when none. */
+int store_client_closing(db *db, int64_t id, char **reason, char **summary, tsu_err *e);
 /* Delete a client and everything about them (cascades). */
 int store_client_delete(db *db, int64_t id, tsu_err *e);
 

@@ -56,7 +56,7 @@ typedef enum ui_action {
 	/* clients */
 	UA_NEW_CLIENT, UA_FILTER_STATUS, UA_FILTER_CASE,
 	/* card */
-	UA_NEXT_TAB, UA_PREV_TAB, UA_ADD, UA_EDIT, UA_DELETE, UA_NOT_DONE,
+	UA_NEXT_TAB, UA_PREV_TAB, UA_ADD, UA_EDIT, UA_DELETE, UA_NOT_DONE, UA_CLOSE_CASE,
 	/* drafts */
 	UA_DISCARD,
 	/* form */

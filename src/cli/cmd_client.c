@@ -40,7 +40,7 @@ static int usage(void)
 "                           [--format text|tsv]\n"
 "       tsunagi client show CLIENT\n"
 "       tsunagi client edit CLIENT --FIELD VALUE ...\n"
-"       tsunagi client close CLIENT [--on DATE]\n"
+"       tsunagi client close CLIENT [--on DATE] [--reason R] [--summary T]\n"
 "       tsunagi client delete CLIENT --yes\n"
 "Fields: name kana birth sex (female|male|other) kind (plan|child|transition|\n"
 "retention) recipient-no municipality address phone housing disability\n"
@@ -348,21 +348,35 @@ static int client_edit(cli_ctx *ctx, const cli_args *a)
 static int client_close(cli_ctx *ctx, const cli_args *a)
 {
 	date_t on = ctx->today;
+	const char *reason = cli_has(a, "reason") ? cli_get(a, "reason") : "";
+	char *summary = NULL;
 	tsu_err e;
 	int64_t id;
+	int rc = EXIT_OK;
 	db *d;
 
 	if (a->npos != 1)
 		return cli_usage("client close", _("give one client: an id or a recipient number"));
 	if (cli_has(a, "on") && cli_date_arg("--on", cli_get(a, "on"), &on) != EXIT_OK)
 		return EXIT_USAGE;
-	if (!(d = cli_db(ctx)))
+	if (*reason && store_enum_index(store_close_reasons, reason) < 0)
+		return cli_usage("client close", _("--reason: '%s' is not one of %s"), reason,
+				 store_enum_list(store_close_reasons));
+	if (cli_has(a, "summary")) {
+		if ((rc = cli_text_arg("--summary", cli_get(a, "summary"), &summary)) != EXIT_OK)
+			return rc;
+	}
+	if (!(d = cli_db(ctx))) {
+		free(summary);
 		return EXIT_FAIL;
+	}
 	if (store_client_resolve(d, a->pos[0], &id, &e) != TSU_OK ||
-	    store_client_close(d, id, on, &e) != TSU_OK)
-		return cli_fail(EXIT_FAIL, "%s", e.msg);
-	ctx->committed = true;
-	return EXIT_OK;
+	    store_client_close_why(d, id, on, reason, summary ? summary : "", &e) != TSU_OK)
+		rc = cli_fail(EXIT_FAIL, "%s", e.msg);
+	else
+		ctx->committed = true;
+	free(summary);
+	return rc;
 }
 
 static int client_delete(cli_ctx *ctx, const cli_args *a)
@@ -388,7 +402,7 @@ int cmd_client(cli_ctx *ctx, int argc, char **argv)
 {
 	static const char *const list_valued[] = { "kind", "search", "format", NULL };
 	static const char *const list_flags[] = { "all", "closed", NULL };
-	static const char *const close_valued[] = { "on", NULL };
+	static const char *const close_valued[] = { "on", "reason", "summary", NULL };
 	static const char *const delete_flags[] = { "yes", NULL };
 	static const struct {
 		const char *name;

@@ -46,7 +46,7 @@ static const char *const help_sections[] = {
 "  client show CLIENT\n"
 "  client edit CLIENT --FIELD VALUE ...   (fields as for add, and more:\n"
 "             see 'tsunagi client edit --help')\n"
-"  client close CLIENT [--on DATE]\n"
+"  client close CLIENT [--on DATE] [--reason R] [--summary T]\n"
 "  client delete CLIENT --yes\n"),
 	N_(
 "Records of a client (CLIENT is an id or a recipient number):\n"

@@ -295,15 +295,33 @@ fail:
 
 int store_client_close(db *d, int64_t id, date_t on, tsu_err *e)
 {
+	return store_client_close_why(d, id, on, "", "", e);
+}
+
+int store_client_close_why(db *d, int64_t id, date_t on, const char *reason,
+			   const char *summary, tsu_err *e)
+{
 	db_stmt *s;
 
+	if (on == DATE_NONE)
+		return err_set(e, TSU_EINVAL, _("closed on: a date is needed (like 2025-04-01 or R7.4.1)"));
+	if (*reason && store_enum_index(store_close_reasons, reason) < 0)
+		return err_set(e, TSU_EINVAL, _("reason: '%s' is not one of %s"), reason,
+			       store_enum_list(store_close_reasons));
+	if (!strcmp(reason, "other") && !summary[0])
+		return err_set(e, TSU_EINVAL, _("reason 'other': say what in the summary"));
+	if (store_check_text(_("summary"), summary, STORE_TEXT_MAX, false, e) != TSU_OK)
+		return TSU_EINVAL;
 	if (db_begin(d, e) != TSU_OK)
 		return TSU_EIO;
 	s = db_prepare(d,
-		"UPDATE client SET status = 'closed', closed_on = :on, version = version + 1,"
+		"UPDATE client SET status = 'closed', closed_on = :on, closed_reason = :reason,"
+		" closing_summary = :summary, version = version + 1,"
 		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 		" WHERE id = :id AND status = 'active'");
 	db_bind_date(s, ":on", on);
+	db_bind_text(s, ":reason", reason);
+	db_bind_text(s, ":summary", summary);
 	db_bind_int64(s, ":id", id);
 	if (db_exec(s, e) != TSU_OK)
 		goto fail;
@@ -321,6 +339,26 @@ int store_client_close(db *d, int64_t id, date_t on, tsu_err *e)
 fail:
 	db_rollback(d);
 	return e ? e->code : TSU_EFAIL;
+}
+
+int store_client_closing(db *d, int64_t id, char **reason, char **summary, tsu_err *e)
+{
+	db_stmt *s = db_prepare(d, "SELECT closed_reason, closing_summary FROM client WHERE id = :id");
+	int rc;
+
+	*reason = *summary = NULL;
+	db_bind_int64(s, ":id", id);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*reason = db_col_strdup(s, 0);
+		*summary = db_col_strdup(s, 1);
+	}
+	db_reset(s);
+	if (rc < 0)
+		return db_error(d, e, _("reading the client"));
+	if (rc != DB_ROW)
+		return err_set(e, TSU_ENOTFOUND, _("no client %lld"), (long long)id);
+	return TSU_OK;
 }
 
 int store_client_delete(db *d, int64_t id, tsu_err *e)

@@ -78,6 +78,7 @@ const char *const store_cert_kinds[] = { "service", "day_service", "community", 
 const char *const store_note_kinds[] = { "meeting", "visit", "phone", "conference", "accompany", NULL };
 const char *const store_contact_roles[] = { "family", "guardian", "doctor", "provider", "school", "municipality", "other", NULL };
 const char *const store_sexes[] = { "", "female", "male", "other", NULL };
+const char *const store_close_reasons[] = { "moved", "died", "ended", "transferred", "wish", "other", NULL };
 
 int store_enum_index(const char *const *names, const char *value)
 {
@@ -147,6 +148,12 @@ const char *store_enum_label(const char *value)
 		{ "draft", N_("draft") },
 		{ "final", N_("final") },
 		{ "superseded", N_("superseded") },
+		/* why a case was closed (client.closed_reason) */
+		{ "moved", N_("moved away") },
+		{ "died", N_("died") },
+		{ "ended", N_("support no longer needed") },
+		{ "transferred", N_("taken over by another office") },
+		{ "wish", N_("the client's wish") },
 		/* ICF components, with the letter their codes start with. */
 		{ "b", N_("b: body functions") },
 		{ "s", N_("s: body structures") },

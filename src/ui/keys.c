@@ -49,6 +49,7 @@ static const ui_keydef defaults[] = {
 	{ UA_EDIT, "edit", UK_CARD, K('e'), N_("edit the selected record (or the client on the first tab)") },
 	{ UA_DELETE, "delete", UK_CARD, K('d'), N_("delete the selected record (asks first)") },
 	{ UA_NOT_DONE, "not-done", UK_CARD, K('x'), N_("record a monitoring month as not done, with its reason") },
+	{ UA_CLOSE_CASE, "close-case", UK_CARD, K('X'), N_("close the case (終結): the date, why, and how support ended") },
 
 	{ UA_DISCARD, "discard", UK_DRAFTS, K('d'), N_("throw the selected draft away (asks first)") },
 

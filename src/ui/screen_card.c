@@ -247,6 +247,55 @@ static void record_not_done(ui_app *app, card_state *cs)
 	record_free(&rt_monitoring_skip, &k);
 }
 
+/* 終結: the date (today), why, and a summary; the card shows it after. */
+static bool answer_close(ui_app *app, void *arg, ui_form *f)
+{
+	ui_screen *s = arg;
+	card_state *cs = s->st;
+	char *on_text = ui_field_get(&f->fields[0]);
+	char *reason = ui_field_get(&f->fields[1]);
+	char *summary = ui_field_get(&f->fields[2]);
+	date_t on = DATE_NONE;
+	tsu_err e;
+	int rc = *on_text ? date_parse(on_text, &on, &e) : TSU_OK;
+
+	if (rc == TSU_OK)
+		rc = store_client_close_why(app->db, cs->client_id, on, reason, summary, &e);
+	free(on_text);
+	free(reason);
+	free(summary);
+	if (rc != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+		return false;
+	}
+	ui_message(app, "%s", _("The case is closed; the client is kept under closed clients."));
+	return true;
+}
+
+static void ask_close(ui_app *app, ui_screen *s)
+{
+	card_state *cs = s->st;
+	const char *labels[8];
+	char iso[DATE_ISO_LEN];
+	ui_prompt_field f[3];
+	size_t n = 0;
+
+	if (!strcmp(cs->c.status, "closed")) {
+		ui_message(app, "%s", _("This case is closed already."));
+		return;
+	}
+	for (; store_close_reasons[n] && n < 7; n++)
+		labels[n] = store_enum_label(store_close_reasons[n]);
+	labels[n] = NULL;
+	date_format_iso(app->today, iso);
+	f[0] = (ui_prompt_field){ "closed_on", _("closed on"), UI_F_DATE, 40, iso, NULL, NULL };
+	f[1] = (ui_prompt_field){ "reason", _("reason"), UI_F_CHOICE, 0, "ended", store_close_reasons, labels };
+	f[2] = (ui_prompt_field){ "summary", _("summary"), UI_F_LONG, STORE_TEXT_MAX, "", NULL, NULL };
+	ui_push(app, ui_prompt_screen(app, _("Close the case (終結)"),
+				      _("The client and every record stay; the card shows why and when."),
+				      f, 3, answer_close, s));
+}
+
 static void load_basics(card_state *cs)
 {
 	cs->lines = xcalloc(32, sizeof *cs->lines);
@@ -268,9 +317,17 @@ static void load_basics(card_state *cs)
 		free(v);
 	}
 	if (!strcmp(cs->c.status, "closed")) {
-		char d[DATE_ISO_LEN];
+		char d[DATE_ISO_LEN], *reason = NULL, *summary = NULL;
 		date_format_iso(cs->c.closed_on, d);
 		cs->lines[cs->nitems++] = xasprintf("%s\t%s", _("closed on"), d);
+		if (store_client_closing(cs->app->db, cs->client_id, &reason, &summary, NULL) == TSU_OK) {
+			if (reason[0])
+				cs->lines[cs->nitems++] = xasprintf("%s\t%s", _("reason"), store_enum_label(reason));
+			if (summary[0])
+				cs->lines[cs->nitems++] = xasprintf("%s\t%s", _("summary"), summary);
+		}
+		free(reason);
+		free(summary);
 	}
 	add_due_lines(cs);
 	cs->items = xcalloc(cs->nitems, sizeof *cs->items);
@@ -551,6 +608,10 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	case UA_NOT_DONE:
 		if (cs->have_client)
 			record_not_done(app, cs);
+		return true;
+	case UA_CLOSE_CASE:
+		if (cs->have_client)
+			ask_close(app, s);
 		return true;
 	case UA_DELETE:
 		if (cs->tab == UI_TAB_BASICS || !t->editable || !row) {
