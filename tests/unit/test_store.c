@@ -428,6 +428,46 @@ static void clients_sort_by_kana_and_search_folds_kana_and_width(void **state)
 	sb_free(&b);
 }
 
+static int collect_row(const client_row *r, void *arg)
+{
+	strbuf *b = arg;
+	char iso[DATE_ISO_LEN];
+
+	date_format_iso(r->birth_on, iso);
+	sb_addf(b, "%lld %s %s %s %s %s|", (long long)r->id, r->name, r->kana, iso, r->case_kind, r->status);
+	return strcmp(r->name, "佐藤 花子") == 0;   /* stops after her */
+}
+
+/* The listing's rows: the list order and filter of store_client_each,
+ * only the list row's columns, and fn can stop it. */
+static void client_rows_each_lists_in_order_and_stops_when_asked(void **state)
+{
+	struct fx *f = *state;
+	client_filter flt = { .include_closed = true };
+	strbuf b;
+	tsu_err e;
+	int64_t w = add_client(f->db, "渡辺 健一", "わたなべ けんいち");
+	int64_t s = add_client(f->db, "佐藤 花子", "ｻﾄｳ ﾊﾅｺ");
+	int64_t i = add_client(f->db, "伊藤 誠", "イトウ マコト");
+	char *want;
+
+	assert_int_equal(store_client_close(f->db, i, date_from_ymd(2026, 1, 1), &e), TSU_OK);
+	sb_init(&b);
+	assert_int_equal(store_client_rows_each(f->db, &flt, collect_row, &b, &e), TSU_OK);
+	/* Active first (佐藤 stops it), the closed 伊藤 never reached. */
+	want = xasprintf("%lld 佐藤 花子 ｻﾄｳ ﾊﾅｺ 1970-03-02 plan active|", (long long)s);
+	assert_string_equal(b.s, want);
+	free(want);
+	sb_free(&b);
+	sb_init(&b);
+	flt.search = "わたなべ";
+	assert_int_equal(store_client_rows_each(f->db, &flt, collect_row, &b, &e), TSU_OK);
+	want = xasprintf("%lld 渡辺 健一 わたなべ けんいち 1970-03-02 plan active|", (long long)w);
+	assert_string_equal(b.s, want);
+	free(want);
+	sb_free(&b);
+}
+
 static void closed_clients_are_listed_only_when_asked(void **state)
 {
 	struct fx *f = *state;
@@ -689,6 +729,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_days_check_is_due_on_a_new_day_and_run_apart, setup, teardown),
 		cmocka_unit_test_setup_teardown(only_one_days_check_runs_at_a_time, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_recorded_problem_refuses_the_open_until_lifted, setup, teardown),
+		cmocka_unit_test_setup_teardown(client_rows_each_lists_in_order_and_stops_when_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(database_and_directories_are_private_under_umask_022, setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_database_is_refused_with_a_message, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_file_that_is_not_a_database_is_refused, setup, teardown),
