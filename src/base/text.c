@@ -476,7 +476,15 @@ void text_sanitize_append(strbuf *out, const char *s, bool multiline)
 			i++;
 			continue;
 		}
-		k = text_decode(s + i, n - i, &cp);
+		/* Kana and kanji: three bytes whose lead byte allows any
+		 * continuation, decoded here rather than by text_decode. */
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			cp = (int32_t)((c & 0x0F) << 12 | ((unsigned char)s[i + 1] & 0x3F) << 6 | ((unsigned char)s[i + 2] & 0x3F));
+			k = 3;
+		} else {
+			k = text_decode(s + i, n - i, &cp);
+		}
 		if (k > 0 && cp >= 0xA0 && !shown_as_code(cp)) {
 			i += k;
 			continue;

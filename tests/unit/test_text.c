@@ -471,6 +471,11 @@ static void sanitize_appends_and_answers_the_same_the_second_time(void **state)
 	for (int i = 0; i < 2; i++) {
 		assert_str_free(text_sanitize("山田\xE2\x80\xAEやまだ\xEF\xBB\xBF", false), "山田<U+202E>やまだ<U+FEFF>");
 		assert_str_free(text_sanitize("\xEF\xBF\xBF鈴木", false), "<U+FFFF>鈴木");
+		/* Kana and kanji take a short cut: a cut or broken one
+		 * still shows its bytes. */
+		assert_str_free(text_sanitize("あ\xE3\x81", false), "あ\\xE3\\x81");
+		assert_str_free(text_sanitize("\xE3\x41\x81い", false), "\\xE3A\\x81い");
+		assert_str_free(text_sanitize("\xED\x95\x9C", false), "\xED\x95\x9C");
 	}
 	sb_init(&b);
 	sb_adds(&b, "1\t");
