@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "tsunagi/date.h"
 #include "tsunagi/db.h"
@@ -29,6 +30,16 @@ typedef struct cli_ctx {
 /* Open the database on first use (creating it).  NULL after printing the
  * error; the command then returns EXIT_FAIL. */
 db *cli_db(cli_ctx *ctx);
+
+/*
+ * Start the day's integrity check (`tsunagi check --daily` on the same
+ * database) in a process of its own, in its own session, with standard
+ * input and output on /dev/null, and return at once.  Nothing is started
+ * when another check holds the lock.  detach: the process is not our
+ * child (a command that exits leaves no zombie and need not wait); else
+ * its pid, for the UI to reap when SIGCHLD comes.  0 when none started.
+ */
+pid_t cli_check_start(cli_ctx *ctx, bool detach);
 
 /* Print "tsunagi: msg" to stderr (what it quotes sanitized, as in every
  * message below). */

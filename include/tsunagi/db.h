@@ -16,6 +16,7 @@
 #define TSUNAGI_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "tsunagi/date.h"
@@ -35,7 +36,9 @@ enum db_open_flags {
 /*
  * Open (and, unless DB_NO_MIGRATE, migrate) the database at path: WAL,
  * synchronous=FULL, foreign keys, busy timeout, secure_delete, temp_store
- * in memory, and on the first open of a day a full integrity_check.
+ * in memory.  A database whose last daily integrity check found damage
+ * is refused (TSU_EIO, saying so and how to restore); db_check_due then
+ * says whether today's check is still to be run (see db_check_run).
  * The file and its -wal/-shm are made 0600 whatever the umask.  A database
  * from a newer tsunagi is refused with a message that says so, and so is
  * a set that db_check_private finds open to others.
@@ -45,6 +48,28 @@ int db_open(db **out, const char *path, int flags, tsu_err *e);
  * -shm that another user owns or others can write, and a directory that
  * others can write or another user owns (unless it is sticky). */
 int db_check_private(const char *path, tsu_err *e);
+/*
+ * The day's full integrity check, off the critical path: the program
+ * calls db_check_run in a process of its own after its output when
+ * db_check_due says so.  db_check_run takes the lock (TSU_EFAIL when
+ * another check holds it), runs PRAGMA integrity_check through a
+ * read-only connection, then records the clock day and what it found in
+ * meta in one short write; TSU_OK when whole, else TSU_EIO with the
+ * problem in e and its first line in res.
+ */
+bool db_check_due(const db *db);
+int db_check_run(const char *path, char *res, size_t n, tsu_err *e);
+/* The problem the last check recorded (its first line in buf); false
+ * when none is. */
+bool db_check_problem(db *db, char *buf, size_t n);
+/* Forget a recorded problem and note today's check as done (after
+ * `tsunagi check` found the database whole). */
+int db_check_clear(db *db, tsu_err *e);
+/* The lock: an fd holding it, or -1 when another process holds it (or
+ * the lock file cannot be made); db_check_running only looks. */
+int db_check_lock(const char *path);
+bool db_check_running(const char *path);
+char *db_check_lock_path(const char *path);   /* caller frees */
 struct sqlite3;
 /* Has the open database h (named name in messages) every table and
  * column, by name, that the compiled-in migrations give schema version?

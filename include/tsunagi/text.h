@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tsunagi/xalloc.h"
+
 /* True when s[0..n) is valid UTF-8 (no overlongs, surrogates or > U+10FFFF).
  * On false, *bad (if given) is the byte offset of the first bad byte. */
 bool text_valid_utf8(const char *s, size_t n, size_t *bad);
@@ -68,6 +70,8 @@ bool text_parse_number(const char *s, const char *prefix, const char *suffix, lo
  * '\n' is kept, otherwise it becomes "^J".
  */
 char *text_sanitize(const char *s, bool multiline);
+/* The same, appended to b (no copy of its own). */
+void text_sanitize_append(strbuf *b, const char *s, bool multiline);
 
 /* Trim ASCII and ideographic (U+3000) space at both ends (caller frees). */
 char *text_trim(const char *s);

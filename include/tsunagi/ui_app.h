@@ -103,6 +103,7 @@ struct ui_app {
 	bool status_dirty;
 	char msg[512];
 	bool msg_error;
+	char damage[512];       /* what the day's check found, shown until the end */
 	/* A yes/no question over the screen. */
 	char *confirm_text;
 	ui_confirm_fn confirm_fn;

@@ -255,7 +255,19 @@ void date_format_iso(date_t dt, char *buf)
 		return;
 	}
 	date_to_ymd(dt, &y, &m, &d);
-	snprintf(buf, DATE_ISO_LEN, "%04d-%02d-%02d", y, m, d);
+	/* By hand: snprintf was a tenth of a long listing.  in_range keeps
+	 * the year to four digits. */
+	buf[0] = (char)('0' + y / 1000 % 10);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
 }
 
 void date_format_wareki(date_t dt, char *buf, size_t n)

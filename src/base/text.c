@@ -418,10 +418,8 @@ bool text_fold_contains(const char *hay, const char *needle)
  * unassigned in utf8proc's Unicode version, whose width terminals guess
  * differently.  Private-use characters (外字 from CP932 files) are kept.
  */
-static bool shown_as_code(int32_t cp)
+static bool category_as_code(int32_t cp)
 {
-	if (cp >= 0x80 && cp < 0xA0)
-		return true;
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_CF:
 	case UTF8PROC_CATEGORY_ZL:
@@ -434,13 +432,41 @@ static bool shown_as_code(int32_t cp)
 	}
 }
 
+/* The answer for each code point of the BMP, looked up once per process
+ * (2 bits: 0 not yet known, 1 shown, 2 as a code): a list of names asks
+ * about the same few hundred kanji and kana again and again. */
+static bool shown_as_code(int32_t cp)
+{
+	static unsigned char known[0x10000 / 4];
+	unsigned sh, v;
+
+	if (cp >= 0x80 && cp < 0xA0)
+		return true;
+	if (cp >= 0x10000)
+		return category_as_code(cp);
+	sh = ((unsigned)cp & 3) * 2;
+	v = (known[cp >> 2] >> sh) & 3;
+	if (!v) {
+		v = category_as_code(cp) ? 2 : 1;
+		known[cp >> 2] |= (unsigned char)(v << sh);
+	}
+	return v == 2;
+}
+
 char *text_sanitize(const char *s, bool multiline)
 {
-	size_t n = strlen(s ? s : ""), run = 0;
 	strbuf b;
-	int32_t cp;
 
 	sb_init(&b);
+	text_sanitize_append(&b, s, multiline);
+	return b.s;    /* the buffer itself: sb_steal would start a new one */
+}
+
+void text_sanitize_append(strbuf *out, const char *s, bool multiline)
+{
+	size_t n = strlen(s ? s : ""), run = 0;
+	int32_t cp;
+
 	/* Runs of characters shown as they are are copied in one piece:
 	 * names and notes are nearly always nothing else. */
 	for (size_t i = 0; i < n;) {
@@ -451,33 +477,40 @@ char *text_sanitize(const char *s, bool multiline)
 			i++;
 			continue;
 		}
-		k = text_decode(s + i, n - i, &cp);
+		/* Kana and kanji: three bytes whose lead byte allows any
+		 * continuation, decoded here rather than by text_decode. */
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			cp = (int32_t)((c & 0x0F) << 12 | ((unsigned char)s[i + 1] & 0x3F) << 6 | ((unsigned char)s[i + 2] & 0x3F));
+			k = 3;
+		} else {
+			k = text_decode(s + i, n - i, &cp);
+		}
 		if (k > 0 && cp >= 0xA0 && !shown_as_code(cp)) {
 			i += k;
 			continue;
 		}
 		if (i > run)
-			sb_addn(&b, s + run, i - run);
+			sb_addn(out, s + run, i - run);
 		if (k == 0) {
-			sb_addf(&b, "\\x%02X", (unsigned)c);
+			sb_addf(out, "\\x%02X", (unsigned)c);
 			k = 1;
 		} else if (cp == '\t')
-			sb_addc(&b, ' ');
+			sb_addc(out, ' ');
 		else if (cp == '\n' && multiline)
-			sb_addc(&b, '\n');
+			sb_addc(out, '\n');
 		else if (cp < 0x20) {
-			sb_addc(&b, '^');
-			sb_addc(&b, (char)(cp + 0x40));
+			sb_addc(out, '^');
+			sb_addc(out, (char)(cp + 0x40));
 		} else if (cp == 0x7F)
-			sb_adds(&b, "^?");
+			sb_adds(out, "^?");
 		else
-			sb_addf(&b, "<U+%04X>", (unsigned)cp);
+			sb_addf(out, "<U+%04X>", (unsigned)cp);
 		i += k;
 		run = i;
 	}
 	if (n > run)
-		sb_addn(&b, s + run, n - run);
-	return b.s;    /* the buffer itself: sb_steal would start a new one */
+		sb_addn(out, s + run, n - run);
 }
 
 /* ---- trimming ---------------------------------------------------------- */

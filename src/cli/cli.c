@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "tsunagi/cli.h"
@@ -32,6 +33,46 @@ db *cli_db(cli_ctx *ctx)
 		ctx->db = NULL;
 	}
 	return ctx->db;
+}
+
+pid_t cli_check_start(cli_ctx *ctx, bool detach)
+{
+	pid_t pid;
+
+	if (db_check_running(ctx->db_path))
+		return 0;
+	/* Whatever the command printed is out before the check starts. */
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		return 0;
+	if (pid == 0) {
+		int fd = open("/dev/null", O_RDWR);
+
+		/* Its own session: closing the terminal does not stop it. */
+		setsid();
+		if (detach && fork() != 0)
+			_exit(0);
+		if (fd >= 0) {
+			dup2(fd, STDIN_FILENO);
+			dup2(fd, STDOUT_FILENO);
+			dup2(fd, STDERR_FILENO);
+		}
+		/* Nothing of the parent's (the terminal, SQLite's files)
+		 * goes with it; the path is the only argument. */
+		for (int i = 3; i < 1024; i++)
+			close(i);
+		execl("/proc/self/exe", "tsunagi", "--db", ctx->db_path, "check", "--daily", (char *)NULL);
+		_exit(127);
+	}
+	if (detach) {
+		/* The middle process exits at once; the checker is init's. */
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		return 0;
+	}
+	return pid;
 }
 
 /* Every message quotes what it was given (file names, arguments, stored

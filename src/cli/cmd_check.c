@@ -92,8 +92,34 @@ static int check_files(const char *path)
 	return problems;
 }
 
+static bool forget_problem(const char *path)
+{
+	char res[200];
+	bool had;
+	db *d;
+
+	if (db_open(&d, path, DB_NO_MIGRATE, NULL) != TSU_OK)
+		return false;
+	had = db_check_problem(d, res, sizeof res) && db_check_clear(d, NULL) == TSU_OK;
+	db_close(d);
+	return had;
+}
+
+/* The day's check: what the background process runs. */
+static int check_daily(cli_ctx *ctx)
+{
+	char res[200];
+	tsu_err e;
+
+	if (db_check_run(ctx->db_path, res, sizeof res, &e) != TSU_OK)
+		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	printf(_("ok       integrity\n"));
+	return EXIT_OK;
+}
+
 int cmd_check(cli_ctx *ctx, int argc, char **argv)
 {
+	bool whole = false, recorded;
 	int problems = 0, rc, have, want;
 	tsu_err e;
 	db *d;
@@ -101,9 +127,14 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 
 	if (argc > 1) {
 		if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-			fputs(_("Usage: tsunagi check\nChecks the database's integrity, schema version and file modes.\n"), stdout);
+			fputs(_("Usage: tsunagi check [--daily]\n"
+				"Checks the database's integrity, schema version and file modes.\n"
+				"--daily: only the day's integrity check, its result kept in the database\n"
+				"(what tsunagi runs by itself in the background once a day).\n"), stdout);
 			return EXIT_OK;
 		}
+		if (!strcmp(argv[1], "--daily") && argc == 2)
+			return check_daily(ctx);
 		return cli_usage("check", _("unexpected '%s'"), argv[1]);
 	}
 	if (db_open(&d, ctx->db_path, DB_READONLY | DB_NO_MIGRATE, &e) != TSU_OK) {
@@ -138,6 +169,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		const char *r = db_col_text(s, 0);
 		if (strcmp(r, "ok") == 0) {
 			printf(_("ok       integrity\n"));
+			whole = true;
 		} else {
 			printf(_("PROBLEM  integrity: %s\n"), r);
 			problems++;
@@ -160,7 +192,12 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		}
 		db_reset(s);
 	}
+	recorded = db_check_problem(d, NULL, 0);
 	db_close(d);
+	/* A problem the day's check recorded that is gone now (a false
+	 * alarm, or a file put back by hand) no longer stops commands. */
+	if (recorded && whole && problems == 0 && forget_problem(ctx->db_path))
+		printf(_("ok       the problem the day's check had recorded is gone; commands work again\n"));
 
 	problems += check_files(ctx->db_path);
 

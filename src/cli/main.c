@@ -165,6 +165,7 @@ int main(int argc, char **argv)
 	char *db_path;
 	tsu_err e;
 	int c, rc;
+	bool check_due = false;
 
 	/* Everything tsunagi writes (database, drafts, exports, PDFs) is
 	 * private: files 0600 and directories 0700 whatever the umask. */
@@ -232,20 +233,28 @@ int main(int argc, char **argv)
 		else
 			rc = cmd->fn(&ctx, argc - optind, argv + optind);
 	}
-	if (ctx.db)
+	if (ctx.db) {
+		check_due = db_check_due(ctx.db);
 		db_close(ctx.db);
+	}
 	free(ctx.config_warnings);
-	free(db_path);
 	/* The exit status reports the change: once it is committed, a
 	 * confirmation that cannot be written is only a warning, so that a
 	 * script that retries on failure does not make the change twice. */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (ctx.committed && rc == EXIT_OK) {
 			fprintf(stderr, "tsunagi: %s\n", _("warning: the change was saved, but its confirmation could not be written (disk full or closed pipe?)"));
-			return EXIT_OK;
+			rc = EXIT_OK;
+		} else {
+			fprintf(stderr, "tsunagi: %s\n", _("could not write the output (disk full or closed pipe?)"));
+			rc = EXIT_FAIL;
 		}
-		fprintf(stderr, "tsunagi: %s\n", _("could not write the output (disk full or closed pipe?)"));
-		return EXIT_FAIL;
 	}
+	/* The day's integrity check, after the output and detached: the
+	 * command ends now and the check finishes on its own (tsunagi(1),
+	 * THE DAY'S CHECK).  The UI starts its own after its first frame. */
+	if (check_due && optind < argc)
+		cli_check_start(&ctx, true);
+	free(db_path);
 	return rc;
 }

@@ -87,24 +87,17 @@ char *due_item_detail_as(const due_item *it, bool initials)
 {
 	strbuf b;
 	int y, m;
-	/* Stored text is sanitized; the wording around it is the program's. */
-	char *text = text_sanitize(it->text ? it->text : "", false);
-	char *text2 = text_sanitize(it->text2 ? it->text2 : "", false);
-
-	/* With --initials the free text of records (a consent's party and
+	/* Stored text is sanitized; the wording around it is the program's.
+	 * With --initials the free text of records (a consent's party and
 	 * purpose, an action item, a review's need) can hold any name, so
-	 * only the program's wording is left. */
-	if (initials && it->kind != DUE_CERTIFICATE) {
-		/* A monitoring's text is the not-done reason, one of a fixed
-		 * list; a mismatch's the certificate kind.  Only text2, the
-		 * worker's own words, can hold a name. */
-		if (it->kind != DUE_MONITORING && it->kind != DUE_MISMATCH) {
-			free(text);
-			text = xstrdup("");
-		}
-		free(text2);
-		text2 = xstrdup("");
-	}
+	 * only the program's wording is left; a monitoring's text is the
+	 * not-done reason and a mismatch's the certificate kind, both from
+	 * fixed lists, so only their text2 (the worker's own words) goes.
+	 * Most items (monitorings) have none: no copies then. */
+	bool keep = !initials || it->kind == DUE_CERTIFICATE;
+	bool keep1 = keep || it->kind == DUE_MONITORING || it->kind == DUE_MISMATCH;
+	char *text = keep1 && it->text && *it->text ? text_sanitize(it->text, false) : NULL;
+	char *text2 = keep && it->text2 && *it->text2 ? text_sanitize(it->text2, false) : NULL;
 
 	sb_init(&b);
 	month_to_ym(it->month, &y, &m);
@@ -113,10 +106,10 @@ char *due_item_detail_as(const due_item *it, bool initials)
 		sb_addf(&b, _("monitoring for %04d-%02d"), y, m);
 		if (it->state == DUE_DONE)
 			sb_adds(&b, _(" (done)"));
-		else if (it->state == DUE_NOT_DONE && *text2)
-			sb_addf(&b, _(" (not done: %s: %s)"), store_enum_label(text), text2);
+		else if (it->state == DUE_NOT_DONE && text2)
+			sb_addf(&b, _(" (not done: %s: %s)"), store_enum_label(text ? text : ""), text2);
 		else if (it->state == DUE_NOT_DONE)
-			sb_addf(&b, _(" (not done: %s)"), store_enum_label(text));
+			sb_addf(&b, _(" (not done: %s)"), store_enum_label(text ? text : ""));
 		else if (it->on != it->deadline)
 			sb_adds(&b, _(" (visit scheduled)"));
 		else if (it->state == DUE_OVERDUE)
@@ -127,7 +120,7 @@ char *due_item_detail_as(const due_item *it, bool initials)
 		add_days(&b, it);
 		break;
 	case DUE_PLAN:
-		if (it->stage == DUE_PLAN_REVIEW && !*text)
+		if (it->stage == DUE_PLAN_REVIEW && !text)
 			sb_adds(&b, _("plan review"));
 		else if (it->stage == DUE_PLAN_REVIEW)
 			sb_addf(&b, _("review: %s"), text);
@@ -136,16 +129,16 @@ char *due_item_detail_as(const due_item *it, bool initials)
 		add_days(&b, it);
 		break;
 	case DUE_CONSENT:
-		if (!*text && !*text2)
+		if (!text && !text2)
 			sb_adds(&b, _("consent ends"));
-		else if (*text2)
-			sb_addf(&b, _("consent ends: %s (%s)"), text, text2);
+		else if (text2)
+			sb_addf(&b, _("consent ends: %s (%s)"), text ? text : "", text2);
 		else
 			sb_addf(&b, _("consent ends: %s"), text);
 		add_days(&b, it);
 		break;
 	case DUE_ACTION:
-		if (*text)
+		if (text)
 			sb_addf(&b, _("action: %s"), text);
 		else
 			sb_adds(&b, _("meeting action item"));
@@ -190,7 +183,9 @@ char *due_item_who(const due_report *r, const due_item *it)
 
 	if (!nm)
 		return xstrdup(it->client_id ? "?" : "");
-	raw = r->initials ? text_initials(nm->kana) : xstrdup(nm->name);
+	if (!r->initials)
+		return text_sanitize(nm->name, false);
+	raw = text_initials(nm->kana);
 	clean = text_sanitize(raw, false);
 	free(raw);
 	return clean;

@@ -41,6 +41,8 @@ struct pdf_table {
 	PangoFontDescription *fd, *fd_bold;
 	PangoContext *pctx;     /* while rendering: one for every layout */
 	GHashTable *laid;       /* while measuring: cell text -> its layout */
+	/* The default header and footer, laid out once for every page. */
+	PangoLayout *title_l, *sub_l, *foot_l;
 };
 
 /* ---- building ---- */
@@ -285,27 +287,33 @@ static int paginate(pdf_table *t, double top, double bottom)
 
 /* ---- drawing ---- */
 
+/* The default header and footer share their layouts between pages: made
+ * per page (a context, a font and a layout each time) they were a
+ * twentieth of a 30-page due list. */
+static PangoLayout *header_layout(pdf_table *t, double size, bool bold, double w, enum pdf_align align, const char *text)
+{
+	PangoFontDescription *fd = font_desc(t->font, size, bold);
+	char *clean = clean_copy(text);
+	PangoLayout *l = layout(t->pctx, fd, w, align, clean);
+
+	pango_font_description_free(fd);
+	free(clean);
+	return l;
+}
+
 static void default_header(pdf_table *t, cairo_t *cr, const pdf_page *pg)
 {
-	double y = t->s.margin;
-
-	y += pdf_draw_text(cr, t->font, 14, true, pg->left, y, pg->right - pg->left, PDF_LEFT, t->title);
-	y += 2;
-	pdf_draw_text(cr, t->font, 9, false, pg->left, y, pg->right - pg->left, PDF_LEFT, t->subtitle);
+	cairo_move_to(cr, pg->left, t->s.margin);
+	pango_cairo_show_layout(cr, t->title_l);
+	cairo_move_to(cr, pg->left, t->s.margin + layout_h(t->title_l) + 2);
+	pango_cairo_show_layout(cr, t->sub_l);
 }
 
 static double default_header_h(pdf_table *t, double w)
 {
-	PangoFontDescription *a = font_desc(t->font, 14, true), *b = font_desc(t->font, 9, false);
-	PangoLayout *la = layout(t->pctx, a, w, PDF_LEFT, t->title);
-	PangoLayout *lb = layout(t->pctx, b, w, PDF_LEFT, t->subtitle);
-	double h = layout_h(la) + 2 + layout_h(lb);
-
-	g_object_unref(la);
-	g_object_unref(lb);
-	pango_font_description_free(a);
-	pango_font_description_free(b);
-	return h;
+	t->title_l = header_layout(t, 14, true, w, PDF_LEFT, t->title);
+	t->sub_l = header_layout(t, 9, false, w, PDF_LEFT, t->subtitle);
+	return layout_h(t->title_l) + 2 + layout_h(t->sub_l);
 }
 
 static void default_footer(pdf_table *t, cairo_t *cr, const pdf_page *pg)
@@ -313,8 +321,12 @@ static void default_footer(pdf_table *t, cairo_t *cr, const pdf_page *pg)
 	char buf[32];
 
 	snprintf(buf, sizeof buf, "%d / %d", pg->page, pg->npages);
-	pdf_draw_text(cr, t->font, 8, false, pg->left, pg->bottom + 6, pg->right - pg->left,
-		      PDF_CENTER, buf);
+	if (!t->foot_l)
+		t->foot_l = header_layout(t, 8, false, pg->right - pg->left, PDF_CENTER, buf);
+	else
+		pango_layout_set_text(t->foot_l, buf, -1);
+	cairo_move_to(cr, pg->left, pg->bottom + 6);
+	pango_cairo_show_layout(cr, t->foot_l);
 }
 
 static void draw_head(pdf_table *t, cairo_t *cr, PangoLayout **heads, double y, double h)
@@ -400,6 +412,23 @@ static void draw_rules(pdf_table *t, cairo_t *cr, double top, double head_h, siz
 	cairo_restore(cr);
 }
 
+/*
+ * The page's paper, white, drawn first.  Invisible, but it makes the
+ * page cheap to finish: cairo's PDF surface replays each page to see
+ * what it can write natively, adding every drawing's box to one region
+ * (pixman_region32_union).  Boxes of text scattered over the page made
+ * that region hundreds of rectangles and the unions a fifth of all the
+ * instructions of a long due list; once the region is the whole page,
+ * each union sees the box inside it and returns at once.
+ */
+static void paper(cairo_t *cr, double pw, double ph)
+{
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_rectangle(cr, 0, 0, pw, ph);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+}
+
 /* Drop the layouts and pango's font map.  cairo's and fontconfig's own
  * caches stay until exit: cairo_debug_reset_static_data() and FcFini()
  * abort the program (an assertion in cairo's hash table) whenever
@@ -407,12 +436,18 @@ static void draw_rules(pdf_table *t, cairo_t *cr, double top, double head_h, siz
  * PDF in six on Debian 12. */
 static void release_fonts(pdf_table *t)
 {
+	PangoLayout *own[] = { t->title_l, t->sub_l, t->foot_l };
+
 	for (size_t i = 0; i < t->n; i++)
 		for (size_t c = 0; c < ncells(t, &t->rows[i]); c++)
 			if (t->rows[i].lay[c]) {
 				g_object_unref(t->rows[i].lay[c]);
 				t->rows[i].lay[c] = NULL;
 			}
+	for (size_t k = 0; k < 3; k++)
+		if (own[k])
+			g_object_unref(own[k]);
+	t->title_l = t->sub_l = t->foot_l = NULL;
 	if (t->laid)
 		g_hash_table_destroy(t->laid);
 	t->laid = NULL;
@@ -482,6 +517,7 @@ int pdf_table_render(pdf_table *t, char **pdf, size_t *len, tsu_err *e)
 	for (pg.page = 1; pg.page <= pg.npages; pg.page++) {
 		double y = pg.top;
 
+		paper(cr, pw, ph);
 		if (t->s.header)
 			t->s.header(cr, &pg, t->s.arg);
 		else

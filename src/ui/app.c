@@ -20,6 +20,7 @@
 #include <sys/random.h>
 #include <termios.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "tsunagi/i18n.h"
@@ -36,6 +37,45 @@ static volatile sig_atomic_t got_signal;
 static void on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+/* The day's integrity check runs as our child after the first frame;
+ * SIGCHLD wakes get_wch so its result is shown at once and the child is
+ * reaped (no zombie).  If the UI ends first, the check goes on alone. */
+static volatile sig_atomic_t got_child;
+
+static void on_child(int sig)
+{
+	(void)sig;
+	got_child = 1;
+}
+
+static void start_check(ui_app *app, pid_t *pid)
+{
+	struct sigaction sa = { 0 };
+
+	if (!db_check_due(app->db))
+		return;
+	sa.sa_handler = on_child;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_NOCLDSTOP;     /* no SA_RESTART: get_wch must return */
+	sigaction(SIGCHLD, &sa, NULL);
+	*pid = cli_check_start(app->cli, false);
+}
+
+/* The check has ended: reap it, and show what it found. */
+static void check_ended(ui_app *app, pid_t *pid)
+{
+	char res[200];
+
+	if (*pid <= 0 || waitpid(*pid, NULL, WNOHANG) != *pid)
+		return;
+	*pid = 0;
+	if (db_check_problem(app->db, res, sizeof res)) {
+		snprintf(app->damage, sizeof app->damage,
+			 _("the database is damaged (%s); save nothing more, quit and restore a backup with 'tsunagi restore FILE'"), res);
+		ui_error(app, "%s", app->damage);
+	}
 }
 
 /*
@@ -234,10 +274,11 @@ static void draw_status(ui_app *app, ui_screen *s)
 {
 	int y = app->rows - 1;
 
-	if (app->msg[0]) {
-		int attr = app->msg_error ? ui_color(app, UI_C_ERROR) : (int)A_NORMAL;
+	if (app->msg[0] || app->damage[0]) {
+		/* Damage found by the day's check stays until the UI ends. */
+		int attr = app->msg_error || !app->msg[0] ? ui_color(app, UI_C_ERROR) : (int)A_NORMAL;
 		wattron(stdscr, attr);
-		ui_put(stdscr, y, 0, app->cols, app->msg, true);
+		ui_put(stdscr, y, 0, app->cols, app->msg[0] ? app->msg : app->damage, true);
 		wattroff(stdscr, attr);
 		return;
 	}
@@ -661,7 +702,9 @@ int ui_run(cli_ctx *ctx)
 	tsu_err e;
 	strbuf warn;
 	int errs = 0, rc = EXIT_OK;
-	bool dead = false;
+	bool dead = false, check_started = false;
+	pid_t check_pid = 0;
+	long idle_t0;
 
 	if (!cs || strcmp(cs, "UTF-8") != 0) {
 		fprintf(stderr, "tsunagi: %s\n", _("the locale's character set is not UTF-8; set LANG, e.g. LANG=ja_JP.UTF-8 (or C.UTF-8), and start again"));
@@ -709,23 +752,42 @@ int ui_run(cli_ctx *ctx)
 	if (store_draft_count(app.db) > 0)
 		ui_push(&app, ui_drafts_screen(&app));
 
+	idle_t0 = now_ms();
 	while (!app.quit && !got_signal) {
 		int timeout_ms = app.privacy ? -1 : idle_timeout_ms(&app);
+		int wait_ms = timeout_ms;
 		wint_t wch = 0;
 		long t0;
 		int r;
 
 		draw(&app);
-		wtimeout(stdscr, timeout_ms);
+		if (!check_started) {
+			check_started = true;
+			start_check(&app, &check_pid);
+		}
+		/* While the check runs, look at it every second as well: a
+		 * SIGCHLD just before get_wch blocks would not wake it. */
+		if (check_pid > 0 && (wait_ms < 0 || wait_ms > 1000))
+			wait_ms = 1000;
+		wtimeout(stdscr, wait_ms);
 		t0 = now_ms();
 		r = wget_wch(stdscr, &wch);
 		if (got_signal)
 			break;
+		if (check_pid > 0 && (got_child || r == ERR))
+			check_ended(&app, &check_pid);
 		if (r == ERR) {
-			if (timeout_ms > 0 && now_ms() - t0 >= timeout_ms - 50) {
+			long now = now_ms();
+			if (timeout_ms > 0 && now - idle_t0 >= timeout_ms - 50) {
 				app.privacy = true;
 				app.redraw_all = true;
 				errs = 0;
+				idle_t0 = now;
+				continue;
+			}
+			/* The second's look at the check, or its SIGCHLD. */
+			if (got_child || (wait_ms > 0 && now - t0 >= wait_ms - 50)) {
+				got_child = 0;
 				continue;
 			}
 			/* Interrupted, or the terminal is gone: a few quick
@@ -740,6 +802,7 @@ int ui_run(cli_ctx *ctx)
 			}
 			continue;
 		}
+		idle_t0 = now_ms();
 		errs = 0;
 		if (r == KEY_CODE_YES && wch == KEY_RESIZE) {
 			resize(&app);

@@ -3,7 +3,7 @@
  * median, min and max wall time and the largest peak resident memory:
  *
  *	runstat N NAME -- COMMAND [ARG ...]
- *	-> "NAME median_ms=4.1 min_ms=3.9 max_ms=5.0 peak_kb=5120 runs=N"
+ *	-> "NAME median_ms=4.10 min_ms=3.90 max_ms=5.00 peak_kb=5120 runs=N"
  *
  * Standard output of the command goes to /dev/null; a failing run is
  * reported and makes runstat exit 1.
@@ -60,7 +60,7 @@ int main(int argc, char **argv)
 			peak = ru.ru_maxrss;
 	}
 	qsort(ms, (size_t)n, sizeof *ms, cmp);
-	printf("%s median_ms=%.1f min_ms=%.1f max_ms=%.1f peak_kb=%ld runs=%d\n",
+	printf("%s median_ms=%.2f min_ms=%.2f max_ms=%.2f peak_kb=%ld runs=%d\n",
 	       argv[2], ms[n / 2], ms[0], ms[n - 1], peak, n);
 	free(ms);
 	return 0;

@@ -123,3 +123,21 @@ ui_gone() {
 	ui_screen >&2
 	fail "screen still shows '$text'"
 }
+
+# wait_day_checked FILE [SECONDS]: wait until the day's integrity check
+# (run in the background after a command) has recorded its result.
+wait_day_checked() {
+	local f=$1 limit=${2:-30} i=0
+	while [ $i -lt $((limit * 20)) ]; do
+		[ "$(sqlite3 -cmd ".timeout 2000" "$f" "SELECT count(*) FROM meta WHERE key = 'quick_check_day' AND value = date('now', 'localtime')" 2>/dev/null)" = 1 ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "the day's check of $f never recorded its result"
+}
+
+# day_check_running FILE: does a day's check hold FILE's lock now?  (It
+# takes the lock for a moment: use it only while a check is known to run.)
+day_check_running() {
+	! flock -n "$1-check.lock" true 2>/dev/null
+}

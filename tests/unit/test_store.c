@@ -85,6 +85,78 @@ static void the_daily_quick_check_is_remembered_in_meta(void **state)
 	assert_int_equal(db_int64_or(s, 0), 1);
 }
 
+static void meta_set(const char *path, const char *sql)
+{
+	sqlite3 *h;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+}
+
+/* A new day: db_open only says the check is due; db_check_run (what the
+ * background process runs) records it, and then it is not due. */
+static void the_days_check_is_due_on_a_new_day_and_run_apart(void **state)
+{
+	struct fx *f = *state;
+	char res[200];
+	tsu_err e;
+
+	assert_false(db_check_due(f->db));   /* a new database is whole */
+	db_close(f->db);
+	meta_set(f->path, "UPDATE meta SET value = '2000-01-01' WHERE key = 'quick_check_day'");
+	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
+	assert_true(db_check_due(f->db));
+	assert_int_equal(db_check_run(f->path, res, sizeof res, &e), TSU_OK);
+	assert_string_equal(res, "ok");
+	assert_false(db_check_problem(f->db, res, sizeof res));
+	db_close(f->db);
+	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
+	assert_false(db_check_due(f->db));
+}
+
+/* One check at a time: while the lock is held, another is refused. */
+static void only_one_days_check_runs_at_a_time(void **state)
+{
+	struct fx *f = *state;
+	char res[200];
+	tsu_err e;
+	int fd = db_check_lock(f->path);
+
+	assert_true(fd >= 0);
+	assert_true(db_check_running(f->path));
+	assert_int_equal(db_check_run(f->path, res, sizeof res, &e), TSU_EFAIL);
+	assert_non_null(strstr(e.msg, "checking"));
+	close(fd);
+	assert_false(db_check_running(f->path));
+	assert_int_equal(db_check_run(f->path, res, sizeof res, &e), TSU_OK);
+}
+
+/* A problem the check recorded refuses every open until it is lifted. */
+static void a_recorded_problem_refuses_the_open_until_lifted(void **state)
+{
+	struct fx *f = *state;
+	char res[200];
+	db *d;
+	tsu_err e;
+
+	db_close(f->db);
+	f->db = NULL;
+	meta_set(f->path, "INSERT INTO meta (key, value) VALUES ('integrity_problem', 'On tree page 7 cell 2: test')");
+	assert_int_equal(db_open(&d, f->path, DB_CREATE, &e), TSU_EIO);
+	assert_null(d);
+	assert_non_null(strstr(e.msg, "is damaged (On tree page 7 cell 2: test)"));
+	assert_non_null(strstr(e.msg, "tsunagi restore"));
+	/* check and backup open it as it is, and see the record. */
+	assert_int_equal(db_open(&d, f->path, DB_NO_MIGRATE, &e), TSU_OK);
+	assert_true(db_check_problem(d, res, sizeof res));
+	assert_string_equal(res, "On tree page 7 cell 2: test");
+	assert_int_equal(db_check_clear(d, &e), TSU_OK);
+	db_close(d);
+	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
+	assert_false(db_check_due(f->db));
+}
+
 static void database_and_directories_are_private_under_umask_022(void **state)
 {
 	struct fx *f = *state;
@@ -353,6 +425,46 @@ static void clients_sort_by_kana_and_search_folds_kana_and_width(void **state)
 	flt.search = "渡辺";
 	store_client_each(f->db, &flt, collect, &b, &e);
 	assert_string_equal(b.s, "渡辺 健一|");
+	sb_free(&b);
+}
+
+static int collect_row(const client_row *r, void *arg)
+{
+	strbuf *b = arg;
+	char iso[DATE_ISO_LEN];
+
+	date_format_iso(r->birth_on, iso);
+	sb_addf(b, "%lld %s %s %s %s %s|", (long long)r->id, r->name, r->kana, iso, r->case_kind, r->status);
+	return strcmp(r->name, "佐藤 花子") == 0;   /* stops after her */
+}
+
+/* The listing's rows: the list order and filter of store_client_each,
+ * only the list row's columns, and fn can stop it. */
+static void client_rows_each_lists_in_order_and_stops_when_asked(void **state)
+{
+	struct fx *f = *state;
+	client_filter flt = { .include_closed = true };
+	strbuf b;
+	tsu_err e;
+	int64_t w = add_client(f->db, "渡辺 健一", "わたなべ けんいち");
+	int64_t s = add_client(f->db, "佐藤 花子", "ｻﾄｳ ﾊﾅｺ");
+	int64_t i = add_client(f->db, "伊藤 誠", "イトウ マコト");
+	char *want;
+
+	assert_int_equal(store_client_close(f->db, i, date_from_ymd(2026, 1, 1), &e), TSU_OK);
+	sb_init(&b);
+	assert_int_equal(store_client_rows_each(f->db, &flt, collect_row, &b, &e), TSU_OK);
+	/* Active first (佐藤 stops it), the closed 伊藤 never reached. */
+	want = xasprintf("%lld 佐藤 花子 ｻﾄｳ ﾊﾅｺ 1970-03-02 plan active|", (long long)s);
+	assert_string_equal(b.s, want);
+	free(want);
+	sb_free(&b);
+	sb_init(&b);
+	flt.search = "わたなべ";
+	assert_int_equal(store_client_rows_each(f->db, &flt, collect_row, &b, &e), TSU_OK);
+	want = xasprintf("%lld 渡辺 健一 わたなべ けんいち 1970-03-02 plan active|", (long long)w);
+	assert_string_equal(b.s, want);
+	free(want);
 	sb_free(&b);
 }
 
@@ -658,6 +770,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(new_database_is_migrated_to_the_latest_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_daily_quick_check_is_remembered_in_meta, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_days_check_is_due_on_a_new_day_and_run_apart, setup, teardown),
+		cmocka_unit_test_setup_teardown(only_one_days_check_runs_at_a_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_recorded_problem_refuses_the_open_until_lifted, setup, teardown),
+		cmocka_unit_test_setup_teardown(client_rows_each_lists_in_order_and_stops_when_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(database_and_directories_are_private_under_umask_022, setup, teardown),
 		cmocka_unit_test_setup_teardown(newer_database_is_refused_with_a_message, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_file_that_is_not_a_database_is_refused, setup, teardown),

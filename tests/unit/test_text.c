@@ -462,6 +462,31 @@ static void sanitize_shows_bidi_and_invisible_format_characters(void **state)
 	assert_str_free(text_sanitize("\xEF\xBF\xBF", false), "<U+FFFF>");
 }
 
+/* The per-code-point answers are cached: asking twice gives the same,
+ * and appending keeps what the buffer held. */
+static void sanitize_appends_and_answers_the_same_the_second_time(void **state)
+{
+	strbuf b;
+
+	for (int i = 0; i < 2; i++) {
+		assert_str_free(text_sanitize("山田\xE2\x80\xAEやまだ\xEF\xBB\xBF", false), "山田<U+202E>やまだ<U+FEFF>");
+		assert_str_free(text_sanitize("\xEF\xBF\xBF鈴木", false), "<U+FFFF>鈴木");
+		/* Kana and kanji take a short cut: a cut or broken one
+		 * still shows its bytes. */
+		assert_str_free(text_sanitize("あ\xE3\x81", false), "あ\\xE3\\x81");
+		assert_str_free(text_sanitize("\xE3\x41\x81い", false), "\\xE3A\\x81い");
+		assert_str_free(text_sanitize("\xED\x95\x9C", false), "\xED\x95\x9C");
+	}
+	sb_init(&b);
+	sb_adds(&b, "1\t");
+	text_sanitize_append(&b, "佐藤\x1b[2J", false);
+	sb_addc(&b, '\t');
+	text_sanitize_append(&b, NULL, false);
+	text_sanitize_append(&b, "", false);
+	assert_string_equal(b.s, "1\t佐藤^[[2J\t");
+	sb_free(&b);
+}
+
 static void sanitize_shows_invalid_bytes_as_hex(void **state)
 {
 	assert_str_free(text_sanitize("a\xFF" "b\x82", false), "a\\xFFb\\x82");
@@ -576,6 +601,7 @@ static void numbers_are_read_as_people_write_them(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sanitize_appends_and_answers_the_same_the_second_time),
 		cmocka_unit_test(valid_utf8_accepts_ascii_kana_kanji_and_emoji),
 		cmocka_unit_test(valid_utf8_accepts_every_boundary_code_point),
 		cmocka_unit_test(valid_utf8_rejects_overlong_forms_at_their_offset),
