@@ -92,6 +92,10 @@ struct ui_app {
 	date_t today;
 	config cfg;
 	int last_card_tab;      /* enum ui_card_tab a card opens on: the last one used */
+	/* The record a form has just saved, so that the list under it
+	 * lands on it (ui_take_saved). */
+	const record_type *saved_rt;
+	int64_t saved_id;
 	ui_keymap keys;
 	ui_screen stack[UI_STACK_MAX];
 	int depth;
@@ -145,6 +149,10 @@ enum ui_card_tab {
 /* The card of a client, on a tab, with the row of record ref_id selected
  * (0: the first). */
 ui_screen ui_card_screen(ui_app *app, int64_t client_id, enum ui_card_tab tab, int64_t ref_id);
+/* On the card just opened: open the selected record's own screen (a
+ * plan, a monitoring, a meeting, an assessment); nothing on a tab whose
+ * records are edited in place. */
+void ui_card_open_selected(ui_app *app);
 /* The card tab (and the record on it, in *ref) that a due item is about;
  * the alarm list and the calendar open the card there. */
 struct due_item;
@@ -158,6 +166,9 @@ ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, 
 /* A new progress note of the client: a phone call, dated today at the
  * time it is, the cursor on its text. */
 ui_screen ui_quick_note(ui_app *app, int64_t client_id);
+/* The id of the record of kind rt a form saved just before this screen
+ * came back on top (0: none); asking clears it. */
+int64_t ui_take_saved(ui_app *app, const record_type *rt);
 /* Add to a form's title what the record is about (" - GOAL"). */
 void ui_form_title_add(ui_screen *form, const char *about);
 /* A new described record of a client, filled from init first. */

@@ -254,8 +254,10 @@ void ui_rows_screen_resize(ui_app *app, ui_screen *s)
 
 void ui_rows_screen_resume(ui_app *app, ui_screen *s)
 {
-	(void)app;
-	ui_rows_load((ui_rows *)s->st, 0);
+	ui_rows *r = s->st;
+
+	/* A row just saved (a new one too) is where the work goes on. */
+	ui_rows_load(r, ui_take_saved(app, r->crt));
 	s->dirty |= UI_D_BODY;
 }
 

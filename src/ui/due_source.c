@@ -195,6 +195,10 @@ void ui_due_open(ui_app *app, const ui_due_row *row)
 	}
 	tab = ui_card_tab_for_due(&row->it, &ref);
 	ui_push(app, ui_card_screen(app, row->it.client_id, tab, ref));
+	/* The record itself where it has a screen (q goes back to the
+	 * card's tab, then the list). */
+	if (ref)
+		ui_card_open_selected(app);
 }
 
 bool ui_due_row_is_item(const void *row, void *arg)

@@ -26,6 +26,8 @@
 #include "tsunagi/ui_app.h"
 #include "tsunagi/xalloc.h"
 
+static const ui_screen_ops card_ops;
+
 static const struct card_tab {
 	const char *label;      /* N_() */
 	const record_type *rt;  /* NULL: the basics */
@@ -557,6 +559,20 @@ static bool open_screen(ui_app *app, card_state *cs, ui_action a, const void *ro
 	}
 }
 
+void ui_card_open_selected(ui_app *app)
+{
+	ui_screen *s = app->depth ? &app->stack[app->depth - 1] : NULL;
+	card_state *cs;
+	const void *row;
+
+	if (!s || s->ops != &card_ops)
+		return;
+	cs = s->st;
+	row = ui_list_selected(&cs->list);
+	if (row && cs->tab != UI_TAB_BASICS && cs->tab != UI_TAB_NOTES)
+		open_screen(app, cs, UA_OPEN, row);
+}
+
 static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	card_state *cs = s->st;
@@ -644,8 +660,10 @@ static void resume(ui_app *app, ui_screen *s)
 	const void *row = ui_list_selected(&cs->list);
 	int64_t id = row && cs->tab != UI_TAB_BASICS ? REC_ID(row) : 0;
 	size_t keep = ui_list_selected_index(&cs->list);
+	int64_t saved = tabs[cs->tab].rt ? ui_take_saved(app, tabs[cs->tab].rt) : 0;
 
-	(void)app;
+	if (saved)
+		id = saved;
 	load_tab(cs, id, id ? 0 : keep);
 	s->dirty |= UI_D_BODY;
 }

@@ -166,6 +166,10 @@ static void resume(ui_app *app, ui_screen *s)
 	drafts_state *ds = s->st;
 	load(app, ds);
 	s->dirty |= UI_D_BODY;
+	/* The last draft saved or thrown away: nothing is left to do here,
+	 * so the work goes on where the list was opened from. */
+	if (ds->n == 0)
+		ui_pop(app);
 }
 
 static void close_drafts(ui_app *app, ui_screen *s)

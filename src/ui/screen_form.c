@@ -420,6 +420,8 @@ static void save(ui_app *app, ui_screen *s)
 	fs->replaces = 0;
 	drop_fallback(fs);
 	ui_message(app, "%s", _("Saved."));
+	app->saved_rt = fs->rt;
+	app->saved_id = fs->rt ? fs->record_id : 0;
 	if (new_client) {
 		int64_t id = fs->record_id;
 		ui_clients_focus(app, id);
@@ -744,6 +746,15 @@ static ui_screen record_form(ui_app *app, const record_type *rt, int64_t client_
 ui_screen ui_record_form(ui_app *app, const record_type *rt, int64_t client_id, int64_t record_id)
 {
 	return record_form(app, rt, client_id, 0, record_id, NULL, 0);
+}
+
+int64_t ui_take_saved(ui_app *app, const record_type *rt)
+{
+	int64_t id = app->saved_rt == rt ? app->saved_id : 0;
+
+	app->saved_rt = NULL;
+	app->saved_id = 0;
+	return id;
 }
 
 void ui_form_title_add(ui_screen *form, const char *about)

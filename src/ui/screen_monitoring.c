@@ -104,7 +104,7 @@ static void load_goals(mon_state *m)
 
 static void reload(mon_state *m)
 {
-	ui_rows_load(&m->rows, 0);
+	ui_rows_load(&m->rows, ui_take_saved(m->rows.app, &rt_monitoring_row));
 	load_goals(m);
 }
 

@@ -387,8 +387,9 @@ static void resume(ui_app *app, ui_screen *s)
 {
 	notes_state *ns = s->st;
 	const void *row = ui_list_selected(&ns->list);
-	(void)app;
-	load(ns, row && ns->client_id ? REC_ID(row) : 0);
+	int64_t saved = ui_take_saved(app, &rt_note);
+
+	load(ns, saved && ns->client_id ? saved : row && ns->client_id ? REC_ID(row) : 0);
 	s->dirty |= UI_D_BODY;
 }
 

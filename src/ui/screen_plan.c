@@ -398,8 +398,7 @@ static void resize(ui_app *app, ui_screen *s)
 static void resume(ui_app *app, ui_screen *s)
 {
 	plan_state *p = s->st;
-	(void)app;
-	reload(p, 0);
+	reload(p, ui_take_saved(app, &rt_plan_row));
 	s->dirty |= UI_D_BODY;
 }
 

@@ -34,12 +34,14 @@ ui_wait "New contact: 田中 三郎"
 ui_wait "田中 花"
 ui_wait "長女"
 ui_keys F2
-ui_wait "No drafts."
+# The last draft saved: the empty list gives way to the alarm list.
+ui_wait "Overdue (0)"
+ui_screen | grep -q "Unsaved drafts" && fail "the empty drafts list stayed"
 [ "$(sqlite3 "$DB" "SELECT name, relation FROM contact")" = "田中 花|長女" ] || fail "contact not saved"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM draft")" = 0 ] || fail "draft left after saving"
 
 # SIGTERM in a form that was left unsaved with Esc: the draft is kept too.
-ui_keys q c Enter
+ui_keys c Enter
 ui_wait "[Basics]"
 ui_keys e
 ui_wait "Client: 田中 三郎"
