@@ -78,10 +78,56 @@ static int list_height(ui_app *app)
 	return app->body_h - 2 > 1 ? app->body_h - 2 : 1;
 }
 
+/* The Plans tab has a line of column headings above its rows. */
+static int head_rows(const card_state *cs)
+{
+	return cs->tab == UI_TAB_PLANS ? 1 : 0;
+}
+
 static int tab_list_height(const card_state *cs)
 {
-	int h = list_height(cs->app) - trend_height(cs);
+	int h = list_height(cs->app) - trend_height(cs) - head_rows(cs);
 	return h > 1 ? h : 1;
+}
+
+/* The Plans tab's fixed columns: stage, period, interval, consented,
+ * written (x offsets from the row's start; the last runs to the end). */
+static const int plan_cols[] = { 2, 14, 38, 52, 64 };
+
+static void draw_plan_cells(ui_win *w, int y, int x, int width, const char *const cell[5])
+{
+	for (int i = 0; i < 5; i++) {
+		int cx = x + plan_cols[i];
+		int cw = i < 4 ? plan_cols[i + 1] - plan_cols[i] - 1 : width - plan_cols[i];
+		if (cw < 1 || plan_cols[i] >= width)
+			break;
+		ui_put(w, y, cx, cw, cell[i], true);
+		if (i < 4)
+			ui_put_raw(w, y, cx + cw, 1, " ", false);
+	}
+}
+
+static void draw_plan_row(ui_win *w, int y, int x, int width, const plan *p)
+{
+	char from[DATE_ISO_LEN], to[DATE_ISO_LEN], on[DATE_ISO_LEN], wr[DATE_ISO_LEN];
+	char period[32], every[64];
+	const char *cell[5];
+
+	date_format_iso(p->period_from, from);
+	date_format_iso(p->period_to, to);
+	date_format_iso(p->consented_on, on);
+	date_format_iso(p->written_on, wr);
+	snprintf(period, sizeof period, "%s〜%s", from, to);
+	if (p->monitoring_months == 1)
+		snprintf(every, sizeof every, "%s", _("monthly"));
+	else
+		snprintf(every, sizeof every, _("every %d months"), p->monitoring_months);
+	cell[0] = store_enum_label(p->stage);
+	cell[1] = period;
+	cell[2] = every;
+	cell[3] = on[0] ? on : "-";
+	cell[4] = wr[0] ? wr : "-";
+	draw_plan_cells(w, y, x, width, cell);
 }
 
 /* ---- rows ---- */
@@ -133,6 +179,8 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *
 		ui_put_raw(w, y, x + 2, lw, label, true);
 		ui_put(w, y, x + 2 + lw, width - 2 - lw, tab + 1, true);
 		free(label);
+	} else if (cs->tab == UI_TAB_PLANS) {
+		draw_plan_row(w, y, x, width, row);
 	} else {
 		char *s = summary(tabs[cs->tab].rt, row);
 		ui_put(w, y, x + 2, width - 2, s, true);
@@ -489,14 +537,21 @@ static void draw(ui_app *app, ui_screen *s)
 		draw_header(app, cs);
 		cs->list.dirty |= UI_LIST_ALL;
 	}
-	ui_list_draw(&cs->list, stdscr, app->body_y + 2, 0, app->cols);
+	if ((s->dirty & UI_D_BODY) && head_rows(cs)) {
+		const char *head[5] = { _("Stage"), _("Period"), _("Monitoring"), _("Consented"), _("Written") };
+		ui_put_raw(stdscr, app->body_y + 2, 0, app->cols, "", true);
+		wattron(stdscr, A_UNDERLINE);
+		draw_plan_cells(stdscr, app->body_y + 2, 0, app->cols, head);
+		wattroff(stdscr, A_UNDERLINE);
+	}
+	ui_list_draw(&cs->list, stdscr, app->body_y + 2 + head_rows(cs), 0, app->cols);
 	if (s->dirty & UI_D_BODY)
 		draw_trend(app, cs);
 	if (cs->nitems == 0) {
 		char line[256];
 		snprintf(line, sizeof line, tabs[cs->tab].editable ? _("Nothing here yet. Press n to add.")
 			 : _("Nothing here yet."));
-		ui_put_raw(stdscr, app->body_y + 2, 2, app->cols - 2, line, true);
+		ui_put_raw(stdscr, app->body_y + 2 + head_rows(cs), 2, app->cols - 2, line, true);
 	}
 }
 
