@@ -101,7 +101,8 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(assessment_item, fact, FT_TEXT, N_("fact"), REC_ML, REC_T, 0, 0, NULL) \
 	X(assessment_item, interpretation, FT_TEXT, N_("interpretation"), REC_ML, REC_T, 0, 0, NULL) \
 	X(assessment_item, strength, FT_BOOL, N_("strength"), 0, 0, 0, 0, NULL) \
-	X(assessment_item, need, FT_BOOL, N_("need"), 0, 0, 0, 0, NULL)
+	X(assessment_item, need, FT_BOOL, N_("need"), 0, 0, 0, 0, NULL) \
+	X(assessment_item, need_words, FT_TEXT, N_("the need, as the plan states it"), REC_ML, REC_T, 0, 0, NULL)
 
 #define plan_COLUMNS(X) \
 	X(plan, client_id, FT_ID, N_("client"), REC_PARENT, 0, 0, 0, NULL) \

@@ -53,7 +53,11 @@ static int add_need_row(db *d, int64_t plan_id, const assessment_item *it, int p
 	r.plan_id = plan_id;
 	r.priority = priority > 99 ? 99 : priority;
 	r.assessment_item_id = it->id;
-	if (it->interpretation[0] && it->fact[0]) {
+	/* The item's own wording of the need when the worker gave one; else
+	 * what was seen and what it means, as a start to edit. */
+	if (it->need_words[0]) {
+		set_text(&r.need, it->need_words);
+	} else if (it->interpretation[0] && it->fact[0]) {
 		free(r.need);
 		r.need = xasprintf("%s\n%s", it->fact, it->interpretation);
 	} else {

@@ -174,6 +174,44 @@ const record_type *const rec_all_types[] = {
 	&rt_monitoring_row, &rt_monitoring_skip, &rt_note, &rt_crisis_plan, NULL,
 };
 
+/* What the client and the family said carries forward as the starting
+ * text to edit: the latest intake's wishes into a new assessment, the
+ * latest assessment's into a new plan's 生活に対する意向. */
+static void carry_wishes(db *d, const record_type *rt, int64_t client_id, void *rec)
+{
+	const record_type *from = rt == &rt_assessment ? &rt_intake : &rt_assessment;
+	void *v = NULL;
+	size_t n = 0;
+	const char *cw, *fw;
+
+	/* The list's order is newest first (records.c DEFINE_RECORD). */
+	if (store_record_list(d, from, client_id, &v, &n, NULL) != TSU_OK || n == 0) {
+		if (v)
+			record_free_list(from, v, n);
+		return;
+	}
+	if (from == &rt_intake) {
+		cw = ((intake *)v)[0].client_wishes;
+		fw = ((intake *)v)[0].family_wishes;
+	} else {
+		cw = ((assessment *)v)[0].client_wishes;
+		fw = ((assessment *)v)[0].family_wishes;
+	}
+	if (rt == &rt_assessment) {
+		assessment *a = rec;
+		free(a->client_wishes);
+		a->client_wishes = xstrdup(cw);
+		free(a->family_wishes);
+		a->family_wishes = xstrdup(fw);
+	} else if (cw[0] || fw[0]) {
+		plan *p = rec;
+		free(p->wishes);
+		p->wishes = cw[0] && fw[0] ? xasprintf(_("Client: %s\nFamily: %s"), cw, fw) :
+			    cw[0] ? xstrdup(cw) : xasprintf(_("Family: %s"), fw);
+	}
+	record_free_list(from, v, n);
+}
+
 void store_record_new(db *d, const record_type *rt, int64_t client_id, date_t today, void *rec)
 {
 	client c;
@@ -187,6 +225,10 @@ void store_record_new(db *d, const record_type *rt, int64_t client_id, date_t to
 				*field_date(&rt->fields[i], rec) = today;
 			break;
 		}
+	if (client_id && (rt == &rt_assessment || rt == &rt_plan)) {
+		carry_wishes(d, rt, client_id, rec);
+		return;
+	}
 	if (rt != &rt_certificate || !client_id || store_client_get(d, client_id, &c, &e) != TSU_OK)
 		return;
 	certificate *ct = rec;

@@ -459,7 +459,9 @@ static bool answer_new(ui_app *app, void *arg, ui_form *f)
 	tsu_err e;
 	int rc;
 
-	record_init(&rt_plan, &p);
+	/* A new plan starts from what the store gives it (the wishes of
+	 * the latest assessment among them). */
+	store_record_new(app->db, &rt_plan, client_id, app->today, &p);
 	p.client_id = client_id;
 	p.written_on = app->today;
 	p.monitoring_months = atoi(months_s);

@@ -650,11 +650,66 @@ static void a_new_certificate_starts_from_the_client_and_reads_printed_numbers(v
 	record_free(&rt_certificate, &ct);
 }
 
+/* What the client and family said carries forward: intake -> a new
+ * assessment -> a new plan, as starting text; pulling a need takes the
+ * item's own wording of it when there is one. */
+static void wishes_carry_forward_and_needs_take_their_wording(void **state)
+{
+	struct fx *f = *state;
+	intake in;
+	assessment a;
+	plan p;
+	assessment_item it;
+	plan_row *rows;
+	size_t n, added;
+	int64_t pid, aid;
+	tsu_err e;
+
+	record_init(&rt_intake, &in);
+	in.client_id = f->client;
+	in.intake_on = D("2026-03-01");
+	set(&in.client_wishes, "一人暮らしを続けたい");
+	set(&in.family_wishes, "無理をしないでほしい");
+	assert_int_equal(store_record_add(f->db, &rt_intake, &in, &e), TSU_OK);
+	record_free(&rt_intake, &in);
+
+	store_record_new(f->db, &rt_assessment, f->client, D("2026-04-01"), &a);
+	assert_string_equal(a.client_wishes, "一人暮らしを続けたい");
+	assert_string_equal(a.family_wishes, "無理をしないでほしい");
+	a.client_id = f->client;
+	set(&a.client_wishes, "一人暮らしを続けて、料理を覚えたい");
+	assert_int_equal(store_record_add(f->db, &rt_assessment, &a, &e), TSU_OK);
+	aid = a.id;
+	record_free(&rt_assessment, &a);
+
+	store_record_new(f->db, &rt_plan, f->client, D("2026-04-05"), &p);
+	assert_string_equal(p.wishes, "Client: 一人暮らしを続けて、料理を覚えたい\nFamily: 無理をしないでほしい");
+	record_free(&rt_plan, &p);
+
+	record_init(&rt_assessment_item, &it);
+	it.assessment_id = aid;
+	set(&it.component, "d");
+	set(&it.fact, "調理は見守りでできる");
+	set(&it.interpretation, "手順の記憶が不安");
+	set(&it.need_words, "自分で夕食を作れるようになりたい");
+	it.need = true;
+	assert_int_equal(store_record_add(f->db, &rt_assessment_item, &it, &e), TSU_OK);
+	record_free(&rt_assessment_item, &it);
+	pid = add_plan(f->db, f->client, "draft", NULL);
+	assert_int_equal(store_plan_pull_needs(f->db, pid, aid, &added, &e), TSU_OK);
+	assert_int_equal(added, 1);
+	list_rows(f->db, pid, &rows, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].need, "自分で夕食を作れるようになりたい");
+	record_free_list(&rt_plan_row, rows, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(a_new_certificate_starts_from_the_client_and_reads_printed_numbers),
 		T(pulled_needs_follow_component_order_after_existing_rows_and_link_items),
+		T(wishes_carry_forward_and_needs_take_their_wording),
 		T(pulling_twice_adds_no_duplicate_rows),
 		T(needs_are_not_pulled_into_a_final_plan_or_across_clients),
 		T(revise_copies_a_final_plan_into_a_draft_that_supersedes_it_when_final),
