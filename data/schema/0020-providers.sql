@@ -8,7 +8,7 @@
 -- what was typed before and for a provider not in the register.  A
 -- provider a row links to cannot be deleted (the store says which plan;
 -- without the store, the foreign key refuses it).
-CREATE TABLE provider (
+CREATE TABLE service_provider (
 	id              INTEGER PRIMARY KEY,
 	version         INTEGER NOT NULL DEFAULT 1,
 	name            TEXT NOT NULL,
@@ -19,7 +19,7 @@ CREATE TABLE provider (
 	remarks         TEXT NOT NULL DEFAULT ''
 );
 
-ALTER TABLE plan_row ADD COLUMN provider_id INTEGER REFERENCES provider (id);
+ALTER TABLE plan_row ADD COLUMN provider_id INTEGER REFERENCES service_provider (id);
 CREATE INDEX plan_row_by_provider ON plan_row (provider_id);
 
 -- A consented plan's rows stay as they were signed (0016): the link is

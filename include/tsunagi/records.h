@@ -224,13 +224,13 @@ extern const char *const rec_methods[];        /* visit office other */
 
 /* A service provider of the office's register (事業所): no client owns
  * it; plan rows link to it (plan_row.provider_id). */
-#define provider_COLUMNS(X) \
-	X(provider, name, FT_TEXT, N_("provider name"), FF_REQUIRED, REC_S, 0, 0, NULL) \
-	X(provider, service_kinds, FT_TEXT, N_("service kinds"), 0, REC_S, 0, 0, NULL) \
-	X(provider, contact_person, FT_TEXT, N_("contact person"), 0, STORE_NAME_MAX, 0, 0, NULL) \
-	X(provider, phone, FT_TEXT, N_("phone"), 0, 40, 0, 0, NULL) \
-	X(provider, address, FT_TEXT, N_("address"), 0, REC_S, 0, 0, NULL) \
-	X(provider, remarks, FT_TEXT, N_("remarks"), REC_ML, REC_T, 0, 0, NULL)
+#define service_provider_COLUMNS(X) \
+	X(service_provider, name, FT_TEXT, N_("provider name"), FF_REQUIRED, REC_S, 0, 0, NULL) \
+	X(service_provider, service_kinds, FT_TEXT, N_("service kinds"), 0, REC_S, 0, 0, NULL) \
+	X(service_provider, contact_person, FT_TEXT, N_("contact person"), 0, STORE_NAME_MAX, 0, 0, NULL) \
+	X(service_provider, phone, FT_TEXT, N_("phone"), 0, 40, 0, 0, NULL) \
+	X(service_provider, address, FT_TEXT, N_("address"), 0, REC_S, 0, 0, NULL) \
+	X(service_provider, remarks, FT_TEXT, N_("remarks"), REC_ML, REC_T, 0, 0, NULL)
 
 #define REC_STRUCT(name) \
 	typedef struct name { int64_t id, version; name##_COLUMNS(REC_MEMBER) } name; \
@@ -253,7 +253,7 @@ REC_STRUCT(monitoring_row)
 REC_STRUCT(monitoring_skip)
 REC_STRUCT(note)
 REC_STRUCT(crisis_plan)
-REC_STRUCT(provider)
+REC_STRUCT(service_provider)
 
 /*
  * A new record of client_id as a form starts it: record_init, the first

@@ -12,7 +12,7 @@
 /* The register's list SQL has no parent: list it with parent id 0. */
 #define STORE_PROVIDERS 0
 
-/* Guard of rt_provider: a provider a plan row links to is not deleted;
+/* Guard of rt_service_provider: a provider a plan row links to is not deleted;
  * the refusal says which plan and client, and how many rows. */
 int store_provider_guard(db *db, const record_type *rt, const void *rec, int64_t id, tsu_err *e);
 
@@ -29,6 +29,6 @@ int store_plan_row_guard(db *db, const record_type *rt, const void *rec, int64_t
 char *store_provider_cell(db *db, const plan_row *r);
 
 /* The provider's one-line label for lists and pickers: "name (phone)". */
-char *store_provider_line(const provider *p);
+char *store_provider_line(const service_provider *p);
 
 #endif

@@ -59,7 +59,7 @@ static int parse_id(const char *cmd, const cli_args *a, int64_t *id)
 }
 
 /* The options given, each checked by the record layer. */
-static int apply_opts(provider *p, const cli_args *a)
+static int apply_opts(service_provider *p, const cli_args *a)
 {
 	for (size_t i = 0; i < NOPTS; i++) {
 		const char *v = cli_get(a, provider_opts[i].opt);
@@ -74,7 +74,7 @@ static int apply_opts(provider *p, const cli_args *a)
 		free(opt);
 		if (rc != EXIT_OK)
 			return rc;
-		rc = record_set(&rt_provider, p, record_field(&rt_provider, provider_opts[i].col), text, &e);
+		rc = record_set(&rt_service_provider, p, record_field(&rt_service_provider, provider_opts[i].col), text, &e);
 		free(text);
 		if (rc != TSU_OK)
 			return cli_fail(EXIT_USAGE, "%s", e.msg);
@@ -84,12 +84,12 @@ static int apply_opts(provider *p, const cli_args *a)
 
 static int provider_add(cli_ctx *ctx, const cli_args *a)
 {
-	provider p;
+	service_provider p;
 	tsu_err e;
 	db *d;
 	int rc;
 
-	record_init(&rt_provider, &p);
+	record_init(&rt_service_provider, &p);
 	if (a->npos)
 		rc = cli_usage("provider add", _("unexpected argument '%s'"), a->pos[0]);
 	else if (!cli_has(a, "name"))
@@ -98,19 +98,19 @@ static int provider_add(cli_ctx *ctx, const cli_args *a)
 		;
 	else if (!(d = cli_db(ctx)))
 		rc = EXIT_FAIL;
-	else if (store_record_add(d, &rt_provider, &p, &e) != TSU_OK)
+	else if (store_record_add(d, &rt_service_provider, &p, &e) != TSU_OK)
 		rc = cli_fail(EXIT_FAIL, "%s", e.msg);
 	else {
 		ctx->committed = true;
 		printf("%lld\n", (long long)p.id);
 	}
-	record_free(&rt_provider, &p);
+	record_free(&rt_service_provider, &p);
 	return rc;
 }
 
 static int provider_edit(cli_ctx *ctx, const cli_args *a)
 {
-	provider p;
+	service_provider p;
 	int64_t id;
 	tsu_err e;
 	db *d;
@@ -120,15 +120,15 @@ static int provider_edit(cli_ctx *ctx, const cli_args *a)
 		return rc;
 	if (!(d = cli_db(ctx)))
 		return EXIT_FAIL;
-	if (store_record_get(d, &rt_provider, id, &p, &e) != TSU_OK)
+	if (store_record_get(d, &rt_service_provider, id, &p, &e) != TSU_OK)
 		rc = cli_fail(EXIT_FAIL, "%s", e.msg);
-	else if ((rc = apply_opts(&p, a)) == EXIT_OK && store_record_update(d, &rt_provider, &p, &e) != TSU_OK)
+	else if ((rc = apply_opts(&p, a)) == EXIT_OK && store_record_update(d, &rt_service_provider, &p, &e) != TSU_OK)
 		rc = cli_fail(EXIT_FAIL, "%s", e.msg);
 	if (rc == EXIT_OK) {
 		ctx->committed = true;
 		printf("%lld\n", (long long)id);
 	}
-	record_free(&rt_provider, &p);
+	record_free(&rt_service_provider, &p);
 	return rc;
 }
 
@@ -145,7 +145,7 @@ static int provider_delete(cli_ctx *ctx, const cli_args *a)
 		return cli_usage("provider delete", _("deleting removes the provider from the register; add --yes to confirm"));
 	if (!(d = cli_db(ctx)))
 		return EXIT_FAIL;
-	if (store_record_delete(d, &rt_provider, id, &e) != TSU_OK)
+	if (store_record_delete(d, &rt_service_provider, id, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
 	ctx->committed = true;
 	return EXIT_OK;
@@ -154,7 +154,7 @@ static int provider_delete(cli_ctx *ctx, const cli_args *a)
 /* One line per provider, tab-separated, with a header of column names. */
 static int provider_list(cli_ctx *ctx, const cli_args *a)
 {
-	provider *v;
+	service_provider *v;
 	size_t n;
 	tsu_err e;
 	db *d;
@@ -163,16 +163,16 @@ static int provider_list(cli_ctx *ctx, const cli_args *a)
 		return cli_usage("provider list", _("unexpected argument '%s'"), a->pos[0]);
 	if (!(d = cli_db(ctx)))
 		return EXIT_FAIL;
-	if (store_record_list(d, &rt_provider, STORE_PROVIDERS, (void **)&v, &n, &e) != TSU_OK)
+	if (store_record_list(d, &rt_service_provider, STORE_PROVIDERS, (void **)&v, &n, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
 	fputs("id", stdout);
-	for (size_t f = 0; f < rt_provider.nfields; f++)
-		printf("\t%s", rt_provider.fields[f].col);
+	for (size_t f = 0; f < rt_service_provider.nfields; f++)
+		printf("\t%s", rt_service_provider.fields[f].col);
 	putchar('\n');
 	for (size_t i = 0; i < n; i++) {
 		printf("%lld", (long long)v[i].id);
-		for (size_t f = 0; f < rt_provider.nfields; f++) {
-			char *val = record_get(&rt_provider.fields[f], &v[i]);
+		for (size_t f = 0; f < rt_service_provider.nfields; f++) {
+			char *val = record_get(&rt_service_provider.fields[f], &v[i]);
 			char *clean = text_sanitize(val, false);
 			printf("\t%s", clean);
 			free(clean);
@@ -180,7 +180,7 @@ static int provider_list(cli_ctx *ctx, const cli_args *a)
 		}
 		putchar('\n');
 	}
-	record_free_list(&rt_provider, v, n);
+	record_free_list(&rt_service_provider, v, n);
 	return EXIT_OK;
 }
 

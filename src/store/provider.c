@@ -51,7 +51,7 @@ int store_plan_row_guard(db *d, const record_type *rt, const void *rec, int64_t 
 		return TSU_EINVAL;
 	if (!r || !r->provider_id)
 		return TSU_OK;
-	s = db_prepare(d, "SELECT count(*) FROM provider WHERE id = :id");
+	s = db_prepare(d, "SELECT count(*) FROM service_provider WHERE id = :id");
 	db_bind_int64(s, ":id", r->provider_id);
 	if (db_int64_or(s, 0) == 0)
 		return err_set(e, TSU_ENOTFOUND, _("there is no provider %lld in the register; see 'tsunagi provider list'"),
@@ -70,14 +70,14 @@ static void add_trimmed(strbuf *b, const char *sep, const char *v)
 
 char *store_provider_cell(db *d, const plan_row *r)
 {
-	provider p;
+	service_provider p;
 	strbuf b, tail;
 	char *name;
 
 	if (!r->provider_id)
 		return xstrdup(r->provider);
-	if (store_record_get(d, &rt_provider, r->provider_id, &p, NULL) != TSU_OK) {
-		record_free(&rt_provider, &p);
+	if (store_record_get(d, &rt_service_provider, r->provider_id, &p, NULL) != TSU_OK) {
+		record_free(&rt_service_provider, &p);
 		return xstrdup(r->provider);
 	}
 	sb_init(&tail);
@@ -90,11 +90,11 @@ char *store_provider_cell(db *d, const plan_row *r)
 		sb_addf(&b, "\n（%s）", tail.s);
 	free(name);
 	sb_free(&tail);
-	record_free(&rt_provider, &p);
+	record_free(&rt_service_provider, &p);
 	return b.s ? sb_steal(&b) : xstrdup("");
 }
 
-char *store_provider_line(const provider *p)
+char *store_provider_line(const service_provider *p)
 {
 	return p->phone[0] ? xasprintf("%s (%s)", p->name, p->phone) : xstrdup(p->name);
 }

@@ -170,13 +170,13 @@ DEFINE_RECORD(monitoring_row, N_("monitoring row"), "monitoring_id", "id", NULL)
 DEFINE_RECORD(monitoring_skip, N_("monitoring not done"), "client_id", "month DESC, id DESC", check_monitoring_skip)
 DEFINE_RECORD(note, N_("progress note"), "client_id", "noted_on DESC, noted_at DESC, id DESC", check_note)
 DEFINE_RECORD(crisis_plan, N_("crisis plan"), "client_id", "id", NULL)
-DEFINE_RECORD_GUARDED(provider, N_("provider"), REC_NO_PARENT, "name, id", NULL, store_provider_guard)
+DEFINE_RECORD_GUARDED(service_provider, N_("provider"), REC_NO_PARENT, "name, id", NULL, store_provider_guard)
 
 const record_type *const rec_all_types[] = {
 	&rt_contact, &rt_certificate, &rt_consent, &rt_intake, &rt_assessment,
 	&rt_assessment_item, &rt_plan, &rt_plan_row, &rt_weekly_slot,
 	&rt_non_weekly, &rt_meeting, &rt_action_item, &rt_monitoring,
-	&rt_monitoring_row, &rt_monitoring_skip, &rt_note, &rt_crisis_plan, &rt_provider, NULL,
+	&rt_monitoring_row, &rt_monitoring_skip, &rt_note, &rt_crisis_plan, &rt_service_provider, NULL,
 };
 
 void store_record_new(db *d, const record_type *rt, int64_t client_id, date_t today, void *rec)

@@ -46,7 +46,7 @@ typedef struct form_state {
 static const record_type *const form_types[] = {
 	&rt_contact, &rt_certificate, &rt_consent, &rt_intake, &rt_assessment,
 	&rt_plan, &rt_monitoring, &rt_note, &rt_meeting, &rt_monitoring_skip,
-	&rt_provider, NULL,
+	&rt_service_provider, NULL,
 };
 
 /* Records whose parent is another record, not the client. */

@@ -18,7 +18,7 @@
 #include "tsunagi/xalloc.h"
 
 typedef struct providers_state {
-	provider *v;
+	service_provider *v;
 	size_t n;
 	void **items;
 	ui_array_source arr;
@@ -35,7 +35,7 @@ static int list_height(ui_app *app)
 
 static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
 {
-	const provider *p = row;
+	const service_provider *p = row;
 	int cx = x + 2, nw = (width - 2 - 16) / 2;
 
 	(void)ctx;
@@ -60,11 +60,11 @@ static void load(ui_app *app, providers_state *ps, int64_t select)
 	tsu_err e;
 
 	ui_list_free(&ps->list);
-	record_free_list(&rt_provider, ps->v, ps->n);
+	record_free_list(&rt_service_provider, ps->v, ps->n);
 	free(ps->items);
 	ps->v = NULL;
 	ps->n = 0;
-	if (store_record_list(app->db, &rt_provider, STORE_PROVIDERS, (void **)&ps->v, &ps->n, &e) != TSU_OK)
+	if (store_record_list(app->db, &rt_service_provider, STORE_PROVIDERS, (void **)&ps->v, &ps->n, &e) != TSU_OK)
 		ui_error(app, "%s", e.msg);
 	ps->items = xcalloc(ps->n ? ps->n : 1, sizeof *ps->items);
 	for (size_t i = 0; i < ps->n; i++)
@@ -138,7 +138,7 @@ static void confirm_delete(ui_app *app, void *arg, bool yes)
 	tsu_err e;
 
 	if (yes && ps->pending) {
-		if (store_record_delete(app->db, &rt_provider, ps->pending, &e) != TSU_OK)
+		if (store_record_delete(app->db, &rt_service_provider, ps->pending, &e) != TSU_OK)
 			ui_error(app, "%s", e.msg);
 		else
 			ui_message(app, "%s", _("The provider was deleted."));
@@ -148,16 +148,16 @@ static void confirm_delete(ui_app *app, void *arg, bool yes)
 	s->dirty |= UI_D_BODY;
 }
 
-static void edit(ui_app *app, const provider *p)
+static void edit(ui_app *app, const service_provider *p)
 {
 	if (p)
-		ui_push(app, ui_record_form(app, &rt_provider, 0, p->id));
+		ui_push(app, ui_record_form(app, &rt_service_provider, 0, p->id));
 }
 
 static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	providers_state *ps = s->st;
-	const provider *p = ui_list_selected(&ps->list);
+	const service_provider *p = ui_list_selected(&ps->list);
 
 	(void)k;
 	if (ui_list_action(&ps->list, a)) {
@@ -180,7 +180,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		edit(app, p);
 		return true;
 	case UA_PROVIDER_ADD:
-		ui_push(app, ui_record_form(app, &rt_provider, 0, 0));
+		ui_push(app, ui_record_form(app, &rt_service_provider, 0, 0));
 		return true;
 	case UA_PROVIDER_DELETE:
 		if (p) {
@@ -206,7 +206,7 @@ static void resize(ui_app *app, ui_screen *s)
 static void resume(ui_app *app, ui_screen *s)
 {
 	providers_state *ps = s->st;
-	const provider *p = ui_list_selected(&ps->list);
+	const service_provider *p = ui_list_selected(&ps->list);
 	load(app, ps, p ? p->id : 0);
 	s->dirty |= UI_D_BODY;
 }
@@ -216,7 +216,7 @@ static void close_providers(ui_app *app, ui_screen *s)
 	providers_state *ps = s->st;
 	(void)app;
 	ui_list_free(&ps->list);
-	record_free_list(&rt_provider, ps->v, ps->n);
+	record_free_list(&rt_service_provider, ps->v, ps->n);
 	free(ps->items);
 	free(ps);
 }

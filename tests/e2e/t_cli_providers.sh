@@ -5,7 +5,8 @@
 # message names the plan); the printed plan (PDF, read by pdftotext)
 # shows the provider's name, contact person and phone, and after one
 # edit of the provider the next print shows the new phone; export all
-# carries the register and import all gives it back.
+# carries the register and import all gives it back; the demo has a
+# register and its plans' rows print from it.
 . "$(dirname "$0")/lib.sh"
 
 expect_output "add" tsu provider add --name "つなぎヘルパー" --kinds "居宅介護" --person "鈴木" --phone "045-000-0000" <<'X'
@@ -41,7 +42,7 @@ X
 expect_fail "delete without --yes" 2 "add --yes" tsu provider delete 2
 expect_fail "delete a linked one" 1 "^tsunagi: provider 1 is linked from 1 plan rows \(plan 1 of client 1, priority 1\)" \
 	tsu provider delete 1 --yes
-[ "$(sqlite3 "$DB" "SELECT count(*) FROM provider")" = 2 ] || fail "a linked provider was deleted"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM service_provider")" = 2 ] || fail "a linked provider was deleted"
 tsu provider delete 2 --yes || fail "an unlinked provider is deleted"
 
 mkdir -p "$T/prints"
@@ -58,8 +59,17 @@ expect_fail "edit a missing one" 1 "no provider with id 5" tsu provider edit 5 -
 
 # The register goes with export all and comes back with import all.
 tsu export all --format json -o "$T/all.json" || fail export
-grep -q '"provider"' "$T/all.json" || fail "export lacks the register"
+grep -q '"service_provider"' "$T/all.json" || fail "export lacks the register"
 "$TSUNAGI_BIN" --db "$T/new.db" import all "$T/all.json" >/dev/null || fail import
-[ "$(sqlite3 "$T/new.db" "SELECT name || '|' || phone FROM provider")" = "つなぎヘルパー|045-999-1111" ] || fail "register not imported"
+[ "$(sqlite3 "$T/new.db" "SELECT name || '|' || phone FROM service_provider")" = "つなぎヘルパー|045-999-1111" ] || fail "register not imported"
 [ "$(sqlite3 "$T/new.db" "SELECT provider_id FROM plan_row")" = 1 ] || fail "link not imported"
+
+# The demo: a register, and the first client's plan prints from it (a
+# row not in the register keeps its own text).
+"$TSUNAGI_BIN" --db "$T/demo.db" --today 2026-11-23 demo >/dev/null 2>&1 || fail demo
+[ "$(sqlite3 "$T/demo.db" "SELECT count(*) FROM service_provider")" = 4 ] || fail "demo register"
+"$TSUNAGI_BIN" --db "$T/demo.db" --today 2026-11-23 print plan 1 --format pdf -o "$T/prints/demo.pdf" >/dev/null || fail "demo print"
+pdftotext "$T/prints/demo.pdf" - | tr -d '\n' | grep -q "ヘルパーステーションつなぎ（佐藤・045-000-0001）" ||
+	fail "demo plan: $(pdftotext "$T/prints/demo.pdf" - | grep -A2 つなぎ)"
+pdftotext "$T/prints/demo.pdf" - | tr -d '\n' | grep -q "相談支援事業所（担当 相談支援専門員）" || fail "demo free-text row"
 exit 0

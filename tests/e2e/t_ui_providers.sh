@@ -32,8 +32,8 @@ ui_type "045-000-0000"
 ui_keys F2
 ui_wait "Saved."
 ui_wait "Tsunagi Helper"
-[ "$(q "SELECT name || '|' || service_kinds || '|' || contact_person || '|' || phone FROM provider WHERE id = 2")" = "Tsunagi Helper|home help|Suzuki|045-000-0000" ] ||
-	fail "provider: $(q "SELECT * FROM provider")"
+[ "$(q "SELECT name || '|' || service_kinds || '|' || contact_person || '|' || phone FROM service_provider WHERE id = 2")" = "Tsunagi Helper|home help|Suzuki|045-000-0000" ] ||
+	fail "provider: $(q "SELECT * FROM service_provider")"
 
 # e on the selected one (by name: Aoba Work first): its form, edited.
 ui_keys e
@@ -42,7 +42,7 @@ ui_keys Tab Tab Tab C-u
 ui_type "045-333-3333"
 ui_keys F2
 ui_wait "Saved."
-[ "$(q "SELECT phone FROM provider WHERE id = 1")" = "045-333-3333" ] || fail "edit: $(q "SELECT phone FROM provider WHERE id = 1")"
+[ "$(q "SELECT phone FROM service_provider WHERE id = 1")" = "045-333-3333" ] || fail "edit: $(q "SELECT phone FROM service_provider WHERE id = 1")"
 
 # To the plan: L picks the row's provider.
 ui_keys q
@@ -69,12 +69,12 @@ ui_keys j d
 ui_wait "Delete Tsunagi Helper from the register?"
 ui_keys y
 ui_wait "is linked from 1 plan rows (plan 1 of client 1, priority 1)"
-[ "$(q "SELECT count(*) FROM provider")" = 2 ] || fail "linked provider deleted"
+[ "$(q "SELECT count(*) FROM service_provider")" = 2 ] || fail "linked provider deleted"
 ui_keys k d
 ui_wait "Delete Aoba Work from the register?"
 ui_keys y
 ui_wait "The provider was deleted."
-[ "$(q "SELECT count(*) FROM provider")" = 1 ] || fail "delete: $(q "SELECT count(*) FROM provider")"
+[ "$(q "SELECT count(*) FROM service_provider")" = 1 ] || fail "delete: $(q "SELECT count(*) FROM service_provider")"
 
 # Consented, the plan refuses to be linked again.
 ui_keys q

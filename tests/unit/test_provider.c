@@ -49,16 +49,16 @@ static void set(char **dst, const char *s)
 
 static int64_t add_provider(db *d, const char *name, const char *person, const char *phone)
 {
-	provider p;
+	service_provider p;
 	tsu_err e;
 
-	record_init(&rt_provider, &p);
+	record_init(&rt_service_provider, &p);
 	set(&p.name, name);
 	set(&p.service_kinds, "居宅介護");
 	set(&p.contact_person, person);
 	set(&p.phone, phone);
-	assert_int_equal(store_record_add(d, &rt_provider, &p, &e), TSU_OK);
-	record_free(&rt_provider, &p);
+	assert_int_equal(store_record_add(d, &rt_service_provider, &p, &e), TSU_OK);
+	record_free(&rt_service_provider, &p);
 	return p.id;
 }
 
@@ -124,30 +124,30 @@ static int teardown(void **state)
 static void register_has_no_owner_and_lists_by_name(void **state)
 {
 	struct fx *f = *state;
-	provider *v;
+	service_provider *v;
 	size_t n;
 	tsu_err e;
 
 	add_provider(f->db, "あおば就労センター", "", "");
-	assert_int_equal(store_record_list(f->db, &rt_provider, STORE_PROVIDERS, (void **)&v, &n, &e), TSU_OK);
+	assert_int_equal(store_record_list(f->db, &rt_service_provider, STORE_PROVIDERS, (void **)&v, &n, &e), TSU_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(v[0].name, "あおば就労センター");
 	assert_string_equal(v[1].name, "つなぎヘルパー");
 	assert_string_equal(v[1].contact_person, "鈴木");
-	record_free_list(&rt_provider, v, n);
+	record_free_list(&rt_service_provider, v, n);
 }
 
 static void a_provider_needs_a_name(void **state)
 {
 	struct fx *f = *state;
-	provider p;
+	service_provider p;
 	tsu_err e;
 
-	record_init(&rt_provider, &p);
+	record_init(&rt_service_provider, &p);
 	set(&p.name, "   ");
-	assert_int_equal(store_record_add(f->db, &rt_provider, &p, &e), TSU_EINVAL);
+	assert_int_equal(store_record_add(f->db, &rt_service_provider, &p, &e), TSU_EINVAL);
 	assert_int_equal(p.id, 0);
-	record_free(&rt_provider, &p);
+	record_free(&rt_service_provider, &p);
 }
 
 static void linked_provider_is_not_deleted_and_the_refusal_names_the_plan(void **state)
@@ -157,7 +157,7 @@ static void linked_provider_is_not_deleted_and_the_refusal_names_the_plan(void *
 	tsu_err e;
 	char want[64];
 
-	assert_int_equal(store_record_delete(f->db, &rt_provider, f->provider, &e), TSU_EINVAL);
+	assert_int_equal(store_record_delete(f->db, &rt_service_provider, f->provider, &e), TSU_EINVAL);
 	snprintf(want, sizeof want, "plan %lld", (long long)f->plan);
 	assert_non_null(strstr(e.msg, want));
 	assert_non_null(strstr(e.msg, "1 plan rows"));
@@ -166,7 +166,7 @@ static void linked_provider_is_not_deleted_and_the_refusal_names_the_plan(void *
 	r.provider_id = 0;
 	assert_int_equal(store_record_update(f->db, &rt_plan_row, &r, &e), TSU_OK);
 	record_free(&rt_plan_row, &r);
-	assert_int_equal(store_record_delete(f->db, &rt_provider, f->provider, &e), TSU_OK);
+	assert_int_equal(store_record_delete(f->db, &rt_service_provider, f->provider, &e), TSU_OK);
 }
 
 static void link_to_a_provider_not_in_the_register_is_refused(void **state)
@@ -189,7 +189,7 @@ static void cell_prints_the_provider_as_it_is_now(void **state)
 {
 	struct fx *f = *state;
 	plan_row r;
-	provider p;
+	service_provider p;
 	tsu_err e;
 	char *cell;
 
@@ -197,11 +197,11 @@ static void cell_prints_the_provider_as_it_is_now(void **state)
 	cell = store_provider_cell(f->db, &r);
 	assert_string_equal(cell, "つなぎヘルパー\n（鈴木・045-000-0000）");
 	free(cell);
-	assert_int_equal(store_record_get(f->db, &rt_provider, f->provider, &p, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->db, &rt_service_provider, f->provider, &p, &e), TSU_OK);
 	set(&p.contact_person, "");
 	set(&p.phone, "045-111-2222");
-	assert_int_equal(store_record_update(f->db, &rt_provider, &p, &e), TSU_OK);
-	record_free(&rt_provider, &p);
+	assert_int_equal(store_record_update(f->db, &rt_service_provider, &p, &e), TSU_OK);
+	record_free(&rt_service_provider, &p);
 	cell = store_provider_cell(f->db, &r);
 	assert_string_equal(cell, "つなぎヘルパー\n（045-111-2222）");
 	free(cell);
@@ -233,7 +233,7 @@ static char *provider_cell_of_plan(struct fx *f)
 static void consented_plan_prints_the_edited_provider_and_keeps_its_link(void **state)
 {
 	struct fx *f = *state;
-	provider p;
+	service_provider p;
 	tsu_err e;
 	char **missing, *cell, *sql;
 	size_t nmissing;
@@ -248,10 +248,10 @@ static void consented_plan_prints_the_edited_provider_and_keeps_its_link(void **
 	cell = provider_cell_of_plan(f);
 	assert_string_equal(cell, "つなぎヘルパー\n（鈴木・045-000-0000）");
 	free(cell);
-	assert_int_equal(store_record_get(f->db, &rt_provider, f->provider, &p, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->db, &rt_service_provider, f->provider, &p, &e), TSU_OK);
 	set(&p.phone, "045-999-9999");
-	assert_int_equal(store_record_update(f->db, &rt_provider, &p, &e), TSU_OK);
-	record_free(&rt_provider, &p);
+	assert_int_equal(store_record_update(f->db, &rt_service_provider, &p, &e), TSU_OK);
+	record_free(&rt_service_provider, &p);
 	cell = provider_cell_of_plan(f);
 	assert_string_equal(cell, "つなぎヘルパー\n（鈴木・045-999-9999）");
 	free(cell);
