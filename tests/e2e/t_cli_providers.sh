@@ -4,7 +4,8 @@
 # one line and change nothing; a linked provider is not deleted (the
 # message names the plan); the printed plan (PDF, read by pdftotext)
 # shows the provider's name, contact person and phone, and after one
-# edit of the provider the next print shows the new phone; export all
+# edit of the provider the next print shows the new phone (and the plans
+# CSV names it the same way); export all
 # carries the register and import all gives it back; the demo has a
 # register and its plans' rows print from it.
 . "$(dirname "$0")/lib.sh"
@@ -56,6 +57,9 @@ tsu print plan 1 --format pdf -o "$T/prints/b.pdf" >/dev/null || fail "print aga
 pdftotext "$T/prints/b.pdf" - | tr -d '\n' | grep -q "つなぎヘルパー（鈴木・045-999-1111）" ||
 	fail "edited phone not printed: $(pdftotext "$T/prints/b.pdf" - | grep -A2 つなぎ)"
 expect_fail "edit a missing one" 1 "no provider with id 5" tsu provider edit 5 --phone 1
+# The plans CSV names the linked provider as the plan prints it.
+tsu export plans -o "$T/plans.csv" || fail "export plans"
+grep -q "つなぎヘルパー（鈴木・045-999-1111）" "$T/plans.csv" || fail "plans CSV: $(cat "$T/plans.csv")"
 
 # The register goes with export all and comes back with import all.
 tsu export all --format json -o "$T/all.json" || fail export
