@@ -22,9 +22,12 @@ int store_plan_row_guard(db *db, const record_type *rt, const void *rec, int64_t
 
 /*
  * What the plan's 提供事業者名（担当者名・電話） column shows for a row:
- * the linked provider's name, then "(contact person, phone)" on a second
- * line as far as they are known; the row's own text when it links to
- * none (or the provider is gone).  Caller frees.
+ * the linked provider's name, then "（contact person・phone）" on a
+ * second line as far as they are known; the row's own text when it links
+ * to none (or the provider is gone).  Caller frees.  The column and what
+ * it holds are the model form's (FORMS.md, the needs table); how the
+ * three go into the one cell (name, then the rest in the heading's own
+ * brackets) is our layout: no ministry text fixing it was found.
  */
 char *store_provider_cell(db *db, const plan_row *r);
 
