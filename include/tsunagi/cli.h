@@ -116,6 +116,7 @@ int cmd_plan_version(cli_ctx *ctx, int argc, char **argv);
 int cmd_monitoring(cli_ctx *ctx, int argc, char **argv);
 int cmd_note(cli_ctx *ctx, int argc, char **argv);
 int cmd_not_done(cli_ctx *ctx, int argc, char **argv);
+int cmd_provider(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_due(cli_ctx *ctx, int argc, char **argv);        /* src/cli/cmd_due.c */

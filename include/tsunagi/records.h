@@ -138,7 +138,8 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(plan_row, client_role, FT_TEXT, N_("client's own part"), REC_ML, REC_T, 0, 0, NULL) \
 	X(plan_row, review_on, FT_DATE, N_("review date"), 0, 0, 0, 0, NULL) \
 	X(plan_row, remarks, FT_TEXT, N_("remarks"), REC_ML, REC_T, 0, 0, NULL) \
-	X(plan_row, assessment_item_id, FT_ID, N_("assessment item"), FF_HIDDEN, 0, 0, 0, NULL)
+	X(plan_row, assessment_item_id, FT_ID, N_("assessment item"), FF_HIDDEN, 0, 0, 0, NULL) \
+	X(plan_row, provider_id, FT_ID, N_("provider in the register"), FF_HIDDEN, 0, 0, 0, NULL)
 
 #define weekly_slot_COLUMNS(X) \
 	X(weekly_slot, plan_id, FT_ID, N_("plan"), REC_PARENT, 0, 0, 0, NULL) \
@@ -222,6 +223,16 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(crisis_plan, actions, FT_TEXT, N_("what to do"), REC_ML, REC_T, 0, 0, NULL) \
 	X(crisis_plan, whom_to_call, FT_TEXT, N_("whom to call"), REC_ML, REC_T, 0, 0, NULL)
 
+/* A service provider of the office's register (事業所): no client owns
+ * it; plan rows link to it (plan_row.provider_id). */
+#define service_provider_COLUMNS(X) \
+	X(service_provider, name, FT_TEXT, N_("provider name"), FF_REQUIRED, REC_S, 0, 0, NULL) \
+	X(service_provider, service_kinds, FT_TEXT, N_("service kinds"), 0, REC_S, 0, 0, NULL) \
+	X(service_provider, contact_person, FT_TEXT, N_("contact person"), 0, STORE_NAME_MAX, 0, 0, NULL) \
+	X(service_provider, phone, FT_TEXT, N_("phone"), 0, 40, 0, 0, NULL) \
+	X(service_provider, address, FT_TEXT, N_("address"), 0, REC_S, 0, 0, NULL) \
+	X(service_provider, remarks, FT_TEXT, N_("remarks"), REC_ML, REC_T, 0, 0, NULL)
+
 #define REC_STRUCT(name) \
 	typedef struct name { int64_t id, version; name##_COLUMNS(REC_MEMBER) } name; \
 	extern const record_type rt_##name;
@@ -243,6 +254,7 @@ REC_STRUCT(monitoring_row)
 REC_STRUCT(monitoring_skip)
 REC_STRUCT(note)
 REC_STRUCT(crisis_plan)
+REC_STRUCT(service_provider)
 
 /*
  * A new record of client_id as a form starts it: record_init, the first

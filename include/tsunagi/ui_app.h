@@ -233,6 +233,10 @@ typedef void (*ui_icf_fn)(ui_app *app, void *arg, const char *code);
 /* The ICF picker; with component ("b" ...) it lists only that one's codes
  * until a code of another is typed. */
 ui_screen ui_icf_screen(ui_app *app, const char *start, const char *component, ui_icf_fn fn, void *arg);
+/* The provider register (事業所).  With fn, a picker: Enter closes it
+ * and gives fn the selected provider's id; without, Enter edits. */
+typedef void (*ui_provider_fn)(ui_app *app, void *arg, int64_t provider_id);
+ui_screen ui_providers_screen(ui_app *app, ui_provider_fn fn, void *arg);
 /* A meeting with its action items. */
 ui_screen ui_meeting_screen(ui_app *app, int64_t client_id, int64_t meeting_id);
 

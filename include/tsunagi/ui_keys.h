@@ -40,6 +40,7 @@ typedef enum ui_context {
 	UK_MEETING,
 	UK_CALENDAR,
 	UK_WEEKLY,
+	UK_PROVIDERS,   /* the provider register (事業所) */
 	UK_CONTEXT_COUNT
 } ui_context;
 
@@ -47,7 +48,7 @@ typedef enum ui_action {
 	UA_NONE,
 	/* global */
 	UA_HELP, UA_BACK, UA_QUIT, UA_ALARMS, UA_CLIENTS, UA_REDRAW,
-	UA_CALENDAR, UA_NOTES_SEARCH, UA_QUICK_NOTE,
+	UA_CALENDAR, UA_NOTES_SEARCH, UA_QUICK_NOTE, UA_PROVIDERS,
 	/* list */
 	UA_UP, UA_DOWN, UA_PAGE_UP, UA_PAGE_DOWN, UA_TOP, UA_BOTTOM, UA_OPEN,
 	UA_SEARCH,
@@ -71,7 +72,7 @@ typedef enum ui_action {
 	/* assessment */
 	UA_ICF_PICK,
 	/* plan */
-	UA_PULL_NEEDS, UA_FINALISE, UA_INTERVAL, UA_WEEKLY,
+	UA_PULL_NEEDS, UA_FINALISE, UA_INTERVAL, UA_WEEKLY, UA_PROVIDER_PICK,
 	/* meeting */
 	UA_ITEM_DONE,
 	/* calendar */
@@ -79,6 +80,8 @@ typedef enum ui_action {
 	UA_MONTH_NEXT, UA_TODAY, UA_FOCUS, UA_SCHEDULE,
 	/* weekly schedule */
 	UA_CELL_LEFT, UA_CELL_RIGHT, UA_CELL_UP, UA_CELL_DOWN, UA_NON_WEEKLY,
+	/* provider register */
+	UA_PROVIDER_ADD, UA_PROVIDER_EDIT, UA_PROVIDER_DELETE,
 	UA_COUNT
 } ui_action;
 

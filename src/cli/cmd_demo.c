@@ -24,6 +24,7 @@
 #include "tsunagi/store_client.h"
 #include "tsunagi/store_cycle.h"
 #include "tsunagi/store_plan.h"
+#include "tsunagi/store_provider.h"
 #include "tsunagi/xalloc.h"
 
 struct rng { uint64_t s; };
@@ -75,6 +76,50 @@ static const char *const note_texts[][2] = {
 static const char *const note_kinds[] = { "visit", "phone", "meeting", "conference", "accompany" };
 
 #define TRY(x) do { if ((rc = (x)) != TSU_OK) goto fail; } while (0)
+
+/* The office's provider register (事業所), which the demo plans' rows
+ * link to; the phone numbers are of the 045-000-xxxx kind no one has. */
+static const struct { const char *name, *kinds, *person, *phone, *address; } demo_providers[] = {
+	{ "ヘルパーステーションつなぎ", "居宅介護・重度訪問介護", "佐藤", "045-000-0001", "横浜市中区1-1" },
+	{ "工房あおば", "就労継続支援B型", "鈴木", "045-000-0002", "横浜市南区2-2" },
+	{ "放課後等デイサービスひまわり", "放課後等デイサービス", "高橋", "045-000-0003", "横浜市港南区3-3" },
+	{ "ショートステイあおぞら", "短期入所", "中村", "045-000-0004", "横浜市磯子区4-4" },
+};
+
+static int add_providers(db *d, tsu_err *e)
+{
+	service_provider p;
+	int rc = TSU_OK;
+
+	for (size_t i = 0; rc == TSU_OK && i < sizeof demo_providers / sizeof demo_providers[0]; i++) {
+		record_init(&rt_service_provider, &p);
+		free(p.name);
+		p.name = xstrdup(demo_providers[i].name);
+		free(p.service_kinds);
+		p.service_kinds = xstrdup(demo_providers[i].kinds);
+		free(p.contact_person);
+		p.contact_person = xstrdup(demo_providers[i].person);
+		free(p.phone);
+		p.phone = xstrdup(demo_providers[i].phone);
+		free(p.address);
+		p.address = xstrdup(demo_providers[i].address);
+		rc = store_record_add(d, &rt_service_provider, &p, e);
+		record_free(&rt_service_provider, &p);
+	}
+	return rc;
+}
+
+/* The register's provider of that name (the latest), 0 if none. */
+static int64_t provider_named(db *d, const char *name)
+{
+	db_stmt *s;
+
+	if (!name)
+		return 0;
+	s = db_prepare(d, "SELECT id FROM service_provider WHERE name = :name ORDER BY id DESC LIMIT 1");
+	db_bind_text(s, ":name", name);
+	return db_int64_or(s, 0);
+}
 
 /* The monitoring found the housework goal half met: the plan was
  * changed (変更) to three visits a week, a new version drafted after
@@ -196,13 +241,15 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 	TRY(store_plan_add(d, &p, e));
 
 	/* Drafted first, then made final: a consented plan is read-only. */
-	static const struct { const char *need, *goal, *kind, *amount, *provider; } rows[] = {
+	/* Two rows link to the register; the third names, as free text, a
+	 * provider that is not in it. */
+	static const struct { const char *need, *goal, *kind, *amount, *provider, *reg; } rows[] = {
 		{ "掃除や洗濯を自分でできるようになりたい", "手順表を使って週2回掃除をする", "居宅介護（家事援助）", "週2回・各1時間",
-		  "ヘルパーステーションつなぎ（担当 佐藤・045-000-0001）" },
+		  "", "ヘルパーステーションつなぎ" },
 		{ "働く日を増やしたい", "体調を崩さず週4日通所を続ける", "就労継続支援B型", "週4日・10:00〜15:00",
-		  "工房あおば（担当 鈴木・045-000-0002）" },
+		  "", "工房あおば" },
 		{ "夜よく眠りたい", "主治医と相談し睡眠のリズムを整える", "計画相談支援（通院同行）", "月1回",
-		  "相談支援事業所（担当 相談支援専門員）" },
+		  "相談支援事業所（担当 相談支援専門員）", NULL },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		record_init(&rt_plan_row, &pr);
@@ -218,6 +265,7 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 		pr.service_amount = xstrdup(rows[i].amount);
 		free(pr.provider);
 		pr.provider = xstrdup(rows[i].provider);
+		pr.provider_id = provider_named(d, rows[i].reg);
 		pr.target_on = p.period_from + 180;
 		pr.review_on = date_add_months(p.period_from, 6) - 1;
 		pr.assessment_item_id = i == 0 ? need_item : 0;
@@ -370,11 +418,11 @@ static int add_support_level(db *d, const client *c, date_t today, tsu_err *e)
  * 支援利用計画 with both numbers and the mother as 保護者. */
 static int add_child_services(db *d, const client *c, const char *surname, date_t today, tsu_err *e)
 {
-	static const struct { const char *need, *goal, *kind, *amount, *provider; } rows[] = {
+	static const struct { const char *need, *goal, *kind, *amount, *reg; } rows[] = {
 		{ "友達と遊びたい", "放課後に友達と過ごす時間を週3日もつ", "放課後等デイサービス", "週3日・放課後",
-		  "放課後等デイサービスひまわり（担当 高橋・045-000-0003）" },
+		  "放課後等デイサービスひまわり" },
 		{ "母が休める日がほしい（母）", "月2回の短期入所で母の休息をとる", "短期入所", "月2日",
-		  "ショートステイあおぞら（担当 中村・045-000-0004）" },
+		  "ショートステイあおぞら" },
 	};
 	contact g;
 	certificate ce;
@@ -432,8 +480,7 @@ static int add_child_services(db *d, const client *c, const char *surname, date_
 		pr.service_kind = xstrdup(rows[i].kind);
 		free(pr.service_amount);
 		pr.service_amount = xstrdup(rows[i].amount);
-		free(pr.provider);
-		pr.provider = xstrdup(rows[i].provider);
+		pr.provider_id = provider_named(d, rows[i].reg);
 		rc = store_record_add(d, &rt_plan_row, &pr, e);
 		record_free(&rt_plan_row, &pr);
 	}
@@ -673,6 +720,10 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	if (db_begin(d, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
 	err_clear(&e);
+	if (add_providers(d, &e) != TSU_OK) {
+		db_rollback(d);
+		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	}
 	bool sl_given = false;
 	for (long i = 0; i < n; i++) {
 		if (add_client(d, &r, (int)i, ctx->today, &sl_given, &e) != TSU_OK) {

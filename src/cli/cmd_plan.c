@@ -38,7 +38,7 @@ static const opt_col row_opts[] = {
 	{ "target", "target_on" }, { "service-kind", "service_kind" },
 	{ "service-detail", "service_detail" }, { "amount", "service_amount" },
 	{ "provider", "provider" }, { "role", "client_role" }, { "review", "review_on" },
-	{ "remarks", "remarks" }, { NULL, NULL },
+	{ "remarks", "remarks" }, { "provider-id", "provider_id" }, { NULL, NULL },
 };
 
 static const char *const usage_text = N_(
@@ -62,9 +62,15 @@ static const char *const usage_text = N_(
 "final plan must have (the date written, wishes, policy, goals, needs rows\n"
 "and every row's provider) and names it; --anyway makes it final as it is.\n");
 
+static const char *const provider_usage = N_(
+"--provider-id N links a row to provider N of the register ('tsunagi provider\n"
+"list'); the plan then prints that provider's name, contact person and phone\n"
+"as they are when printed.  --provider-id '' removes the link.\n");
+
 static int usage(void)
 {
 	fputs(_(usage_text), stdout);
+	fputs(_(provider_usage), stdout);
 	return EXIT_OK;
 }
 

@@ -77,6 +77,13 @@ static const char *const help_sections[] = {
 "  print plan CLIENT [--id N] -o DIR      plan-draft-C-N.pdf (計画案) or\n"
 "                                          plan-final-C-N.pdf (計画)\n"),
 	N_(
+"Provider register (事業所; a plan row links to one and the plan prints\n"
+"its name, contact person and phone as they are now):\n"
+"  provider add --name NAME [--kinds T] [--person NAME] [--phone P]\n"
+"             [--address A];  provider list;  provider edit ID [--phone P ...]\n"
+"  provider delete ID --yes   refused while a plan row links to it\n"
+"  plan row add|edit ... --provider-id ID   link the row to the provider\n"),
+	N_(
 "Due items and calendar:\n"
 "  alarms [--format text|tsv|csv] [--kind K,...] [--initials]\n"
 "      the alarm list: what is overdue, this week, this month's monitorings\n"
@@ -139,6 +146,7 @@ static const struct command {
 	{ "monitoring", cmd_monitoring },
 	{ "note", cmd_note },
 	{ "not-done", cmd_not_done },
+	{ "provider", cmd_provider },
 	{ "due", cmd_due },
 	{ "alarms", cmd_alarms },
 	{ "calendar", cmd_calendar },

@@ -244,7 +244,14 @@ static int export_plans_csv(db *d, export_doc *doc, tsu_err *e)
 		"SELECT c.id, c.recipient_no, c.name, p.id, p.stage, p.written_on, p.consented_on,"
 		" p.delivered_on, p.period_from, p.period_to, p.monitoring_months, p.wishes, p.policy,"
 		" p.long_goal, p.short_goal, r.priority, r.need, r.goal, r.target_on, r.service_kind,"
-		" r.service_detail, r.service_amount, r.provider, r.client_role, r.review_on, r.remarks"
+		" r.service_detail, r.service_amount,"
+		/* A row linked to the register: its provider as the plan prints it. */
+		" coalesce((SELECT v.name || CASE WHEN v.contact_person = '' AND v.phone = '' THEN ''"
+		"   ELSE '（' || v.contact_person"
+		"   || CASE WHEN v.contact_person <> '' AND v.phone <> '' THEN '・' ELSE '' END"
+		"   || v.phone || '）' END"
+		"  FROM service_provider v WHERE v.id = r.provider_id), r.provider),"
+		" r.client_role, r.review_on, r.remarks"
 		" FROM plan p JOIN client c ON c.id = p.client_id"
 		" LEFT JOIN plan_row r ON r.plan_id = p.id"
 		" ORDER BY c.id, p.period_from, p.id, r.priority, r.id");

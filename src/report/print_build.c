@@ -15,6 +15,7 @@
 #include "tsunagi/store.h"
 #include "tsunagi/store_client.h"
 #include "tsunagi/store_cycle.h"
+#include "tsunagi/store_provider.h"
 #include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
 
@@ -279,11 +280,15 @@ static void plan_table(pform *f, db *d, const plan *p, bool draft)
 		char *prio = xasprintf("%d", rows[i].priority), *target = print_date_short(rows[i].target_on);
 		char *review = print_date_short(rows[i].review_on);
 		char *svc = join3(rows[i].service_kind, rows[i].service_detail, rows[i].service_amount, "\n");
+		/* A row linked to the register prints the provider as it is
+		 * now: edited once, every later print follows. */
+		char *prov = draft ? xstrdup("") : store_provider_cell(d, &rows[i]);
 		const char *cells[9] = {
 			prio, rows[i].need, rows[i].goal, target, svc,
-			draft ? "" : rows[i].provider, rows[i].client_role, review, rows[i].remarks,
+			prov, rows[i].client_role, review, rows[i].remarks,
 		};
 		pform_table_row(t, cells);
+		free(prov);
 		free(prio);
 		free(target);
 		free(review);

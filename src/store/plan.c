@@ -305,7 +305,7 @@ static void missing_rows(db *d, int64_t plan_id, char ***out, size_t *n)
 	sb_init(&prios);
 	for (size_t i = 0; i < nrows; i++) {
 		char *t = text_trim(rows[i].provider);
-		if (!*t)
+		if (!*t && !rows[i].provider_id)
 			sb_addf(&prios, "%s%d", prios.len ? ", " : "", rows[i].priority);
 		free(t);
 	}

@@ -14,6 +14,7 @@
 #include "tsunagi/store.h"
 #include "tsunagi/store_client.h"
 #include "tsunagi/store_plan.h"
+#include "tsunagi/store_provider.h"
 #include "tsunagi/xalloc.h"
 
 const char *const rec_components[] = { "b", "s", "d", "e", "personal", NULL };
@@ -27,7 +28,10 @@ const char *const rec_methods[] = { "visit", "office", "other", NULL };
 #define REC_SET(st, c, ...) ", " #c " = :" #c
 #define REC_FIRST_COL(st, c, ...)
 
-/* parent: the column that owns the row; order: the list's ORDER BY. */
+/* parent: the column that owns the row; order: the list's ORDER BY.
+ * A record no one owns (the provider register) gives REC_NO_PARENT and
+ * is listed with parent id 0 (STORE_PROVIDERS). */
+#define REC_NO_PARENT "0"
 #define DEFINE_RECORD(name, label_, parent, order, check_) \
 	DEFINE_RECORD_GUARDED(name, label_, parent, order, check_, NULL)
 #define DEFINE_RECORD_GUARDED(name, label_, parent, order, check_, guard_) \
@@ -154,7 +158,7 @@ DEFINE_RECORD(assessment_item, N_("assessment item"), "assessment_id",
 	      check_assessment_item)
 DEFINE_RECORD_GUARDED(plan, N_("plan"), "client_id", "period_from DESC, id DESC", check_plan,
 		      store_plan_guard)
-DEFINE_RECORD_GUARDED(plan_row, N_("plan row"), "plan_id", "priority, id", NULL, store_plan_child_guard)
+DEFINE_RECORD_GUARDED(plan_row, N_("plan row"), "plan_id", "priority, id", NULL, store_plan_row_guard)
 DEFINE_RECORD_GUARDED(weekly_slot, N_("weekly slot"), "plan_id", "weekday, start_min, id", check_weekly_slot,
 		      store_plan_child_guard)
 DEFINE_RECORD_GUARDED(non_weekly, N_("non-weekly service"), "plan_id", "position, id", NULL,
@@ -166,12 +170,13 @@ DEFINE_RECORD(monitoring_row, N_("monitoring row"), "monitoring_id", "id", NULL)
 DEFINE_RECORD(monitoring_skip, N_("monitoring not done"), "client_id", "month DESC, id DESC", check_monitoring_skip)
 DEFINE_RECORD(note, N_("progress note"), "client_id", "noted_on DESC, noted_at DESC, id DESC", check_note)
 DEFINE_RECORD(crisis_plan, N_("crisis plan"), "client_id", "id", NULL)
+DEFINE_RECORD_GUARDED(service_provider, N_("provider"), REC_NO_PARENT, "name, id", NULL, store_provider_guard)
 
 const record_type *const rec_all_types[] = {
 	&rt_contact, &rt_certificate, &rt_consent, &rt_intake, &rt_assessment,
 	&rt_assessment_item, &rt_plan, &rt_plan_row, &rt_weekly_slot,
 	&rt_non_weekly, &rt_meeting, &rt_action_item, &rt_monitoring,
-	&rt_monitoring_row, &rt_monitoring_skip, &rt_note, &rt_crisis_plan, NULL,
+	&rt_monitoring_row, &rt_monitoring_skip, &rt_note, &rt_crisis_plan, &rt_service_provider, NULL,
 };
 
 /* What the client and the family said carries forward as the starting

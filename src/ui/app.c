@@ -482,6 +482,9 @@ static void handle_key(ui_app *app, ui_key k)
 	case UA_NOTES_SEARCH:
 		ui_push(app, ui_notes_screen(app, 0));
 		break;
+	case UA_PROVIDERS:
+		ui_push(app, ui_providers_screen(app, NULL, NULL));
+		break;
 	case UA_QUICK_NOTE: {
 		int64_t id = s->ops->client ? s->ops->client(s) : 0;
 		if (id)

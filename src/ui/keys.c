@@ -26,6 +26,7 @@ static const ui_keydef defaults[] = {
 	{ UA_CALENDAR, "calendar", UK_GLOBAL, K('C'), N_("the month calendar of monitorings and due items") },
 	{ UA_NOTES_SEARCH, "notes-search", UK_GLOBAL, K('N'), N_("search every client's notes") },
 	{ UA_QUICK_NOTE, "quick-note", UK_GLOBAL, K('m'), N_("a phone note for the client under the cursor, dated now") },
+	{ UA_PROVIDERS, "providers", UK_GLOBAL, K('P'), N_("the provider register (事業所): add, edit, delete") },
 
 	{ UA_UP, "up", UK_LIST, K('k', F(KEY_UP), C('p')), N_("previous row") },
 	{ UA_DOWN, "down", UK_LIST, K('j', F(KEY_DOWN), C('n')), N_("next row") },
@@ -85,6 +86,7 @@ static const ui_keydef defaults[] = {
 	{ UA_FINALISE, "finalise", UK_PLAN, K('F'), N_("make the draft final (asks the consent date)") },
 	{ UA_INTERVAL, "interval", UK_PLAN, K('I'), N_("change the monitoring interval from a month on") },
 	{ UA_WEEKLY, "weekly", UK_PLAN, K('w'), N_("the weekly schedule of this plan") },
+	{ UA_PROVIDER_PICK, "provider-pick", UK_PLAN, K('L'), N_("link the selected row to a provider picked from the register") },
 
 	{ UA_ITEM_DONE, "item-done", UK_MEETING, K('x'), N_("mark the action item done today (again: not done)") },
 
@@ -103,6 +105,10 @@ static const ui_keydef defaults[] = {
 	{ UA_CELL_UP, "cell-up", UK_WEEKLY, K('k', F(KEY_UP)), N_("an hour earlier") },
 	{ UA_CELL_DOWN, "cell-down", UK_WEEKLY, K('j', F(KEY_DOWN)), N_("an hour later") },
 	{ UA_NON_WEEKLY, "non-weekly", UK_WEEKLY, K('o'), N_("the services that are not weekly, and the overall picture") },
+
+	{ UA_PROVIDER_ADD, "provider-add", UK_PROVIDERS, K('n'), N_("add a provider") },
+	{ UA_PROVIDER_EDIT, "provider-edit", UK_PROVIDERS, K('e'), N_("edit the selected provider") },
+	{ UA_PROVIDER_DELETE, "provider-delete", UK_PROVIDERS, K('d'), N_("delete the selected provider (asks first; refused while a plan row links to it)") },
 };
 
 void ui_keys_defaults(ui_keymap *km)
@@ -249,6 +255,7 @@ static const char *context_title(ui_context c)
 		N_("Client card"), N_("Drafts"), N_("Forms"), N_("Editing text"),
 		N_("Records (assessment, plan, monitoring, meeting)"), N_("Assessment"),
 		N_("Plan"), N_("Meeting"), N_("Calendar"), N_("Weekly schedule"),
+		N_("Provider register"),
 	};
 	return _(titles[c]);
 }

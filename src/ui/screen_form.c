@@ -45,7 +45,8 @@ typedef struct form_state {
 /* Record types that have forms here, by table name. */
 static const record_type *const form_types[] = {
 	&rt_contact, &rt_certificate, &rt_consent, &rt_intake, &rt_assessment,
-	&rt_plan, &rt_monitoring, &rt_note, &rt_meeting, &rt_monitoring_skip, NULL,
+	&rt_plan, &rt_monitoring, &rt_note, &rt_meeting, &rt_monitoring_skip,
+	&rt_service_provider, NULL,
 };
 
 /* Records whose parent is another record, not the client. */
@@ -354,8 +355,11 @@ static int save_record(ui_app *app, form_state *fs, tsu_err *e)
 		if (!fs->conflict)
 			REC_VERSION(rec) = fs->version;
 	} else {
+		const field *pf = parent_field(fs->rt);
 		record_init(fs->rt, rec);
-		*field_id(parent_field(fs->rt), rec) = fs->parent_id ? fs->parent_id : fs->client_id;
+		/* A record no one owns (a provider) has no parent to set. */
+		if (pf)
+			*field_id(pf, rec) = fs->parent_id ? fs->parent_id : fs->client_id;
 	}
 	if ((rc = apply_fields(app, fs, rec, NULL)) == TSU_OK) {
 		rc = fs->record_id ? store_record_update(app->db, fs->rt, rec, e)
@@ -716,7 +720,8 @@ static ui_screen record_form(ui_app *app, const record_type *rt, int64_t client_
 	fs->client_id = client_id;
 	fs->parent_id = parent_id;
 	fs->record_id = record_id;
-	fs->client_name = client_name(app, client_id);
+	/* The provider register is the office's, not a client's. */
+	fs->client_name = parent_field(rt) ? client_name(app, client_id) : xstrdup(_("the office's register"));
 	record_form_fields(&fs->form, rt);
 	if (record_id) {
 		if (store_record_get(app->db, rt, record_id, rec, &e) != TSU_OK) {

@@ -20,6 +20,7 @@
 #include "tsunagi/store.h"
 #include "tsunagi/store_cycle.h"
 #include "tsunagi/store_plan.h"
+#include "tsunagi/store_provider.h"
 #include "tsunagi/ui_rows.h"
 #include "tsunagi/xalloc.h"
 
@@ -27,6 +28,7 @@ typedef struct plan_state {
 	ui_rows rows;           /* first: the shared confirm reads it */
 	date_t pending_consent; /* finalising despite what the plan lacks */
 	ui_screen *screen;      /* to redraw after the confirmation */
+	int64_t linking;        /* the row whose provider is being picked */
 } plan_state;
 
 static const char *const head_skip[] = { "stage", "daily_activities", "overall_picture", NULL };
@@ -52,9 +54,15 @@ static void draw_row(ui_rows *r, ui_win *w, int y, int x, int width, const void 
 	ui_put(w, y, cx, nw - 1, pr->goal, true);
 	cx += nw;
 	{
-		char *svc = xasprintf("%s %s", pr->service_kind, pr->service_amount);
+		/* The provider's name as the plan prints it (its first line). */
+		char *prov = store_provider_cell(r->app->db, pr);
+		char *svc;
+		prov[strcspn(prov, "\n")] = '\0';
+		svc = xasprintf("%s%s%s%s%s", pr->service_kind, pr->service_amount[0] ? " " : "",
+				pr->service_amount, prov[0] ? " / " : "", prov);
 		ui_put(w, y, cx, x + width - cx, svc, true);
 		free(svc);
+		free(prov);
 	}
 }
 
@@ -285,6 +293,42 @@ void ui_plan_revise(ui_app *app, int64_t client_id, int64_t plan_id)
 	ui_push(app, ui_plan_screen(app, client_id, id));
 }
 
+/* The picker's answer: the row links to the provider (a draft's edit). */
+static void got_provider(ui_app *app, void *arg, int64_t provider_id)
+{
+	ui_screen *s = arg;
+	plan_state *p = s->st;
+	plan_row r;
+	tsu_err e;
+
+	if (store_record_get(app->db, &rt_plan_row, p->linking, &r, &e) != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+	} else {
+		r.provider_id = provider_id;
+		if (store_record_update(app->db, &rt_plan_row, &r, &e) != TSU_OK)
+			ui_error(app, "%s", e.msg);
+		else
+			ui_message(app, _("The row of priority %d now names its provider from the register."), r.priority);
+	}
+	record_free(&rt_plan_row, &r);
+	reload(p, p->linking);
+	p->linking = 0;
+	s->dirty |= UI_D_BODY;
+}
+
+static void pick_provider(ui_app *app, ui_screen *s)
+{
+	plan_state *p = s->st;
+	const plan_row *row = ui_rows_selected(&p->rows);
+
+	if (!row) {
+		ui_message(app, "%s", _("Add a row first (n), then pick its provider."));
+		return;
+	}
+	p->linking = row->id;
+	ui_push(app, ui_providers_screen(app, got_provider, s));
+}
+
 /* ---- ops ---- */
 
 static const ui_context ctx_list[] = { UK_PLAN, UK_RECORD, UK_LIST, UK_GLOBAL };
@@ -351,6 +395,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		case UA_ROW_UP:
 		case UA_ROW_DOWN:
 		case UA_PULL_NEEDS:
+		case UA_PROVIDER_PICK:
 			refuse_read_only(app, p);
 			return true;
 		default:
@@ -378,6 +423,9 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		return true;
 	case UA_WEEKLY:
 		ui_push(app, ui_weekly_screen(app, p->rows.client_id, p->rows.id));
+		return true;
+	case UA_PROVIDER_PICK:
+		pick_provider(app, s);
 		return true;
 	case UA_PRINT:
 		ui_print(app, "plan", p->rows.client_id, p->rows.id);
