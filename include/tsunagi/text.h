@@ -36,6 +36,12 @@ int text_width_n(const char *s, size_t n);
  * never splits a character.  *used (if given) gets its width. */
 size_t text_fit(const char *s, int cols, int *used);
 
+/* s cut to cols columns (caller frees): a copy when it fits; otherwise
+ * the longest prefix that fits in cols - 1 columns followed by "…"
+ * (U+2026, one column), so a cut shows; never splits a character.
+ * Empty for cols <= 0. */
+char *text_cut(const char *s, int cols);
+
 /* Number of code points in s. */
 size_t text_chars(const char *s);
 

@@ -243,6 +243,20 @@ size_t text_fit(const char *s, int cols, int *used)
 	return i;
 }
 
+char *text_cut(const char *s, int cols)
+{
+	int used = 0;
+	size_t n;
+
+	if (cols <= 0)
+		return xstrdup("");
+	n = text_fit(s, cols, &used);
+	if (!s[n])
+		return xstrdup(s);
+	n = text_fit(s, cols - 1, NULL);
+	return xasprintf("%.*s\xE2\x80\xA6", (int)n, s); /* U+2026 */
+}
+
 /* ---- folding ---------------------------------------------------------- */
 
 /*

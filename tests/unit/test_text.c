@@ -267,6 +267,35 @@ static void fit_takes_everything_that_fits_and_nothing_for_zero_columns(void **s
 	assert_int_equal(used, 0);
 }
 
+static void cut_ends_with_an_ellipsis_and_never_splits_a_wide_character(void **state)
+{
+	char *c;
+
+	/* fits: unchanged */
+	c = text_cut("成人の日", 8);
+	assert_string_equal(c, "成人の日");
+	free(c);
+	/* 7 columns: three wide characters then the one-column "…" */
+	c = text_cut("成人の日", 7);
+	assert_string_equal(c, "成人の\xE2\x80\xA6");
+	assert_int_equal(text_width(c), 7);
+	free(c);
+	/* 6 columns: the third wide character would cross the edge */
+	c = text_cut("成人の日", 6);
+	assert_string_equal(c, "成人\xE2\x80\xA6");
+	assert_int_equal(text_width(c), 5);
+	free(c);
+	c = text_cut("(filter-kind)", 12);
+	assert_string_equal(c, "(filter-kin\xE2\x80\xA6");
+	free(c);
+	c = text_cut("abc", 1);
+	assert_string_equal(c, "\xE2\x80\xA6");
+	free(c);
+	c = text_cut("abc", 0);
+	assert_string_equal(c, "");
+	free(c);
+}
+
 static void fit_keeps_a_combining_mark_with_its_base(void **state)
 {
 	int used = -1;
@@ -620,6 +649,7 @@ int main(void)
 		cmocka_unit_test(fit_never_splits_a_wide_character_at_the_edge),
 		cmocka_unit_test(fit_takes_everything_that_fits_and_nothing_for_zero_columns),
 		cmocka_unit_test(fit_keeps_a_combining_mark_with_its_base),
+		cmocka_unit_test(cut_ends_with_an_ellipsis_and_never_splits_a_wide_character),
 		cmocka_unit_test(fit_keeps_a_combining_mark_after_ascii_at_the_edge),
 		cmocka_unit_test(sb_addf_formats_across_the_buffer_s_growth),
 		cmocka_unit_test(fold_makes_halfwidth_katakana_katakana_and_hiragana_one_key),
