@@ -57,7 +57,7 @@ static PangoLayout *lay(pctx *c, const PangoFontDescription *fd, double w, Pango
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	}
 	pango_layout_set_alignment(l, al);
-	pango_layout_set_text(l, text, -1);
+	pdf_layout_text(l, w, text);
 	return l;
 }
 
@@ -415,7 +415,24 @@ static void sign(pctx *c, const pblk *b)
 		cairo_line_to(c->cr, c->right - 130, c->y + FONT_PT + 3);
 		cairo_stroke(c->cr);
 	}
-	put(c, c->fd, c->right - 125, c->y, 125, PANGO_ALIGN_LEFT, b->value);
+	{
+		/* The date beside its label, or a blank line to write it on. */
+		double dx = c->right - 125;
+		char *v = xasprintf("%s %s", b->labels[0], b->values[0]);
+
+		put(c, c->fd, dx, c->y, 125, PANGO_ALIGN_LEFT, v);
+		free(v);
+		if (!b->values[0][0] && !c->dry) {
+			PangoLayout *l = lay(c, c->fd, 0, PANGO_ALIGN_LEFT, b->labels[0]);
+			int w, h;
+
+			pango_layout_get_size(l, &w, &h);
+			g_object_unref(l);
+			cairo_move_to(c->cr, dx + (double)w / PANGO_SCALE + 4, c->y + FONT_PT + 3);
+			cairo_line_to(c->cr, c->right, c->y + FONT_PT + 3);
+			cairo_stroke(c->cr);
+		}
+	}
 	c->y += 20;
 }
 
