@@ -70,6 +70,8 @@ typedef struct pform {
 	bool landscape;               /* PDF: A4 landscape */
 	int64_t record_id;            /* the plan or monitoring printed (0: not said) */
 	bool draft;                   /* a draft plan's form (計画案) */
+	bool fill_page;               /* PDF: a one-page form spreads the room
+	                               * left at the bottom over its text boxes */
 	pblk *b;
 	size_t n;
 } pform;

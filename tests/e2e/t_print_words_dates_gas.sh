@@ -3,7 +3,9 @@
 # 必要性, 障害福祉サービス / 受給者証番号, 中等度, 軽度); GAS 0 is "0",
 # not "+0"; a plan without consent leaves a blank line for the date, not
 # "年 月 日" to fill in; the prep sheet's lists use the era dates of its
-# header (令和8年11月20日), the tables keep R8.11.28 in their cells.
+# header (令和8年11月20日), the tables keep R8.11.28 in their cells; the
+# assessment, on one A4 page, gives the room left at the bottom to its
+# text boxes instead of leaving the bottom third empty.
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p "$XDG_CONFIG_HOME/tsunagi"
@@ -37,6 +39,13 @@ pdf assessment
 has assessment "中等度"
 has assessment "軽度"
 hasnt assessment "^ *(中|軽) "
+
+# The last row of the ICF table (個人因子) sits near the foot of the
+# 842-point page (it was at about 530 with the bottom third empty), and
+# the page is still one.
+pdfinfo "$T/assessment.pdf" | grep -q "^Pages: *1$" || fail "the assessment is not one page"
+y=$(pdftotext -bbox "$T/assessment.pdf" - | sed -n 's/.*yMin="\([0-9]*\)[.0-9]*".*>個人因子<.*/\1/p')
+[ -n "$y" ] && [ "$y" -gt 700 ] || fail "the assessment leaves its bottom empty: 個人因子 at y=$y"
 
 pdf plan
 has plan "受給者証番号"
