@@ -134,8 +134,13 @@ static void add_wrapped(help_state *h, const char *line, int cols)
 					cut = i;
 					break;
 				}
+			if (cut == 0 && n == 0) {   /* not even one character fits */
+				int32_t cp;
+				size_t k = text_decode(p, strlen(p), &cp);
+				n = k ? k : 1;
+			}
 			if (cut == 0)
-				cut = n ? n : 1;
+				cut = n;
 		}
 		h->lines = xrealloc(h->lines, (h->n + 1) * sizeof *h->lines);
 		h->lines[h->n++] = xasprintf("%*s%.*s", pad, "", (int)cut, p);
