@@ -89,8 +89,7 @@ void pform_table_section(pblk *t, const char *text);
 pblk *pform_week(pform *f, const char *side_label, const char *side_text);
 void pform_week_slot(pblk *w, int weekday, int start_min, int end_min, const char *activity);
 /* The signature line under label, and beside it date_label ("同意日")
- * with the date, or a blank line to write it on when date is "" (as the
- * model form leaves it). */
+ * with the date, or a blank line to write it on when date is "". */
 void pform_sign(pform *f, const char *label, const char *date_label, const char *date);
 
 /* The form as text of at most PRINT_TEXT_COLS columns a line, for a

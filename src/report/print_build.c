@@ -226,7 +226,9 @@ static void sign_line(pform *f, date_t consented)
 {
 	char *d = print_date(consented);
 
-	/* No consent yet: a blank line for the date, not an era to fill in. */
+	/* No consent yet: a blank line for the date, not an era to fill in
+	 * (issue 16 item 22 says the model form leaves a line; not confirmed
+	 * against the ministry's model form itself). */
 	pform_sign(f, "利用者同意署名欄", "同意日", d);
 	free(d);
 }
