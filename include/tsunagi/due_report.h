@@ -92,6 +92,9 @@ char *due_item_detail(const due_item *it);
 /* The same; with INITIALS, free text from records is left out (only the
  * program's wording remains), for --initials output. */
 char *due_item_detail_as(const due_item *it, bool initials);
+/* The same without the day count ("in 30 days"), for a screen that shows
+ * it in a column of its own. */
+char *due_item_detail_brief(const due_item *it);
 /* Who: the client's name, or initials with r->initials; sanitized;
  * "" for billing (caller frees). */
 char *due_item_who(const due_report *r, const due_item *it);

@@ -26,6 +26,13 @@
 /* The default font list: the first one installed is used. */
 #define PDF_FONT "IPAexGothic, Noto Sans CJK JP, IPAGothic, sans-serif"
 
+/* Set text on a wrapping layout w points wide with its Japanese words
+ * kept whole (text_word_runs: 中等度 never becomes 中 / 等度; a line
+ * breaks after a particle, at punctuation or between words); a word
+ * wider than the line may still break where it must. */
+struct _PangoLayout;
+void pdf_layout_text(struct _PangoLayout *l, double w, const char *text);
+
 /* Points per millimetre (cairo's PDF unit is the point, 1/72 inch). */
 #define PDF_MM (72.0 / 25.4)
 

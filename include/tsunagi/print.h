@@ -49,7 +49,8 @@ typedef struct pslot {
 typedef struct pblk {
 	pblk_kind kind;
 	char *label, *value;          /* HEADING text; TEXT, SIGN, WEEK side box */
-	/* FIELDS: labels[i], values[i]; TABLE: heads[i] with weights[i] */
+	/* FIELDS: labels[i], values[i]; TABLE: heads[i] with weights[i];
+	 * SIGN: the date's label and the date ("" blank) in labels[0], values[0] */
 	char **labels, **values;
 	size_t nfields;
 	int per_line;
@@ -69,6 +70,8 @@ typedef struct pform {
 	bool landscape;               /* PDF: A4 landscape */
 	int64_t record_id;            /* the plan or monitoring printed (0: not said) */
 	bool draft;                   /* a draft plan's form (計画案) */
+	bool fill_page;               /* PDF: a one-page form spreads the room
+	                               * left at the bottom over its text boxes */
 	pblk *b;
 	size_t n;
 } pform;
@@ -85,7 +88,9 @@ void pform_table_section(pblk *t, const char *text);
 /* The weekly grid; side_label/side_text: the box beside it. */
 pblk *pform_week(pform *f, const char *side_label, const char *side_text);
 void pform_week_slot(pblk *w, int weekday, int start_min, int end_min, const char *activity);
-void pform_sign(pform *f, const char *label, const char *value);
+/* The signature line under label, and beside it date_label ("同意日")
+ * with the date, or a blank line to write it on when date is "". */
+void pform_sign(pform *f, const char *label, const char *date_label, const char *date);
 
 /* The form as text of at most PRINT_TEXT_COLS columns a line, for a
  * terminal or lp; caller frees; *len (may be NULL) gets its length. */
@@ -139,6 +144,8 @@ char *print_prep_summary(db *db, int64_t client_id, date_t today, tsu_err *e);
 /* 令和8年4月1日 / R8.4.1; "" for DATE_NONE (caller frees). */
 char *print_date(date_t d);
 char *print_date_short(date_t d);
+/* A GAS score as written on the forms: "+1", "0", "-2" (no sign on 0). */
+char *print_gas(int gas);
 struct client;
 /* The client's name, or initials from the kana (caller frees). */
 char *print_client_name(const struct client *c, bool initials);

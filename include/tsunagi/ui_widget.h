@@ -227,6 +227,9 @@ char *ui_edit_external(const char *text, ui_editor_run *run);
 int ui_put(ui_win *w, int y, int x, int cols, const char *s, bool pad);
 /* The same for text that is already safe (the program's own). */
 int ui_put_raw(ui_win *w, int y, int x, int cols, const char *s, bool pad);
+/* As ui_put, but text that does not fit ends with "…" so the cut shows
+ * (text_cut: a wide character is never split). */
+int ui_put_cut(ui_win *w, int y, int x, int cols, const char *s, bool pad);
 /* A tab bar: labels with the current one marked [like this]. */
 void ui_tabs_draw(ui_win *w, int y, int x, int width, const char *const *labels, size_t n, size_t cur);
 /* A centred box with lines of text (the program's own) and a border of

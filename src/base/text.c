@@ -243,6 +243,84 @@ size_t text_fit(const char *s, int cols, int *used)
 	return i;
 }
 
+char *text_cut(const char *s, int cols)
+{
+	int used = 0;
+	size_t n;
+
+	if (cols <= 0)
+		return xstrdup("");
+	n = text_fit(s, cols, &used);
+	if (!s[n])
+		return xstrdup(s);
+	n = text_fit(s, cols - 1, NULL);
+	return xasprintf("%.*s\xE2\x80\xA6", (int)n, s); /* U+2026 */
+}
+
+/* ---- words of Japanese text (text_word_runs) ---- */
+
+enum { JW_OTHER, JW_KANJI, JW_HIRA, JW_KATA, JW_DIGIT };
+
+static int jw_class(int32_t cp)
+{
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3005 || cp == 0x3006) /* 々 〆 */
+		return JW_KANJI;
+	if (cp >= 0x3041 && cp <= 0x309F)
+		return JW_HIRA;
+	if ((cp >= 0x30A1 && cp <= 0x30FF) || (cp >= 0xFF66 && cp <= 0xFF9F)) /* with ー, ･ excluded */
+		return cp == 0x30FB ? JW_OTHER : JW_KATA;   /* ・ is punctuation */
+	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
+		return JW_DIGIT;
+	return JW_OTHER;
+}
+
+/* Whether a line must not break between a character of class a and the
+ * next one of class b (see text.h). */
+static bool jw_joined(int a, int b)
+{
+	if (a == JW_OTHER || b == JW_OTHER)
+		return false;
+	if (a == JW_HIRA)
+		return b == JW_HIRA;
+	if ((a == JW_KANJI && b == JW_KATA) || (a == JW_KATA && b == JW_KANJI))
+		return false;
+	if (a == JW_DIGIT && b == JW_DIGIT)
+		return false;           /* a number: not ours (pango keeps it) */
+	if (a == JW_KATA && b == JW_DIGIT)
+		return false;
+	return true;
+}
+
+size_t text_word_runs(const char *s, int fit, size_t (*runs)[2], size_t max)
+{
+	size_t n = strlen(s), i = 0, nr = 0, start = 0, chars = 0;
+	int prev = JW_OTHER;
+
+	while (i <= n && nr < max) {
+		int32_t cp = 0;
+		size_t k = i < n ? text_decode(s + i, n - i, &cp) : 0;
+		int cls = i < n && k ? jw_class(cp) : JW_OTHER;
+
+		if (!jw_joined(prev, cls)) {
+			/* the run [start, i) ends here */
+			if (chars >= 2 && chars <= TEXT_WORD_MAX && (int)chars <= fit) {
+				runs[nr][0] = start;
+				runs[nr][1] = i;
+				nr++;
+			}
+			start = i;
+			chars = 0;
+		}
+		if (i == n)
+			break;
+		chars++;
+		prev = cls;
+		i += k ? k : 1;
+	}
+	return nr;
+}
+
 /* ---- folding ---------------------------------------------------------- */
 
 /*

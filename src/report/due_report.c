@@ -78,12 +78,26 @@ static void add_days(strbuf *b, const due_item *it)
 		sb_addf(b, ngettext(" (%d day late)", " (%d days late)", -it->days_left), -it->days_left);
 }
 
+static char *item_detail(const due_item *it, bool initials, bool days);
+
 char *due_item_detail(const due_item *it)
 {
 	return due_item_detail_as(it, false);
 }
 
 char *due_item_detail_as(const due_item *it, bool initials)
+{
+	return item_detail(it, initials, true);
+}
+
+char *due_item_detail_brief(const due_item *it)
+{
+	return item_detail(it, false, false);
+}
+
+/* The detail; with DAYS the day count is added where the kind has one
+ * (a screen showing it in a column of its own leaves it out: say it once). */
+static char *item_detail(const due_item *it, bool initials, bool days)
 {
 	strbuf b;
 	int y, m;
@@ -117,7 +131,8 @@ char *due_item_detail_as(const due_item *it, bool initials)
 		break;
 	case DUE_CERTIFICATE:
 		sb_addf(&b, _("%s ends"), cert_label(it->text));
-		add_days(&b, it);
+		if (days)
+			add_days(&b, it);
 		break;
 	case DUE_PLAN:
 		if (it->stage == DUE_PLAN_REVIEW && !text)
@@ -126,7 +141,8 @@ char *due_item_detail_as(const due_item *it, bool initials)
 			sb_addf(&b, _("review: %s"), text);
 		else
 			sb_adds(&b, _("plan period ends"));
-		add_days(&b, it);
+		if (days)
+			add_days(&b, it);
 		break;
 	case DUE_CONSENT:
 		if (!text && !text2)
@@ -135,22 +151,26 @@ char *due_item_detail_as(const due_item *it, bool initials)
 			sb_addf(&b, _("consent ends: %s (%s)"), text ? text : "", text2);
 		else
 			sb_addf(&b, _("consent ends: %s"), text);
-		add_days(&b, it);
+		if (days)
+			add_days(&b, it);
 		break;
 	case DUE_ACTION:
 		if (text)
 			sb_addf(&b, _("action: %s"), text);
 		else
 			sb_adds(&b, _("meeting action item"));
-		add_days(&b, it);
+		if (days)
+			add_days(&b, it);
 		break;
 	case DUE_TRANSITION:
 		sb_adds(&b, _("turns 18: to adult services"));
-		add_days(&b, it);
+		if (days)
+			add_days(&b, it);
 		break;
 	case DUE_BILLING:
 		sb_addf(&b, _("billing deadline for %04d-%02d"), y, m);
-		add_days(&b, it);
+		if (days)
+			add_days(&b, it);
 		break;
 	case DUE_MISMATCH: {
 		char iso[DATE_ISO_LEN];

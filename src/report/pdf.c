@@ -167,6 +167,33 @@ static PangoContext *ja_context(cairo_t *cr)
 	return ctx;
 }
 
+void pdf_layout_text(PangoLayout *l, double w, const char *text)
+{
+	const PangoFontDescription *fd = pango_layout_get_font_description(l);
+	double em = fd ? (double)pango_font_description_get_size(fd) / PANGO_SCALE : 0;
+	size_t max = strlen(text) / 2 + 1, n;
+	size_t (*runs)[2];
+	PangoAttrList *al;
+
+	pango_layout_set_text(l, text, -1);
+	if (w <= 0 || em <= 0)
+		return;
+	runs = xmalloc(max * sizeof *runs);
+	/* A full-width character is one em wide. */
+	n = text_word_runs(text, (int)(w / em), runs, max);
+	al = pango_attr_list_new();
+	for (size_t i = 0; i < n; i++) {
+		PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+
+		a->start_index = (guint)runs[i][0];
+		a->end_index = (guint)runs[i][1];
+		pango_attr_list_insert(al, a);
+	}
+	pango_layout_set_attributes(l, n ? al : NULL);
+	pango_attr_list_unref(al);
+	free(runs);
+}
+
 static PangoLayout *layout(PangoContext *ctx, const PangoFontDescription *fd, double w,
 			   enum pdf_align align, const char *text)
 {
@@ -179,7 +206,7 @@ static PangoLayout *layout(PangoContext *ctx, const PangoFontDescription *fd, do
 	}
 	pango_layout_set_alignment(l, align == PDF_CENTER ? PANGO_ALIGN_CENTER :
 				   align == PDF_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-	pango_layout_set_text(l, text, -1);
+	pdf_layout_text(l, w, text);
 	return l;
 }
 

@@ -220,6 +220,7 @@ int print_build_assessment(db *d, int64_t client_id, int64_t id, const print_opt
 	today = print_date(o->today);
 	sub = xasprintf("出力日 %s", today);
 	f = pform_new("申請者の現状（基本情報）", sub, false);
+	f->fill_page = true;   /* a sheet to write on, not a third left empty */
 	basic_page(f, d, &c, &a, nin ? in[0].complaint : "", o);
 	pform_heading(f, "アセスメント（ICF：国際生活機能分類）");
 	pform_text(f, "健康状態", a.health);

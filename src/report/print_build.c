@@ -3,7 +3,11 @@
  * blocks (print.h): the plan, the weekly schedule, the monitoring report
  * and the assessment, in the order and with the labels of the ministry's
  * model forms.  Dates are printed in the Japanese era (令和8年4月1日), as
- * the forms are handed to clients and municipalities.
+ * the forms are handed to clients and municipalities; one style a form:
+ * a table's narrow cells take the short R8.4.1 in every table, all else
+ * (the header, the fields, the prep sheet's lists) the long one.  The
+ * monitoring period is the one exception: "3月ごと(R8.7〜R9.4)" is copied
+ * as the certificate writes it (FORMS.md), to be compared with it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +53,11 @@ char *print_date_short(date_t d)
 		return xstrdup("");
 	date_format_wareki_short(d, buf, sizeof buf);
 	return xstrdup(buf);
+}
+
+char *print_gas(int gas)
+{
+	return gas ? xasprintf("%+d", gas) : xstrdup("0");
 }
 
 char *print_client_name(const client *c, bool initials)
@@ -216,12 +225,13 @@ static char *plan_title(const head *h, const plan *p)
 
 static void sign_line(pform *f, date_t consented)
 {
-	char *d = print_date(consented), *v = consented == DATE_NONE ? xstrdup("同意日　　　年　　月　　日") :
-		xasprintf("同意日 %s", d);
+	char *d = print_date(consented);
 
-	pform_sign(f, "利用者同意署名欄", v);
+	/* No consent yet: a blank line for the date, not an era to fill in
+	 * (issue 16 item 22 says the model form leaves a line; not confirmed
+	 * against the ministry's model form itself). */
+	pform_sign(f, "利用者同意署名欄", "同意日", d);
 	free(d);
-	free(v);
 }
 
 /* ---- loading the record a form prints ---- */
@@ -427,7 +437,8 @@ static void monitoring_row_cells(pblk *t, const monitoring_row *r, const plan_ro
 {
 	char *prio = pr ? xasprintf("%d", pr->priority) : xstrdup("－");
 	char *target = pr ? print_date_short(pr->target_on) : xstrdup("");
-	char *gas = r->gas == FIELD_INT_NULL ? xstrdup("") : xasprintf("GAS %+d", r->gas);
+	char *score = r->gas == FIELD_INT_NULL ? NULL : print_gas(r->gas);
+	char *gas = score ? xasprintf("GAS %s", score) : xstrdup("");
 	char *att = join3(r->attainment, gas, NULL, "\n");
 	char *chg = xasprintf("サービス種類 %s\nサービス量 %s\n週間計画 %s",
 			      yes_no(r->change_kind), yes_no(r->change_amount), yes_no(r->change_weekly));
@@ -438,6 +449,7 @@ static void monitoring_row_cells(pblk *t, const monitoring_row *r, const plan_ro
 	pform_table_row(t, cells);
 	free(prio);
 	free(target);
+	free(score);
 	free(gas);
 	free(att);
 	free(chg);

@@ -130,12 +130,16 @@ void pform_week_slot(pblk *w, int weekday, int start_min, int end_min, const cha
 	s->activity = text_sanitize(activity ? activity : "", false);
 }
 
-void pform_sign(pform *f, const char *label, const char *value)
+void pform_sign(pform *f, const char *label, const char *date_label, const char *date)
 {
 	pblk *b = add(f, PB_SIGN);
 
 	b->label = clean(label);
-	b->value = clean(value);
+	b->labels = xmalloc(sizeof *b->labels);
+	b->values = xmalloc(sizeof *b->values);
+	b->labels[0] = clean(date_label);
+	b->values[0] = clean(date);
+	b->nfields = 1;
 }
 
 static void free_strv(char **v, size_t n)
@@ -453,7 +457,11 @@ char *pform_render_text(const pform *f, size_t *len)
 			sb_addc(&o, '\n');
 			sb_adds(&o, b->label);
 			sb_adds(&o, "  ______________________________  ");
-			wrap(&o, b->value, 2, PRINT_TEXT_COLS - text_width(b->label) - 34);
+			sb_adds(&o, b->labels[0]);
+			/* a blank date: a line to write it on */
+			sb_adds(&o, " ");
+			sb_adds(&o, b->values[0][0] ? b->values[0] : "________________");
+			sb_addc(&o, '\n');
 			break;
 		}
 	}

@@ -31,6 +31,8 @@ typedef struct pctx {
 	cairo_t *cr;
 	bool dry;
 	int page, npages;
+	int ntext;                    /* text boxes laid out (the dry pass) */
+	double extra;                 /* added to each text box (fill_page) */
 	double pw, ph, left, right, top, bottom, y;
 	PangoFontDescription *fd, *fdb, *fds, *fdt;
 } pctx;
@@ -57,7 +59,7 @@ static PangoLayout *lay(pctx *c, const PangoFontDescription *fd, double w, Pango
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	}
 	pango_layout_set_alignment(l, al);
-	pango_layout_set_text(l, text, -1);
+	pdf_layout_text(l, w, text);
 	return l;
 }
 
@@ -206,6 +208,7 @@ static void text_box(pctx *c, const char *label, const char *value)
 	double total = lh(v), done = 0, la = lh(a);
 
 	ensure(c, (total < 3 * FONT_PT ? total : 3 * FONT_PT) + 2 * PAD + 2);
+	c->ntext++;
 	do {
 		double avail = c->bottom - c->y - 2 * PAD, end, h;
 
@@ -221,6 +224,8 @@ static void text_box(pctx *c, const char *label, const char *value)
 			h = la + 2 * PAD;
 		if (h < MIN_BOX)
 			h = MIN_BOX;
+		if (done == 0 && end >= total)
+			h += c->extra;  /* a whole box: the page's spare room */
 		if (c->y + h > c->bottom)
 			h = c->bottom - c->y;
 		box(c, c->left, c->y, LABEL_W, h, true);
@@ -415,7 +420,24 @@ static void sign(pctx *c, const pblk *b)
 		cairo_line_to(c->cr, c->right - 130, c->y + FONT_PT + 3);
 		cairo_stroke(c->cr);
 	}
-	put(c, c->fd, c->right - 125, c->y, 125, PANGO_ALIGN_LEFT, b->value);
+	{
+		/* The date beside its label, or a blank line to write it on. */
+		double dx = c->right - 125;
+		char *v = xasprintf("%s %s", b->labels[0], b->values[0]);
+
+		put(c, c->fd, dx, c->y, 125, PANGO_ALIGN_LEFT, v);
+		free(v);
+		if (!b->values[0][0] && !c->dry) {
+			PangoLayout *l = lay(c, c->fd, 0, PANGO_ALIGN_LEFT, b->labels[0]);
+			int w, h;
+
+			pango_layout_get_size(l, &w, &h);
+			g_object_unref(l);
+			cairo_move_to(c->cr, dx + (double)w / PANGO_SCALE + 4, c->y + FONT_PT + 3);
+			cairo_line_to(c->cr, c->right, c->y + FONT_PT + 3);
+			cairo_stroke(c->cr);
+		}
+	}
 	c->y += 20;
 }
 
@@ -487,6 +509,11 @@ int pform_render_pdf(const pform *f, char **pdf, size_t *len, tsu_err *e)
 		c.dry = true;
 		run(&c);
 		c.npages = c.page;
+		/* A form that fits on one page and asks for it shares out what
+		 * is left at the bottom among its text boxes: room to write in
+		 * by hand instead of an empty third of a page. */
+		if (f->fill_page && c.npages == 1 && c.ntext > 0 && c.bottom - c.y > 2)
+			c.extra = (c.bottom - c.y - 2) / c.ntext;
 		c.dry = false;
 		run(&c);
 	}

@@ -61,7 +61,7 @@ static const char *note_gist(const note *n)
 
 static void bullet_date(strbuf *o, date_t d, const char *what)
 {
-	char *ds = print_date_short(d);
+	char *ds = print_date(d);
 
 	sb_adds(o, "・");
 	sb_adds(o, ds);
@@ -113,10 +113,16 @@ static bool stability(strbuf *o, const gas_trend *t, size_t n)
 		sb_adds(o, word);
 		sb_adds(o, "：");
 		excerpt(o, t[i].goal);
-		if (k == 1)
-			sb_addf(o, "（GAS %+d）\n", p[0].gas);
-		else
-			sb_addf(o, "（GAS %+d → %+d）\n", p[k - 2].gas, p[k - 1].gas);
+		if (k == 1) {
+			char *g = print_gas(p[0].gas);
+			sb_addf(o, "（GAS %s）\n", g);
+			free(g);
+		} else {
+			char *g1 = print_gas(p[k - 2].gas), *g2 = print_gas(p[k - 1].gas);
+			sb_addf(o, "（GAS %s → %s）\n", g1, g2);
+			free(g1);
+			free(g2);
+		}
 		any = true;
 	}
 	return any;
@@ -154,7 +160,7 @@ static bool next_steps(strbuf *o, db *d, const monitoring *m, const note *notes,
 				char *due;
 				if (ai[k].done_on != DATE_NONE)
 					continue;
-				due = print_date_short(ai[k].due_on);
+				due = print_date(ai[k].due_on);
 				sb_adds(o, "・約束事項：");
 				excerpt(o, ai[k].what);
 				if (ai[k].owner[0] || due[0])

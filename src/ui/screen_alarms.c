@@ -152,13 +152,13 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const ui_due
 	cx += 14;
 	{
 		int nw = (x + width - cx) / 3;
-		char *detail = due_item_detail(it);
+		char *detail = due_item_detail_brief(it);
 		if (nw > 24)
 			nw = 24;
-		ui_put(w, y, cx, nw - 1, r->name ? r->name : _("(office)"), true);
+		ui_put_cut(w, y, cx, nw - 1, r->name ? r->name : _("(office)"), true);
 		ui_put_raw(w, y, cx + nw - 1, 1, " ", false);
 		cx += nw;
-		ui_put(w, y, cx, x + width - cx, detail, true);
+		ui_put_cut(w, y, cx, x + width - cx, detail, true);
 		free(detail);
 	}
 	if (sel)

@@ -148,6 +148,24 @@ static void load_month(cal_state *c)
 
 /* ---- drawing ---- */
 
+/* A holiday's name in its cell.  One that does not fit loses "の日"
+ * ("成人の日" -> "成人": the cell is already marked as a holiday) rather
+ * than being cut to "成人の"; a name still too long ends with "…". */
+static void put_holiday(int y, int x, int cols, const char *name)
+{
+	static const char tail[] = "の日";
+	size_t n = name ? strlen(name) : 0, tn = sizeof tail - 1;
+	char *stem;
+
+	if (!n || text_width(name) <= cols || n <= tn || strcmp(name + n - tn, tail) != 0) {
+		ui_put_cut(stdscr, y, x, cols, name ? name : "", true);
+		return;
+	}
+	stem = xasprintf("%.*s", (int)(n - tn), name);
+	ui_put_cut(stdscr, y, x, cols, stem, true);
+	free(stem);
+}
+
 static int cell_w(ui_app *app)
 {
 	return app->cols / 7;
@@ -180,7 +198,7 @@ static void draw_cell(ui_app *app, cal_state *c, int y, int x, int w, date_t d)
 	wattron(stdscr, attr);
 	ui_put_raw(stdscr, y, x, 4, l1, true);
 	wattroff(stdscr, attr);
-	ui_put_raw(stdscr, y, x + 4, w - 4, day->holiday ? day->holiday : "", true);
+	put_holiday(y, x + 4, w - 4, day->holiday);
 	l2[0] = '\0';
 	{
 		int other = c->other[d - c->cal.first];
@@ -260,8 +278,8 @@ static void draw_item(void *ctx, ui_win *w, int y, int x, int width, const ui_du
 	if (hl)
 		wattroff(w, A_REVERSE | A_BOLD);
 	ui_put_raw(w, y, x + 1, 4, mark, true);
-	ui_put(w, y, x + 5, nw, name ? name : _("(office)"), true);
-	ui_put(w, y, x + 5 + nw, width - 5 - nw, detail, true);
+	ui_put_cut(w, y, x + 5, nw, name ? name : _("(office)"), true);
+	ui_put_cut(w, y, x + 5 + nw, width - 5 - nw, detail, true);
 	free(detail);
 	if (sel)
 		wmove(w, y, x);

@@ -8,12 +8,13 @@
 #include <string.h>
 
 #include "tsunagi/i18n.h"
+#include "tsunagi/text.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/xalloc.h"
 
 typedef struct help_state {
-	char *text;             /* the help, lines split in place */
-	char **lines;
+	char *text;             /* the help as made, one key a line */
+	char **lines;           /* it wrapped to the screen (owned) */
 	size_t n;
 	ui_array_source arr;
 	ui_list list;
@@ -39,6 +40,8 @@ static const ui_hint *hints(ui_screen *s)
 	return help_hints;
 }
 
+static void wrap(help_state *h, int cols);
+
 static void draw_line(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
 {
 	const char *line = row;
@@ -57,7 +60,7 @@ static void draw(ui_app *app, ui_screen *s)
 
 	if (s->dirty & UI_D_BODY) {
 		h->list.dirty = UI_LIST_ALL;
-		ui_put_raw(stdscr, app->body_y, 0, app->cols, h->title, true);
+		ui_put_cut(stdscr, app->body_y, 0, app->cols, h->title, true);
 	}
 	ui_list_draw(&h->list, stdscr, app->body_y + 1, 0, app->cols);
 }
@@ -77,7 +80,9 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 static void resize(ui_app *app, ui_screen *s)
 {
 	help_state *h = s->st;
-	ui_list_resize(&h->list, app->body_h - 1);
+	/* Wrapped again to the new width (back at the top). */
+	wrap(h, app->cols - 1);
+	ui_list_reload(&h->list, app->body_h > 1 ? app->body_h - 1 : 1);
 	s->dirty |= UI_D_BODY;
 }
 
@@ -86,6 +91,8 @@ static void close_help(ui_app *app, ui_screen *s)
 	help_state *h = s->st;
 	(void)app;
 	ui_list_free(&h->list);
+	for (size_t i = 0; i < h->n; i++)
+		free(h->lines[i]);
 	free(h->lines);
 	free(h->text);
 	free(h->title);
@@ -102,6 +109,73 @@ static const ui_screen_ops help_ops = {
 	.close = close_help,
 };
 
+/* Add one line of the help, wrapped to cols columns: a break at the
+ * last space that fits, else where the width ends (never inside a
+ * character); the rest goes on indented under the description, so a
+ * long line is read whole instead of cut. */
+static void add_wrapped(help_state *h, const char *line, int cols)
+{
+	int indent = 0;
+
+	while (line[indent] == ' ')
+		indent++;
+	if (line[0] == ' ' && (int)strlen(line) > 26)
+		indent = 26;    /* under the description: "  KEYS<pad to 22>  " */
+	if (indent > cols / 2)
+		indent = 0;
+	for (bool first = true;; first = false) {
+		const char *p = line;
+		int pad = first ? 0 : indent;
+		size_t n = text_fit(p, cols - pad, NULL), cut = n;
+
+		if (p[n]) {
+			for (size_t i = n; i > 0; i--)
+				if (p[i] == ' ' && i > (size_t)(first ? indent : 0)) {
+					cut = i;
+					break;
+				}
+			if (cut == 0 && n == 0) {   /* not even one character fits */
+				int32_t cp;
+				size_t k = text_decode(p, strlen(p), &cp);
+				n = k ? k : 1;
+			}
+			if (cut == 0)
+				cut = n;
+		}
+		h->lines = xrealloc(h->lines, (h->n + 1) * sizeof *h->lines);
+		h->lines[h->n++] = xasprintf("%*s%.*s", pad, "", (int)cut, p);
+		line = p + cut;
+		while (*line == ' ')
+			line++;
+		if (!*line)
+			break;
+	}
+}
+
+static void wrap(help_state *h, int cols)
+{
+	const char *p = h->text;
+
+	for (size_t i = 0; i < h->n; i++)
+		free(h->lines[i]);
+	h->n = 0;
+	if (cols < 8)
+		cols = 8;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *one = xasprintf("%.*s", (int)len, p);
+
+		add_wrapped(h, one, cols);
+		free(one);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	h->arr.items = (void **)h->lines;
+	h->arr.n = h->n;
+}
+
 ui_screen ui_help_screen(ui_app *app, ui_screen *of)
 {
 	help_state *h = xcalloc(1, sizeof *h);
@@ -109,23 +183,13 @@ ui_screen ui_help_screen(ui_app *app, ui_screen *of)
 	size_t nctx;
 	ui_list_source src;
 	ui_screen s = { &help_ops, h, UI_D_BODY };
-	char *p;
 
 	of->ops->contexts(of, &ctx, &nctx);
 	h->text = ui_keys_help(&app->keys, ctx, nctx);
-	h->title = xasprintf(_("Keys of '%s'. Change one in the config file with a line like: bind.NAME = KEY"),
+	h->title = xasprintf(_("Keys of '%s'. To change one, config file: bind.NAME = KEY"),
 			     _(of->ops->name));
-	for (p = h->text; *p;) {
-		char *nl = strchr(p, '\n');
-		h->lines = xrealloc(h->lines, (h->n + 1) * sizeof *h->lines);
-		h->lines[h->n++] = p;
-		if (!nl)
-			break;
-		*nl = '\0';
-		p = nl + 1;
-	}
-	h->arr.items = (void **)h->lines;
-	h->arr.n = h->n;
+	/* Each row is drawn after a one-column marker. */
+	wrap(h, app->cols - 1);
 	h->arr.draw_row = draw_line;
 	ui_array_source_make(&h->arr, &src);
 	ui_list_init(&h->list, &src);

@@ -1,6 +1,7 @@
 /*
  * widget_misc.c - the small drawing pieces every screen uses: text cut
- * to a width (stored text always through the sanitizer), a tab bar and
+ * to a width (stored text always through the sanitizer; ui_put_cut ends
+ * a cut with "…"), a tab bar and
  * a centred box.  Only ASCII and curses line drawing in the chrome, so
  * nothing depends on how a terminal sizes ambiguous-width characters.
  */
@@ -33,6 +34,21 @@ int ui_put(ui_win *w, int y, int x, int cols, const char *s, bool pad)
 {
 	char *safe = text_sanitize(s ? s : "", false);
 	int used = ui_put_raw(w, y, x, cols, safe, pad);
+	free(safe);
+	return used;
+}
+
+int ui_put_cut(ui_win *w, int y, int x, int cols, const char *s, bool pad)
+{
+	char *safe, *cut;
+	int used;
+
+	if (cols <= 0)
+		return 0;
+	safe = text_sanitize(s ? s : "", false);
+	cut = text_cut(safe, cols);
+	used = ui_put_raw(w, y, x, cols, cut, pad);
+	free(cut);
 	free(safe);
 	return used;
 }

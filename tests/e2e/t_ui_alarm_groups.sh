@@ -3,7 +3,9 @@
 # month's monitorings, coming up), the same items `tsunagi alarms` prints;
 # a support-level decision 80 days ahead is under "coming up".  p prints
 # this week's due sheet to ~/tsunagi-print/ (0600) with the month's open
-# monitorings in their own section.  Today is Monday 2026-11-23.
+# monitorings in their own section.  The day count is said once, in its
+# column (not again after the detail), and a detail cut at the edge ends
+# with "…" (issue 16, item 21).  Today is Monday 2026-11-23.
 . "$(dirname "$0")/lib.sh"
 
 {
@@ -30,10 +32,10 @@ Overdue 1  Week 1  Month 1  Coming 2  kind: all
   This week (1)
   !  2026-11-27 Fri in 4 days     山田 太郎      consent ends: A病院 (情報共有)
   This month's monitorings (1)
-  !  2026-11-26 Thu in 3 days     佐藤 花子      monitoring for 2026-11 (visit s
+  !  2026-11-26 Thu in 3 days     佐藤 花子      monitoring for 2026-11 (visit …
   Coming up (2)
-  !  2027-01-20 Wed in 58 days    山田 太郎      plan period ends (in 58 days)
-  !  2027-02-11 Thu in 80 days    山田 太郎      support-level decision ends (in
+  !  2027-01-20 Wed in 58 days    山田 太郎      plan period ends
+  !  2027-02-11 Thu in 80 days    山田 太郎      support-level decision ends
 
 
 

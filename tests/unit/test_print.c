@@ -360,7 +360,7 @@ static const char want_monitoring[] =
 	"  その他留意事項\n"
 	"--------------------------------------------------------------------------------\n"
 	"\n"
-	"利用者同意署名欄  ______________________________  同意日　　　年　　月　　日\n";
+	"利用者同意署名欄  ______________________________  同意日 ________________\n";
 
 static const char want_assessment[] =
 	"                            申請者の現状（基本情報）\n"
@@ -435,14 +435,14 @@ static const char want_prep[] =
 	"通所受給者証番号\n"
 	"【確認事項】\n"
 	"  【最近の変化】\n"
-	"  ・R8.11.20 電話：眠れない日が続いている。\n"
+	"  ・令和8年11月20日 電話：眠れない日が続いている。\n"
 	"  【安定していること・不安定なこと】\n"
 	"  ・評価1回：週2回掃除をする（GAS +1）\n"
 	"  ・評価1回：週4日通所を続ける（GAS -1）\n"
 	"  【来月大切なこと】\n"
 	"  ・一人で掃除する日を作る。\n"
 	"  ・計画変更の検討：週間計画\n"
-	"  ・R8.11.20 次の対応：主治医に相談する。\n";
+	"  ・令和8年11月20日 次の対応：主治医に相談する。\n";
 
 static void check_form(void **state, print_kind k, const char *want)
 {
@@ -490,7 +490,9 @@ static void a_draft_plan_is_titled_an_draft_and_leaves_the_provider_empty(void *
 	assert_non_null(strstr(got, "サービス等利用計画（案）"));
 	assert_non_null(strstr(got, "計画案作成日                  令和8年11月1日"));
 	assert_null(strstr(got, "つなぎヘルパー"));
-	assert_non_null(strstr(got, "同意日　　　年　　月　　日"));
+	/* no consent yet: a blank line for the date, no era to fill in */
+	assert_non_null(strstr(got, "同意日 ________________\n"));
+	assert_null(strstr(got, "年　"));
 	free(got);
 	got = render(f, PRINT_PLAN, f->plan, false);   /* --id: the final one */
 	assert_non_null(strstr(got, "つなぎヘルパー"));
@@ -771,6 +773,22 @@ static void the_plan_pdf_is_landscape_a4_with_its_text(void **state)
 	pform_free(pf);
 }
 
+static void gas_zero_is_written_without_a_sign(void **state)
+{
+	char *g;
+
+	(void)state;
+	g = print_gas(0);
+	assert_string_equal(g, "0");
+	free(g);
+	g = print_gas(1);
+	assert_string_equal(g, "+1");
+	free(g);
+	g = print_gas(-2);
+	assert_string_equal(g, "-2");
+	free(g);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -793,6 +811,7 @@ int main(void)
 		T(a_record_of_another_client_or_none_at_all_is_refused),
 		T(long_text_wraps_within_80_columns_without_a_line_starting_with_a_full_stop),
 		T(the_plan_pdf_is_landscape_a4_with_its_text),
+		cmocka_unit_test(gas_zero_is_written_without_a_sign),
 	};
 	return cmocka_run_group_tests_name("print", tests, NULL, NULL);
 }
