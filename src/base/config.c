@@ -88,7 +88,7 @@ int config_check(const char *key, const char *value, tsu_err *e)
 {
 	const char *why = bad_value(key, value, true);
 
-	return why ? err_set(e, TSU_EINVAL, _("%s: %s; nothing was saved"), key, why) : TSU_OK;
+	return why ? err_set(e, TSU_EINVAL, _("%s: %s"), key, why) : TSU_OK;
 }
 
 static void set_line(config *c, strbuf *w, size_t lineno, char *line)
