@@ -209,6 +209,35 @@ static void save_refuses_a_bad_value_naming_its_field_and_writes_nothing(void **
 	free(dir);
 }
 
+static void save_through_a_link_rewrites_its_target_and_keeps_the_link(void **state)
+{
+	char *dir = make_dir(), *target = xasprintf("%s/dotfiles-config", dir),
+	     *link = xasprintf("%s/config", dir), *text;
+	const config_change ch[] = { { "worker", "鈴木" } };
+	struct stat st;
+	FILE *f;
+	tsu_err e;
+
+	(void)state;
+	f = fopen(target, "w");
+	fputs("# kept in git\nworker = 前\n", f);
+	fclose(f);
+	assert_int_equal(symlink("dotfiles-config", link), 0);
+	assert_int_equal(config_save(link, ch, 1, &e), TSU_OK);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	text = slurp(target);
+	assert_string_equal(text, "# kept in git\nworker = 鈴木\n");
+	assert_int_equal(entries(dir), 2);
+	free(text);
+	unlink(link);
+	unlink(target);
+	rmdir(dir);
+	free(link);
+	free(target);
+	free(dir);
+}
+
 static void an_office_line_even_empty_means_the_names_were_asked(void **state)
 {
 	config c;
@@ -232,6 +261,7 @@ int main(void)
 		cmocka_unit_test(save_writes_0600_in_a_new_0700_directory_and_reads_back),
 		cmocka_unit_test(save_keeps_the_users_lines_and_replaces_the_file_whole),
 		cmocka_unit_test(save_refuses_a_bad_value_naming_its_field_and_writes_nothing),
+		cmocka_unit_test(save_through_a_link_rewrites_its_target_and_keeps_the_link),
 		cmocka_unit_test(an_office_line_even_empty_means_the_names_were_asked),
 	};
 
