@@ -225,19 +225,22 @@ int config_load(config *c, tsu_err *e)
 
 /* ---- writing: the settings screen's changes into the file ---- */
 
-/* The name before '=' of a setting line [p, end), trimmed, or len 0. */
-static size_t line_key(const char *p, const char *end, const char **key)
+/* The name before '=' of a setting line [p, end), trimmed as the
+ * parser trims it (caller frees), or NULL for a comment, a blank line
+ * or a line without '='. */
+static char *line_key(const char *p, const char *end)
 {
 	const char *eq;
+	char *raw, *key;
 
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
 	if (p == end || *p == '#' || !(eq = memchr(p, '=', (size_t)(end - p))))
-		return 0;
-	while (eq > p && (eq[-1] == ' ' || eq[-1] == '\t'))
-		eq--;
-	*key = p;
-	return (size_t)(eq - p);
+		return NULL;
+	raw = xstrndup(p, (size_t)(eq - p));
+	key = text_trim(raw);
+	free(raw);
+	return key;
 }
 
 static void put_setting(strbuf *b, const config_change *c)
@@ -256,8 +259,8 @@ char *config_rewrite(const char *text, size_t len, const config_change *ch, size
 
 	sb_init(&b);
 	while (i < len) {
-		size_t start = i, end, klen, j;
-		const char *key = NULL;
+		size_t start = i, end, j;
+		char *key;
 
 		while (i < len && text[i] != '\n')
 			i++;
@@ -266,15 +269,17 @@ char *config_rewrite(const char *text, size_t len, const config_change *ch, size
 			i++;
 		if (end > start && text[end - 1] == '\r')
 			end--;
-		klen = memchr(text + start, '\0', end - start) ? 0 :
-			line_key(text + start, text + end, &key);
-		for (j = 0; klen && j < n; j++)
-			if (strlen(ch[j].key) == klen && memcmp(ch[j].key, key, klen) == 0)
+		key = memchr(text + start, '\0', end - start) ? NULL :
+			line_key(text + start, text + end);
+		for (j = 0; key && j < n; j++)
+			if (strcmp(ch[j].key, key) == 0)
 				break;
-		if (!klen || j == n) {
+		if (!key || j == n) {
+			free(key);
 			sb_addn(&b, text + start, i - start);
 			continue;
 		}
+		free(key);
 		/* Every line of the key gets the value (the last one is
 		 * the one that counts when read), its line end kept. */
 		done[j] = true;
