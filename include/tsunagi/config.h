@@ -66,8 +66,8 @@ int config_check(const char *key, const char *value, tsu_err *e);
 /* The file's text with the changes: each line setting a changed key
  * says "key = value" (all of them when the key is there twice), other
  * lines are kept as they are, keys not yet there are added at the end.
- * Caller frees. */
-char *config_rewrite(const char *text, size_t len, const config_change *ch, size_t n);
+ * Caller frees; *out_len is its length (a NUL byte in a line is kept). */
+char *config_rewrite(const char *text, size_t len, const config_change *ch, size_t n, size_t *out_len);
 /* Check every change (nothing is written when one is bad), then write
  * the rewritten file at path atomically: a 0600 temporary file in the
  * same directory (made 0700 when missing), fsync, rename.  A symbolic

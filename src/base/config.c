@@ -251,7 +251,7 @@ static void put_setting(strbuf *b, const config_change *c)
 		sb_addf(b, "%s =", c->key);
 }
 
-char *config_rewrite(const char *text, size_t len, const config_change *ch, size_t n)
+char *config_rewrite(const char *text, size_t len, const config_change *ch, size_t n, size_t *out_len)
 {
 	bool *done = xcalloc(n ? n : 1, sizeof *done);
 	strbuf b;
@@ -302,6 +302,7 @@ char *config_rewrite(const char *text, size_t len, const config_change *ch, size
 			}
 		}
 	free(done);
+	*out_len = b.len;
 	return b.s ? sb_steal(&b) : xstrdup("");
 }
 
@@ -390,6 +391,7 @@ int config_save(const char *path, const config_change *ch, size_t n, tsu_err *e)
 	char *real = NULL, *tmp, *text;
 	struct stat st;
 	strbuf old;
+	size_t tlen;
 	int fd, rc, saved;
 
 	for (size_t i = 0; i < n; i++)
@@ -408,12 +410,12 @@ int config_save(const char *path, const config_change *ch, size_t n, tsu_err *e)
 		free(real);
 		return rc;
 	}
-	text = config_rewrite(old.s ? old.s : "", old.len, ch, n);
+	text = config_rewrite(old.s ? old.s : "", old.len, ch, n, &tlen);
 	sb_free(&old);
 	tmp = xasprintf("%s.tmp-XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0) {
 		rc = err_set(e, TSU_EIO, _("cannot write %s: %s; check its directory's permissions"), path, strerror(errno));
-	} else if (fchmod(fd, 0600) != 0 || write_all(fd, text, strlen(text)) != 0 || fsync(fd) != 0) {
+	} else if (fchmod(fd, 0600) != 0 || write_all(fd, text, tlen) != 0 || fsync(fd) != 0) {
 		saved = errno;
 		close(fd);
 		unlink(tmp);

@@ -26,10 +26,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	{
 		const config_change ch[] = { { "office", "事業所" }, { "lead.plan", "61" } };
-		char *out = config_rewrite((const char *)data, size, ch, 2);
+		size_t len;
+		char *out = config_rewrite((const char *)data, size, ch, 2, &len);
 
 		config_defaults(&c);
-		config_parse(&c, out, strlen(out));
+		config_parse(&c, out, len);
 		if (strcmp(c.office, "事業所") != 0 || c.leads.days[DUE_LEAD_PLAN_END] != 61)
 			abort();
 		config_free(&c);

@@ -37,9 +37,10 @@ static void rewrite_replaces_values_and_keeps_the_other_lines(void **state)
 		{ "idle_minutes", "5" }, { "worker", "" },
 	};
 	char *out;
+	size_t len;
 
 	(void)state;
-	out = config_rewrite(hand_written, strlen(hand_written), ch, 4);
+	out = config_rewrite(hand_written, strlen(hand_written), ch, 4, &len);
 	assert_string_equal(out,
 		"# my settings\n"
 		"worker =\n"
@@ -57,12 +58,13 @@ static void rewrite_sets_every_line_of_a_key_given_twice(void **state)
 	const char *text = "office = A\n# note\noffice = B\n";
 	const config_change ch[] = { { "office", "C" } };
 	char *out;
+	size_t len;
 
 	(void)state;
-	out = config_rewrite(text, strlen(text), ch, 1);
+	out = config_rewrite(text, strlen(text), ch, 1, &len);
 	assert_string_equal(out, "office = C\n# note\noffice = C\n");
 	free(out);
-	out = config_rewrite("", 0, ch, 1);
+	out = config_rewrite("", 0, ch, 1, &len);
 	assert_string_equal(out, "office = C\n");
 	free(out);
 }
@@ -209,6 +211,20 @@ static void save_refuses_a_bad_value_naming_its_field_and_writes_nothing(void **
 	free(dir);
 }
 
+static void rewrite_keeps_a_line_with_a_nul_byte_whole(void **state)
+{
+	const char text[] = "a\0b = 1\noffice = x\n";
+	const config_change ch[] = { { "office", "y" } };
+	size_t len;
+	char *out;
+
+	(void)state;
+	out = config_rewrite(text, sizeof text - 1, ch, 1, &len);
+	assert_int_equal(len, 19);
+	assert_memory_equal(out, "a\0b = 1\noffice = y\n", 19);
+	free(out);
+}
+
 static void save_through_a_link_rewrites_its_target_and_keeps_the_link(void **state)
 {
 	char *dir = make_dir(), *target = xasprintf("%s/dotfiles-config", dir),
@@ -261,6 +277,7 @@ int main(void)
 		cmocka_unit_test(save_writes_0600_in_a_new_0700_directory_and_reads_back),
 		cmocka_unit_test(save_keeps_the_users_lines_and_replaces_the_file_whole),
 		cmocka_unit_test(save_refuses_a_bad_value_naming_its_field_and_writes_nothing),
+		cmocka_unit_test(rewrite_keeps_a_line_with_a_nul_byte_whole),
 		cmocka_unit_test(save_through_a_link_rewrites_its_target_and_keeps_the_link),
 		cmocka_unit_test(an_office_line_even_empty_means_the_names_were_asked),
 	};
