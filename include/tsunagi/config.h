@@ -12,10 +12,18 @@
  * lead.NAME = DAYS sets a lead time (due.h: certificate, support_level,
  * plan, review, consent, action, transition, billing), 0 to 730 days.
  * A bad line is reported with its number and ignored; the rest applies.
+ *
+ * The settings screen (S) rewrites the file with config_save: the lines
+ * of the settings it changes get their new values, every other line
+ * (comments, bind.*, unknown ones) stays byte for byte.  A file that has
+ * an office or a worker line, even an empty one, means the first start's
+ * question for the two names was answered or skipped (names_set): it is
+ * not asked again.
  */
 #ifndef TSUNAGI_CONFIG_H
 #define TSUNAGI_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "tsunagi/due.h"
@@ -34,7 +42,14 @@ typedef struct config {
 	size_t nbindings;
 	due_leads leads;        /* the defaults unless set */
 	char *warnings;         /* one line per ignored line, "" if none */
+	bool names_set;         /* the file has an office or worker line */
 } config;
+
+/* A setting to write: key as in the file ("office", "lead.plan"). */
+typedef struct config_change {
+	const char *key;
+	const char *value;
+} config_change;
 
 void config_defaults(config *c);
 void config_free(config *c);
@@ -44,5 +59,19 @@ void config_parse(config *c, const char *text, size_t len);
 int config_load(config *c, tsu_err *e);
 /* The file's path (caller frees), NULL when there is no home. */
 char *config_path(void);
+
+/* Is value good for key (worker, office, idle_minutes, lead.NAME)?
+ * TSU_EINVAL with one line naming the key when not. */
+int config_check(const char *key, const char *value, tsu_err *e);
+/* The file's text with the changes: each line setting a changed key
+ * says "key = value" (all of them when the key is there twice), other
+ * lines are kept as they are, keys not yet there are added at the end.
+ * Caller frees; *out_len is its length (a NUL byte in a line is kept). */
+char *config_rewrite(const char *text, size_t len, const config_change *ch, size_t n, size_t *out_len);
+/* Check every change (nothing is written when one is bad), then write
+ * the rewritten file at path atomically: a 0600 temporary file in the
+ * same directory (made 0700 when missing), fsync, rename.  A symbolic
+ * link's target is rewritten. */
+int config_save(const char *path, const config_change *ch, size_t n, tsu_err *e);
 
 #endif

@@ -199,6 +199,16 @@ typedef struct ui_prompt_field {
 } ui_prompt_field;
 ui_screen ui_prompt_screen(ui_app *app, const char *title, const char *foot,
 			   const ui_prompt_field *fields, size_t n, ui_prompt_fn fn, void *arg);
+/* Call fn (with the prompt's arg) after Esc has closed the prompt s. */
+typedef void (*ui_prompt_cancel_fn)(ui_app *app, void *arg);
+void ui_prompt_on_cancel(ui_screen *s, ui_prompt_cancel_fn fn);
+
+/* The settings screen (S): office, worker, idle minutes and lead times,
+ * saved into the config file and applied at once (screen_settings.c). */
+ui_screen ui_settings_screen(ui_app *app);
+/* The first start: when the config file names neither an office nor a
+ * worker, ask both once over the start screen. */
+void ui_first_start(ui_app *app);
 
 /* ---- the cycle's screens (issue 5) ---- */
 

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,30 +47,55 @@ static void warn(config *c, strbuf *w, size_t lineno, const char *why)
 	sb_addf(w, _("config line %zu: %s; the line is ignored\n"), lineno, why);
 }
 
-/* lead.NAME = DAYS */
-static void set_lead(config *c, strbuf *w, size_t lineno, const char *name, const char *val)
+/* Why val is not a good value of key (worker, office, idle_minutes,
+ * lead.NAME), translated, or NULL when it is; "unknown" for other keys.
+ * The parser and the settings screen share it; saving also refuses
+ * control characters in a name (a file written by hand may have them,
+ * and everything that shows a name sanitises it). */
+static const char *bad_value(const char *key, const char *val, bool saving)
 {
-	int k = due_lead_from_name(name);
 	char *end;
 	long v;
 
-	if (k < 0) {
-		warn(c, w, lineno, _("unknown lead time (lead.certificate, lead.support_level, lead.plan, lead.review, lead.consent, lead.action, lead.transition, lead.billing)"));
-		return;
+	if (!text_valid_utf8(val, strlen(val), NULL))
+		return _("the text is not valid UTF-8");
+	if (strcmp(key, "worker") == 0 || strcmp(key, "office") == 0) {
+		for (const char *p = val; saving && *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				return _("the name must be one line of text without control characters");
+		return text_chars(val) > STORE_NAME_MAX ? _("the name is too long") : NULL;
 	}
-	errno = 0;
-	v = strtol(val, &end, 10);
-	if (errno || end == val || *end || v < 0 || v > DUE_LEAD_MAX_DAYS) {
-		warn(c, w, lineno, _("a lead time must be a whole number of days from 0 to 730"));
-		return;
+	if (strcmp(key, "idle_minutes") == 0) {
+		errno = 0;
+		v = strtol(val, &end, 10);
+		if (errno || end == val || *end || v < 0 || v > 1440)
+			return _("idle_minutes must be a whole number from 0 to 1440");
+		return NULL;
 	}
-	c->leads.days[k] = (int)v;
+	if (strncmp(key, "lead.", 5) == 0) {
+		if (due_lead_from_name(key + 5) < 0)
+			return _("unknown lead time (lead.certificate, lead.support_level, lead.plan, lead.review, lead.consent, lead.action, lead.transition, lead.billing)");
+		errno = 0;
+		v = strtol(val, &end, 10);
+		if (errno || end == val || *end || v < 0 || v > DUE_LEAD_MAX_DAYS)
+			return _("a lead time must be a whole number of days from 0 to 730");
+		return NULL;
+	}
+	return _("unknown setting");
+}
+
+int config_check(const char *key, const char *value, tsu_err *e)
+{
+	const char *why = bad_value(key, value, true);
+
+	return why ? err_set(e, TSU_EINVAL, _("%s: %s"), key, why) : TSU_OK;
 }
 
 static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 {
 	char *eq = strchr(line, '=');
 	char *key, *val;
+	const char *why;
 
 	if (!eq) {
 		warn(c, w, lineno, _("expected 'name = value'"));
@@ -80,26 +106,21 @@ static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 	val = text_trim(eq + 1);
 	if (!text_valid_utf8(val, strlen(val), NULL) || !text_valid_utf8(key, strlen(key), NULL)) {
 		warn(c, w, lineno, _("the text is not valid UTF-8"));
-	} else if (strcmp(key, "worker") == 0 || strcmp(key, "office") == 0) {
-		if (text_chars(val) > STORE_NAME_MAX) {
-			warn(c, w, lineno, _("the name is too long"));
-		} else {
+	} else if (strcmp(key, "worker") == 0 || strcmp(key, "office") == 0 ||
+		   strcmp(key, "idle_minutes") == 0 || strncmp(key, "lead.", 5) == 0) {
+		if ((why = bad_value(key, val, false)) != NULL) {
+			warn(c, w, lineno, why);
+		} else if (key[0] == 'w' || key[0] == 'o') {
 			char **dst = key[0] == 'w' ? &c->worker : &c->office;
 			free(*dst);
 			*dst = val;
 			val = NULL;
+			c->names_set = true;
+		} else if (key[0] == 'i') {
+			c->idle_minutes = (int)strtol(val, NULL, 10);
+		} else {
+			c->leads.days[due_lead_from_name(key + 5)] = (int)strtol(val, NULL, 10);
 		}
-	} else if (strcmp(key, "idle_minutes") == 0) {
-		char *end;
-		long v;
-		errno = 0;
-		v = strtol(val, &end, 10);
-		if (errno || end == val || *end || v < 0 || v > 1440)
-			warn(c, w, lineno, _("idle_minutes must be a whole number from 0 to 1440"));
-		else
-			c->idle_minutes = (int)v;
-	} else if (strncmp(key, "lead.", 5) == 0) {
-		set_lead(c, w, lineno, key + 5, val);
 	} else if (strncmp(key, "bind.", 5) == 0 && key[5] && val[0]) {
 		c->bindings = xrealloc(c->bindings, (c->nbindings + 1) * sizeof *c->bindings);
 		c->bindings[c->nbindings].action = xstrdup(key + 5);
@@ -200,4 +221,215 @@ int config_load(config *c, tsu_err *e)
 	sb_free(&b);
 	free(path);
 	return TSU_OK;
+}
+
+/* ---- writing: the settings screen's changes into the file ---- */
+
+/* The name before '=' of a setting line [p, end), trimmed as the
+ * parser trims it (caller frees), or NULL for a comment, a blank line
+ * or a line without '='. */
+static char *line_key(const char *p, const char *end)
+{
+	const char *eq;
+	char *raw, *key;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p == end || *p == '#' || !(eq = memchr(p, '=', (size_t)(end - p))))
+		return NULL;
+	raw = xstrndup(p, (size_t)(eq - p));
+	key = text_trim(raw);
+	free(raw);
+	return key;
+}
+
+static void put_setting(strbuf *b, const config_change *c)
+{
+	if (c->value[0])
+		sb_addf(b, "%s = %s", c->key, c->value);
+	else
+		sb_addf(b, "%s =", c->key);
+}
+
+char *config_rewrite(const char *text, size_t len, const config_change *ch, size_t n, size_t *out_len)
+{
+	bool *done = xcalloc(n ? n : 1, sizeof *done);
+	strbuf b;
+	size_t i = 0;
+
+	sb_init(&b);
+	while (i < len) {
+		size_t start = i, end, j;
+		char *key;
+
+		while (i < len && text[i] != '\n')
+			i++;
+		end = i;
+		if (i < len)
+			i++;
+		if (end > start && text[end - 1] == '\r')
+			end--;
+		key = memchr(text + start, '\0', end - start) ? NULL :
+			line_key(text + start, text + end);
+		for (j = 0; key && j < n; j++)
+			if (strcmp(ch[j].key, key) == 0)
+				break;
+		if (!key || j == n) {
+			free(key);
+			sb_addn(&b, text + start, i - start);
+			continue;
+		}
+		free(key);
+		/* Every line of the key gets the value (the last one is
+		 * the one that counts when read), its line end kept. */
+		done[j] = true;
+		put_setting(&b, &ch[j]);
+		if (i > end)
+			sb_addn(&b, text + end, i - end);
+		else
+			sb_addc(&b, '\n');
+	}
+	if (b.len && b.s[b.len - 1] != '\n')
+		sb_addc(&b, '\n');
+	for (size_t j = 0; j < n; j++)
+		if (!done[j]) {
+			bool again = false;
+			for (size_t k = 0; k < j; k++)
+				again |= strcmp(ch[k].key, ch[j].key) == 0;
+			if (!again) {
+				put_setting(&b, &ch[j]);
+				sb_addc(&b, '\n');
+			}
+		}
+	free(done);
+	*out_len = b.len;
+	return b.s ? sb_steal(&b) : xstrdup("");
+}
+
+/* The directory of path, made (0700) with its parent when missing. */
+static int make_dir_of(const char *path, tsu_err *e)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int rc = TSU_OK;
+
+	if (slash && slash != dir) {
+		*slash = '\0';
+		if (mkdir(dir, 0700) != 0 && errno == ENOENT) {
+			char *up = strrchr(dir, '/');
+			if (up && up != dir) {
+				*up = '\0';
+				mkdir(dir, 0700);
+				*up = '/';
+			}
+			mkdir(dir, 0700);
+		}
+		if (access(dir, W_OK) != 0)
+			rc = err_set(e, TSU_EIO, _("cannot write in %s: %s; check that it is a directory you may write"),
+				     dir, strerror(errno));
+	}
+	free(dir);
+	return rc;
+}
+
+/* The file's text, "" when it does not exist. */
+static int read_existing(const char *path, strbuf *b, tsu_err *e)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
+	char buf[4096];
+	ssize_t k;
+
+	if (fd < 0)
+		return errno == ENOENT ? TSU_OK :
+			err_set(e, TSU_EIO, _("cannot read %s: %s; check its permissions"), path, strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return err_set(e, TSU_EIO, _("%s is not a regular file; replace it with a text file of settings"), path);
+	}
+	while ((k = read(fd, buf, sizeof buf)) > 0 || (k < 0 && errno == EINTR))
+		if (k > 0)
+			sb_addn(b, buf, (size_t)k);
+	close(fd);
+	if (k < 0)
+		return err_set(e, TSU_EIO, _("cannot read %s: %s; check its permissions"), path, strerror(errno));
+	if (b->len >= (1u << 20))
+		return err_set(e, TSU_EIO, _("%s is larger than 1 MiB; it is not a settings file, move it away"), path);
+	return TSU_OK;
+}
+
+static int write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		s += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static void fsync_dir(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int fd;
+
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+int config_save(const char *path, const config_change *ch, size_t n, tsu_err *e)
+{
+	char *real = NULL, *tmp, *text;
+	struct stat st;
+	strbuf old;
+	size_t tlen;
+	int fd, rc, saved;
+
+	for (size_t i = 0; i < n; i++)
+		if ((rc = config_check(ch[i].key, ch[i].value, e)) != TSU_OK)
+			return rc;
+	sb_init(&old);
+	/* A link (a dotfiles checkout) keeps being one: its target is
+	 * what is rewritten. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if (!(real = realpath(path, NULL)))
+			return err_set(e, TSU_EIO, _("%s is a link to nothing; remove it or make it point to a file"), path);
+		path = real;
+	}
+	if ((rc = make_dir_of(path, e)) != TSU_OK || (rc = read_existing(path, &old, e)) != TSU_OK) {
+		sb_free(&old);
+		free(real);
+		return rc;
+	}
+	text = config_rewrite(old.s ? old.s : "", old.len, ch, n, &tlen);
+	sb_free(&old);
+	tmp = xasprintf("%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = err_set(e, TSU_EIO, _("cannot write %s: %s; check its directory's permissions"), path, strerror(errno));
+	} else if (fchmod(fd, 0600) != 0 || write_all(fd, text, tlen) != 0 || fsync(fd) != 0) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		rc = err_set(e, TSU_EIO, _("cannot write %s: %s; nothing was changed"), path, strerror(saved));
+	} else if (close(fd) != 0 || rename(tmp, path) != 0) {
+		saved = errno;
+		unlink(tmp);
+		rc = err_set(e, TSU_EIO, _("cannot write %s: %s; nothing was changed"), path, strerror(saved));
+	} else {
+		fsync_dir(path);
+		rc = TSU_OK;
+	}
+	free(tmp);
+	free(text);
+	free(real);
+	return rc;
 }

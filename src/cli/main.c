@@ -109,6 +109,11 @@ static const char *const help_sections[] = {
 "  demo [--clients N]   fill the database with a realistic demo case load\n"
 "  check                integrity, schema version and file modes\n"),
 	N_(
+"Settings ($XDG_CONFIG_HOME/tsunagi/config, else ~/.config/tsunagi/config):\n"
+"  office, worker (the names on printouts), idle_minutes, lead.NAME, bind.ACTION;\n"
+"  S in the UI edits them.  The UI's first start asks the office and worker\n"
+"  once (Esc skips and writes them empty).\n"),
+	N_(
 "Dates may be written 2025-04-01, 2025/4/1, 令和7年4月1日 or R7.4.1.\n"
 "A free-text value may be - (standard input) or @FILE, to keep personal text\n"
 "off the command line; @@ starts a literal @.\n"

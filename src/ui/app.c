@@ -493,6 +493,9 @@ static void handle_key(ui_app *app, ui_key k)
 			ui_message(app, "%s", _("Select a client first: on the alarm list, the client list or a card."));
 		break;
 	}
+	case UA_SETTINGS:
+		ui_push(app, ui_settings_screen(app));
+		break;
 	case UA_REDRAW:
 		clearok(curscr, TRUE);
 		app->redraw_all = true;
@@ -705,7 +708,7 @@ int ui_run(cli_ctx *ctx)
 	tsu_err e;
 	strbuf warn;
 	int errs = 0, rc = EXIT_OK;
-	bool dead = false, check_started = false;
+	bool dead = false, check_started = false, cfg_read;
 	pid_t check_pid = 0;
 	long idle_t0;
 
@@ -726,7 +729,8 @@ int ui_run(cli_ctx *ctx)
 	if (!app.db)
 		return EXIT_FAIL;
 	config_defaults(&app.cfg);
-	if (config_load(&app.cfg, &e) != TSU_OK)
+	cfg_read = config_load(&app.cfg, &e) == TSU_OK;
+	if (!cfg_read)
 		snprintf(app.msg, sizeof app.msg, "%s", e.msg);
 	ui_keys_defaults(&app.keys);
 	sb_init(&warn);
@@ -754,6 +758,9 @@ int ui_run(cli_ctx *ctx)
 	take_draft_files(&app);
 	if (store_draft_count(app.db) > 0)
 		ui_push(&app, ui_drafts_screen(&app));
+	/* A file that cannot be read is not a first start. */
+	if (cfg_read)
+		ui_first_start(&app);
 
 	idle_t0 = now_ms();
 	while (!app.quit && !got_signal) {

@@ -27,6 +27,7 @@ static const ui_keydef defaults[] = {
 	{ UA_NOTES_SEARCH, "notes-search", UK_GLOBAL, K('N'), N_("search every client's notes") },
 	{ UA_QUICK_NOTE, "quick-note", UK_GLOBAL, K('m'), N_("a phone note for the client under the cursor, dated now") },
 	{ UA_PROVIDERS, "providers", UK_GLOBAL, K('P'), N_("the provider register (事業所): add, edit, delete") },
+	{ UA_SETTINGS, "settings", UK_GLOBAL, K('S'), N_("settings: office and worker names, privacy screen, lead times") },
 
 	{ UA_UP, "up", UK_LIST, K('k', F(KEY_UP), C('p')), N_("previous row") },
 	{ UA_DOWN, "down", UK_LIST, K('j', F(KEY_DOWN), C('n')), N_("next row") },

@@ -19,6 +19,7 @@ typedef struct prompt_state {
 	char *foot;
 	ui_prompt_fn fn;
 	void *arg;
+	ui_prompt_cancel_fn cancel;
 } prompt_state;
 
 static const ui_context prompt_ctx[] = { UK_FORM, UK_EDIT };
@@ -67,7 +68,11 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		return true;
 	}
 	if (a == UA_CANCEL) {
+		ui_prompt_cancel_fn cancel = p->cancel;
+		void *arg = p->arg;
 		ui_pop(app);
+		if (cancel)
+			cancel(app, arg);
 		return true;
 	}
 	if (a == UA_FORM_HELP)
@@ -132,4 +137,9 @@ ui_screen ui_prompt_screen(ui_app *app, const char *title, const char *foot,
 	}
 	p->form.changed = false;
 	return s;
+}
+
+void ui_prompt_on_cancel(ui_screen *s, ui_prompt_cancel_fn fn)
+{
+	((prompt_state *)s->st)->cancel = fn;
 }

@@ -15,6 +15,12 @@ set -u
 T=$(mktemp -d "${TMPDIR:-/tmp}/tsunagi-e2e.XXXXXX")
 export HOME="$T/home" XDG_DATA_HOME="$T/home/.local/share" XDG_CONFIG_HOME="$T/home/.config"
 mkdir -p "$HOME"
+# The office and worker lines (empty) answer the first start's question
+# (issue 16): the UI opens on the alarm list.  A test of that question
+# removes the file; one that writes its own keeps these lines or sets
+# the names.
+mkdir -p -m 0700 "$XDG_CONFIG_HOME/tsunagi"
+printf 'office =\nworker =\n' > "$XDG_CONFIG_HOME/tsunagi/config"
 export TSUNAGI_TODAY=${TSUNAGI_TODAY:-2026-11-23}
 export TZ=Asia/Tokyo LANG=${LANG_OVERRIDE:-C.UTF-8} LC_ALL= LANGUAGE=
 unset TSUNAGI_DB NO_COLOR

@@ -20,6 +20,7 @@ grep -q "Due list 2099-01-05 (Mon)" "$T/out" || fail "header: $(head -1 "$T/out"
 
 # A FIFO where the config belongs: the command neither hangs nor fails.
 mkdir -p "$XDG_CONFIG_HOME/tsunagi"
+rm -f "$XDG_CONFIG_HOME/tsunagi/config"
 mkfifo "$XDG_CONFIG_HOME/tsunagi/config"
 timeout 10 "$TSUNAGI_BIN" --db "$DB" due --week this > /dev/null || fail "due with a FIFO config: exit $?"
 rm "$XDG_CONFIG_HOME/tsunagi/config"

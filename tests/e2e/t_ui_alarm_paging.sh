@@ -8,7 +8,7 @@
 # Billing's lead time from the config file (default 5 days): the office's
 # deadline on 2026-12-10 is then on the list.
 mkdir -p "$XDG_CONFIG_HOME/tsunagi"
-echo "lead.billing = 20" > "$XDG_CONFIG_HOME/tsunagi/config"
+echo "lead.billing = 20" >> "$XDG_CONFIG_HOME/tsunagi/config"
 tsu demo --clients 150 >/dev/null 2>&1 || fail "demo"
 tsu alarms --format tsv > "$T/alarms.tsv" || fail "alarms tsv"
 [ "$(wc -l < "$T/alarms.tsv")" -gt 60 ] || fail "the demo has too few items to page: $(wc -l < "$T/alarms.tsv")"
