@@ -267,7 +267,8 @@ static void draw_item(void *ctx, ui_win *w, int y, int x, int width, const ui_du
 	const due_item *it = &row->it;
 	const char *name = row->name;
 	char *detail = due_item_detail(it);
-	const char *mark = it->state == DUE_DONE ? "ok" : it->state == DUE_OVERDUE ? "!!"
+	/* A met item's mark is a word (済 in Japanese), the others signs. */
+	const char *mark = it->state == DUE_DONE ? _("ok") : it->state == DUE_OVERDUE ? "!!"
 		: it->state == DUE_DUE ? "! " : " .";
 	int nw = width / 3 > 24 ? 24 : width / 3;
 	bool hl = sel && c->list_focus;
