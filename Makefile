@@ -66,7 +66,7 @@ LANGS    := $(sort $(basename $(notdir $(filter-out %.pot,$(wildcard data/po/??.
 MO       := $(LANGS:%=$(B)/locale/%/LC_MESSAGES/tsunagi.mo)
 
 .PHONY: all run check check-build unit e2e deps install uninstall clean \
-	demo-db pot po-check
+	demo-db pot po-check FORCE
 
 all: $(B)/$(PROG) $(B)/tsunagi-pdf.so $(MO)
 
@@ -93,8 +93,18 @@ $(B)/obj/%.o: src/%.c
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The list of migration files: rewritten only when it changes, so that a
+# migration that arrives by a merge with an older time stamp than the
+# generated file still makes it again.
+$(B)/gen/schema.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(notdir $(SCHEMA))' > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
+
+FORCE:
+
 # Migrations are compiled in: each file becomes one C string, in order.
-$(B)/gen/schema.c: $(SCHEMA) Makefile
+$(B)/gen/schema.c: $(SCHEMA) Makefile $(B)/gen/schema.list
 	@mkdir -p $(dir $@)
 	@{ echo '/* generated from data/schema by make; do not edit */'; \
 	  echo '#include <stddef.h>'; \
