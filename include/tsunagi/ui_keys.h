@@ -40,6 +40,7 @@ typedef enum ui_context {
 	UK_MEETING,
 	UK_CALENDAR,
 	UK_WEEKLY,
+	UK_NOTES,       /* a client's progress notes */
 	UK_CONTEXT_COUNT
 } ui_context;
 
@@ -74,6 +75,8 @@ typedef enum ui_action {
 	UA_PULL_NEEDS, UA_FINALISE, UA_INTERVAL, UA_WEEKLY,
 	/* meeting */
 	UA_ITEM_DONE,
+	/* notes */
+	UA_NEXT_DONE,
 	/* calendar */
 	UA_DAY_PREV, UA_DAY_NEXT, UA_WEEK_PREV, UA_WEEK_NEXT, UA_MONTH_PREV,
 	UA_MONTH_NEXT, UA_TODAY, UA_FOCUS, UA_SCHEDULE,

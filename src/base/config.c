@@ -54,7 +54,7 @@ static void set_lead(config *c, strbuf *w, size_t lineno, const char *name, cons
 	long v;
 
 	if (k < 0) {
-		warn(c, w, lineno, _("unknown lead time (lead.certificate, lead.support_level, lead.plan, lead.review, lead.consent, lead.action, lead.transition, lead.billing)"));
+		warn(c, w, lineno, _("unknown lead time (lead.certificate, lead.support_level, lead.plan, lead.review, lead.consent, lead.action, lead.transition, lead.billing, lead.mismatch, lead.next)"));
 		return;
 	}
 	errno = 0;

@@ -89,7 +89,7 @@ char *due_item_detail_as(const due_item *it, bool initials)
 	int y, m;
 	/* Stored text is sanitized; the wording around it is the program's.
 	 * With --initials the free text of records (a consent's party and
-	 * purpose, an action item, a review's need) can hold any name, so
+	 * purpose, an action item, a note's next step, a review's need) can hold any name, so
 	 * only the program's wording is left; a monitoring's text is the
 	 * not-done reason and a mismatch's the certificate kind, both from
 	 * fixed lists, so only their text2 (the worker's own words) goes.
@@ -142,6 +142,13 @@ char *due_item_detail_as(const due_item *it, bool initials)
 			sb_addf(&b, _("action: %s"), text);
 		else
 			sb_adds(&b, _("meeting action item"));
+		add_days(&b, it);
+		break;
+	case DUE_NEXT:
+		if (text)
+			sb_addf(&b, _("next step: %s"), text);
+		else
+			sb_adds(&b, _("a note's next step"));
 		add_days(&b, it);
 		break;
 	case DUE_TRANSITION:
