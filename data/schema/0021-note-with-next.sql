@@ -1,12 +1,15 @@
 -- 0021-note-with-next: a progress note says with whom it was (相手: the
 -- client, a family member, a provider's staff ...) and when its next step
 -- (次の対応) is due; the date puts the step on the alarm list until the
--- worker marks it done (next_done_on).  A meeting gets its time of day,
--- so the calendar can show it.
+-- worker marks it done (next_done_on).  A meeting and a scheduled
+-- monitoring visit get their time of day, so the calendar's day list can
+-- show them (issue 16, item 19).
 ALTER TABLE note ADD COLUMN with_whom TEXT NOT NULL DEFAULT '';
 ALTER TABLE note ADD COLUMN next_on TEXT;           -- 'YYYY-MM-DD'
 ALTER TABLE note ADD COLUMN next_done_on TEXT;      -- 'YYYY-MM-DD'
 ALTER TABLE meeting ADD COLUMN held_at TEXT;        -- 'HH:MM'
+ALTER TABLE monitoring ADD COLUMN scheduled_at TEXT; -- 'HH:MM'
+CREATE INDEX meeting_by_day ON meeting (held_on);
 
 -- What the due window reads: the steps still open.
 CREATE INDEX note_next_open ON note (next_on) WHERE next_on IS NOT NULL AND next_done_on IS NULL;

@@ -175,6 +175,7 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(monitoring, client_id, FT_ID, N_("client"), REC_PARENT, 0, 0, 0, NULL) \
 	X(monitoring, plan_id, FT_ID, N_("plan"), FF_HIDDEN, 0, 0, 0, NULL) \
 	X(monitoring, scheduled_on, FT_DATE, N_("scheduled for"), 0, 0, 0, 0, NULL) \
+	X(monitoring, scheduled_at, FT_TEXT, N_("visit time (HH:MM)"), FF_TIME, 16, 0, 0, NULL) \
 	X(monitoring, done_on, FT_DATE, N_("done on"), 0, 0, 0, 0, NULL) \
 	X(monitoring, method, FT_CHOICE, N_("method"), 0, 0, 0, 0, rec_methods) \
 	X(monitoring, situation, FT_TEXT, N_("overall situation"), REC_ML, REC_T, 0, 0, NULL) \

@@ -197,7 +197,7 @@ static const char *const plan_required[] = { "from", "to", "monitoring-months", 
 static const char *const plan_flags[] = { "final", NULL };
 
 static const opt_map monitoring_map[] = {
-	{ "on", "done_on" }, { "scheduled", "scheduled_on" }, { "method", "method" },
+	{ "on", "done_on" }, { "scheduled", "scheduled_on" }, { "at", "scheduled_at" }, { "method", "method" },
 	{ "situation", "situation" }, { "remarks", "remarks" }, { NULL, NULL },
 };
 
@@ -250,7 +250,7 @@ static const record_cmd record_cmds[] = {
 	{ "monitoring", &rt_monitoring, monitoring_map, NULL, NULL,
 	  N_("Usage: tsunagi monitoring add CLIENT --on DATE [--method visit|office|other]\n"
 	     "                [--situation TEXT]\n"
-	     "       tsunagi monitoring add CLIENT --scheduled DATE\n"
+	     "       tsunagi monitoring add CLIENT --scheduled DATE [--at TIME]\n"
 	     "       tsunagi monitoring list CLIENT\n"), monitoring_prepare, NULL },
 	{ "not-done", &rt_monitoring_skip, skip_map, skip_required, NULL,
 	  N_("Usage: tsunagi not-done add CLIENT --month YYYY-MM\n"

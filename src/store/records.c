@@ -150,17 +150,29 @@ static int check_note(const void *r, tsu_err *e)
 	return TSU_OK;
 }
 
-/* A meeting's time, as a note's. */
-static int check_meeting(const void *r, tsu_err *e)
+/* A meeting's and a visit's time, as a note's. */
+static int check_time(const char *t, tsu_err *e)
 {
-	const meeting *m = r;
 	int min;
 	tsu_err te;
 
-	if (m->held_at && m->held_at[0] &&
-	    (time_parse(m->held_at, &min, &te) != TSU_OK || strlen(m->held_at) != 5))
-		return err_set(e, TSU_EINVAL, _("time: '%s' is not a time; write it like 14:30"), m->held_at);
+	if (t[0] && (time_parse(t, &min, &te) != TSU_OK || strlen(t) != 5))
+		return err_set(e, TSU_EINVAL, _("time: '%s' is not a time; write it like 14:30"), t);
 	return TSU_OK;
+}
+
+static int check_meeting(const void *r, tsu_err *e)
+{
+	return check_time(((const meeting *)r)->held_at, e);
+}
+
+static int check_monitoring(const void *r, tsu_err *e)
+{
+	const monitoring *m = r;
+
+	if (m->scheduled_at[0] && m->scheduled_on == DATE_NONE)
+		return err_set(e, TSU_EINVAL, _("visit time: give the day it is scheduled for too"));
+	return check_time(m->scheduled_at, e);
 }
 
 DEFINE_RECORD(contact, N_("contact"), "client_id", "role, kana, id", NULL)
@@ -180,7 +192,7 @@ DEFINE_RECORD_GUARDED(non_weekly, N_("non-weekly service"), "plan_id", "position
 		      store_plan_child_guard)
 DEFINE_RECORD(meeting, N_("meeting"), "client_id", "held_on DESC, held_at DESC, id", check_meeting)
 DEFINE_RECORD(action_item, N_("action item"), "meeting_id", "due_on, id", NULL)
-DEFINE_RECORD(monitoring, N_("monitoring"), "client_id", "coalesce(done_on, scheduled_on) DESC, id", NULL)
+DEFINE_RECORD(monitoring, N_("monitoring"), "client_id", "coalesce(done_on, scheduled_on) DESC, id", check_monitoring)
 DEFINE_RECORD(monitoring_row, N_("monitoring row"), "monitoring_id", "id", NULL)
 DEFINE_RECORD(monitoring_skip, N_("monitoring not done"), "client_id", "month DESC, id DESC", check_monitoring_skip)
 DEFINE_RECORD(note, N_("progress note"), "client_id", "noted_on DESC, noted_at DESC, id DESC", check_note)
