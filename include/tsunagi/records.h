@@ -210,12 +210,12 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(note, kind, FT_CHOICE, N_("kind"), 0, 0, 0, 0, store_note_kinds) \
 	X(note, with_whom, FT_TEXT, N_("with whom"), 0, REC_S, 0, 0, NULL) \
 	X(note, minutes, FT_INT, N_("minutes spent"), FF_NULLABLE, 0, 0, 1440, NULL) \
-	X(note, subjective, FT_TEXT, N_("S: subjective"), REC_ML, REC_T, 0, 0, NULL) \
-	X(note, objective, FT_TEXT, N_("O: objective"), REC_ML, REC_T, 0, 0, NULL) \
-	X(note, assessment, FT_TEXT, N_("A: assessment"), REC_ML, REC_T, 0, 0, NULL) \
-	X(note, plan, FT_TEXT, N_("P: plan"), REC_ML, REC_T, 0, 0, NULL) \
-	X(note, fact, FT_TEXT, N_("fact"), REC_ML, REC_T, 0, 0, NULL) \
-	X(note, interpretation, FT_TEXT, N_("interpretation"), REC_ML, REC_T, 0, 0, NULL) \
+	X(note, subjective, FT_TEXT, N_("S: subjective"), REC_ML | FF_STYLE_SOAP, REC_T, 0, 0, NULL) \
+	X(note, objective, FT_TEXT, N_("O: objective"), REC_ML | FF_STYLE_SOAP, REC_T, 0, 0, NULL) \
+	X(note, assessment, FT_TEXT, N_("A: assessment"), REC_ML | FF_STYLE_SOAP, REC_T, 0, 0, NULL) \
+	X(note, plan, FT_TEXT, N_("P: plan"), REC_ML | FF_STYLE_SOAP, REC_T, 0, 0, NULL) \
+	X(note, fact, FT_TEXT, N_("fact"), REC_ML | FF_STYLE_FACT, REC_T, 0, 0, NULL) \
+	X(note, interpretation, FT_TEXT, N_("interpretation"), REC_ML | FF_STYLE_FACT, REC_T, 0, 0, NULL) \
 	X(note, next_step, FT_TEXT, N_("next step"), REC_ML, REC_T, 0, 0, NULL) \
 	X(note, next_on, FT_DATE, N_("next step by"), 0, 0, 0, 0, NULL) \
 	X(note, next_done_on, FT_DATE, N_("next step done on"), 0, 0, 0, 0, NULL)

@@ -13,6 +13,7 @@
 
 #include "tsunagi/config.h"
 #include "tsunagi/i18n.h"
+#include "tsunagi/record.h"
 #include "tsunagi/store.h"
 #include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
@@ -24,6 +25,7 @@ void config_defaults(config *c)
 	c->office = xstrdup("");
 	c->idle_minutes = 10;
 	due_leads_default(&c->leads);
+	c->note_hide = FF_STYLE_SOAP;
 	c->warnings = xstrdup("");
 }
 
@@ -98,6 +100,15 @@ static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 			warn(c, w, lineno, _("idle_minutes must be a whole number from 0 to 1440"));
 		else
 			c->idle_minutes = (int)v;
+	} else if (strcmp(key, "note_style") == 0) {
+		if (strcmp(val, "soap") == 0)
+			c->note_hide = FF_STYLE_FACT;
+		else if (strcmp(val, "fact") == 0)
+			c->note_hide = FF_STYLE_SOAP;
+		else if (strcmp(val, "both") == 0)
+			c->note_hide = 0;
+		else
+			warn(c, w, lineno, _("note_style must be soap, fact or both"));
 	} else if (strncmp(key, "lead.", 5) == 0) {
 		set_lead(c, w, lineno, key + 5, val);
 	} else if (strncmp(key, "bind.", 5) == 0 && key[5] && val[0]) {
