@@ -108,8 +108,8 @@ tsu note add 1 --on 2026-11-21 --kind visit --text "CLIからの記録" >/dev/nu
 ui_keys q
 ui_wait "clients"
 ui_keys Enter
-ui_wait "[Basics]"
-ui_keys Tab Tab Tab Tab Tab Tab Tab Tab
+# The card opens again on the tab used last (issue 16, item 10): Notes.
+ui_wait "[Notes]"
 ui_wait "CLIからの記録"
 tsu export notes -o "$T/notes.csv" || fail "export notes"
 grep -q "（Aの追記）" "$T/notes.csv" || fail "the CLI does not see A's note"
