@@ -238,8 +238,10 @@ int store_note_next_done(db *d, int64_t id, date_t on, tsu_err *e)
 	note n;
 	int rc;
 
-	if ((rc = store_record_get(d, &rt_note, id, &n, e)) != TSU_OK)
+	if ((rc = store_record_get(d, &rt_note, id, &n, e)) != TSU_OK) {
+		record_free(&rt_note, &n);
 		return rc;
+	}
 	if (n.next_on == DATE_NONE) {
 		rc = err_set(e, TSU_EINVAL, _("note %lld has no next step with a date; nothing to mark done"),
 			     (long long)id);

@@ -320,6 +320,7 @@ static void toggle_next_done(ui_app *app, notes_state *ns, int64_t id)
 	int rc;
 
 	if (store_record_get(app->db, &rt_note, id, &n, &e) != TSU_OK) {
+		record_free(&rt_note, &n);
 		ui_error(app, "%s", e.msg);
 		return;
 	}
