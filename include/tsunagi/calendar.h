@@ -12,6 +12,7 @@
 #include "tsunagi/date.h"
 #include "tsunagi/due.h"
 #include "tsunagi/due_source.h"
+#include "tsunagi/store_day.h"
 #include "tsunagi/xalloc.h"
 
 typedef struct cal_day {
@@ -40,6 +41,13 @@ const cal_day *cal_month_day(const cal_month *c, date_t d);
  * number of due items under each day), the month's holidays, then its
  * monitorings with client and state.  names may be NULL. */
 void cal_month_text(const cal_month *c, const due_list *l, const due_names *names, strbuf *out);
+/* An appointment as the day list shows it, without its day: the time
+ * (or blanks), what it is, the client, a meeting's place. */
+char *cal_appt_line(const day_appt *a);
+/* The month's meetings and visits (store_day_appts), a line each with the
+ * day, after a heading; "(none)" when there are none. */
+void cal_appts_text(const day_appt *v, size_t n, strbuf *out);
+
 /* One line per day: ISO date, Mon..Sun, holiday name or "", due count. */
 void cal_month_tsv(const cal_month *c, strbuf *out);
 

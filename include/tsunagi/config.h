@@ -8,9 +8,12 @@
  *	idle_minutes = 10
  *	bind.quit = q
  *	lead.certificate = 90
+ *	note_style = fact
  *
  * lead.NAME = DAYS sets a lead time (due.h: certificate, support_level,
  * plan, review, consent, action, transition, billing), 0 to 730 days.
+ * note_style: the fields a progress note's form shows, soap (S, O, A, P)
+ * or fact (事実, 解釈; the default), or both; the next step either way.
  * A bad line is reported with its number and ignored; the rest applies.
  *
  * The settings screen (S) rewrites the file with config_save: the lines
@@ -41,6 +44,7 @@ typedef struct config {
 	config_binding *bindings;
 	size_t nbindings;
 	due_leads leads;        /* the defaults unless set */
+	unsigned note_hide;     /* FF_STYLE_* of the note style not chosen; 0: both shown */
 	char *warnings;         /* one line per ignored line, "" if none */
 	bool names_set;         /* the file has an office or worker line */
 } config;

@@ -41,6 +41,9 @@
  *                the last day of its last); dated the plan's first day,
  *                due 30 days before, overdue after: it stays until the
  *                paperwork is put right
+ *   next         a progress note's next step (次の対応) with a date, until
+ *                the worker marks it done (note.next_done_on); due 7 days
+ *                before (ref the note, text the step's words)
  * The numbers of days are the lead times (enum due_lead), settable.
  * Closed clients and clients missing from the input produce nothing (but
  * billing).  The plan in force of a client is its latest (highest id)
@@ -64,6 +67,7 @@ enum due_kind {
 	DUE_TRANSITION,
 	DUE_BILLING,
 	DUE_MISMATCH,
+	DUE_NEXT,
 	DUE_KIND_COUNT
 };
 
@@ -107,6 +111,7 @@ enum due_lead {
 	DUE_LEAD_TRANSITION,    /* a child's 18th birthday: 180 */
 	DUE_LEAD_BILLING,       /* 5 */
 	DUE_LEAD_MISMATCH,      /* paperwork that disagrees: 30 */
+	DUE_LEAD_NEXT,          /* a note's next step: 7 */
 	DUE_LEAD_COUNT
 };
 enum { DUE_LEAD_MAX_DAYS = 730 };
@@ -212,6 +217,9 @@ typedef struct due_input {
 	 * plans are checked against (DUE_MISMATCH); may share nothing with
 	 * certificates above, which holds those whose end is due. */
 	const due_certificate *decisions; size_t ndecisions;
+	/* Notes' next steps: id the note's, what the step, due_on its date,
+	 * done_on the day marked done. */
+	const due_action *nexts; size_t nnexts;
 } due_input;
 
 /* ---- output ---- */
@@ -221,7 +229,7 @@ typedef struct due_item {
 	enum due_kind kind;
 	enum due_state state;
 	int64_t client_id;      /* 0 for billing */
-	int64_t ref_id;         /* plan, plan row, certificate, consent, action item or
+	int64_t ref_id;         /* plan, plan row, certificate, consent, action item, note or
 	                         * (monitoring) plan id; 0 for transition and billing */
 	int days_left;          /* on - today (negative when past) */
 	int stage;              /* certificate: 90, 60 or 30 once reached, else 0;
@@ -232,7 +240,7 @@ typedef struct due_item {
 	                         * see above; else == on */
 	int64_t done_id;        /* monitoring met: the record's id */
 	const char *text;       /* borrowed: certificate kind, consent party,
-	                         * action item, review row's need, not-done
+	                         * action item, note's next step, review row's need, not-done
 	                         * reason; else NULL */
 	const char *text2;      /* borrowed: consent purpose, not-done detail;
 	                         * else NULL */
@@ -273,7 +281,7 @@ void due_sort(due_list *l);
 enum due_state due_state_for(date_t on, date_t today, int lead_days);
 
 /* Kind names for --kind and the CSV ("monitoring", "certificate", "plan",
- * "consent", "action", "transition", "billing", "mismatch"); -1 for an
+ * "consent", "action", "transition", "billing", "mismatch", "next"); -1 for an
  * unknown name. */
 const char *due_kind_name(enum due_kind k);
 int due_kind_from_name(const char *name);

@@ -30,6 +30,7 @@ typedef struct due_source {
 	due_action *actions;
 	due_skip *skips;
 	due_certificate *decisions;
+	due_action *nexts;
 	char **strings;         /* every string the records point to */
 	size_t nstrings;
 } due_source;

@@ -40,6 +40,11 @@ enum field_flags {
 	FF_YEN = 64,       /* int: an amount, also typed "9,300円" */
 	FF_LEVEL = 128,    /* int: 障害支援区分, also typed "区分3" or "非該当" (0) */
 	FF_ICF = 256,      /* text: an ICF code (icf_code_valid); sets the record's "component" */
+	/* A field of one style of progress note: SOAP, or 事実/解釈 (fact).
+	 * A form shows one style (config note_style) and hides the other's
+	 * fields while they are empty; both are kept in the database. */
+	FF_STYLE_SOAP = 512,
+	FF_STYLE_FACT = 1024,
 };
 
 #define FIELD_INT_NULL INT32_MIN

@@ -158,6 +158,7 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(meeting, client_id, FT_ID, N_("client"), REC_PARENT, 0, 0, 0, NULL) \
 	X(meeting, plan_id, FT_ID, N_("plan"), FF_HIDDEN, 0, 0, 0, NULL) \
 	X(meeting, held_on, FT_DATE, N_("held on"), FF_REQUIRED, 0, 0, 0, NULL) \
+	X(meeting, held_at, FT_TEXT, N_("time (HH:MM)"), FF_TIME, 16, 0, 0, NULL) \
 	X(meeting, place, FT_TEXT, N_("place"), 0, REC_S, 0, 0, NULL) \
 	X(meeting, attendees, FT_TEXT, N_("attendees"), REC_ML, REC_T, 0, 0, NULL) \
 	X(meeting, agenda, FT_TEXT, N_("agenda"), REC_ML, REC_T, 0, 0, NULL) \
@@ -176,6 +177,7 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(monitoring, client_id, FT_ID, N_("client"), REC_PARENT, 0, 0, 0, NULL) \
 	X(monitoring, plan_id, FT_ID, N_("plan"), FF_HIDDEN, 0, 0, 0, NULL) \
 	X(monitoring, scheduled_on, FT_DATE, N_("scheduled for"), 0, 0, 0, 0, NULL) \
+	X(monitoring, scheduled_at, FT_TEXT, N_("visit time (HH:MM)"), FF_TIME, 16, 0, 0, NULL) \
 	X(monitoring, done_on, FT_DATE, N_("done on"), 0, 0, 0, 0, NULL) \
 	X(monitoring, method, FT_CHOICE, N_("method"), 0, 0, 0, 0, rec_methods) \
 	X(monitoring, situation, FT_TEXT, N_("overall situation"), REC_ML, REC_T, 0, 0, NULL) \
@@ -208,14 +210,17 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(note, noted_on, FT_DATE, N_("date"), FF_REQUIRED, 0, 0, 0, NULL) \
 	X(note, noted_at, FT_TEXT, N_("time (HH:MM)"), FF_TIME, 16, 0, 0, NULL) \
 	X(note, kind, FT_CHOICE, N_("kind"), 0, 0, 0, 0, store_note_kinds) \
+	X(note, with_whom, FT_TEXT, N_("with whom"), 0, REC_S, 0, 0, NULL) \
 	X(note, minutes, FT_INT, N_("minutes spent"), FF_NULLABLE, 0, 0, 1440, NULL) \
-	X(note, subjective, FT_TEXT, N_("S: subjective"), REC_ML, REC_T, 0, 0, NULL) \
-	X(note, objective, FT_TEXT, N_("O: objective"), REC_ML, REC_T, 0, 0, NULL) \
-	X(note, assessment, FT_TEXT, N_("A: assessment"), REC_ML, REC_T, 0, 0, NULL) \
-	X(note, plan, FT_TEXT, N_("P: plan"), REC_ML, REC_T, 0, 0, NULL) \
-	X(note, fact, FT_TEXT, N_("fact"), REC_ML, REC_T, 0, 0, NULL) \
-	X(note, interpretation, FT_TEXT, N_("interpretation"), REC_ML, REC_T, 0, 0, NULL) \
-	X(note, next_step, FT_TEXT, N_("next step"), REC_ML, REC_T, 0, 0, NULL)
+	X(note, subjective, FT_TEXT, N_("S: subjective"), REC_ML | FF_STYLE_SOAP, REC_T, 0, 0, NULL) \
+	X(note, objective, FT_TEXT, N_("O: objective"), REC_ML | FF_STYLE_SOAP, REC_T, 0, 0, NULL) \
+	X(note, assessment, FT_TEXT, N_("A: assessment"), REC_ML | FF_STYLE_SOAP, REC_T, 0, 0, NULL) \
+	X(note, plan, FT_TEXT, N_("P: plan"), REC_ML | FF_STYLE_SOAP, REC_T, 0, 0, NULL) \
+	X(note, fact, FT_TEXT, N_("fact"), REC_ML | FF_STYLE_FACT, REC_T, 0, 0, NULL) \
+	X(note, interpretation, FT_TEXT, N_("interpretation"), REC_ML | FF_STYLE_FACT, REC_T, 0, 0, NULL) \
+	X(note, next_step, FT_TEXT, N_("next step"), REC_ML, REC_T, 0, 0, NULL) \
+	X(note, next_on, FT_DATE, N_("next step by"), 0, 0, 0, 0, NULL) \
+	X(note, next_done_on, FT_DATE, N_("next step done on"), 0, 0, 0, 0, NULL)
 
 #define crisis_plan_COLUMNS(X) \
 	X(crisis_plan, client_id, FT_ID, N_("client"), REC_PARENT, 0, 0, 0, NULL) \
@@ -264,6 +269,13 @@ REC_STRUCT(service_provider)
  * typing them again).
  */
 void store_record_new(db *db, const record_type *rt, int64_t client_id, date_t today, void *rec);
+
+/*
+ * Mark a note's dated next step done on `on`: it leaves the alarm list.
+ * A note without a dated step, or one already done, is an error that
+ * says so and changes nothing.
+ */
+int store_note_next_done(db *db, int64_t note_id, date_t on, tsu_err *e);
 
 /* Every described record type, NULL-terminated (tests, export). */
 extern const record_type *const rec_all_types[];

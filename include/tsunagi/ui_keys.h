@@ -41,6 +41,7 @@ typedef enum ui_context {
 	UK_CALENDAR,
 	UK_WEEKLY,
 	UK_PROVIDERS,   /* the provider register (事業所) */
+	UK_NOTES,       /* a client's progress notes */
 	UK_CONTEXT_COUNT
 } ui_context;
 
@@ -75,6 +76,8 @@ typedef enum ui_action {
 	UA_PULL_NEEDS, UA_FINALISE, UA_INTERVAL, UA_WEEKLY, UA_PROVIDER_PICK,
 	/* meeting */
 	UA_ITEM_DONE,
+	/* notes */
+	UA_NEXT_DONE,
 	/* calendar */
 	UA_DAY_PREV, UA_DAY_NEXT, UA_WEEK_PREV, UA_WEEK_NEXT, UA_MONTH_PREV,
 	UA_MONTH_NEXT, UA_TODAY, UA_FOCUS, UA_SCHEDULE,

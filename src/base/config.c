@@ -14,6 +14,7 @@
 
 #include "tsunagi/config.h"
 #include "tsunagi/i18n.h"
+#include "tsunagi/record.h"
 #include "tsunagi/store.h"
 #include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
@@ -25,6 +26,7 @@ void config_defaults(config *c)
 	c->office = xstrdup("");
 	c->idle_minutes = 10;
 	due_leads_default(&c->leads);
+	c->note_hide = FF_STYLE_SOAP;
 	c->warnings = xstrdup("");
 }
 
@@ -74,7 +76,7 @@ static const char *bad_value(const char *key, const char *val, bool saving)
 	}
 	if (strncmp(key, "lead.", 5) == 0) {
 		if (due_lead_from_name(key + 5) < 0)
-			return _("unknown lead time (lead.certificate, lead.support_level, lead.plan, lead.review, lead.consent, lead.action, lead.transition, lead.billing)");
+			return _("unknown lead time (lead.certificate, lead.support_level, lead.plan, lead.review, lead.consent, lead.action, lead.transition, lead.billing, lead.mismatch, lead.next)");
 		errno = 0;
 		v = strtol(val, &end, 10);
 		if (errno || end == val || *end || v < 0 || v > DUE_LEAD_MAX_DAYS)
@@ -121,6 +123,15 @@ static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 		} else {
 			c->leads.days[due_lead_from_name(key + 5)] = (int)strtol(val, NULL, 10);
 		}
+	} else if (strcmp(key, "note_style") == 0) {
+		if (strcmp(val, "soap") == 0)
+			c->note_hide = FF_STYLE_FACT;
+		else if (strcmp(val, "fact") == 0)
+			c->note_hide = FF_STYLE_SOAP;
+		else if (strcmp(val, "both") == 0)
+			c->note_hide = 0;
+		else
+			warn(c, w, lineno, _("note_style must be soap, fact or both"));
 	} else if (strncmp(key, "bind.", 5) == 0 && key[5] && val[0]) {
 		c->bindings = xrealloc(c->bindings, (c->nbindings + 1) * sizeof *c->bindings);
 		c->bindings[c->nbindings].action = xstrdup(key + 5);

@@ -1,7 +1,8 @@
 /*
  * cmd_calendar.c - `tsunagi calendar [--month YYYY-MM] [--format
  * text|tsv]`: the month grid with holidays and the number of due items
- * per day, and the month's monitorings below it.
+ * per day, the month's monitorings below it, then its meetings and
+ * scheduled visits with their times.
  */
 #include <stdio.h>
 #include <string.h>
@@ -17,7 +18,8 @@ static void usage(void)
 "Usage: tsunagi calendar [--month YYYY-MM] [--format text|tsv]\n"
 "\n"
 "The month (default: this month) as a grid, Monday first: holidays marked\n"
-"'*', the number of due items under each day, the month's monitorings below.\n"
+"'*', the number of due items under each day, the month's monitorings below,\n"
+"then its meetings and scheduled monitoring visits with their times.\n"
 "  --month YYYY-MM   the month to show (R8.11 works too)\n"
 "  --format tsv      one line per day: date, weekday (Mon..Sun), holiday\n"
 "                    name or empty, number of due items\n"), stdout);
@@ -35,6 +37,8 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 	due_list l;
 	due_names names = { 0 };
 	due_query q;
+	day_appt *appts = NULL;
+	size_t nappts = 0;
 	strbuf out;
 	tsu_err e;
 	db *d;
@@ -70,15 +74,18 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 	sb_init(&out);
 	if (strcmp(format, "tsv") == 0) {
 		cal_month_tsv(&cal, &out);
-	} else if (due_names_load(d, &l, &names, &e) != TSU_OK) {
+	} else if (due_names_load(d, &l, &names, &e) != TSU_OK ||
+		   store_day_appts(d, cal.first, cal.last, &appts, &nappts, &e) != TSU_OK) {
 		rc = cli_fail(EXIT_FAIL, "%s", e.msg);
 	} else {
 		cal_month_text(&cal, &l, &names, &out);
+		cal_appts_text(appts, nappts, &out);
 	}
 	if (rc == EXIT_OK)
 		rc = cli_write_output(ctx, NULL, out.s ? out.s : "", out.len);
 	sb_free(&out);
 	due_names_free(&names);
+	day_appts_free(appts, nappts);
 	due_result_free(&res);
 	return rc;
 }

@@ -36,7 +36,7 @@ static void usage(void)
 "  --from DATE --days N   N days from DATE instead of a week\n"
 "  --overdue              only the overdue items\n"
 "  --kind K,...           only these kinds: monitoring, certificate, plan,\n"
-"                         consent, action, transition, billing, mismatch\n"
+"                         consent, action, transition, billing, mismatch, next\n"
 "  --format text|pdf|csv  text (default) for a terminal or lp, an A4 PDF,\n"
 "                         or CSV (due_on,state,kind,client_id,client_name,detail,\n"
 "                         section: overdue, monitoring or day)\n"
@@ -65,7 +65,7 @@ static int parse_kinds(const char *list, unsigned *kinds)
 		int kind = due_kind_from_name(k);
 		if (kind < 0) {
 			char *shown = text_sanitize(k, false);
-			int rc = cli_usage("due", _("--kind: unknown kind '%s' (kinds: monitoring, certificate, plan, consent, action, transition, billing, mismatch)"), shown);
+			int rc = cli_usage("due", _("--kind: unknown kind '%s' (kinds: monitoring, certificate, plan, consent, action, transition, billing, mismatch, next)"), shown);
 			free(shown);
 			free(copy);
 			return rc;

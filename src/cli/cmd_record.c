@@ -197,7 +197,7 @@ static const char *const plan_required[] = { "from", "to", "monitoring-months", 
 static const char *const plan_flags[] = { "final", NULL };
 
 static const opt_map monitoring_map[] = {
-	{ "on", "done_on" }, { "scheduled", "scheduled_on" }, { "method", "method" },
+	{ "on", "done_on" }, { "scheduled", "scheduled_on" }, { "at", "scheduled_at" }, { "method", "method" },
 	{ "situation", "situation" }, { "remarks", "remarks" }, { NULL, NULL },
 };
 
@@ -211,7 +211,8 @@ static const opt_map note_map[] = {
 	{ "minutes", "minutes" }, { "text", "fact" }, { "fact", "fact" },
 	{ "interpretation", "interpretation" }, { "next-step", "next_step" },
 	{ "subjective", "subjective" }, { "objective", "objective" },
-	{ "assessment", "assessment" }, { "plan", "plan" }, { NULL, NULL },
+	{ "assessment", "assessment" }, { "plan", "plan" }, { "with", "with_whom" },
+	{ "next-on", "next_on" }, { NULL, NULL },
 };
 static const char *const note_required[] = { "on", "kind", NULL };
 
@@ -249,7 +250,7 @@ static const record_cmd record_cmds[] = {
 	{ "monitoring", &rt_monitoring, monitoring_map, NULL, NULL,
 	  N_("Usage: tsunagi monitoring add CLIENT --on DATE [--method visit|office|other]\n"
 	     "                [--situation TEXT]\n"
-	     "       tsunagi monitoring add CLIENT --scheduled DATE\n"
+	     "       tsunagi monitoring add CLIENT --scheduled DATE [--at TIME]\n"
 	     "       tsunagi monitoring list CLIENT\n"), monitoring_prepare, NULL },
 	{ "not-done", &rt_monitoring_skip, skip_map, skip_required, NULL,
 	  N_("Usage: tsunagi not-done add CLIENT --month YYYY-MM\n"
@@ -261,9 +262,14 @@ static const record_cmd record_cmds[] = {
 	{ "note", &rt_note, note_map, note_required, NULL,
 	  N_("Usage: tsunagi note add CLIENT --on DATE\n"
 	     "                --kind meeting|visit|phone|conference|accompany\n"
-	     "                --text TEXT [--at TIME] [--minutes N] [--interpretation T]\n"
-	     "                [--next-step T] [--subjective T --objective T --assessment T --plan T]\n"
-	     "       tsunagi note list CLIENT\n"), note_prepare, NULL },
+	     "                --text TEXT [--at TIME] [--minutes N] [--with WHOM]\n"
+	     "                [--interpretation T] [--next-step T [--next-on DATE]]\n"
+	     "                [--subjective T --objective T --assessment T --plan T]\n"
+	     "       tsunagi note list CLIENT\n"
+	     "       tsunagi note done NOTE [--on DATE]\n"
+	     "--with: whom the contact was with (本人, 母, 事業所の職員 ...).\n"
+	     "--next-on: the date of the next step (次の対応); it is on the alarm list\n"
+	     "until marked done with 'tsunagi note done NOTE' (today unless --on).\n"), note_prepare, NULL },
 };
 
 static const char **map_options(const opt_map *map)
@@ -388,6 +394,48 @@ static int record_list(cli_ctx *ctx, const record_cmd *rc, const cli_args *a)
 	return EXIT_OK;
 }
 
+/* `note done NOTE [--on DATE]`: the note's next step leaves the alarms. */
+static int note_done(cli_ctx *ctx, const record_cmd *rc, int argc, char **argv)
+{
+	static const char *const valued[] = { "on", NULL };
+	const char *v;
+	char *end;
+	long long id;
+	date_t on;
+	cli_args a;
+	tsu_err e;
+	int status;
+	db *d;
+
+	if ((status = cli_parse("note done", argc, argv, valued, NULL, &a)) != EXIT_OK)
+		return status;
+	if (a.help) {
+		fputs(_(rc->usage), stdout);
+		goto out;
+	}
+	on = ctx->today;
+	if (a.npos != 1 || (id = strtoll(a.pos[0], &end, 10)) <= 0 || *end) {
+		status = cli_usage("note done", _("give the note's id (the number 'note list' shows)"));
+		goto out;
+	}
+	if ((v = cli_get(&a, "on")) && date_parse(v, &on, &e) != TSU_OK) {
+		status = cli_usage("note done", _("--on: %s"), e.msg);
+		goto out;
+	}
+	if (!(d = cli_db(ctx))) {
+		status = EXIT_FAIL;
+		goto out;
+	}
+	if (store_note_next_done(d, id, on, &e) != TSU_OK) {
+		status = cli_fail(EXIT_FAIL, "%s", e.msg);
+		goto out;
+	}
+	ctx->committed = true;
+out:
+	cli_args_free(&a);
+	return status;
+}
+
 static int record_command(cli_ctx *ctx, const char *name, int argc, char **argv)
 {
 	const record_cmd *rc = NULL;
@@ -405,8 +453,12 @@ static int record_command(cli_ctx *ctx, const char *name, int argc, char **argv)
 	if (!strcmp(name, "plan") && (!strcmp(argv[1], "edit") || !strcmp(argv[1], "revise") ||
 				      !strcmp(argv[1], "final") || !strcmp(argv[1], "row")))
 		return cmd_plan_version(ctx, argc, argv);
+	if (!strcmp(name, "note") && !strcmp(argv[1], "done"))
+		return note_done(ctx, rc, argc - 2, argv + 2);
 	if (strcmp(argv[1], "add") && strcmp(argv[1], "list"))
-		return cli_usage(name, _("unknown subcommand '%s'; use add or list"), argv[1]);
+		return cli_usage(name, !strcmp(name, "note") ?
+				 _("unknown subcommand '%s'; use add, list or done") :
+				 _("unknown subcommand '%s'; use add or list"), argv[1]);
 	valued = map_options(rc->map);
 	status = cli_parse(name, argc - 2, argv + 2,
 			   !strcmp(argv[1], "add") ? valued : NULL,

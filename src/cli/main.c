@@ -60,7 +60,9 @@ static const char *const help_sections[] = {
 "  not-done add CLIENT --month YYYY-MM\n"
 "             --reason hospital|postponed|unreachable|other [--text TEXT]\n"
 "  note add CLIENT --on DATE --kind meeting|visit|phone|conference|accompany\n"
-"             --text TEXT [--at TIME] [--minutes N]\n"),
+"             --text TEXT [--at TIME] [--minutes N] [--with WHOM]\n"
+"             [--next-step T [--next-on DATE]]\n"
+"  note done NOTE [--on DATE]   (the note's next step leaves the alarms)\n"),
 	N_(
 "Contacts (家族・関係者; a child's guardian or family contact is printed as\n"
 "保護者氏名):\n"

@@ -164,6 +164,39 @@ void cal_month_text(const cal_month *c, const due_list *l, const due_names *name
 	monitoring_list(c, l, names, out);
 }
 
+char *cal_appt_line(const day_appt *a)
+{
+	char *who = text_sanitize(a->name, false), *place = text_sanitize(a->place, false), *s;
+
+	s = xasprintf("%-5s  %s  %s%s%s", a->at[0] ? a->at : "",
+		      a->kind == DAY_APPT_MEETING ? _("meeting") : _("monitoring visit"),
+		      who, place[0] ? "  @" : "", place);
+	free(who);
+	free(place);
+	return s;
+}
+
+void cal_appts_text(const day_appt *v, size_t n, strbuf *out)
+{
+	sb_addc(out, '\n');
+	sb_adds(out, _("Meetings and visits this month:"));
+	sb_addc(out, '\n');
+	for (size_t i = 0; i < n; i++) {
+		char iso[DATE_ISO_LEN], *line = cal_appt_line(&v[i]);
+
+		date_format_iso(v[i].on, iso);
+		sb_addf(out, "  %s (%s) ", iso, due_weekday(v[i].on));
+		sb_addn(out, line, text_fit(line, 80 - 18, NULL));
+		end_line(out);
+		free(line);
+	}
+	if (n == 0) {
+		sb_adds(out, "  ");
+		sb_adds(out, _("(none)"));
+		sb_addc(out, '\n');
+	}
+}
+
 void cal_month_tsv(const cal_month *c, strbuf *out)
 {
 	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };

@@ -103,7 +103,7 @@ static char *item_detail(const due_item *it, bool initials, bool days)
 	int y, m;
 	/* Stored text is sanitized; the wording around it is the program's.
 	 * With --initials the free text of records (a consent's party and
-	 * purpose, an action item, a review's need) can hold any name, so
+	 * purpose, an action item, a note's next step, a review's need) can hold any name, so
 	 * only the program's wording is left; a monitoring's text is the
 	 * not-done reason and a mismatch's the certificate kind, both from
 	 * fixed lists, so only their text2 (the worker's own words) goes.
@@ -161,6 +161,13 @@ static char *item_detail(const due_item *it, bool initials, bool days)
 			sb_adds(&b, _("meeting action item"));
 		if (days)
 			add_days(&b, it);
+		break;
+	case DUE_NEXT:
+		if (text)
+			sb_addf(&b, _("next step: %s"), text);
+		else
+			sb_adds(&b, _("a note's next step"));
+		add_days(&b, it);
 		break;
 	case DUE_TRANSITION:
 		sb_adds(&b, _("turns 18: to adult services"));

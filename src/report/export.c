@@ -215,13 +215,15 @@ static int query_rows(db *d, csv_out *o, db_stmt *s, size_t first, const char *c
 static int export_notes_csv(db *d, export_doc *doc, tsu_err *e)
 {
 	static const char *const header[] = {
-		"受給者証番号", "氏名", "日付", "時刻", "種別", "所要時間(分)", "S(主観的情報)",
-		"O(客観的情報)", "A(評価)", "P(計画)", "事実", "解釈", "次の対応", NULL,
+		"受給者証番号", "氏名", "日付", "時刻", "種別", "相手", "所要時間(分)", "S(主観的情報)",
+		"O(客観的情報)", "A(評価)", "P(計画)", "事実", "解釈", "次の対応", "次の対応の期日",
+		"次の対応の完了日", NULL,
 	};
-	static const char *const *const words[13] = { [4] = note_words };
+	static const char *const *const words[16] = { [4] = note_words };
 	db_stmt *s = db_prepare(d,
-		"SELECT c.id, c.recipient_no, c.name, n.noted_on, n.noted_at, n.kind, n.minutes,"
-		" n.subjective, n.objective, n.assessment, n.plan, n.fact, n.interpretation, n.next_step"
+		"SELECT c.id, c.recipient_no, c.name, n.noted_on, n.noted_at, n.kind, n.with_whom, n.minutes,"
+		" n.subjective, n.objective, n.assessment, n.plan, n.fact, n.interpretation, n.next_step,"
+		" n.next_on, n.next_done_on"
 		" FROM note n JOIN client c ON c.id = n.client_id"
 		" ORDER BY n.noted_on, n.noted_at, n.id");
 	csv_out o;

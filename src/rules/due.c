@@ -13,7 +13,7 @@
 
 static const char *const kind_names[DUE_KIND_COUNT] = {
 	"monitoring", "certificate", "plan", "consent", "action", "transition", "billing",
-	"mismatch",
+	"mismatch", "next",
 };
 static const char *const state_names[] = { "overdue", "due", "upcoming", "done", "not_done" };
 
@@ -53,12 +53,14 @@ enum due_state due_state_for(date_t on, date_t today, int lead_days)
  * (https://shogai-home.com/?p=2253, a secondary source).  The review
  * date's 30 days is the value the program had before; the issue names
  * no other. */
-static const int lead_defaults[DUE_LEAD_COUNT] = { 90, 90, 60, 30, 30, 7, 180, 5, 30 };
+/* A note's next step takes an action item's 7 days: a step the worker
+ * set for themself, like a meeting's (issue 16 names no number). */
+static const int lead_defaults[DUE_LEAD_COUNT] = { 90, 90, 60, 30, 30, 7, 180, 5, 30, 7 };
 static const char *const lead_names[DUE_LEAD_COUNT] = {
 	"certificate", "support_level", "plan", "review", "consent", "action", "transition", "billing",
-	"mismatch",
+	"mismatch", "next",
 };
-static due_leads leads = { { 90, 90, 60, 30, 30, 7, 180, 5, 30 } };
+static due_leads leads = { { 90, 90, 60, 30, 30, 7, 180, 5, 30, 7 } };
 
 void due_leads_default(due_leads *l)
 {
@@ -114,6 +116,7 @@ int due_item_lead(const due_item *it)
 	case DUE_TRANSITION: return DUE_LEAD_TRANSITION;
 	case DUE_BILLING: return DUE_LEAD_BILLING;
 	case DUE_MISMATCH: return DUE_LEAD_MISMATCH;
+	case DUE_NEXT: return DUE_LEAD_NEXT;
 	default: return -1;
 	}
 }
@@ -584,6 +587,21 @@ static void actions(engine *en)
 	}
 }
 
+/* A note's next step: the same rule on the note's own date and words. */
+static void nexts(engine *en)
+{
+	for (size_t i = 0; i < en->in->nnexts; i++) {
+		const due_action *a = &en->in->nexts[i];
+		due_item *it;
+
+		if (a->done_on != DATE_NONE || !in_window(en, a->due_on) ||
+		    !active_client(en, a->client_id))
+			continue;
+		it = push(en, DUE_NEXT, a->client_id, a->id, a->due_on);
+		it->text = a->what;
+	}
+}
+
 static void transitions(engine *en)
 {
 	for (size_t i = 0; i < en->in->nclients; i++) {
@@ -653,6 +671,8 @@ size_t due_compute(const due_input *in, const due_query *q, due_list *out)
 		consents(&en);
 	if (wanted(&en, DUE_ACTION))
 		actions(&en);
+	if (wanted(&en, DUE_NEXT))
+		nexts(&en);
 	if (wanted(&en, DUE_TRANSITION))
 		transitions(&en);
 	if (wanted(&en, DUE_BILLING))

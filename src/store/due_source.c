@@ -3,7 +3,7 @@
  * query per kind of record, each bounded by the window through an index,
  * each joined to its client so closed clients never load.  Records that
  * the database already shows as met (renewed certificates and consents,
- * withdrawn consents, done action items, drafts under a final plan) are
+ * withdrawn consents, done action items and next steps, drafts under a final plan) are
  * left out here, in SQL, so they are never even read.
  */
 #include <stdio.h>
@@ -30,7 +30,7 @@ typedef struct loader {
 	db *db;
 	due_source *src;
 	vec clients, plans, intervals, iv_plan, rows, mons, certs, consents, actions, skips,
-	    decisions, strings;
+	    decisions, nexts, strings;
 	date_t from, to;
 } loader;
 
@@ -355,6 +355,31 @@ static int load_actions(loader *L, tsu_err *e)
 	return finish(L, st, rc, _("reading the meetings' action items"), e);
 }
 
+/* Notes' next steps not yet done (the partial index note_next_open). */
+static int load_nexts(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT n.id, n.next_step, n.next_on," CLIENT_COLS
+		" FROM note n JOIN client c ON c.id = n.client_id"
+		" WHERE n.next_on IS NOT NULL AND n.next_done_on IS NULL"
+		" AND n.next_on BETWEEN :from AND :to AND c.status = 'active'");
+	int rc;
+
+	db_bind_date(st, ":from", L->from);
+	db_bind_date(st, ":to", L->to);
+	while ((rc = db_step(st)) == DB_ROW) {
+		due_action *a = vec_push(&L->nexts);
+
+		a->id = db_col_int64(st, 0);
+		a->what = keep(L, st, 1);
+		a->due_on = db_col_date(st, 2);
+		a->done_on = DATE_NONE;
+		a->client_id = db_col_int64(st, 3);
+		add_client(L, st, 3);
+	}
+	return finish(L, st, rc, _("reading the notes' next steps"), e);
+}
+
 /* Children who turn 18 in the window (a day of slack for February 29). */
 static int load_children(loader *L, tsu_err *e)
 {
@@ -406,6 +431,7 @@ static void loader_init(loader *L, due_source *out)
 	L->actions.size = sizeof(due_action);
 	L->skips.size = sizeof(due_skip);
 	L->decisions.size = sizeof(due_certificate);
+	L->nexts.size = sizeof(due_action);
 	L->strings.size = sizeof(char *);
 }
 
@@ -422,6 +448,7 @@ static void publish(loader *L, due_source *out)
 	out->actions = L->actions.v;
 	out->skips = L->skips.v;
 	out->decisions = L->decisions.v;
+	out->nexts = L->nexts.v;
 	out->strings = L->strings.v;
 	out->nstrings = L->strings.n;
 	out->in = (due_input){
@@ -429,6 +456,7 @@ static void publish(loader *L, due_source *out)
 		out->monitorings, L->mons.n, out->certificates, L->certs.n,
 		out->consents, L->consents.n, out->actions, L->actions.n,
 		out->skips, L->skips.n, out->decisions, L->decisions.n,
+		out->nexts, L->nexts.n,
 	};
 }
 
@@ -464,6 +492,8 @@ int due_source_load(db *d, date_t from, date_t to, unsigned kinds,
 	if (want(kinds, DUE_CONSENT) && (rc = load_consents(&L, e)) != TSU_OK)
 		goto done;
 	if (want(kinds, DUE_ACTION) && (rc = load_actions(&L, e)) != TSU_OK)
+		goto done;
+	if (want(kinds, DUE_NEXT) && (rc = load_nexts(&L, e)) != TSU_OK)
 		goto done;
 	if (want(kinds, DUE_TRANSITION) && (rc = load_children(&L, e)) != TSU_OK)
 		goto done;
@@ -501,6 +531,8 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 		"SELECT id, month, reason, detail FROM monitoring_skip WHERE client_id = :c",
 		"SELECT id, kind, valid_from, valid_to FROM certificate WHERE client_id = :c"
 		" AND kind IN ('service', 'day_service')",
+		"SELECT id, next_step, next_on, next_done_on FROM note"
+		" WHERE client_id = :c AND next_on IS NOT NULL",
 	};
 	int rc = DB_DONE;
 
@@ -603,6 +635,15 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 				c->valid_to = db_col_date(st, 3);
 				break;
 			}
+			case 10: {
+				due_action *a = vec_push(&L->nexts);
+				a->id = db_col_int64(st, 0);
+				a->client_id = id;
+				a->what = keep(L, st, 1);
+				a->due_on = db_col_date(st, 2);
+				a->done_on = db_col_date(st, 3);
+				break;
+			}
 			}
 		}
 		db_reset(st);
@@ -650,6 +691,7 @@ void due_source_free(due_source *s)
 	free(s->actions);
 	free(s->skips);
 	free(s->decisions);
+	free(s->nexts);
 	memset(s, 0, sizeof *s);
 }
 

@@ -145,7 +145,38 @@ static int check_note(const void *r, tsu_err *e)
 
 	if (n->noted_at[0] && (time_parse(n->noted_at, &min, &te) != TSU_OK || strlen(n->noted_at) != 5))
 		return err_set(e, TSU_EINVAL, _("time: '%s' is not a time; write it like 14:30"), n->noted_at);
+	/* A dated next step is an item on the alarm list: it needs its words,
+	 * and only a step with a date can be marked done. */
+	if (n->next_on != DATE_NONE && !n->next_step[0])
+		return err_set(e, TSU_EINVAL, _("next step by: say what the next step is, or clear the date"));
+	if (n->next_done_on != DATE_NONE && n->next_on == DATE_NONE)
+		return err_set(e, TSU_EINVAL, _("next step done on: the next step has no date; give it one first"));
 	return TSU_OK;
+}
+
+/* A meeting's and a visit's time, as a note's. */
+static int check_time(const char *t, tsu_err *e)
+{
+	int min;
+	tsu_err te;
+
+	if (t[0] && (time_parse(t, &min, &te) != TSU_OK || strlen(t) != 5))
+		return err_set(e, TSU_EINVAL, _("time: '%s' is not a time; write it like 14:30"), t);
+	return TSU_OK;
+}
+
+static int check_meeting(const void *r, tsu_err *e)
+{
+	return check_time(((const meeting *)r)->held_at, e);
+}
+
+static int check_monitoring(const void *r, tsu_err *e)
+{
+	const monitoring *m = r;
+
+	if (m->scheduled_at[0] && m->scheduled_on == DATE_NONE)
+		return err_set(e, TSU_EINVAL, _("visit time: give the day it is scheduled for too"));
+	return check_time(m->scheduled_at, e);
 }
 
 DEFINE_RECORD(contact, N_("contact"), "client_id", "role, kana, id", NULL)
@@ -163,9 +194,9 @@ DEFINE_RECORD_GUARDED(weekly_slot, N_("weekly slot"), "plan_id", "weekday, start
 		      store_plan_child_guard)
 DEFINE_RECORD_GUARDED(non_weekly, N_("non-weekly service"), "plan_id", "position, id", NULL,
 		      store_plan_child_guard)
-DEFINE_RECORD(meeting, N_("meeting"), "client_id", "held_on DESC, id", NULL)
+DEFINE_RECORD(meeting, N_("meeting"), "client_id", "held_on DESC, held_at DESC, id", check_meeting)
 DEFINE_RECORD(action_item, N_("action item"), "meeting_id", "due_on, id", NULL)
-DEFINE_RECORD(monitoring, N_("monitoring"), "client_id", "coalesce(done_on, scheduled_on) DESC, id", NULL)
+DEFINE_RECORD(monitoring, N_("monitoring"), "client_id", "coalesce(done_on, scheduled_on) DESC, id", check_monitoring)
 DEFINE_RECORD(monitoring_row, N_("monitoring row"), "monitoring_id", "id", NULL)
 DEFINE_RECORD(monitoring_skip, N_("monitoring not done"), "client_id", "month DESC, id DESC", check_monitoring_skip)
 DEFINE_RECORD(note, N_("progress note"), "client_id", "noted_on DESC, noted_at DESC, id DESC", check_note)
@@ -246,4 +277,33 @@ void store_record_new(db *d, const record_type *rt, int64_t client_id, date_t to
 	if (c.copay_cap_yen >= 0 && c.copay_cap_yen <= INT32_MAX)
 		ct->copay_cap_yen = (int)c.copay_cap_yen;
 	client_free(&c);
+}
+
+int store_note_next_done(db *d, int64_t id, date_t on, tsu_err *e)
+{
+	char iso[DATE_ISO_LEN];
+	note n;
+	int rc;
+
+	if ((rc = store_record_get(d, &rt_note, id, &n, e)) != TSU_OK) {
+		record_free(&rt_note, &n);
+		return rc;
+	}
+	if (n.next_on == DATE_NONE) {
+		rc = err_set(e, TSU_EINVAL, _("note %lld has no next step with a date; nothing to mark done"),
+			     (long long)id);
+	} else if (n.next_done_on != DATE_NONE) {
+		date_format_iso(n.next_done_on, iso);
+		rc = err_set(e, TSU_EINVAL, _("note %lld: its next step was already marked done on %s"),
+			     (long long)id, iso);
+	} else if (on < n.noted_on) {
+		date_format_iso(n.noted_on, iso);
+		rc = err_set(e, TSU_EINVAL, _("note %lld was written on %s; the step cannot be done before it"),
+			     (long long)id, iso);
+	} else {
+		n.next_done_on = on;
+		rc = store_record_update(d, &rt_note, &n, e);
+	}
+	record_free(&rt_note, &n);
+	return rc;
 }

@@ -91,6 +91,8 @@ static const ui_keydef defaults[] = {
 
 	{ UA_ITEM_DONE, "item-done", UK_MEETING, K('x'), N_("mark the action item done today (again: not done)") },
 
+	{ UA_NEXT_DONE, "next-done", UK_NOTES, K('x'), N_("mark the note's dated next step done today (again: not done)") },
+
 	{ UA_DAY_PREV, "day-prev", UK_CALENDAR, K('h', F(KEY_LEFT)), N_("previous day") },
 	{ UA_DAY_NEXT, "day-next", UK_CALENDAR, K('l', F(KEY_RIGHT)), N_("next day") },
 	{ UA_WEEK_PREV, "week-prev", UK_CALENDAR, K('k', F(KEY_UP)), N_("a week back") },
@@ -257,6 +259,7 @@ static const char *context_title(ui_context c)
 		N_("Records (assessment, plan, monitoring, meeting)"), N_("Assessment"),
 		N_("Plan"), N_("Meeting"), N_("Calendar"), N_("Weekly schedule"),
 		N_("Provider register"),
+		N_("Progress notes"),
 	};
 	return _(titles[c]);
 }

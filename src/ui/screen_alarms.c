@@ -82,6 +82,7 @@ static const char *kind_label(int kind)
 	static const char *const t[DUE_KIND_COUNT] = {
 		N_("monitoring"), N_("certificate"), N_("plan"), N_("consent"),
 		N_("action item"), N_("turning 18"), N_("billing"), N_("paperwork"),
+		N_("next step"),
 	};
 	return kind >= 0 && kind < DUE_KIND_COUNT ? _(t[kind]) : _("all");
 }

@@ -2,7 +2,8 @@
  * screen_calendar.c - the month calendar: a Monday-first grid with
  * weekends and holidays marked, the number of monitorings and of other
  * due items on each day (from the due engine, never its own rules), and
- * the list of the day under the cursor.  A monitoring can be scheduled
+ * the list of the day under the cursor: its meetings and scheduled visits
+ * at their times first, then its due items.  A monitoring can be scheduled
  * or moved here (s on it, move to the day, s again); Enter opens the
  * client's card at the record.
  *
@@ -25,6 +26,7 @@
 #include "tsunagi/holiday.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/store_cycle.h"
+#include "tsunagi/store_day.h"
 #include "tsunagi/text.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/ui_cycle.h"
@@ -38,6 +40,8 @@ typedef struct cal_state {
 	cal_month cal;
 	int other[31];          /* per day: due items that are not monitorings */
 	ui_due_source day;      /* the cursor day's items */
+	day_appt *appts;        /* the cursor day's meetings and visits */
+	size_t nappts;
 	ui_list list;
 	bool list_focus;
 	/* Scheduling: the monitoring being moved, or client 0. */
@@ -54,9 +58,23 @@ static int grid_rows(void)
 	return 1 + 6 * 2;       /* weekday heading, then two lines a week */
 }
 
-static int list_height(ui_app *app)
+static int day_lines(ui_app *app)
 {
 	int h = app->body_h - 1 - grid_rows() - 2;
+	return h > 1 ? h : 1;
+}
+
+/* The day's meetings and visits take the first lines, at most half of
+ * them (the rest says how many more there are). */
+static int appt_lines(const cal_state *c)
+{
+	int max = day_lines(c->app) / 2;
+	return (int)c->nappts < max ? (int)c->nappts : max;
+}
+
+static int list_height(const cal_state *c)
+{
+	int h = day_lines(c->app) - appt_lines(c);
 	return h > 1 ? h : 1;
 }
 
@@ -65,9 +83,12 @@ static void load_day(cal_state *c)
 	due_query q = { c->app->today, c->cur, c->cur, true, 0 };
 	tsu_err e;
 
+	day_appts_free(c->appts, c->nappts);
+	if (store_day_appts(c->app->db, c->cur, c->cur, &c->appts, &c->nappts, &e) != TSU_OK)
+		ui_error(c->app, "%s", e.msg);
 	if (ui_due_source_open(&c->day, &q, false, NULL, NULL, 1, &e) != TSU_OK)
 		ui_error(c->app, "%s", e.msg);
-	ui_list_reload(&c->list, list_height(c->app));
+	ui_list_reload(&c->list, list_height(c));
 }
 
 static size_t day_count(const cal_state *c)
@@ -301,6 +322,16 @@ static void draw(ui_app *app, ui_screen *s)
 		ui_put_raw(stdscr, ly, 0, app->cols, line, true);
 		wattroff(stdscr, A_UNDERLINE);
 	}
+	for (int i = 0; i < appt_lines(c); i++) {
+		bool last = i == appt_lines(c) - 1 && (size_t)appt_lines(c) < c->nappts;
+		char *t = last ? xasprintf(_("... and %zu more meetings and visits (tsunagi calendar lists them)"),
+					   c->nappts - (size_t)i)
+			       : cal_appt_line(&c->appts[i]);
+		ui_put_raw(stdscr, ly + 1 + i, 0, 3, " @", true);
+		ui_put(stdscr, ly + 1 + i, 3, app->cols - 3, t, true);
+		free(t);
+	}
+	ly += appt_lines(c);
 	c->list.dirty |= UI_LIST_ALL;
 	ui_list_draw(&c->list, stdscr, ly + 1, 0, app->cols);
 	for (int y = ly + 1 + (int)c->list.nrows; y < app->body_y + app->body_h; y++)
@@ -447,7 +478,8 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 static void resize(ui_app *app, ui_screen *s)
 {
 	cal_state *c = s->st;
-	ui_list_resize(&c->list, list_height(app));
+	(void)app;
+	ui_list_resize(&c->list, list_height(c));
 	s->dirty |= UI_D_BODY;
 }
 
@@ -465,6 +497,7 @@ static void close_cal(ui_app *app, ui_screen *s)
 	(void)app;
 	ui_list_free(&c->list);
 	ui_due_source_close(&c->day);
+	day_appts_free(c->appts, c->nappts);
 	free(c->move_label);
 	free(c);
 }

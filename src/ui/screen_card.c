@@ -786,6 +786,7 @@ enum ui_card_tab ui_card_tab_for_due(const due_item *it, int64_t *ref)
 		*ref = it->ref_id;
 		return UI_TAB_CERTIFICATES;
 	case DUE_ACTION: return UI_TAB_MEETINGS;
+	case DUE_NEXT: *ref = it->ref_id; return UI_TAB_NOTES;
 	default: return UI_TAB_BASICS;
 	}
 }

@@ -121,7 +121,10 @@ static void client_form_fields(ui_form *f)
 	}
 }
 
-static void record_form_fields(ui_form *f, const record_type *rt)
+/* The fields of rt a form shows: not the hidden links, nor the fields of
+ * the note style not chosen (hide: FF_STYLE_*) unless rec already has
+ * text in them, so nothing written is ever out of sight. */
+static void record_form_fields(ui_form *f, const record_type *rt, unsigned hide, const void *rec)
 {
 	for (size_t i = 0; i < rt->nfields; i++) {
 		const field *fl = &rt->fields[i];
@@ -130,6 +133,8 @@ static void record_form_fields(ui_form *f, const record_type *rt)
 		ui_field *fd;
 
 		if (fl->flags & (FF_HIDDEN | FF_PARENT))
+			continue;
+		if ((fl->flags & hide) && fl->type == FT_TEXT && !(*field_text(fl, (void *)rec))[0])
 			continue;
 		switch (fl->type) {
 		case FT_TEXT: kind = fl->flags & FF_MULTILINE ? UI_F_LONG : UI_F_TEXT; break;
@@ -722,7 +727,6 @@ static ui_screen record_form(ui_app *app, const record_type *rt, int64_t client_
 	fs->record_id = record_id;
 	/* The provider register is the office's, not a client's. */
 	fs->client_name = parent_field(rt) ? client_name(app, client_id) : xstrdup(_("the office's register"));
-	record_form_fields(&fs->form, rt);
 	if (record_id) {
 		if (store_record_get(app->db, rt, record_id, rec, &e) != TSU_OK) {
 			record_free(rt, rec);
@@ -741,6 +745,7 @@ static ui_screen record_form(ui_app *app, const record_type *rt, int64_t client_
 		}
 		fs->title = xasprintf(_("New %s: %s"), _(rt->label), fs->client_name);
 	}
+	record_form_fields(&fs->form, rt, app->cfg.note_hide, rec);
 	load_record(fs, rec);
 	record_free(rt, rec);
 	free(rec);
@@ -786,8 +791,10 @@ ui_screen ui_quick_note(ui_app *app, int64_t client_id)
 	n.kind = xstrdup("phone");
 	s = record_form(app, &rt_note, client_id, 0, 0, &n, 0);
 	record_free(&rt_note, &n);
+	/* On the text: the fact, or S when the worker writes SOAP. */
 	if (s.ops)
-		ui_form_focus(&((form_state *)s.st)->form, "fact");
+		ui_form_focus(&((form_state *)s.st)->form,
+			      app->cfg.note_hide & FF_STYLE_FACT ? "subjective" : "fact");
 	return s;
 }
 

@@ -2,7 +2,8 @@
  * screen_notes.c - progress notes: one client's, newest first, with the
  * selected note in full beside (or under) the list; or, opened with no
  * client, a search across every client's notes (store_note_search does
- * the matching).  n adds, e or Enter edits in the generic note form.
+ * the matching).  n adds, e or Enter edits in the generic note form; x
+ * marks the note's dated next step done (it leaves the alarm list).
  */
 #include <curses.h>
 #include <stdio.h>
@@ -264,7 +265,7 @@ static void draw(ui_app *app, ui_screen *s)
 
 /* ---- keys ---- */
 
-static const ui_context list_ctx[] = { UK_RECORD, UK_LIST, UK_GLOBAL };
+static const ui_context list_ctx[] = { UK_NOTES, UK_RECORD, UK_LIST, UK_GLOBAL };
 static const ui_context typing_ctx[] = { UK_EDIT };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
@@ -275,7 +276,7 @@ static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 		*n = 1;
 	} else {
 		*ctx = list_ctx;
-		*n = 3;
+		*n = 4;
 	}
 }
 
@@ -283,7 +284,7 @@ static const ui_hint *hints(ui_screen *s)
 {
 	static const ui_hint client_h[] = {
 		{ UA_HELP, N_("help") }, { UA_ROW_ADD, N_("add") }, { UA_ROW_EDIT, N_("edit") },
-		{ UA_ROW_DELETE, N_("delete") }, { UA_SEARCH, N_("search") }, { UA_NOTES_SEARCH, N_("search all") },
+		{ UA_ROW_DELETE, N_("delete") }, { UA_NEXT_DONE, N_("step done") }, { UA_SEARCH, N_("search") }, { UA_NOTES_SEARCH, N_("search all") },
 		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
 	static const ui_hint search_h[] = {
@@ -308,6 +309,34 @@ static void confirm_delete(ui_app *app, void *arg, bool yes)
 		ui_message(app, "%s", _("Deleted."));
 	ns->pending_delete = 0;
 	load(ns, 0);
+}
+
+/* x: the selected note's dated next step done today, or again not done. */
+static void toggle_next_done(ui_app *app, notes_state *ns, int64_t id)
+{
+	note n;
+	tsu_err e;
+	bool undo;
+	int rc;
+
+	if (store_record_get(app->db, &rt_note, id, &n, &e) != TSU_OK) {
+		record_free(&rt_note, &n);
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	undo = n.next_on != DATE_NONE && n.next_done_on != DATE_NONE;
+	if (undo) {
+		n.next_done_on = DATE_NONE;
+		rc = store_record_update(app->db, &rt_note, &n, &e);
+	} else {
+		rc = store_note_next_done(app->db, id, app->today, &e);
+	}
+	if (rc != TSU_OK)
+		ui_error(app, "%s", e.msg);
+	else
+		ui_message(app, "%s", undo ? _("Next step marked not done.") : _("Next step marked done today."));
+	record_free(&rt_note, &n);
+	load(ns, id);
 }
 
 static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
@@ -364,6 +393,11 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		else
 			ui_push(app, ui_record_form(app, &rt_note, ((const note_hit *)row)->client_id,
 						    ((const note_hit *)row)->note_id));
+		return true;
+	case UA_NEXT_DONE:
+		if (row && ns->client_id)
+			toggle_next_done(app, ns, REC_ID(row));
+		s->dirty |= UI_D_BODY;
 		return true;
 	case UA_ROW_DELETE:
 		if (!row || !ns->client_id)

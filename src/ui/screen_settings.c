@@ -29,6 +29,7 @@ static const char *const lead_labels[DUE_LEAD_COUNT] = {
 	N_("Lead: certificate"), N_("Lead: support level"), N_("Lead: plan period end"),
 	N_("Lead: plan row review"), N_("Lead: consent"), N_("Lead: action item"),
 	N_("Lead: turning 18"), N_("Lead: billing"), N_("Lead: paperwork mismatch"),
+	N_("Lead: a note's next step"),
 };
 
 enum { N_FIELDS = 3 + DUE_LEAD_COUNT };

@@ -34,6 +34,9 @@ expect_output "text" tsu calendar <<'X'
 Monitorings this month:
   2026-11-10 (Tue)  山田 太郎             monitoring for 2026-11 (done)
   2026-11-30 (Mon)  佐藤 花子             monitoring for 2026-11
+
+Meetings and visits this month:
+  (none)
 X
 
 expect_output "tsv, a month with a substitute holiday" tsu calendar --month 2026-05 --format tsv <<'X'

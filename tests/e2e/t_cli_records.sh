@@ -31,8 +31,8 @@ id	client_id	stage	previous_id	written_on	consented_on	delivered_on	period_from	
 1	1	superseded		2026-03-20			2026-04-01	2027-03-31	6	2026-04									
 X
 expect_output "monitoring list: linked to the plan in force" tsu monitoring list 1 <<'X'
-id	client_id	plan_id	scheduled_on	done_on	method	situation	change_needed	remarks
-1	1	2		2026-06-15	visit		no	
+id	client_id	plan_id	scheduled_on	scheduled_at	done_on	method	situation	change_needed	remarks
+1	1	2			2026-06-15	visit		no	
 X
 tsu note list 1 | grep -q "自宅訪問。元気そう。" || fail "note text"
 [ "$(sqlite3 "$DB" "SELECT noted_at, minutes FROM note")" = "14:30|45" ] || fail "note time"

@@ -28,7 +28,7 @@ ui_keys n
 ui_wait "New progress note: 山田花子"
 ui_keys C-u
 ui_type "2026-11-15"
-ui_keys Tab Tab Tab Tab Tab Tab Tab Tab Tab
+ui_keys Tab Tab Tab Tab Tab
 ui_type "十五日の面談"
 ui_keys F2
 ui_wait "Saved."

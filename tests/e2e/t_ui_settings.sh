@@ -39,7 +39,7 @@ Settings (lead times: days ahead, 0-730; idle minutes 0: never hide)
  Lead: turning 18         :180
  Lead: billing            :5
  Lead: paperwork mismatch :30
-
+ Lead: a note's next step :7
 
 
 

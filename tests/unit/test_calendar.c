@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -93,6 +94,32 @@ static void calendar_text_grid_marks_holidays_and_counts(void **s)
 	sb_free(&b);
 }
 
+static void calendar_lists_meetings_and_visits_with_their_times(void **s)
+{
+	day_appt v[] = {
+		{ D(2026, 11, 25), "10:00", DAY_APPT_MEETING, 2, 7, "佐藤 花子", "相談室" },
+		{ D(2026, 11, 25), "", DAY_APPT_VISIT, 1, 9, "山田\x1b[2J太郎", "" },
+	};
+	strbuf b;
+	char *line = cal_appt_line(&v[0]);
+
+	assert_string_equal(line, "10:00  meeting  佐藤 花子  @相談室");
+	free(line);
+	sb_init(&b);
+	cal_appts_text(v, 2, &b);
+	/* No time: blanks where it would be; control characters shown
+	 * as placeholders, never sent to the terminal. */
+	assert_non_null(strstr(b.s, "\nMeetings and visits this month:\n"
+				    "  2026-11-25 (Wed) 10:00  meeting  佐藤 花子  @相談室\n"
+				    "  2026-11-25 (Wed)        monitoring visit  山田"));
+	assert_null(strchr(b.s, 0x1b));
+	sb_free(&b);
+	sb_init(&b);
+	cal_appts_text(v, 0, &b);
+	assert_string_equal(b.s, "\nMeetings and visits this month:\n  (none)\n");
+	sb_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -101,6 +128,7 @@ int main(void)
 		cmocka_unit_test(calendar_counts_due_items_per_day_but_not_done_ones),
 		cmocka_unit_test(calendar_tsv_has_date_weekday_holiday_and_count),
 		cmocka_unit_test(calendar_text_grid_marks_holidays_and_counts),
+		cmocka_unit_test(calendar_lists_meetings_and_visits_with_their_times),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -459,6 +459,44 @@ static void action_item_is_due_seven_days_before_until_done(void **s)
 	due_list_free(&l);
 }
 
+/* ---- a note's next step ---- */
+
+static void next_step_is_due_seven_days_before_until_marked_done(void **s)
+{
+	due_action n = { 12, 1, "日程の確認の電話", D(2026, 12, 10), DATE_NONE };
+	due_client closed = { 1, DATE_NONE, false, true };
+	due_input in = { .clients = &adult, .nclients = 1, .nexts = &n, .nnexts = 1 };
+	due_list l = { 0 };
+	due_query q = window(D(2026, 12, 2), D(2026, 12, 1), D(2026, 12, 31));
+
+	assert_int_equal(run(&in, q, DUE_NEXT, &l), 1);
+	assert_int_equal(l.items[0].state, DUE_UPCOMING);
+	assert_int_equal(l.items[0].ref_id, 12);
+	assert_int_equal(l.items[0].client_id, 1);
+	assert_int_equal(l.items[0].days_left, 8);
+	assert_int_equal(due_item_lead(&l.items[0]), DUE_LEAD_NEXT);
+	q.today = D(2026, 12, 3);
+	run(&in, q, DUE_NEXT, &l);
+	assert_int_equal(l.items[0].state, DUE_DUE);
+	assert_string_equal(l.items[0].text, "日程の確認の電話");
+	q.today = D(2026, 12, 11);
+	run(&in, q, DUE_NEXT, &l);
+	assert_int_equal(l.items[0].state, DUE_OVERDUE);
+	/* Outside the window, of another kind asked for, or of a closed
+	 * client: nothing. */
+	assert_int_equal(run(&in, window(q.today, D(2027, 1, 1), D(2027, 1, 31)), DUE_NEXT, &l), 0);
+	assert_int_equal(run(&in, q, DUE_ACTION, &l), 0);
+	in.clients = &closed;
+	assert_int_equal(run(&in, q, DUE_NEXT, &l), 0);
+	in.clients = &adult;
+	n.done_on = D(2026, 12, 11);
+	assert_int_equal(run(&in, q, DUE_NEXT, &l), 0);
+	assert_string_equal(due_kind_name(DUE_NEXT), "next");
+	assert_int_equal(due_kind_from_name("next"), DUE_NEXT);
+	assert_int_equal(due_lead_from_name("next"), DUE_LEAD_NEXT);
+	due_list_free(&l);
+}
+
 /* ---- transition at 18 ---- */
 
 static void child_turning_18_is_due_180_days_before(void **s)
@@ -595,6 +633,7 @@ int main(void)
 		cmocka_unit_test(withdrawn_consent_produces_nothing),
 		cmocka_unit_test(consent_renewed_with_the_same_party_is_met),
 		cmocka_unit_test(action_item_is_due_seven_days_before_until_done),
+		cmocka_unit_test(next_step_is_due_seven_days_before_until_marked_done),
 		cmocka_unit_test(child_turning_18_is_due_180_days_before),
 		cmocka_unit_test(adult_turning_18_has_no_transition),
 		cmocka_unit_test(child_born_on_february_29_turns_18_on_february_28),

@@ -225,6 +225,12 @@ static void cache_follows_changes_made_behind_its_back(void **state)
 		"UPDATE plan SET monitoring_range_from = anchor_month, monitoring_range_to = substr(period_to, 1, 7) WHERE client_id = 14",
 		"UPDATE certificate SET valid_to = date(valid_to, '-1 day') WHERE client_id = 15",
 		"UPDATE plan SET monitoring_months = 5 WHERE client_id = 16",
+		/* issue 16: notes' next steps set, done, moved, deleted */
+		"UPDATE note SET next_step = '日程の確認の電話', next_on = date(noted_on, '+190 day') WHERE client_id = 17",
+		"UPDATE note SET next_done_on = '2026-11-20' WHERE id = (SELECT min(id) FROM note WHERE client_id = 17)",
+		"UPDATE note SET next_on = date(next_on, '+3 day') WHERE id = (SELECT max(id) FROM note WHERE client_id = 17)",
+		"INSERT INTO note (client_id, noted_on, kind, next_step, next_on) VALUES (18, '2026-11-20', 'phone', '書類', '2026-11-26')",
+		"DELETE FROM note WHERE id = (SELECT max(id) FROM note WHERE client_id = 17)",
 	};
 	for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++) {
 		print_message("change: %s\n", changes[i]);
@@ -232,6 +238,11 @@ static void cache_follows_changes_made_behind_its_back(void **state)
 		assert_true(count(f->db, "SELECT count(*) FROM due_dirty") >= 1);
 		expect_cache_matches_engine(f->db, f->today);
 	}
+	/* The notes' steps made items, and the one marked done left. */
+	assert_int_equal(count(f->db, "SELECT count(*) FROM due_cache WHERE kind = 8 AND client_id = 18"), 1);
+	assert_true(count(f->db, "SELECT count(*) FROM due_cache WHERE kind = 8 AND client_id = 17") > 0);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM due_cache g JOIN note n ON n.id = g.ref_id"
+				      " WHERE g.kind = 8 AND n.next_done_on IS NOT NULL"), 0);
 	free(row_sql);
 	free(period_sql);
 }

@@ -40,6 +40,11 @@ static const char *const fixture[] = {
 	"INSERT INTO meeting (id, client_id, held_on) VALUES (40, 1, '2026-11-01')",
 	"INSERT INTO action_item (id, meeting_id, what, due_on, done_on) VALUES"
 	" (41, 40, '主治医に連絡', '2026-11-25', NULL), (42, 40, '見学', '2026-11-24', '2026-11-20')",
+	"INSERT INTO note (id, client_id, noted_on, kind, next_step, next_on, next_done_on) VALUES"
+	" (60, 1, '2026-11-02', 'phone', '日程の確認', '2026-11-28', NULL),"
+	" (61, 1, '2026-11-02', 'phone', '書類を届ける', '2026-11-24', '2026-11-20'),"
+	" (62, 3, '2026-11-02', 'phone', '電話', '2026-11-24', NULL),"
+	" (63, 1, '2026-11-02', 'visit', '', NULL, NULL)",
 	"INSERT INTO monitoring (id, client_id, done_on, scheduled_on) VALUES"
 	" (50, 1, '2026-10-20', NULL), (51, 2, NULL, '2026-11-26'), (52, 1, '2025-01-10', NULL)",
 	NULL
@@ -100,6 +105,10 @@ static void source_loads_only_active_unmet_records_of_the_window(void **s)
 	/* Action items: 41 only (42 done). */
 	assert_int_equal(src.in.nactions, 1);
 	assert_int_equal(src.in.actions[0].client_id, 1);
+	/* Next steps: 60 only (61 done, 62 closed client, 63 no date). */
+	assert_int_equal(src.in.nnexts, 1);
+	assert_int_equal(src.in.nexts[0].id, 60);
+	assert_string_equal(src.in.nexts[0].what, "日程の確認");
 	/* Monitorings of the window's months only; the scheduled one too. */
 	assert_int_equal(src.in.nmonitorings, 1);
 	assert_int_equal(src.in.monitorings[0].scheduled_on, date_from_ymd(2026, 11, 26));
@@ -123,13 +132,15 @@ static void source_and_engine_together_give_the_due_items(void **s)
 	assert_int_equal(due_source_load(d, q.from, q.to, 0, &src, &e), TSU_OK);
 	due_compute(&src.in, &q, &l);
 	/* The billing deadline of 11-10 has passed; the rest by date: */
-	assert_int_equal(l.n, 4);
+	assert_int_equal(l.n, 5);
 	assert_int_equal(l.items[0].kind, DUE_ACTION);         /* 11-25 */
 	assert_int_equal(l.items[1].kind, DUE_MONITORING);     /* 11-26, scheduled, client 2 */
 	assert_int_equal(l.items[1].client_id, 2);
 	assert_int_equal(l.items[1].on, date_from_ymd(2026, 11, 26));
 	assert_int_equal(l.items[2].kind, DUE_CONSENT);        /* 11-27 */
-	assert_int_equal(l.items[3].kind, DUE_CERTIFICATE);    /* 11-30 */
+	assert_int_equal(l.items[3].kind, DUE_NEXT);           /* 11-28, the note's step */
+	assert_int_equal(l.items[3].ref_id, 60);
+	assert_int_equal(l.items[4].kind, DUE_CERTIFICATE);    /* 11-30 */
 	assert_int_equal(due_names_load(d, &l, &names, &e), TSU_OK);
 	assert_int_equal(names.n, 2);
 	assert_string_equal(due_names_find(&names, 2)->kana, "さとう はなこ");

@@ -210,13 +210,22 @@ static void notes_csv_has_one_row_per_note_by_date(void **state)
 		n.kind = xstrdup(i ? "visit" : "phone");
 		free(n.subjective);
 		n.subjective = xstrdup(i ? "=危険" : "眠れない, と");
+		free(n.with_whom);
+		n.with_whom = xstrdup(i ? "本人" : "母");
+		if (!i) {
+			free(n.next_step);
+			n.next_step = xstrdup("日程の確認");
+			n.next_on = date_from_ymd(2026, 11, 27);
+		}
 		assert_int_equal(store_record_add(f->a, &rt_note, &n, &e), TSU_OK);
 		record_free(&rt_note, &n);
 	}
 	assert_int_equal(export_csv(f->a, EXPORT_NOTES, &doc, &e), TSU_OK);
-	assert_non_null(strstr(doc.text.s, "受給者証番号,氏名,日付,時刻,種別,"));
-	assert_non_null(strstr(doc.text.s, "\r\n1234567890,髙橋 一郎,2026-11-19,,訪問,,'=危険,"));
-	assert_non_null(strstr(doc.text.s, "\r\n1234567891,山﨑 花子,2026-11-20,,電話,,\"眠れない, と\","));
+	assert_non_null(strstr(doc.text.s, "受給者証番号,氏名,日付,時刻,種別,相手,"));
+	assert_non_null(strstr(doc.text.s, ",次の対応,次の対応の期日,次の対応の完了日\r\n"));
+	assert_non_null(strstr(doc.text.s, "\r\n1234567890,髙橋 一郎,2026-11-19,,訪問,本人,,'=危険,"));
+	assert_non_null(strstr(doc.text.s, "\r\n1234567891,山﨑 花子,2026-11-20,,電話,母,,\"眠れない, と\","));
+	assert_non_null(strstr(doc.text.s, ",日程の確認,2026-11-27,\r\n"));
 	assert_true(strstr(doc.text.s, "2026-11-19") < strstr(doc.text.s, "2026-11-20"));
 	export_doc_free(&doc);
 	assert_int_equal(export_csv(f->a, EXPORT_ALL, &doc, &e), TSU_EINVAL);
