@@ -62,7 +62,8 @@ ui_wait "contact: 満杯 試験"
 ui_keys Enter
 ui_wait "満杯中の連絡先"
 ui_keys F2
-ui_wait "No drafts."
+# The last draft saved: the drafts list gives way to the alarm list.
+ui_wait "Overdue ("
 [ "$(sqlite3 "$DB" "SELECT name FROM contact")" = "満杯中の連絡先" ] || fail "contact not saved"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM draft")" = 0 ] || fail "draft left after saving"
 tmux -L "$TMUX_SOCK" kill-server

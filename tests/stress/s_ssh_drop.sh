@@ -144,7 +144,8 @@ take_draft() {
 	ui_keys Enter
 	ui_wait "$who"
 	ui_keys F2
-	ui_wait "No drafts."
+	# The last draft saved: the drafts list gives way to the alarm list.
+	ui_wait "Overdue ("
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM contact WHERE name = '$who'")" = 1 ] || fail "$who: the draft was not saved"
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM draft")" = 0 ] || fail "$who: draft left after saving"
 	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
