@@ -267,8 +267,11 @@ int main(int argc, char **argv)
 	}
 	/* The day's integrity check, after the output and detached: the
 	 * command ends now and the check finishes on its own (tsunagi(1),
-	 * THE DAY'S CHECK).  The UI starts its own after its first frame. */
-	if (check_due && optind < argc)
+	 * THE DAY'S CHECK).  The UI starts its own after its first frame;
+	 * `check` has just run the whole check itself and only reads, so it
+	 * starts none (one it started would write into the file it was
+	 * asked to look at). */
+	if (check_due && optind < argc && strcmp(argv[optind], "check") != 0)
 		cli_check_start(&ctx, true);
 	free(db_path);
 	return rc;
