@@ -523,7 +523,7 @@ static void draw_trend(ui_app *app, card_state *cs)
 		ui_put(stdscr, y + 1 + i, x, gw - 1, t->goal, true);
 		sb_init(&b);
 		for (size_t p = 0; p < t->npoints; p++)
-			sb_addf(&b, "%s%+d", p ? " -> " : " ", t->points[p].gas);
+			sb_addf(&b, t->points[p].gas ? "%s%+d" : "%s%d", p ? " -> " : " ", t->points[p].gas);
 		ui_put_raw(stdscr, y + 1 + i, x + gw - 1, app->cols - x - gw + 1, b.s ? b.s : "", true);
 		sb_free(&b);
 	}

@@ -46,7 +46,7 @@ static void draw_row(ui_rows *r, ui_win *w, int y, int x, int width, const void 
 	if (mr->gas == FIELD_INT_NULL)
 		snprintf(gas, sizeof gas, "  ");
 	else
-		snprintf(gas, sizeof gas, "%+d", mr->gas);
+		snprintf(gas, sizeof gas, mr->gas ? "%+d" : "%d", mr->gas);   /* 0, not +0 */
 	snprintf(head, sizeof head, "%2d GAS %-3s %s ", g ? g->priority : 0, gas,
 		 mr->change_kind || mr->change_amount || mr->change_weekly ? "!" : " ");
 	cx += ui_put_raw(w, y, cx, width, head, false);

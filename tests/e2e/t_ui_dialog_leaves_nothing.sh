@@ -36,6 +36,9 @@ ui_wait "計画の変更"
 ui_keys n
 ui_gone "計画の変更"
 ui_wait "計画変更の必要性: はい"
+# GAS 0 is written without a sign, as on the printouts.
+ui_screen | grep -q "GAS 0 " || { ui_screen >&2; fail "GAS 0 is not shown as 0"; }
+ui_screen | grep -q "GAS +0" && fail "GAS 0 shown as +0"
 ui_screen > "$T/after"
 ui_keys C-l
 for i in $(seq 40); do ui_screen > "$T/redrawn"; cmp -s "$T/after" "$T/redrawn" && break; sleep 0.05; done
