@@ -330,20 +330,17 @@ static int load_consents(loader *L, tsu_err *e)
 	return finish(L, st, rc, _("reading the consents"), e);
 }
 
-static int load_actions(loader *L, tsu_err *e)
+/* Rows of (id, text, due date, client ...) not done in the window: a
+ * meeting's action items and a note's next steps take the same shape. */
+static int load_dated(loader *L, const char *sql, vec *v, const char *what, tsu_err *e)
 {
-	db_stmt *st = db_prepare(L->db,
-		"SELECT a.id, a.what, a.due_on," CLIENT_COLS
-		" FROM action_item a JOIN meeting m ON m.id = a.meeting_id"
-		" JOIN client c ON c.id = m.client_id"
-		" WHERE a.done_on IS NULL AND a.due_on BETWEEN :from AND :to"
-		" AND c.status = 'active'");
+	db_stmt *st = db_prepare(L->db, sql);
 	int rc;
 
 	db_bind_date(st, ":from", L->from);
 	db_bind_date(st, ":to", L->to);
 	while ((rc = db_step(st)) == DB_ROW) {
-		due_action *a = vec_push(&L->actions);
+		due_action *a = vec_push(v);
 
 		a->id = db_col_int64(st, 0);
 		a->what = keep(L, st, 1);
@@ -352,32 +349,29 @@ static int load_actions(loader *L, tsu_err *e)
 		a->client_id = db_col_int64(st, 3);
 		add_client(L, st, 3);
 	}
-	return finish(L, st, rc, _("reading the meetings' action items"), e);
+	return finish(L, st, rc, what, e);
+}
+
+static int load_actions(loader *L, tsu_err *e)
+{
+	return load_dated(L,
+		"SELECT a.id, a.what, a.due_on," CLIENT_COLS
+		" FROM action_item a JOIN meeting m ON m.id = a.meeting_id"
+		" JOIN client c ON c.id = m.client_id"
+		" WHERE a.done_on IS NULL AND a.due_on BETWEEN :from AND :to"
+		" AND c.status = 'active'",
+		&L->actions, _("reading the meetings' action items"), e);
 }
 
 /* Notes' next steps not yet done (the partial index note_next_open). */
 static int load_nexts(loader *L, tsu_err *e)
 {
-	db_stmt *st = db_prepare(L->db,
+	return load_dated(L,
 		"SELECT n.id, n.next_step, n.next_on," CLIENT_COLS
 		" FROM note n JOIN client c ON c.id = n.client_id"
 		" WHERE n.next_on IS NOT NULL AND n.next_done_on IS NULL"
-		" AND n.next_on BETWEEN :from AND :to AND c.status = 'active'");
-	int rc;
-
-	db_bind_date(st, ":from", L->from);
-	db_bind_date(st, ":to", L->to);
-	while ((rc = db_step(st)) == DB_ROW) {
-		due_action *a = vec_push(&L->nexts);
-
-		a->id = db_col_int64(st, 0);
-		a->what = keep(L, st, 1);
-		a->due_on = db_col_date(st, 2);
-		a->done_on = DATE_NONE;
-		a->client_id = db_col_int64(st, 3);
-		add_client(L, st, 3);
-	}
-	return finish(L, st, rc, _("reading the notes' next steps"), e);
+		" AND n.next_on BETWEEN :from AND :to AND c.status = 'active'",
+		&L->nexts, _("reading the notes' next steps"), e);
 }
 
 /* Children who turn 18 in the window (a day of slack for February 29). */
