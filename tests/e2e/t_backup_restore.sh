@@ -19,11 +19,13 @@ wait $writer || fail "the writer failed while backups ran"
 
 # In use: a connection holding the database open.
 mkfifo "$T/hold"
-sqlite3 "$DB" < "$T/hold" > /dev/null &
+sqlite3 "$DB" < "$T/hold" > "$T/held" &
 holder=$!
 exec 3> "$T/hold"
 echo "SELECT count(*) FROM client;" >&3
-sleep 0.3
+# The holder has read the database once its answer is out.
+for i in $(seq 1 200); do [ -s "$T/held" ] && break; sleep 0.05; done
+[ -s "$T/held" ] || fail "the holding connection never answered"
 expect_fail "restore while in use" 1 'in use' tsu restore "$T/first.db"
 exec 3>&-
 wait $holder

@@ -36,17 +36,25 @@ head_line="Overdue $1  Week $2  Month $3  Coming $4"
 
 ui_start 80 24 --
 ui_wait "$head_line"
-# Page down until the screen stops changing, keeping every screen.
+# Page down until the list's last row is on screen, keeping every screen;
+# after each key, wait until the page has changed.
+last=$(tail -n 1 "$T/want")
+last_date=$(echo "$last" | cut -d'|' -f2)
+last_name=$(echo "$last" | cut -d'|' -f3)
+rows() { ui_screen | sed -n '3,23p'; }
 : > "$T/screens"
-prev=
+cur=$(rows)
 for i in $(seq 1 40); do
-	ui_screen > "$T/screen"
-	cur=$(sed -n '3,23p' "$T/screen")
-	[ "$cur" = "$prev" ] && break
 	{ printf '%s\n' "$cur"; echo "=="; } >> "$T/screens"
+	printf '%s\n' "$cur" | grep -F -- "$last_date" | grep -qF -- "$last_name" && break
+	[ "$i" -lt 40 ] || fail "40 pages and the last row ($last) never showed"
 	prev=$cur
 	ui_keys NPage
-	sleep 0.15
+	n=0
+	while cur=$(rows); [ "$cur" = "$prev" ]; do
+		[ $n -lt 200 ] || fail "NPage did not move the list at page $i"
+		sleep 0.05; n=$((n + 1))
+	done
 done
 python3 - "$T/want" "$T/screens" <<'PY' || fail "paging did not show the list in order"
 import re, sys

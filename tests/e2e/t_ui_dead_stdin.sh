@@ -39,7 +39,7 @@ settle("田中".encode())
 os.write(master, b"n")
 settle(b"New client")
 os.write(master, "鈴木 一".encode())
-time.sleep(0.5)
+settle("一".encode())  # the last character typed is on screen
 os.close(master)
 start = time.time()
 while p.poll() is None and time.time() - start < 2.0:
