@@ -9,6 +9,7 @@
 #define TSUNAGI_DATE_H
 
 #include <stdbool.h>
+#include <time.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -97,6 +98,14 @@ const char *date_weekday_en(int wd);
  * for a date.  Returns TSU_EINVAL with a message for a bad TSUNAGI_TODAY.
  */
 int date_today(date_t *out, tsu_err *e);
+
+/*
+ * The wall clock's local day as "YYYY-MM-DD", never TSUNAGI_TODAY: for
+ * what must follow the real calendar (the day's integrity check).  Tests
+ * replace the clock with date_clock_set (NULL puts time() back).
+ */
+void date_clock_day(char buf[16]);
+void date_clock_set(time_t (*now)(void));
 
 /*
  * Whether DT can be "today": the years whose holidays, eras and lead times

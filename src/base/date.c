@@ -810,6 +810,25 @@ bad:
 	return err_set(e, TSU_EINVAL, _("'%s' is not a time of day; write it like 9:30, 0930 or 9時30分"), s ? s : "");
 }
 
+static time_t (*clock_now)(void);
+
+void date_clock_set(time_t (*now)(void))
+{
+	clock_now = now;
+}
+
+void date_clock_day(char buf[16])
+{
+	time_t now = clock_now ? clock_now() : time(NULL);
+	struct tm tm;
+
+	if (now == (time_t)-1 || !localtime_r(&now, &tm)) {
+		snprintf(buf, 16, "0000-00-00");
+		return;
+	}
+	strftime(buf, 16, "%Y-%m-%d", &tm);
+}
+
 int time_now(void)
 {
 	const char *env = getenv("TSUNAGI_NOW");

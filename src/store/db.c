@@ -410,14 +410,6 @@ static int migrate(db *d, tsu_err *e)
  * A database this open has just created is new and whole: it is marked
  * checked at once.
  */
-static void clock_day(char buf[16])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	strftime(buf, 16, "%Y-%m-%d", &tm);
-}
 
 static bool has_meta(db *d)
 {
@@ -433,7 +425,7 @@ static bool checked_today(db *d)
 
 	if (!has_meta(d))
 		return false;
-	clock_day(day);
+	date_clock_day(day);
 	s = db_prepare(d, "SELECT value FROM meta WHERE key = 'quick_check_day'");
 	if (db_step(s) == DB_ROW)
 		same = strcmp(db_col_text(s, 0), day) == 0;
@@ -471,7 +463,7 @@ static int record_check(db *d, const char *result, tsu_err *e)
 	char day[16];
 	db_stmt *s;
 
-	clock_day(day);
+	date_clock_day(day);
 	if (db_begin(d, e) != TSU_OK)
 		return e ? e->code : TSU_EIO;
 	s = db_prepare(d, "INSERT OR REPLACE INTO meta (key, value) VALUES ('quick_check_day', :day)");

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tsunagi/date.h"
 #include "tsunagi/db.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store.h"
@@ -29,10 +30,19 @@ struct fx {
 	db *db;
 };
 
+/* The wall clock the day's check reads: 2026-11-23 03:00 UTC, the same
+ * day in UTC and in Japan. */
+static time_t fixed_clock(void)
+{
+	return (time_t)1795402800;
+}
+
 static int setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
 	tsu_err e;
+
+	date_clock_set(fixed_clock);
 
 	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-test-XXXXXX");
 	assert_non_null(mkdtemp(f->dir));
@@ -80,8 +90,14 @@ static void new_database_is_migrated_to_the_latest_schema(void **state)
 static void the_daily_quick_check_is_remembered_in_meta(void **state)
 {
 	struct fx *f = *state;
+	char day[16];
 	db_stmt *s = db_prepare(f->db, "SELECT count(*) FROM meta WHERE key = 'quick_check_day'"
-				       " AND value = date('now', 'localtime')");
+				       " AND value = :day");
+
+	/* The fixture's database was made under the clock set in setup. */
+	date_clock_day(day);
+	assert_string_equal(day, "2026-11-23");
+	db_bind_text(s, ":day", day);
 	assert_int_equal(db_int64_or(s, 0), 1);
 }
 
