@@ -37,6 +37,13 @@ typedef struct config_binding {
 	char *key;      /* as written: "q", "C-x", "F5", "Enter" */
 } config_binding;
 
+/* The parts of a note the worker writes (note_style = fact|soap|both). */
+typedef enum config_note_style {
+	NOTE_STYLE_FACT,        /* 事実 / 解釈 / 次の対応: the default */
+	NOTE_STYLE_SOAP,        /* S / O / A / P */
+	NOTE_STYLE_BOTH,
+} config_note_style;
+
 typedef struct config {
 	char *worker;           /* "" when not set */
 	char *office;
@@ -44,7 +51,7 @@ typedef struct config {
 	config_binding *bindings;
 	size_t nbindings;
 	due_leads leads;        /* the defaults unless set */
-	unsigned note_hide;     /* FF_STYLE_* of the note style not chosen; 0: both shown */
+	config_note_style note_style; /* which parts a note form shows */
 	char *warnings;         /* one line per ignored line, "" if none */
 	bool names_set;         /* the file has an office or worker line */
 } config;

@@ -11,6 +11,7 @@
 
 #include "tsunagi/date.h"
 #include "tsunagi/err.h"
+#include "tsunagi/text.h"
 
 /*
  * The database path: explicit (from --db) if given, else $TSUNAGI_DB,
@@ -22,7 +23,7 @@ char *store_db_path(const char *explicit_path, tsu_err *e);
 
 /* Limits on stored text, in characters. */
 enum {
-	STORE_NAME_MAX = 100,      /* names and kana */
+	STORE_NAME_MAX = TEXT_NAME_MAX, /* names and kana */
 	STORE_SHORT_MAX = 300,     /* one-line fields: address, phone, provider */
 	STORE_TEXT_MAX = 20000,    /* multi-line fields: notes, wishes, facts */
 };

@@ -7,6 +7,10 @@
 #ifndef TSUNAGI_TEXT_H
 #define TSUNAGI_TEXT_H
 
+/* The longest name (a person, kana, an office) in characters: the
+ * database's limit (STORE_NAME_MAX) and the config file's. */
+#define TEXT_NAME_MAX 100
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -14,8 +14,6 @@
 
 #include "tsunagi/config.h"
 #include "tsunagi/i18n.h"
-#include "tsunagi/record.h"
-#include "tsunagi/store.h"
 #include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
 
@@ -26,7 +24,7 @@ void config_defaults(config *c)
 	c->office = xstrdup("");
 	c->idle_minutes = 10;
 	due_leads_default(&c->leads);
-	c->note_hide = FF_STYLE_SOAP;
+	c->note_style = NOTE_STYLE_FACT;
 	c->warnings = xstrdup("");
 }
 
@@ -65,7 +63,7 @@ static const char *bad_value(const char *key, const char *val, bool saving)
 		for (const char *p = val; saving && *p; p++)
 			if ((unsigned char)*p < 0x20 || *p == 0x7f)
 				return _("the name must be one line of text without control characters");
-		return text_chars(val) > STORE_NAME_MAX ? _("the name is too long") : NULL;
+		return text_chars(val) > TEXT_NAME_MAX ? _("the name is too long") : NULL;
 	}
 	if (strcmp(key, "idle_minutes") == 0) {
 		errno = 0;
@@ -125,11 +123,11 @@ static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 		}
 	} else if (strcmp(key, "note_style") == 0) {
 		if (strcmp(val, "soap") == 0)
-			c->note_hide = FF_STYLE_FACT;
+			c->note_style = NOTE_STYLE_SOAP;
 		else if (strcmp(val, "fact") == 0)
-			c->note_hide = FF_STYLE_SOAP;
+			c->note_style = NOTE_STYLE_FACT;
 		else if (strcmp(val, "both") == 0)
-			c->note_hide = 0;
+			c->note_style = NOTE_STYLE_BOTH;
 		else
 			warn(c, w, lineno, _("note_style must be soap, fact or both"));
 	} else if (strncmp(key, "bind.", 5) == 0 && key[5] && val[0]) {

@@ -124,6 +124,17 @@ static void client_form_fields(ui_form *f)
 /* The fields of rt a form shows: not the hidden links, nor the fields of
  * the note style not chosen (hide: FF_STYLE_*) unless rec already has
  * text in them, so nothing written is ever out of sight. */
+/* The FF_STYLE_* fields of the note style the worker did not choose. */
+static unsigned note_hidden_fields(const config *c)
+{
+	switch (c->note_style) {
+	case NOTE_STYLE_SOAP: return FF_STYLE_FACT;
+	case NOTE_STYLE_BOTH: return 0;
+	case NOTE_STYLE_FACT: break;
+	}
+	return FF_STYLE_SOAP;
+}
+
 static void record_form_fields(ui_form *f, const record_type *rt, unsigned hide, const void *rec)
 {
 	for (size_t i = 0; i < rt->nfields; i++) {
@@ -745,7 +756,7 @@ static ui_screen record_form(ui_app *app, const record_type *rt, int64_t client_
 		}
 		fs->title = xasprintf(_("New %s: %s"), _(rt->label), fs->client_name);
 	}
-	record_form_fields(&fs->form, rt, app->cfg.note_hide, rec);
+	record_form_fields(&fs->form, rt, note_hidden_fields(&app->cfg), rec);
 	load_record(fs, rec);
 	record_free(rt, rec);
 	free(rec);
@@ -794,7 +805,7 @@ ui_screen ui_quick_note(ui_app *app, int64_t client_id)
 	/* On the text: the fact, or S when the worker writes SOAP. */
 	if (s.ops)
 		ui_form_focus(&((form_state *)s.st)->form,
-			      app->cfg.note_hide & FF_STYLE_FACT ? "subjective" : "fact");
+			      app->cfg.note_style == NOTE_STYLE_SOAP ? "subjective" : "fact");
 	return s;
 }
 

@@ -272,26 +272,26 @@ static void an_office_line_even_empty_means_the_names_were_asked(void **state)
 
 /* ---- the note style and the next step lead (notes of issue 16) ---- */
 
-static unsigned style_of(const char *text)
+static config_note_style style_of(const char *text)
 {
 	config c;
-	unsigned hide;
+	config_note_style style;
 
 	config_defaults(&c);
 	config_parse(&c, text, strlen(text));
-	hide = c.note_hide;
+	style = c.note_style;
 	config_free(&c);
-	return hide;
+	return style;
 }
 
 static void note_style_picks_the_fields_a_note_form_hides(void **s)
 {
 	(void)s;
 	/* The default is 事実/解釈: the SOAP fields are hidden. */
-	assert_int_equal(style_of(""), FF_STYLE_SOAP);
-	assert_int_equal(style_of("note_style = soap\n"), FF_STYLE_FACT);
-	assert_int_equal(style_of("note_style=fact\n"), FF_STYLE_SOAP);
-	assert_int_equal(style_of("note_style = both\n"), 0);
+	assert_int_equal(style_of(""), NOTE_STYLE_FACT);
+	assert_int_equal(style_of("note_style = soap\n"), NOTE_STYLE_SOAP);
+	assert_int_equal(style_of("note_style=fact\n"), NOTE_STYLE_FACT);
+	assert_int_equal(style_of("note_style = both\n"), NOTE_STYLE_BOTH);
 }
 
 static void a_bad_note_style_is_reported_and_keeps_the_default(void **s)
@@ -303,7 +303,7 @@ static void a_bad_note_style_is_reported_and_keeps_the_default(void **s)
 	config_defaults(&c);
 	config_parse(&c, bad, sizeof bad - 1);
 	/* The bad line changes nothing: the good one before it stands. */
-	assert_int_equal(c.note_hide, FF_STYLE_FACT);
+	assert_int_equal(c.note_style, NOTE_STYLE_SOAP);
 	assert_non_null(strstr(c.warnings, "config line 2: note_style must be soap, fact or both"));
 	assert_null(strstr(c.warnings, "config line 1:"));
 	config_free(&c);
