@@ -56,6 +56,13 @@ date_t date_week_start(date_t dt);
  */
 int date_parse(const char *s, date_t *out, tsu_err *e);
 
+/* A month as stored: "YYYY-MM" ("" for -1, no month), and back (-1 for
+ * anything but exactly "YYYY-MM" with a month 1-12).  The database's
+ * months go through these only (db_col_month, db_bind_month). */
+#define MONTH_ISO_LEN 8
+void month_format_iso(month_t m, char buf[MONTH_ISO_LEN]);
+month_t month_from_iso(const char *s);
+
 /* Parse "YYYY-MM" (or era forms of a month such as R7.4). */
 int month_parse(const char *s, month_t *out, tsu_err *e);
 

@@ -111,6 +111,7 @@ void db_bind_int(db_stmt *st, const char *name, int v);
 void db_bind_int64(db_stmt *st, const char *name, int64_t v);
 void db_bind_text(db_stmt *st, const char *name, const char *s);   /* NULL binds NULL */
 void db_bind_date(db_stmt *st, const char *name, date_t d);        /* DATE_NONE binds NULL */
+void db_bind_month(db_stmt *st, const char *name, month_t m);      /* -1 binds NULL */
 void db_bind_null(db_stmt *st, const char *name);
 int db_step(db_stmt *st);                 /* DB_ROW, DB_DONE or < 0 */
 void db_reset(db_stmt *st);               /* reset and clear bindings */
@@ -121,6 +122,7 @@ int64_t db_col_int64(db_stmt *st, int i);
 const char *db_col_text(db_stmt *st, int i);   /* "" for NULL; valid until next step */
 char *db_col_strdup(db_stmt *st, int i);       /* caller frees; "" for NULL */
 date_t db_col_date(db_stmt *st, int i);        /* DATE_NONE for NULL or bad text */
+month_t db_col_month(db_stmt *st, int i);      /* -1 for NULL or anything but YYYY-MM */
 
 /* Run a statement that returns no rows; TSU_OK or an error in e. */
 int db_exec(db_stmt *st, tsu_err *e);

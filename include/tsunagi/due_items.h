@@ -51,7 +51,4 @@ int due_cache_refresh(db *db, tsu_err *e);
  * (the fallback, and what tests compare the cache with). */
 int due_items_direct(db *db, const due_query *q, due_result *out, tsu_err *e);
 
-/* A month as the cache stores it ("YYYY-MM"); -1 for anything else. */
-month_t due_cache_month(const char *text);
-
 #endif

@@ -653,6 +653,42 @@ int date_parse(const char *s, date_t *out, tsu_err *e)
 	return rc;
 }
 
+void month_format_iso(month_t m, char buf[MONTH_ISO_LEN])
+{
+	int y, mo;
+
+	if (m < 0) {
+		buf[0] = '\0';
+		return;
+	}
+	month_to_ym(m, &y, &mo);
+	y %= 10000;
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + mo / 10);
+	buf[6] = (char)('0' + mo % 10);
+	buf[7] = '\0';
+}
+
+/* On the due list's hot path: no sscanf. */
+month_t month_from_iso(const char *s)
+{
+	int y = 0, m;
+
+	for (int i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		y = y * 10 + (s[i] - '0');
+	}
+	if (s[4] != '-' || s[5] < '0' || s[5] > '9' || s[6] < '0' || s[6] > '9' || s[7])
+		return -1;
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	return m >= 1 && m <= 12 ? month_from_ym(y, m) : -1;
+}
+
 int month_parse(const char *s, month_t *out, tsu_err *e)
 {
 	date_t dt;

@@ -13,33 +13,6 @@
 #include "tsunagi/i18n.h"
 #include "tsunagi/xalloc.h"
 
-static void month_text(month_t m, char buf[16])
-{
-	int y, mo;
-
-	if (m < 0) {
-		buf[0] = '\0';
-		return;
-	}
-	month_to_ym(m, &y, &mo);
-	snprintf(buf, 16, "%04d-%02d", y, mo);
-}
-
-month_t due_cache_month(const char *t)
-{
-	int y = 0, m = 0;
-
-	for (int i = 0; i < 4; i++) {
-		if (t[i] < '0' || t[i] > '9')
-			return -1;
-		y = y * 10 + (t[i] - '0');
-	}
-	if (t[4] != '-' || t[5] < '0' || t[5] > '9' || t[6] < '0' || t[6] > '9')
-		return -1;
-	m = (t[5] - '0') * 10 + (t[6] - '0');
-	return m >= 1 && m <= 12 ? month_from_ym(y, m) : -1;
-}
-
 static int refresh_client(db *d, int64_t id, tsu_err *e)
 {
 	due_source src;
@@ -64,16 +37,14 @@ static int refresh_client(db *d, int64_t id, tsu_err *e)
 	rc = db_exec(del, e);
 	for (size_t i = 0; rc == TSU_OK && i < l.n; i++) {
 		const due_item *it = &l.items[i];
-		char month[16];
 
-		month_text(it->month, month);
 		db_bind_int64(ins, ":c", id);
 		db_bind_date(ins, ":on", it->on);
 		db_bind_int(ins, ":kind", (int)it->kind);
 		db_bind_int64(ins, ":ref", it->ref_id);
 		/* A certificate's stage depends on today: worked out on reading. */
 		db_bind_int(ins, ":stage", it->kind == DUE_CERTIFICATE ? 0 : it->stage);
-		db_bind_text(ins, ":month", month[0] ? month : NULL);
+		db_bind_month(ins, ":month", it->month);
 		db_bind_date(ins, ":deadline", it->deadline);
 		db_bind_int64(ins, ":done", it->done_id);
 		db_bind_text(ins, ":text", it->text);
@@ -189,7 +160,7 @@ static int from_cache(db *d, const due_query *q, due_result *out, tsu_err *e)
 		it.on = db_col_date(st, 1);
 		it.ref_id = db_col_int64(st, 3);
 		it.stage = db_col_int(st, 4);
-		it.month = db_col_null(st, 5) ? -1 : due_cache_month(db_col_text(st, 5));
+		it.month = db_col_month(st, 5);
 		it.deadline = db_col_date(st, 6);
 		it.text = keep(out, st, 8);
 		it.text2 = keep(out, st, 9);

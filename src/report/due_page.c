@@ -417,7 +417,7 @@ static long fetch_group(due_pager *p, const due_group *g, const due_pos *key, bo
 		it.client_id = db_col_int64(st, 0);
 		it.ref_id = db_col_int64(st, 1);
 		it.stage = db_col_int(st, 2);
-		it.month = db_col_null(st, 3) ? -1 : due_cache_month(db_col_text(st, 3));
+		it.month = db_col_month(st, 3);
 		it.deadline = db_col_date(st, 4);
 		it.done_id = db_col_int64(st, 5);
 		it.text = db_col_null(st, 6) ? NULL : db_col_text(st, 6);

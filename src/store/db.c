@@ -922,6 +922,18 @@ void db_bind_text(db_stmt *s, const char *name, const char *v)
 		sqlite3_bind_null(s->st, param(s, name));
 }
 
+void db_bind_month(db_stmt *s, const char *name, month_t m)
+{
+	char buf[MONTH_ISO_LEN];
+
+	month_format_iso(m, buf);
+	if (!buf[0]) {
+		sqlite3_bind_null(s->st, param(s, name));
+		return;
+	}
+	sqlite3_bind_text(s->st, param(s, name), buf, -1, SQLITE_TRANSIENT);
+}
+
 void db_bind_date(db_stmt *s, const char *name, date_t d)
 {
 	char buf[DATE_ISO_LEN];
@@ -1003,6 +1015,11 @@ date_t db_col_date(db_stmt *s, int i)
 		return DATE_NONE;
 	return date_from_ymd(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3],
 			     v[4] * 10 + v[5], v[6] * 10 + v[7]);
+}
+
+month_t db_col_month(db_stmt *s, int i)
+{
+	return month_from_iso(db_col_text(s, i));
 }
 
 int db_exec(db_stmt *s, tsu_err *e)

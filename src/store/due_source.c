@@ -41,22 +41,6 @@ static const char *keep(loader *L, db_stmt *st, int col)
 	return *slot;
 }
 
-/* 'YYYY-MM' to a month; -1 for anything else. */
-static month_t parse_month(const char *s)
-{
-	int y = 0, m = 0;
-
-	for (int i = 0; i < 4; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		y = y * 10 + (s[i] - '0');
-	}
-	if (s[4] != '-' || s[5] < '0' || s[5] > '9' || s[6] < '0' || s[6] > '9' || s[7])
-		return -1;
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	return m >= 1 && m <= 12 ? month_from_ym(y, m) : -1;
-}
-
 /* Every query ends its columns with the client's id, case kind and
  * birth date, starting at column `at`. */
 static void add_client(loader *L, db_stmt *st, int at)
@@ -80,7 +64,7 @@ static int finish(loader *L, db_stmt *st, int rc, const char *what, tsu_err *e)
 /* The certificate's monitoring range on a plan: 0 when not entered. */
 static month_t range_month(db_stmt *st, int col)
 {
-	month_t m = db_col_null(st, col) ? -1 : parse_month(db_col_text(st, col));
+	month_t m = db_col_month(st, col);
 	return m > 0 ? m : 0;
 }
 
@@ -109,7 +93,7 @@ static int load_plans(loader *L, tsu_err *e)
 		p->stage = strcmp(db_col_text(st, 1), "final") == 0 ? DUE_STAGE_FINAL : DUE_STAGE_DRAFT;
 		p->period_from = db_col_date(st, 2);
 		p->period_to = db_col_date(st, 3);
-		p->anchor = parse_month(db_col_text(st, 4));
+		p->anchor = db_col_month(st, 4);
 		if (p->anchor < 0 && p->period_from != DATE_NONE)
 			p->anchor = date_month(p->period_from);
 		p->months = db_col_int(st, 5);
@@ -144,7 +128,7 @@ static int load_intervals(loader *L, tsu_err *e)
 	qsort(plans, L->plans.n, sizeof *plans, cmp_plan_id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		due_plan key = { .id = db_col_int64(st, 0) };
-		month_t from = parse_month(db_col_text(st, 1));
+		month_t from = db_col_month(st, 1);
 		due_interval *iv;
 
 		if (from < 0 || !bsearch(&key, plans, L->plans.n, sizeof *plans, cmp_plan_id))
@@ -245,7 +229,7 @@ static int load_skips(loader *L, tsu_err *e)
 
 		k->id = db_col_int64(st, 0);
 		k->client_id = db_col_int64(st, 1);
-		k->month = parse_month(db_col_text(st, 2));
+		k->month = db_col_month(st, 2);
 		k->reason = keep(L, st, 3);
 		k->detail = keep(L, st, 4);
 	}
@@ -551,7 +535,7 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 				p->stage = strcmp(db_col_text(st, 1), "final") == 0 ? DUE_STAGE_FINAL : DUE_STAGE_DRAFT;
 				p->period_from = db_col_date(st, 2);
 				p->period_to = db_col_date(st, 3);
-				p->anchor = parse_month(db_col_text(st, 4));
+				p->anchor = db_col_month(st, 4);
 				if (p->anchor < 0 && p->period_from != DATE_NONE)
 					p->anchor = date_month(p->period_from);
 				p->months = db_col_int(st, 5);
@@ -561,7 +545,7 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 			}
 			case 2: {
 				due_interval *iv = vec_push(&L->intervals);
-				iv->from = parse_month(db_col_text(st, 1));
+				iv->from = db_col_month(st, 1);
 				iv->months = db_col_int(st, 2);
 				*(int64_t *)vec_push(&L->iv_plan) = db_col_int64(st, 0);
 				break;
@@ -615,7 +599,7 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 				due_skip *k = vec_push(&L->skips);
 				k->id = db_col_int64(st, 0);
 				k->client_id = id;
-				k->month = parse_month(db_col_text(st, 1));
+				k->month = db_col_month(st, 1);
 				k->reason = keep(L, st, 2);
 				k->detail = keep(L, st, 3);
 				break;

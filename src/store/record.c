@@ -24,28 +24,6 @@ bool *field_bool(const field *f, void *rec) { return (bool *)((char *)rec + f->o
 int64_t *field_id(const field *f, void *rec) { return (int64_t *)((char *)rec + f->off); }
 month_t *field_month(const field *f, void *rec) { return (month_t *)((char *)rec + f->off); }
 
-static void format_month(month_t m, char *buf, size_t n)
-{
-	int y, mo;
-
-	if (m < 0) {
-		buf[0] = '\0';
-		return;
-	}
-	month_to_ym(m, &y, &mo);
-	snprintf(buf, n, "%04d-%02d", y, mo);
-}
-
-static month_t parse_stored_month(const char *t)
-{
-	int y, m;
-	char tail;
-
-	if (sscanf(t, "%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 || m > 12)
-		return -1;
-	return month_from_ym(y, m);
-}
-
 #define CFIELD(type, f, rec) ((type)((const char *)(rec) + (f)->off))
 
 const field *record_field(const record_type *rt, const char *col)
@@ -278,7 +256,7 @@ char *record_get(const field *f, const void *rec)
 		date_format_iso(*CFIELD(const date_t *, f, rec), buf);
 		return xstrdup(buf);
 	case FT_MONTH:
-		format_month(*CFIELD(const month_t *, f, rec), buf, sizeof buf);
+		month_format_iso(*CFIELD(const month_t *, f, rec), buf);
 		return xstrdup(buf);
 	case FT_INT: {
 		int v = *CFIELD(const int *, f, rec);
@@ -352,12 +330,9 @@ static void bind_fields(db_stmt *s, const record_type *rt, const void *rec)
 		case FT_DATE:
 			db_bind_date(s, name, *CFIELD(const date_t *, f, rec));
 			break;
-		case FT_MONTH: {
-			char buf[16];
-			format_month(*CFIELD(const month_t *, f, rec), buf, sizeof buf);
-			db_bind_text(s, name, buf[0] ? buf : NULL);
+		case FT_MONTH:
+			db_bind_month(s, name, *CFIELD(const month_t *, f, rec));
 			break;
-		}
 		case FT_INT: {
 			int v = *CFIELD(const int *, f, rec);
 			if (v == FIELD_INT_NULL)
@@ -397,7 +372,7 @@ static void read_fields(db_stmt *s, const record_type *rt, void *rec)
 			*field_date(f, rec) = db_col_date(s, c);
 			break;
 		case FT_MONTH:
-			*field_month(f, rec) = parse_stored_month(db_col_text(s, c));
+			*field_month(f, rec) = db_col_month(s, c);
 			break;
 		case FT_INT:
 			*field_int(f, rec) = db_col_null(s, c) ? FIELD_INT_NULL : db_col_int(s, c);

@@ -583,6 +583,27 @@ static void months_parse_in_iso_slash_and_era_forms(void **state)
 	assert_string_equal(month_parsed(" H31.4 "), "2019-04");
 }
 
+/* The one form months are stored in: exactly YYYY-MM both ways, and
+ * anything else (the old parsers took "2026-4", "2026-04x") is no month. */
+static void stored_months_are_exactly_yyyy_mm(void **state)
+{
+	char buf[MONTH_ISO_LEN];
+
+	(void)state;
+	month_format_iso(month_from_ym(2027, 1), buf);
+	assert_string_equal(buf, "2027-01");
+	month_format_iso(-1, buf);
+	assert_string_equal(buf, "");
+	assert_int_equal(month_from_iso("2027-01"), month_from_ym(2027, 1));
+	assert_int_equal(month_from_iso("0999-12"), month_from_ym(999, 12));
+	assert_int_equal(month_from_iso("2026-4"), -1);
+	assert_int_equal(month_from_iso("2026-04x"), -1);
+	assert_int_equal(month_from_iso("2026-13"), -1);
+	assert_int_equal(month_from_iso("2026-00"), -1);
+	assert_int_equal(month_from_iso("R8.4"), -1);
+	assert_int_equal(month_from_iso(""), -1);
+}
+
 static void a_month_straddling_an_era_change_belongs_to_both_eras(void **state)
 {
 	assert_string_equal(month_parsed("S64.1"), "1989-01");
@@ -806,6 +827,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(day_zero_is_1970_01_01),
+		cmocka_unit_test(stored_months_are_exactly_yyyy_mm),
 		cmocka_unit_test(times_are_read_in_the_forms_people_type),
 		cmocka_unit_test(age_counts_full_years),
 		cmocka_unit_test(utc_times_show_in_the_local_zone),
