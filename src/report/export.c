@@ -270,12 +270,11 @@ int export_csv(db *d, export_what what, export_doc *out, tsu_err *e)
 	memset(out, 0, sizeof *out);
 	if (what == EXPORT_ALL)
 		return err_set(e, TSU_EINVAL, _("'export all' is JSON only (--format json); export clients, notes or plans as CSV"));
-	/* One read transaction: a consistent picture while others write. */
-	if (sqlite3_exec(db_handle(d), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return db_error(d, e, _("reading for the export"));
+	/* One read section: a consistent picture while others write. */
+	db_read_begin(d);
 	rc = what == EXPORT_CLIENTS ? export_clients_csv(d, out, e) :
 	     what == EXPORT_NOTES ? export_notes_csv(d, out, e) : export_plans_csv(d, out, e);
-	sqlite3_exec(db_handle(d), "COMMIT", NULL, NULL, NULL);
+	db_read_end(d);
 	if (rc != TSU_OK)
 		export_doc_free(out);
 	return rc;
@@ -506,14 +505,13 @@ int export_json(db *d, export_what what, strbuf *out, tsu_err *e)
 	sb_adds(out, "{\n  \"format\": \"tsunagi\",\n  \"format_version\": 1,\n");
 	sb_addf(out, "  \"schema_version\": %d,\n", db_user_version(d));
 	sb_addf(out, "  \"content\": \"%s\",\n  \"tables\": {\n", export_what_name(what));
-	/* One read transaction, so the tables agree with each other. */
-	if (sqlite3_exec(db_handle(d), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		rc = db_error(d, e, _("reading for the export"));
+	/* One read section, so the tables agree with each other. */
+	db_read_begin(d);
 	for (size_t i = 0; rc == TSU_OK && i < n; i++) {
 		rc = dump_table(d, tables[i], out, e);
 		sb_adds(out, i + 1 < n ? ",\n" : "\n");
 	}
-	sqlite3_exec(db_handle(d), "COMMIT", NULL, NULL, NULL);
+	db_read_end(d);
 	sb_adds(out, "  }\n}\n");
 	export_free_names(tables, n);
 	if (rc != TSU_OK)
