@@ -138,9 +138,11 @@ int db_audit(db *db, const char *table, int64_t row_id, const char *action, tsu_
  * Optimistic concurrency: after an UPDATE ... WHERE id = :id AND
  * version = :version, call this.  0 changes means the row was changed
  * or deleted by another session: TSU_ECONFLICT / TSU_ENOTFOUND with a
- * message that says so and that the typed text was kept.
+ * message that says so and that the typed text was kept.  select_sql is
+ * the table's constant "SELECT ... WHERE id = :id" (a record type's
+ * sql_select), so every table is covered without a list to keep.
  */
-int db_check_updated(db *db, const char *table, int64_t id, tsu_err *e);
+int db_check_updated(db *db, const char *select_sql, int64_t id, tsu_err *e);
 
 /* Schema version the program writes, and what the file has. */
 int db_schema_version(void);

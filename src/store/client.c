@@ -280,7 +280,7 @@ int store_client_update(db *d, client *c, tsu_err *e)
 	db_bind_int64(s, ":version", c->version);
 	if (db_exec(s, e) != TSU_OK)
 		goto fail;
-	if (db_check_updated(d, "client", c->id, e) != TSU_OK)
+	if (db_check_updated(d, "SELECT 1 FROM client WHERE id = :id", c->id, e) != TSU_OK)
 		goto fail;
 	if (db_audit(d, "client", c->id, "update", e) != TSU_OK)
 		goto fail;

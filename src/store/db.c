@@ -1068,44 +1068,18 @@ int db_audit(db *d, const char *table, int64_t row_id, const char *action, tsu_e
 	return db_exec(s, e);
 }
 
-int db_check_updated(db *d, const char *table, int64_t id, tsu_err *e)
+int db_check_updated(db *d, const char *select_sql, int64_t id, tsu_err *e)
 {
 	db_stmt *s;
-	int found;
 
 	if (db_changes(d) > 0)
 		return TSU_OK;
-	/* Table names come from our own code, never from input; they are
-	 * matched against a fixed list to keep SQL text constant. */
-	static const struct { const char *t, *sql; } q[] = {
-		{ "client", "SELECT 1 FROM client WHERE id = :id" },
-		{ "contact", "SELECT 1 FROM contact WHERE id = :id" },
-		{ "certificate", "SELECT 1 FROM certificate WHERE id = :id" },
-		{ "consent", "SELECT 1 FROM consent WHERE id = :id" },
-		{ "intake", "SELECT 1 FROM intake WHERE id = :id" },
-		{ "assessment", "SELECT 1 FROM assessment WHERE id = :id" },
-		{ "assessment_item", "SELECT 1 FROM assessment_item WHERE id = :id" },
-		{ "plan", "SELECT 1 FROM plan WHERE id = :id" },
-		{ "plan_row", "SELECT 1 FROM plan_row WHERE id = :id" },
-		{ "weekly_slot", "SELECT 1 FROM weekly_slot WHERE id = :id" },
-		{ "non_weekly", "SELECT 1 FROM non_weekly WHERE id = :id" },
-		{ "meeting", "SELECT 1 FROM meeting WHERE id = :id" },
-		{ "action_item", "SELECT 1 FROM action_item WHERE id = :id" },
-		{ "monitoring", "SELECT 1 FROM monitoring WHERE id = :id" },
-		{ "monitoring_row", "SELECT 1 FROM monitoring_row WHERE id = :id" },
-		{ "monitoring_skip", "SELECT 1 FROM monitoring_skip WHERE id = :id" },
-		{ "note", "SELECT 1 FROM note WHERE id = :id" },
-		{ "crisis_plan", "SELECT 1 FROM crisis_plan WHERE id = :id" },
-	};
-	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
-		if (strcmp(q[i].t, table) != 0)
-			continue;
-		s = db_prepare(d, q[i].sql);
-		db_bind_int64(s, ":id", id);
-		found = db_int64_or(s, 0) != 0;
-		if (found)
-			return err_set(e, TSU_ECONFLICT, _("this record was changed by another session while you edited it; your text is kept: reload to see the other change, then apply yours again"));
-		return err_set(e, TSU_ENOTFOUND, _("this record was deleted by another session; your text is kept"));
+	s = db_prepare(d, select_sql);
+	db_bind_int64(s, ":id", id);
+	if (db_step(s) == DB_ROW) {
+		db_reset(s);
+		return err_set(e, TSU_ECONFLICT, _("this record was changed by another session while you edited it; your text is kept: reload to see the other change, then apply yours again"));
 	}
-	return err_set(e, TSU_EFAIL, "internal error: unknown table %s", table);
+	db_reset(s);
+	return err_set(e, TSU_ENOTFOUND, _("this record was deleted by another session; your text is kept"));
 }

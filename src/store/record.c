@@ -452,7 +452,7 @@ int store_record_update(db *d, const record_type *rt, void *rec, tsu_err *e)
 	db_bind_int64(s, ":version", REC_VERSION(rec));
 	if (db_exec(s, e) != TSU_OK)
 		goto fail;
-	if (db_check_updated(d, rt->table, REC_ID(rec), e) != TSU_OK)
+	if (db_check_updated(d, rt->sql_select, REC_ID(rec), e) != TSU_OK)
 		goto fail;
 	if (db_audit(d, rt->table, REC_ID(rec), "update", e) != TSU_OK)
 		goto fail;

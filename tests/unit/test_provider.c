@@ -137,6 +137,30 @@ static void register_has_no_owner_and_lists_by_name(void **state)
 	record_free_list(&rt_service_provider, v, n);
 }
 
+/* Two sessions edit one provider: the second save is refused as a
+ * conflict that keeps its text (it used to end in "internal error:
+ * unknown table service_provider"), and a deleted one says so. */
+static void a_stale_provider_edit_is_a_conflict_not_an_internal_error(void **state)
+{
+	struct fx *f = *state;
+	service_provider a, b;
+	tsu_err e;
+
+	record_init(&rt_service_provider, &a);
+	record_init(&rt_service_provider, &b);
+	assert_int_equal(store_record_get(f->db, &rt_service_provider, f->provider, &a, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->db, &rt_service_provider, f->provider, &b, &e), TSU_OK);
+	set(&a.phone, "045-111-1111");
+	assert_int_equal(store_record_update(f->db, &rt_service_provider, &a, &e), TSU_OK);
+	set(&b.phone, "045-222-2222");
+	assert_int_equal(store_record_update(f->db, &rt_service_provider, &b, &e), TSU_ECONFLICT);
+	assert_non_null(strstr(e.msg, "changed by another session"));
+	assert_int_equal(store_record_get(f->db, &rt_service_provider, f->provider, &b, &e), TSU_OK);
+	assert_string_equal(b.phone, "045-111-1111");
+	record_free(&rt_service_provider, &a);
+	record_free(&rt_service_provider, &b);
+}
+
 static void a_provider_needs_a_name(void **state)
 {
 	struct fx *f = *state;
@@ -267,6 +291,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(register_has_no_owner_and_lists_by_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_provider_needs_a_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_stale_provider_edit_is_a_conflict_not_an_internal_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(linked_provider_is_not_deleted_and_the_refusal_names_the_plan, setup, teardown),
 		cmocka_unit_test_setup_teardown(link_to_a_provider_not_in_the_register_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(cell_prints_the_provider_as_it_is_now, setup, teardown),
