@@ -61,6 +61,13 @@ typedef struct field {
 	const char *dflt;              /* FT_CHOICE default */
 } field;
 
+/* Where a record is edited (REC_RECORD_KINDS in records.h). */
+typedef enum rec_form {
+	REC_FORM_NONE,
+	REC_FORM_OWN,           /* a form of its own under the client (or the register) */
+	REC_FORM_CHILD,         /* a row under its parent record's screen */
+} rec_form;
+
 typedef struct record_type {
 	const char *table;
 	const char *label;             /* N_() for messages: "certificate" */
@@ -82,6 +89,8 @@ typedef struct record_type {
 	 * and its id (update), or NULL and the id (delete).  A consented
 	 * plan and its rows are read-only this way (store_plan.h). */
 	int (*guard)(db *db, const struct record_type *rt, const void *rec, int64_t id, tsu_err *e);
+	rec_form form;
+	const char *tab;               /* N_() label of its client-card tab, or NULL */
 } record_type;
 
 #define REC_ID(r) (((int64_t *)(r))[0])

@@ -238,28 +238,71 @@ extern const char *const rec_methods[];        /* visit office other */
 	X(service_provider, address, FT_TEXT, N_("address"), 0, REC_S, 0, 0, NULL) \
 	X(service_provider, remarks, FT_TEXT, N_("remarks"), REC_ML, REC_T, 0, 0, NULL)
 
-#define REC_STRUCT(name) \
+/*
+ * Every record kind, once, in the order of the client card's tabs.  One
+ * line carries all that is said about a kind outside its columns:
+ *   X(name, label, parent, order, check, guard, form, tab)
+ *   name    the table and the struct (its columns are name_COLUMNS)
+ *   label   N_() for messages: "certificate"
+ *   parent  the column that owns a row; REC_NO_PARENT for the register
+ *   order   the list's ORDER BY
+ *   check   checks across fields (records.c), or NULL
+ *   guard   checks against what is stored (store_*.h), or NULL
+ *   form    REC_FORM_OWN: a form of its own under the client (or the
+ *           register); REC_FORM_CHILD: a row edited under its parent
+ *           record's screen; REC_FORM_NONE: no form
+ *   tab     REC_TAB(ID, N_("Label")): a tab of the client card,
+ *           UI_TAB_ID; REC_NO_TAB: none
+ * From this list come the structs below, the record types and their SQL
+ * (records.c), rec_all_types, the forms the UI opens (screen_form.c) and
+ * the card's tabs with their enum (ui_app.h, screen_card.c).  A new kind
+ * is its columns, one line here and a migration.
+ */
+#define REC_NO_PARENT "0"
+#define REC_RECORD_KINDS(X) \
+	X(contact, N_("contact"), "client_id", "role, kana, id", NULL, NULL, \
+	  REC_FORM_OWN, REC_TAB(CONTACTS, N_("Contacts"))) \
+	X(certificate, N_("certificate"), "client_id", "valid_to DESC, id", check_certificate, NULL, \
+	  REC_FORM_OWN, REC_TAB(CERTIFICATES, N_("Certificates"))) \
+	X(consent, N_("consent"), "client_id", "valid_to DESC, id", check_consent, NULL, \
+	  REC_FORM_OWN, REC_TAB(CONSENTS, N_("Consents"))) \
+	X(intake, N_("intake"), "client_id", "intake_on DESC, id", NULL, NULL, \
+	  REC_FORM_OWN, REC_TAB(INTAKE, N_("Intake"))) \
+	X(assessment, N_("assessment"), "client_id", "assessed_on DESC, id", NULL, NULL, \
+	  REC_FORM_OWN, REC_TAB(ASSESSMENTS, N_("Assessments"))) \
+	X(assessment_item, N_("assessment item"), "assessment_id", \
+	  "CASE component WHEN 'b' THEN 1 WHEN 's' THEN 2 WHEN 'd' THEN 3 WHEN 'e' THEN 4 ELSE 5 END, position, id", \
+	  check_assessment_item, NULL, REC_FORM_CHILD, REC_NO_TAB) \
+	X(plan, N_("plan"), "client_id", "period_from DESC, id DESC", check_plan, store_plan_guard, \
+	  REC_FORM_OWN, REC_TAB(PLANS, N_("Plans"))) \
+	X(plan_row, N_("plan row"), "plan_id", "priority, id", NULL, store_plan_row_guard, \
+	  REC_FORM_CHILD, REC_NO_TAB) \
+	X(weekly_slot, N_("weekly slot"), "plan_id", "weekday, start_min, id", check_weekly_slot, \
+	  store_plan_child_guard, REC_FORM_CHILD, REC_NO_TAB) \
+	X(non_weekly, N_("non-weekly service"), "plan_id", "position, id", NULL, store_plan_child_guard, \
+	  REC_FORM_CHILD, REC_NO_TAB) \
+	X(monitoring, N_("monitoring"), "client_id", "coalesce(done_on, scheduled_on) DESC, id", \
+	  check_monitoring, NULL, REC_FORM_OWN, REC_TAB(MONITORINGS, N_("Monitorings"))) \
+	X(monitoring_row, N_("monitoring row"), "monitoring_id", "id", NULL, NULL, \
+	  REC_FORM_CHILD, REC_NO_TAB) \
+	X(note, N_("progress note"), "client_id", "noted_on DESC, noted_at DESC, id DESC", check_note, NULL, \
+	  REC_FORM_OWN, REC_TAB(NOTES, N_("Notes"))) \
+	X(meeting, N_("meeting"), "client_id", "held_on DESC, held_at DESC, id", check_meeting, NULL, \
+	  REC_FORM_OWN, REC_TAB(MEETINGS, N_("Meetings"))) \
+	X(action_item, N_("action item"), "meeting_id", "due_on, id", NULL, NULL, \
+	  REC_FORM_CHILD, REC_NO_TAB) \
+	X(monitoring_skip, N_("monitoring not done"), "client_id", "month DESC, id DESC", \
+	  check_monitoring_skip, NULL, REC_FORM_OWN, REC_TAB(NOT_DONE, N_("Not done"))) \
+	X(crisis_plan, N_("crisis plan"), "client_id", "id", NULL, NULL, \
+	  REC_FORM_OWN, REC_TAB(CRISIS, N_("Crisis plan"))) \
+	X(service_provider, N_("provider"), REC_NO_PARENT, "name, id", NULL, store_provider_guard, \
+	  REC_FORM_OWN, REC_NO_TAB)
+
+#define REC_STRUCT(name, ...) \
 	typedef struct name { int64_t id, version; name##_COLUMNS(REC_MEMBER) } name; \
 	extern const record_type rt_##name;
-
-REC_STRUCT(contact)
-REC_STRUCT(certificate)
-REC_STRUCT(consent)
-REC_STRUCT(intake)
-REC_STRUCT(assessment)
-REC_STRUCT(assessment_item)
-REC_STRUCT(plan)
-REC_STRUCT(plan_row)
-REC_STRUCT(weekly_slot)
-REC_STRUCT(non_weekly)
-REC_STRUCT(meeting)
-REC_STRUCT(action_item)
-REC_STRUCT(monitoring)
-REC_STRUCT(monitoring_row)
-REC_STRUCT(monitoring_skip)
-REC_STRUCT(note)
-REC_STRUCT(crisis_plan)
-REC_STRUCT(service_provider)
+REC_RECORD_KINDS(REC_STRUCT)
+#undef REC_STRUCT
 
 /*
  * A new record of client_id as a form starts it: record_init, the first
@@ -277,7 +320,7 @@ void store_record_new(db *db, const record_type *rt, int64_t client_id, date_t t
  */
 int store_note_next_done(db *db, int64_t note_id, date_t on, tsu_err *e);
 
-/* Every described record type, NULL-terminated (tests, export). */
+/* Every described record type in REC_RECORD_KINDS order, NULL-terminated. */
 extern const record_type *const rec_all_types[];
 
 #endif

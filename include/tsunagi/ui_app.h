@@ -19,6 +19,7 @@
 #include "tsunagi/config.h"
 #include "tsunagi/db.h"
 #include "tsunagi/record.h"
+#include "tsunagi/records.h"
 #include "tsunagi/store_draft.h"
 #include "tsunagi/ui_keys.h"
 #include "tsunagi/ui_widget.h"
@@ -141,11 +142,19 @@ ui_screen ui_help_screen(ui_app *app, ui_screen *of);
 ui_screen ui_drafts_screen(ui_app *app);
 
 /* Card tabs, in order. */
+/* The card's tabs: the client's basics, then the record kinds that have
+ * a tab, in REC_RECORD_KINDS order (records.h). */
+#define REC_TAB(id, label) UI_TAB_##id,
+#define REC_NO_TAB
+#define UI_TAB_ENUM(name, label, parent, order, check, guard, form, tab) tab
 enum ui_card_tab {
-	UI_TAB_BASICS, UI_TAB_CONTACTS, UI_TAB_CERTIFICATES, UI_TAB_CONSENTS,
-	UI_TAB_INTAKE, UI_TAB_ASSESSMENTS, UI_TAB_PLANS, UI_TAB_MONITORINGS,
-	UI_TAB_NOTES, UI_TAB_MEETINGS, UI_TAB_NOT_DONE, UI_TAB_COUNT
+	UI_TAB_BASICS,
+	REC_RECORD_KINDS(UI_TAB_ENUM)
+	UI_TAB_COUNT
 };
+#undef UI_TAB_ENUM
+#undef REC_TAB
+#undef REC_NO_TAB
 /* The card of a client, on a tab, with the row of record ref_id selected
  * (0: the first). */
 ui_screen ui_card_screen(ui_app *app, int64_t client_id, enum ui_card_tab tab, int64_t ref_id);

@@ -28,13 +28,10 @@ const char *const rec_methods[] = { "visit", "office", "other", NULL };
 #define REC_SET(st, c, ...) ", " #c " = :" #c
 #define REC_FIRST_COL(st, c, ...)
 
-/* parent: the column that owns the row; order: the list's ORDER BY.
- * A record no one owns (the provider register) gives REC_NO_PARENT and
- * is listed with parent id 0 (STORE_PROVIDERS). */
-#define REC_NO_PARENT "0"
-#define DEFINE_RECORD(name, label_, parent, order, check_) \
-	DEFINE_RECORD_GUARDED(name, label_, parent, order, check_, NULL)
-#define DEFINE_RECORD_GUARDED(name, label_, parent, order, check_, guard_) \
+/* One record type: its fields and constant SQL (see REC_RECORD_KINDS).
+ * A record no one owns (the provider register) is listed with parent id
+ * 0 (STORE_PROVIDERS). */
+#define DEFINE_RECORD(name, label_, parent, order, check_, guard_, form_, tab_) \
 	static const field name##_fields[] = { name##_COLUMNS(REC_FIELD) }; \
 	const record_type rt_##name = { \
 		#name, label_, sizeof(name), name##_fields, \
@@ -48,8 +45,10 @@ const char *const rec_methods[] = { "visit", "office", "other", NULL };
 		"UPDATE " #name " SET version = version + 1" name##_COLUMNS(REC_SET) \
 		" WHERE id = :id AND version = :version", \
 		"DELETE FROM " #name " WHERE id = :id", \
-		check_, guard_ \
+		check_, guard_, form_, tab_ \
 	};
+#define REC_TAB(id, label) label
+#define REC_NO_TAB NULL
 
 static int check_period(const char *from_label, date_t from, const char *to_label, date_t to, tsu_err *e)
 {
@@ -179,36 +178,11 @@ static int check_monitoring(const void *r, tsu_err *e)
 	return check_time(m->scheduled_at, e);
 }
 
-DEFINE_RECORD(contact, N_("contact"), "client_id", "role, kana, id", NULL)
-DEFINE_RECORD(certificate, N_("certificate"), "client_id", "valid_to DESC, id", check_certificate)
-DEFINE_RECORD(consent, N_("consent"), "client_id", "valid_to DESC, id", check_consent)
-DEFINE_RECORD(intake, N_("intake"), "client_id", "intake_on DESC, id", NULL)
-DEFINE_RECORD(assessment, N_("assessment"), "client_id", "assessed_on DESC, id", NULL)
-DEFINE_RECORD(assessment_item, N_("assessment item"), "assessment_id",
-	      "CASE component WHEN 'b' THEN 1 WHEN 's' THEN 2 WHEN 'd' THEN 3 WHEN 'e' THEN 4 ELSE 5 END, position, id",
-	      check_assessment_item)
-DEFINE_RECORD_GUARDED(plan, N_("plan"), "client_id", "period_from DESC, id DESC", check_plan,
-		      store_plan_guard)
-DEFINE_RECORD_GUARDED(plan_row, N_("plan row"), "plan_id", "priority, id", NULL, store_plan_row_guard)
-DEFINE_RECORD_GUARDED(weekly_slot, N_("weekly slot"), "plan_id", "weekday, start_min, id", check_weekly_slot,
-		      store_plan_child_guard)
-DEFINE_RECORD_GUARDED(non_weekly, N_("non-weekly service"), "plan_id", "position, id", NULL,
-		      store_plan_child_guard)
-DEFINE_RECORD(meeting, N_("meeting"), "client_id", "held_on DESC, held_at DESC, id", check_meeting)
-DEFINE_RECORD(action_item, N_("action item"), "meeting_id", "due_on, id", NULL)
-DEFINE_RECORD(monitoring, N_("monitoring"), "client_id", "coalesce(done_on, scheduled_on) DESC, id", check_monitoring)
-DEFINE_RECORD(monitoring_row, N_("monitoring row"), "monitoring_id", "id", NULL)
-DEFINE_RECORD(monitoring_skip, N_("monitoring not done"), "client_id", "month DESC, id DESC", check_monitoring_skip)
-DEFINE_RECORD(note, N_("progress note"), "client_id", "noted_on DESC, noted_at DESC, id DESC", check_note)
-DEFINE_RECORD(crisis_plan, N_("crisis plan"), "client_id", "id", NULL)
-DEFINE_RECORD_GUARDED(service_provider, N_("provider"), REC_NO_PARENT, "name, id", NULL, store_provider_guard)
+REC_RECORD_KINDS(DEFINE_RECORD)
 
-const record_type *const rec_all_types[] = {
-	&rt_contact, &rt_certificate, &rt_consent, &rt_intake, &rt_assessment,
-	&rt_assessment_item, &rt_plan, &rt_plan_row, &rt_weekly_slot,
-	&rt_non_weekly, &rt_meeting, &rt_action_item, &rt_monitoring,
-	&rt_monitoring_row, &rt_monitoring_skip, &rt_note, &rt_crisis_plan, &rt_service_provider, NULL,
-};
+#define REC_ADDRESS(name, ...) &rt_##name,
+const record_type *const rec_all_types[] = { REC_RECORD_KINDS(REC_ADDRESS) NULL };
+#undef REC_ADDRESS
 
 /* What the client and the family said carries forward as the starting
  * text to edit: the latest intake's wishes into a new assessment, the

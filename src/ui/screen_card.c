@@ -28,23 +28,26 @@
 
 static const ui_screen_ops card_ops;
 
-static const struct card_tab {
+/* The basics, then each record kind with a tab (REC_RECORD_KINDS), in
+ * the order of enum ui_card_tab, which the same list makes. */
+static struct card_tab {
 	const char *label;      /* N_() */
 	const record_type *rt;  /* NULL: the basics */
-	bool editable;
-} tabs[UI_TAB_COUNT] = {
-	{ N_("Basics"), NULL, true },
-	{ N_("Contacts"), &rt_contact, true },
-	{ N_("Certificates"), &rt_certificate, true },
-	{ N_("Consents"), &rt_consent, true },
-	{ N_("Intake"), &rt_intake, true },
-	{ N_("Assessments"), &rt_assessment, true },
-	{ N_("Plans"), &rt_plan, true },
-	{ N_("Monitorings"), &rt_monitoring, true },
-	{ N_("Notes"), &rt_note, true },
-	{ N_("Meetings"), &rt_meeting, true },
-	{ N_("Not done"), &rt_monitoring_skip, true },
-};
+} tabs[UI_TAB_COUNT];
+
+static void tabs_init(void)
+{
+	int k = 0;
+
+	if (tabs[0].label)
+		return;
+	tabs[k++].label = N_("Basics");
+	for (const record_type *const *t = rec_all_types; *t; t++)
+		if ((*t)->tab && k < UI_TAB_COUNT) {
+			tabs[k].label = (*t)->tab;
+			tabs[k++].rt = *t;
+		}
+}
 
 typedef struct card_state {
 	ui_app *app;
@@ -467,10 +470,6 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_EDIT, N_("edit") },
 		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
-	static const ui_hint list_hints[] = {
-		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_BACK, N_("back") },
-		{ UA_NONE, NULL },
-	};
 	static const ui_hint monitoring_hints[] = {
 		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_ADD, N_("add") },
 		{ UA_NOT_DONE, N_("not done") }, { UA_EDIT, N_("edit") }, { UA_BACK, N_("back") },
@@ -481,7 +480,7 @@ static const ui_hint *hints(ui_screen *s)
 		return basics_hints;
 	if (cs->tab == UI_TAB_MONITORINGS || cs->tab == UI_TAB_NOT_DONE)
 		return monitoring_hints;
-	return tabs[cs->tab].editable ? edit_hints : list_hints;
+	return edit_hints;
 }
 
 static void draw_header(ui_app *app, card_state *cs)
@@ -549,8 +548,7 @@ static void draw(ui_app *app, ui_screen *s)
 		draw_trend(app, cs);
 	if (cs->nitems == 0) {
 		char line[256];
-		snprintf(line, sizeof line, tabs[cs->tab].editable ? _("Nothing here yet. Press n to add.")
-			 : _("Nothing here yet."));
+		snprintf(line, sizeof line, "%s", _("Nothing here yet. Press n to add."));
 		ui_put_raw(stdscr, app->body_y + 2 + head_rows(cs), 2, app->cols - 2, line, true);
 	}
 }
@@ -659,15 +657,13 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 			return true;
 		if (cs->tab == UI_TAB_BASICS)
 			ui_push(app, ui_client_form(app, cs->client_id));
-		else if (!t->editable)
-			ui_message(app, "%s", _("This tab lists only, for now; use the command line to change it."));
 		else if (row)
 			ui_push(app, ui_record_form(app, t->rt, cs->client_id, REC_ID(row)));
 		return true;
 	case UA_ADD:
 		if (!cs->have_client)
 			return true;
-		if (cs->tab == UI_TAB_BASICS || !t->editable)
+		if (cs->tab == UI_TAB_BASICS)
 			ui_message(app, "%s", _("Nothing to add on this tab; Tab moves to the next one."));
 		else if (cs->tab == UI_TAB_PLANS)
 			ui_plan_new(app, cs->client_id);
@@ -685,7 +681,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 			ask_close(app, s);
 		return true;
 	case UA_DELETE:
-		if (cs->tab == UI_TAB_BASICS || !t->editable || !row) {
+		if (cs->tab == UI_TAB_BASICS || !row) {
 			ui_message(app, "%s", _("Nothing to delete here."));
 			return true;
 		}
@@ -758,6 +754,7 @@ ui_screen ui_card_screen(ui_app *app, int64_t client_id, enum ui_card_tab tab, i
 	card_state *cs = xcalloc(1, sizeof *cs);
 	ui_screen s = { &card_ops, cs, UI_D_BODY };
 
+	tabs_init();
 	cs->app = app;
 	cs->client_id = client_id;
 	cs->tab = tab;

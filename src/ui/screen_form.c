@@ -42,25 +42,19 @@ typedef struct form_state {
 	bool view_only;         /* a record to read, not to change (a consented plan's) */
 } form_state;
 
-/* Record types that have forms here, by table name. */
-static const record_type *const form_types[] = {
-	&rt_contact, &rt_certificate, &rt_consent, &rt_intake, &rt_assessment,
-	&rt_plan, &rt_monitoring, &rt_note, &rt_meeting, &rt_monitoring_skip,
-	&rt_service_provider, NULL,
-};
-
-/* Records whose parent is another record, not the client. */
-static const record_type *const child_types[] = {
-	&rt_assessment_item, &rt_plan_row, &rt_weekly_slot, &rt_non_weekly,
-	&rt_action_item, &rt_monitoring_row, NULL,
-};
+/* A record type by table name that has a form of the given kind here
+ * (REC_RECORD_KINDS' form column). */
+static const record_type *type_with_form(const char *table, rec_form form)
+{
+	for (const record_type *const *t = rec_all_types; *t; t++)
+		if ((*t)->form == form && strcmp((*t)->table, table) == 0)
+			return *t;
+	return NULL;
+}
 
 static const record_type *child_type(const char *table)
 {
-	for (size_t i = 0; child_types[i]; i++)
-		if (strcmp(child_types[i]->table, table) == 0)
-			return child_types[i];
-	return NULL;
+	return type_with_form(table, REC_FORM_CHILD);
 }
 
 /* The draft's record id: a new child is keyed by its parent, negated, so
@@ -72,10 +66,7 @@ static int64_t draft_record_id(const form_state *fs)
 
 const record_type *ui_form_record_type(const char *table)
 {
-	for (size_t i = 0; form_types[i]; i++)
-		if (strcmp(form_types[i]->table, table) == 0)
-			return form_types[i];
-	return NULL;
+	return type_with_form(table, REC_FORM_OWN);
 }
 
 /* ---- building the fields ---- */

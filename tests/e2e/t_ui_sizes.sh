@@ -33,7 +33,7 @@ for size in "80 24" "160 50"; do
 	ui_keys Enter
 	ui_wait "[Basics]"
 	check_frame "$1" "$2" "Client card" "Tab:tab"
-	for tab in Contacts Certificates Consents Intake Assessments Plans Monitorings Notes Meetings "Not done"; do
+	for tab in Contacts Certificates Consents Intake Assessments Plans Monitorings Notes Meetings "Not done" "Crisis plan"; do
 		ui_keys Tab
 		ui_wait "[$tab]"
 		check_frame "$1" "$2" "Client card" "?:help"
