@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tsunagi/due_page.h"
+#include "tsunagi/store_lookup.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/xalloc.h"
 
@@ -225,50 +226,50 @@ static int add_day_group(due_pager *p, group_vec *g, date_t on, enum due_kind ki
 	return TSU_OK;
 }
 
+typedef struct day_walk {
+	due_pager *p;
+	group_vec *g;
+	due_section_fn classify;
+	void *ctx;
+} day_walk;
+
+/* One day's count of one kind (open: 1 not met, 0 met, 2 not done): its
+ * group, or two when the day's certificates differ in state. */
+static int group_of_day(void *arg, const due_day_row *r, tsu_err *e)
+{
+	day_walk *w = arg;
+	due_pager *p = w->p;
+	date_t on = r->on, deadline;
+	int kind = r->kind, open = r->open, grc;
+	enum due_state state, sl_state;
+
+	if (kind < 0 || kind >= DUE_KIND_COUNT || !wanted(&p->q, kind))
+		return TSU_OK;
+	if (!open && !p->q.include_done)
+		return TSU_OK;
+	if (open == 2) {
+		state = DUE_NOT_DONE;
+		deadline = month_last_day(date_month(on));
+	} else {
+		state = open ? open_state((enum due_kind)kind, false, on, p->q.today, &deadline) : DUE_DONE;
+	}
+	if (open && forgotten(p, (enum due_kind)kind, state, deadline))
+		return TSU_OK;
+	sl_state = open == 1 && kind == DUE_CERTIFICATE ?
+		   open_state(DUE_CERTIFICATE, true, on, p->q.today, &deadline) : state;
+	if (sl_state == state)
+		return add_day_group(p, w->g, on, (enum due_kind)kind, state, 0, r->n, w->classify, w->ctx, e);
+	grc = add_day_group(p, w->g, on, DUE_CERTIFICATE, sl_state, 1, -1, w->classify, w->ctx, e);
+	if (grc == TSU_OK)
+		grc = add_day_group(p, w->g, on, DUE_CERTIFICATE, state, 2, -1, w->classify, w->ctx, e);
+	return grc;
+}
+
 static int groups_of_cache(due_pager *p, group_vec *g, due_section_fn classify, void *ctx, tsu_err *e)
 {
-	db_stmt *st = db_prepare(p->db,
-		"SELECT due_on, kind, open, n FROM due_day"
-		" WHERE due_on BETWEEN :from AND :to AND n > 0");
-	int rc = DB_DONE, grc = TSU_OK;
+	day_walk w = { p, g, classify, ctx };
 
-	db_bind_date(st, ":from", p->q.from);
-	db_bind_date(st, ":to", p->q.to);
-	while (grc == TSU_OK && (rc = db_step(st)) == DB_ROW) {
-		date_t on = db_col_date(st, 0), deadline;
-		int kind = db_col_int(st, 1);
-		int open = db_col_int(st, 2);   /* 1 not met, 0 met, 2 not done */
-		enum due_state state, sl_state;
-
-		if (on == DATE_NONE || kind < 0 || kind >= DUE_KIND_COUNT || !wanted(&p->q, kind))
-			continue;
-		if (!open && !p->q.include_done)
-			continue;
-		if (open == 2) {
-			state = DUE_NOT_DONE;
-			deadline = month_last_day(date_month(on));
-		} else {
-			state = open ? open_state((enum due_kind)kind, false, on, p->q.today, &deadline) : DUE_DONE;
-		}
-		if (open && forgotten(p, (enum due_kind)kind, state, deadline))
-			continue;
-		sl_state = open == 1 && kind == DUE_CERTIFICATE ?
-			   open_state(DUE_CERTIFICATE, true, on, p->q.today, &deadline) : state;
-		if (sl_state == state) {
-			grc = add_day_group(p, g, on, (enum due_kind)kind, state, 0,
-					    db_col_int64(st, 3), classify, ctx, e);
-		} else {
-			/* The day's certificates differ in state: two groups. */
-			grc = add_day_group(p, g, on, DUE_CERTIFICATE, sl_state, 1, -1, classify, ctx, e);
-			if (grc == TSU_OK)
-				grc = add_day_group(p, g, on, DUE_CERTIFICATE, state, 2, -1,
-						    classify, ctx, e);
-		}
-	}
-	db_reset(st);
-	if (grc != TSU_OK)
-		return grc;
-	return rc < 0 ? db_error(p->db, e, _("reading the due list")) : TSU_OK;
+	return store_due_days_each(p->db, p->q.from, p->q.to, group_of_day, &w, e);
 }
 
 int due_pager_open(db *d, const due_query *q, bool forget_missed,

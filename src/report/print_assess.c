@@ -13,6 +13,7 @@
 #include "tsunagi/icf.h"
 #include "tsunagi/print.h"
 #include "tsunagi/store_client.h"
+#include "tsunagi/store_lookup.h"
 #include "tsunagi/xalloc.h"
 
 static const char *qualifier_ja(int q)
@@ -193,10 +194,7 @@ int print_build_assessment(db *d, int64_t client_id, int64_t id, const print_opt
 	int rc;
 
 	if (!id) {
-		db_stmt *s = db_prepare(d, "SELECT id FROM assessment WHERE client_id = :client"
-					" ORDER BY assessed_on DESC, id DESC LIMIT 1");
-		db_bind_int64(s, ":client", client_id);
-		id = db_int64_or(s, 0);
+		id = store_latest_assessment(d, client_id);
 		if (!id)
 			return err_set(e, TSU_ENOTFOUND, _("client %lld has no assessment yet; add one first"),
 				       (long long)client_id);

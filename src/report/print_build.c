@@ -19,6 +19,7 @@
 #include "tsunagi/store.h"
 #include "tsunagi/store_client.h"
 #include "tsunagi/store_cycle.h"
+#include "tsunagi/store_lookup.h"
 #include "tsunagi/store_provider.h"
 #include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
@@ -236,14 +237,6 @@ static void sign_line(pform *f, date_t consented)
 
 /* ---- loading the record a form prints ---- */
 
-static int64_t latest_id(db *d, const char *sql, int64_t client_id)
-{
-	db_stmt *s = db_prepare(d, sql);
-
-	db_bind_int64(s, ":client", client_id);
-	return db_int64_or(s, 0);
-}
-
 /* Read record id of rt (with client_id at field col) and check whose it is. */
 static int get_own(db *d, const record_type *rt, int64_t id, int64_t client_id, void *rec, tsu_err *e)
 {
@@ -261,8 +254,7 @@ static int get_own(db *d, const record_type *rt, int64_t id, int64_t client_id, 
 static int load_plan(db *d, int64_t client_id, int64_t id, plan *p, tsu_err *e)
 {
 	if (!id)
-		id = latest_id(d, "SELECT id FROM plan WHERE client_id = :client"
-			       " ORDER BY stage = 'superseded', id DESC LIMIT 1", client_id);
+		id = store_latest_plan(d, client_id);
 	if (!id) {
 		record_init(&rt_plan, p);
 		return err_set(e, TSU_ENOTFOUND, _("client %lld has no plan yet; add one first"), (long long)client_id);
@@ -504,8 +496,7 @@ static int build_monitoring(db *d, int64_t client_id, int64_t id, const print_op
 	int rc;
 
 	if (!id)
-		id = latest_id(d, "SELECT id FROM monitoring WHERE client_id = :client AND done_on IS NOT NULL"
-			       " ORDER BY done_on DESC, id DESC LIMIT 1", client_id);
+		id = store_latest_done_monitoring(d, client_id);
 	if (!id)
 		return err_set(e, TSU_ENOTFOUND, _("client %lld has no monitoring done yet; record one first"), (long long)client_id);
 	if ((rc = get_own(d, &rt_monitoring, id, client_id, &m, e)) != TSU_OK) {

@@ -13,6 +13,7 @@
 #include "tsunagi/print.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store_client.h"
+#include "tsunagi/store_lookup.h"
 #include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
 
@@ -105,26 +106,6 @@ static void month_short(month_t m, char *buf, size_t n)
 		*dot = '\0';
 }
 
-static size_t load_intervals(db *d, int64_t plan_id, due_interval **out)
-{
-	db_stmt *s = db_prepare(d, "SELECT from_month, months FROM plan_interval WHERE plan_id = :plan ORDER BY from_month");
-	due_interval *v = NULL;
-	size_t n = 0;
-
-	db_bind_int64(s, ":plan", plan_id);
-	while (db_step(s) == DB_ROW) {
-		month_t m;
-		if (month_parse(db_col_text(s, 0), &m, NULL) != TSU_OK)
-			continue;
-		v = xrealloc(v, (n + 1) * sizeof *v);
-		v[n].from = m;
-		v[n++].months = db_col_int(s, 1);
-	}
-	db_reset(s);
-	*out = v;
-	return n;
-}
-
 /* One interval's stretch: "毎月(R9.1〜R9.3)" or "6月ごと(R9.9〜R10.3)".
  * The months are the rules' (monitoring_due_months), so the printout
  * follows whatever the schedule rule is. */
@@ -155,7 +136,7 @@ static void add_stretch(strbuf *b, const due_plan *dp, month_t lo, month_t hi, i
 char *print_monitoring_months(db *d, const plan *p)
 {
 	due_interval one = { p->anchor_month, p->monitoring_months }, *iv = NULL;
-	size_t n = load_intervals(d, p->id, &iv);
+	size_t n = store_plan_intervals(d, p->id, &iv);
 	due_plan dp = {
 		.id = p->id, .client_id = p->client_id, .period_from = p->period_from,
 		.period_to = p->period_to, .anchor = p->anchor_month, .months = p->monitoring_months,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tsunagi/i18n.h"
+#include "tsunagi/store_lookup.h"
 #include "tsunagi/ui_due.h"
 #include "tsunagi/xalloc.h"
 
@@ -18,13 +19,9 @@ typedef struct collect {
 
 static char *client_name(db *d, int64_t id)
 {
-	db_stmt *st = db_prepare(d, "SELECT name FROM client INDEXED BY client_names WHERE id = :id");
-	char *name;
+	char *name = store_client_name(d, id);
 
-	db_bind_int64(st, ":id", id);
-	name = db_step(st) == DB_ROW ? db_col_strdup(st, 0) : xstrdup("?");
-	db_reset(st);
-	return name;
+	return name ? name : xstrdup("?");
 }
 
 static void emit(void *ctx, const due_item *it, int section)

@@ -27,6 +27,7 @@
 #include "tsunagi/i18n.h"
 #include "tsunagi/store_cycle.h"
 #include "tsunagi/store_day.h"
+#include "tsunagi/store_lookup.h"
 #include "tsunagi/text.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/ui_cycle.h"
@@ -96,17 +97,36 @@ static size_t day_count(const cal_state *c)
 	return ui_due_source_count(&c->day, -1);
 }
 
+/* One day's count from the due cache's day index. */
+static int count_day(void *ctx, const due_day_row *r, tsu_err *e)
+{
+	cal_state *c = ctx;
+	bool open = r->open != 0;
+	int n = (int)r->n;
+
+	(void)e;
+	if (r->on < c->cal.first || r->on > c->cal.last)
+		return TSU_OK;
+	if (r->kind == DUE_MONITORING) {
+		c->cal.days[r->on - c->cal.first].monitorings += n;
+		if (open)
+			c->cal.days[r->on - c->cal.first].due += n;
+	} else if (open) {
+		c->cal.days[r->on - c->cal.first].due += n;
+		c->other[r->on - c->cal.first] += n;
+	}
+	return TSU_OK;
+}
+
 /* The month's numbers per day: from the due cache's day index, billing
  * from the engine (it is not cached); the items themselves only when the
  * cache cannot be used. */
 static void count_month(cal_state *c)
 {
-	db_stmt *st;
 	due_query bq = { c->app->today, c->cal.first, c->cal.last, true, 1u << DUE_BILLING };
 	due_input none = { 0 };
 	due_list b = { 0 };
 	tsu_err e;
-	int rc;
 
 	memset(c->other, 0, sizeof c->other);
 	if (due_cache_refresh(c->app->db, &e) < 0) {
@@ -123,34 +143,9 @@ static void count_month(cal_state *c)
 		due_result_free(&r);
 		return;
 	}
-	/* The per-day counts the due cache keeps (table due_day): a month is
-	 * a few hundred rows, however large the office. */
-	st = db_prepare(c->app->db,
-		"SELECT due_on, kind, open, n FROM due_day"
-		" WHERE due_on BETWEEN :from AND :to AND n > 0");
-	db_bind_date(st, ":from", c->cal.first);
-	db_bind_date(st, ":to", c->cal.last);
-	while ((rc = db_step(st)) == DB_ROW) {
-		date_t on = db_col_date(st, 0);
-		bool open = db_col_int(st, 2) != 0;
-		int n = db_col_int(st, 3);
-
-		if (on == DATE_NONE || on < c->cal.first || on > c->cal.last)
-			continue;
-		if (db_col_int(st, 1) == DUE_MONITORING) {
-			c->cal.days[on - c->cal.first].monitorings += n;
-			if (open)
-				c->cal.days[on - c->cal.first].due += n;
-		} else if (open) {
-			c->cal.days[on - c->cal.first].due += n;
-			c->other[on - c->cal.first] += n;
-		}
-	}
-	db_reset(st);
-	if (rc < 0) {
-		db_error(c->app->db, &e, _("reading the due list"));
+	/* The per-day counts the due cache keeps. */
+	if (store_due_days_each(c->app->db, c->cal.first, c->cal.last, count_day, c, &e) != TSU_OK)
 		ui_error(c->app, "%s", e.msg);
-	}
 	due_compute(&none, &bq, &b);
 	cal_month_count(&c->cal, &b);
 	for (size_t i = 0; i < b.n; i++)
@@ -365,21 +360,12 @@ static const ui_hint *hints(ui_screen *s)
 
 static int64_t scheduled_monitoring(ui_app *app, const due_item *it)
 {
-	db_stmt *st;
-	int64_t id;
-
 	/* The visit the item sits on, if it sits on one. */
 	if (it->on == it->deadline && it->done_id == 0)
 		return 0;
 	if (it->done_id)
 		return it->done_id;
-	st = db_prepare(app->db,
-		"SELECT id FROM monitoring WHERE client_id = :client AND done_on IS NULL"
-		" AND scheduled_on = :on ORDER BY id LIMIT 1");
-	db_bind_int64(st, ":client", it->client_id);
-	db_bind_date(st, ":on", it->on);
-	id = db_int64_or(st, 0);
-	return id;
+	return store_scheduled_monitoring(app->db, it->client_id, it->on);
 }
 
 static void start_move(ui_app *app, cal_state *c)

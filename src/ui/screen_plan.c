@@ -19,6 +19,7 @@
 #include "tsunagi/records.h"
 #include "tsunagi/store.h"
 #include "tsunagi/store_cycle.h"
+#include "tsunagi/store_lookup.h"
 #include "tsunagi/store_plan.h"
 #include "tsunagi/store_provider.h"
 #include "tsunagi/ui_rows.h"
@@ -119,15 +120,11 @@ static void reload(plan_state *p, int64_t select)
 
 static void pull_needs(ui_app *app, plan_state *p)
 {
-	db_stmt *st;
 	int64_t assessment_id;
 	size_t added = 0;
 	tsu_err e;
 
-	st = db_prepare(app->db, "SELECT id FROM assessment WHERE client_id = :client"
-			" ORDER BY assessed_on DESC, id DESC LIMIT 1");
-	db_bind_int64(st, ":client", p->rows.client_id);
-	assessment_id = db_int64_or(st, 0);
+	assessment_id = store_latest_assessment(app->db, p->rows.client_id);
 	if (!assessment_id) {
 		ui_error(app, "%s", _("This client has no assessment yet; write one on the card's Assessments tab."));
 		return;
