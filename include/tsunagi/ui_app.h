@@ -15,12 +15,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "tsunagi/cli.h"
 #include "tsunagi/config.h"
 #include "tsunagi/db.h"
 #include "tsunagi/record.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store_draft.h"
+#include "tsunagi/ui.h"
 #include "tsunagi/ui_keys.h"
 #include "tsunagi/ui_widget.h"
 
@@ -84,7 +84,7 @@ typedef void (*ui_confirm_fn)(ui_app *app, void *arg, bool yes);
 typedef enum { UI_DRAFT_IN_DB, UI_DRAFT_IN_FILE, UI_DRAFT_LOST, UI_DRAFT_KINDS } ui_draft_kept;
 
 struct ui_app {
-	cli_ctx *cli;
+	const ui_host *host;
 	char session[33];       /* this session's id: its drafts are its own */
 	char started[24];       /* when it started, UTC ISO 8601 like saved_at */
 	int drafts[UI_DRAFT_KINDS];     /* how the forms' drafts went (counts) */

@@ -166,6 +166,17 @@ static const struct command {
 	{ "check", cmd_check },
 };
 
+/* The UI's way to the database and the day's check (ui.h). */
+static db *host_db(void *arg)
+{
+	return cli_db(arg);
+}
+
+static pid_t host_check(void *arg)
+{
+	return cli_check_start(arg, false);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -236,7 +247,9 @@ int main(int argc, char **argv)
 	}
 
 	if (optind >= argc) {
-		rc = ui_run(&ctx);
+		ui_host host = { ctx.today, &ctx, host_db, host_check };
+
+		rc = ui_run(&host);
 	} else {
 		const char *name = argv[optind];
 		const struct command *cmd = NULL;

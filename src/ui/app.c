@@ -60,7 +60,7 @@ static void start_check(ui_app *app, pid_t *pid)
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = SA_NOCLDSTOP;     /* no SA_RESTART: get_wch must return */
 	sigaction(SIGCHLD, &sa, NULL);
-	*pid = cli_check_start(app->cli, false);
+	*pid = app->host->start_check(app->host->arg);
 }
 
 /* The check has ended: reap it, and show what it found. */
@@ -701,33 +701,33 @@ static bool start_terminal(ui_app *app)
 }
 
 
-int ui_run(cli_ctx *ctx)
+int ui_run(const ui_host *host)
 {
 	const char *cs = nl_langinfo(CODESET);
 	ui_app app;
 	tsu_err e;
 	strbuf warn;
-	int errs = 0, rc = EXIT_OK;
+	int errs = 0, rc = EXIT_SUCCESS;
 	bool dead = false, check_started = false, cfg_read;
 	pid_t check_pid = 0;
 	long idle_t0;
 
 	if (!cs || strcmp(cs, "UTF-8") != 0) {
 		fprintf(stderr, "tsunagi: %s\n", _("the locale's character set is not UTF-8; set LANG, e.g. LANG=ja_JP.UTF-8 (or C.UTF-8), and start again"));
-		return EXIT_FAIL;
+		return EXIT_FAILURE;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "tsunagi: %s\n", _("the full-screen UI needs a terminal; use a command instead (see 'tsunagi --help')"));
-		return EXIT_FAIL;
+		return EXIT_FAILURE;
 	}
 	memset(&app, 0, sizeof app);
 	make_session_id(&app);
 	note_start_time(&app);
-	app.cli = ctx;
-	app.today = ctx->today;
-	app.db = cli_db(ctx);
+	app.host = host;
+	app.today = host->today;
+	app.db = host->open_db(host->arg);
 	if (!app.db)
-		return EXIT_FAIL;
+		return EXIT_FAILURE;
 	config_defaults(&app.cfg);
 	cfg_read = config_load(&app.cfg, &e) == TSU_OK;
 	if (!cfg_read)
@@ -748,7 +748,7 @@ int ui_run(cli_ctx *ctx)
 	catch_signals();
 	if (!start_terminal(&app)) {
 		config_free(&app.cfg);
-		return EXIT_FAIL;
+		return EXIT_FAILURE;
 	}
 	fatal_app = &app;
 	err_on_fatal(on_fatal);
@@ -828,7 +828,7 @@ int ui_run(cli_ctx *ctx)
 	endwin();
 	if (got_signal == SIGHUP || got_signal == SIGTERM || got_signal == SIGQUIT || dead) {
 		report_drafts(&app);
-		rc = EXIT_FAIL;
+		rc = EXIT_FAILURE;
 	}
 	free(app.confirm_text);
 	config_free(&app.cfg);
