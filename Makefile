@@ -30,7 +30,7 @@ SAN      ?=
 
 # The program links only the core libraries; the PDF writers and their
 # cairo/pango stack are a module loaded when a PDF is asked for
-# (src/cli/pdf_dl.c).  Tests link everything.
+# (src/report/pdf_dl.c).  Tests link everything.
 CORE_PKGS := ncursesw sqlite3 libutf8proc
 PDF_PKGS := pangocairo cairo fontconfig
 PKGS     := $(CORE_PKGS) $(PDF_PKGS)
@@ -55,9 +55,9 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 
 PDF_SRC  := src/report/pdf.c src/report/due_pdf.c src/report/print_pdf.c
 PDF_OBJ  := $(PDF_SRC:src/%.c=$(B)/obj/%.o)
-LIB_SRC  := $(filter-out src/cli/main.c src/cli/pdf_dl.c $(PDF_SRC),$(wildcard src/*/*.c))
+LIB_SRC  := $(filter-out src/cli/main.c src/report/pdf_dl.c $(PDF_SRC),$(wildcard src/*/*.c))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/gen/schema.o
-MAIN_OBJ := $(B)/obj/cli/main.o $(B)/obj/cli/pdf_dl.o
+MAIN_OBJ := $(B)/obj/cli/main.o $(B)/obj/report/pdf_dl.o
 SCHEMA   := $(sort $(wildcard data/schema/*.sql))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
