@@ -70,9 +70,9 @@ static void draw_row(ui_rows *r, ui_win *w, int y, int x, int width, const void 
 	ui_put_raw(w, y, cx, 3, flags, true);
 	cx += 3;
 	fw = (x + width - cx) / 2;
-	ui_put(w, y, cx, fw - 1, it->fact, true);
+	ui_put_cut(w, y, cx, fw - 1, it->fact, true);
 	cx += fw;
-	ui_put(w, y, cx, x + width - cx, it->interpretation, true);
+	ui_put_cut(w, y, cx, x + width - cx, it->interpretation, true);
 }
 
 /* A new item joins the group of the selected one. */

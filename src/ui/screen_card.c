@@ -180,13 +180,13 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *
 		int lw = width / 3 > 24 ? 24 : width / 3;
 		char *label = xstrndup(line, (size_t)(tab - line));
 		ui_put_raw(w, y, x + 2, lw, label, true);
-		ui_put(w, y, x + 2 + lw, width - 2 - lw, tab + 1, true);
+		ui_put_cut(w, y, x + 2 + lw, width - 2 - lw, tab + 1, true);
 		free(label);
 	} else if (cs->tab == UI_TAB_PLANS) {
 		draw_plan_row(w, y, x, width, row);
 	} else {
 		char *s = summary(tabs[cs->tab].rt, row);
-		ui_put(w, y, x + 2, width - 2, s, true);
+		ui_put_cut(w, y, x + 2, width - 2, s, true);
 		free(s);
 	}
 	if (sel)

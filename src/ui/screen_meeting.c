@@ -31,9 +31,9 @@ static void draw_item(ui_rows *r, ui_win *w, int y, int x, int width, const void
 	snprintf(head, sizeof head, "[%s] %-10s ", a->done_on != DATE_NONE ? "x" : " ", due);
 	cx += ui_put_raw(w, y, cx, width, head, false);
 	ow = (x + width - cx) / 4;
-	ui_put(w, y, cx, ow, a->owner, true);
+	ui_put_cut(w, y, cx, ow, a->owner, true);
 	cx += ow;
-	ui_put(w, y, cx, x + width - cx, a->what, true);
+	ui_put_cut(w, y, cx, x + width - cx, a->what, true);
 }
 
 static const ui_context ctx_list[] = { UK_MEETING, UK_RECORD, UK_LIST, UK_GLOBAL };

@@ -51,9 +51,9 @@ static void draw_row(ui_rows *r, ui_win *w, int y, int x, int width, const void 
 		 mr->change_kind || mr->change_amount || mr->change_weekly ? "!" : " ");
 	cx += ui_put_raw(w, y, cx, width, head, false);
 	gw = (x + width - cx) / 2;
-	ui_put(w, y, cx, gw - 1, g ? g->goal : _("(goal removed from the plan)"), true);
+	ui_put_cut(w, y, cx, gw - 1, g ? g->goal : _("(goal removed from the plan)"), true);
 	cx += gw;
-	ui_put(w, y, cx, x + width - cx, mr->attainment, true);
+	ui_put_cut(w, y, cx, x + width - cx, mr->attainment, true);
 }
 
 /* The goal a row rates, for the row's form: "goal 1: 一人で買い物に行く". */

@@ -345,6 +345,12 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	const void *row = ui_list_selected(&ns->list);
 
 	if (ns->typing) {
+		/* Esc on the empty search of every note: nothing to search,
+		 * so the worker wants out, as the hint's "back" says. */
+		if (k == 27 && !ns->client_id && ns->query.len == 0 && ns->list.nrows == 0) {
+			ui_pop(app);
+			return true;
+		}
 		if (k == '\n' || k == 27) {
 			ns->typing = false;
 			if (k == 27 && ns->client_id)

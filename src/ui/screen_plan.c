@@ -50,9 +50,9 @@ static void draw_row(ui_rows *r, ui_win *w, int y, int x, int width, const void 
 	snprintf(head, sizeof head, "%2d ", pr->priority);
 	cx += ui_put_raw(w, y, cx, width, head, false);
 	nw = (x + width - cx) / 3;
-	ui_put(w, y, cx, nw - 1, pr->need, true);
+	ui_put_cut(w, y, cx, nw - 1, pr->need, true);
 	cx += nw;
-	ui_put(w, y, cx, nw - 1, pr->goal, true);
+	ui_put_cut(w, y, cx, nw - 1, pr->goal, true);
 	cx += nw;
 	{
 		/* The provider's name as the plan prints it (its first line). */
@@ -61,7 +61,7 @@ static void draw_row(ui_rows *r, ui_win *w, int y, int x, int width, const void 
 		prov[strcspn(prov, "\n")] = '\0';
 		svc = xasprintf("%s%s%s%s%s", pr->service_kind, pr->service_amount[0] ? " " : "",
 				pr->service_amount, prov[0] ? " / " : "", prov);
-		ui_put(w, y, cx, x + width - cx, svc, true);
+		ui_put_cut(w, y, cx, x + width - cx, svc, true);
 		free(svc);
 		free(prov);
 	}

@@ -147,3 +147,18 @@ wait_day_checked() {
 day_check_running() {
 	! flock -n "$1-check.lock" true 2>/dev/null
 }
+
+# ui_snapshot NAME: the whole screen, trailing blanks cut, must equal
+# tests/e2e/screens/NAME.txt.  TSUNAGI_SNAPSHOT_UPDATE=1 writes the file
+# instead (then read the diff before committing it).
+ui_snapshot() {
+	local want="$(dirname "${BASH_SOURCE[0]}")/screens/$1.txt"
+	ui_screen | sed 's/ *$//' > "$T/snap-$1"
+	if [ "${TSUNAGI_SNAPSHOT_UPDATE:-}" = 1 ]; then
+		mkdir -p "$(dirname "$want")"
+		cp "$T/snap-$1" "$want"
+		return 0
+	fi
+	[ -f "$want" ] || fail "no snapshot $want (run with TSUNAGI_SNAPSHOT_UPDATE=1 and read it)"
+	diff -u "$want" "$T/snap-$1" >&2 || fail "screen $1 differs from its snapshot"
+}
