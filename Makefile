@@ -122,10 +122,16 @@ $(B)/obj/gen/schema.o: $(B)/gen/schema.c
 	@mkdir -p $(dir $@)
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(B)/libtsunagi.a $(B)/libtsunagi-pdf.a
+# The tests' shared fixture (tests/unit/fixture.h), linked into each.
+$(B)/tests/fixture.o: tests/unit/fixture.c tests/unit/fixture.h
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< \
+	@$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/tests/fixture.o $(B)/libtsunagi.a $(B)/libtsunagi-pdf.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(B)/tests/fixture.o \
 		$(B)/libtsunagi-pdf.a $(B)/libtsunagi.a $(LDFLAGS) $(PKG_LIBS) \
 		$(shell pkg-config --libs cmocka) -lm
 

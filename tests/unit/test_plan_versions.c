@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "tsunagi/db.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store_client.h"
@@ -25,43 +26,16 @@
 #include "tsunagi/xalloc.h"
 
 struct fx {
-	char dir[64];
-	char *path;
-	db *db;
+	fx_db x;
 	int64_t client;
 };
-
-static date_t D(const char *s)
-{
-	date_t d;
-	tsu_err e;
-	assert_int_equal(date_parse(s, &d, &e), TSU_OK);
-	return d;
-}
-
-static void set(char **dst, const char *s)
-{
-	free(*dst);
-	*dst = xstrdup(s);
-}
 
 static int setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	client c;
-	tsu_err e;
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-planv-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/t.db", f->dir);
-	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
-	client_init(&c);
-	assert_int_equal(client_set(&c, "name", "山田 太郎", &e), TSU_OK);
-	assert_int_equal(client_set(&c, "kana", "やまだ たろう", &e), TSU_OK);
-	assert_int_equal(client_set(&c, "birth", "1980-01-01", &e), TSU_OK);
-	assert_int_equal(store_client_add(f->db, &c, &e), TSU_OK);
-	f->client = c.id;
-	client_free(&c);
+	fx_db_open(&f->x, "planv");
+	f->client = fx_client(f->x.db, "山田 太郎", "やまだ たろう", "1980-01-01");
 	*state = f;
 	return 0;
 }
@@ -69,13 +43,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char *cmd;
 
-	db_close(f->db);
-	cmd = xasprintf("rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(f->path);
+	fx_db_close(&f->x);
 	free(f);
 	return 0;
 }
@@ -89,14 +58,14 @@ static int64_t add_draft(db *d, int64_t cid)
 
 	record_init(&rt_plan, &p);
 	p.client_id = cid;
-	p.written_on = D("2026-04-20");
-	p.period_from = D("2026-05-01");
-	p.period_to = D("2027-04-30");
+	p.written_on = fx_date("2026-04-20");
+	p.period_from = fx_date("2026-05-01");
+	p.period_to = fx_date("2027-04-30");
 	p.monitoring_months = 3;
-	set(&p.wishes, "一人暮らしを続けたい");
-	set(&p.policy, "地域での一人暮らしを支える");
-	set(&p.long_goal, "自分で家事ができる");
-	set(&p.short_goal, "週2回掃除をする");
+	fx_set(&p.wishes, "一人暮らしを続けたい");
+	fx_set(&p.policy, "地域での一人暮らしを支える");
+	fx_set(&p.long_goal, "自分で家事ができる");
+	fx_set(&p.short_goal, "週2回掃除をする");
 	assert_int_equal(store_plan_add(d, &p, &e), TSU_OK);
 	id = p.id;
 	record_free(&rt_plan, &p);
@@ -111,10 +80,10 @@ static int64_t add_row(db *d, int64_t plan_id, int priority, const char *provide
 	record_init(&rt_plan_row, &r);
 	r.plan_id = plan_id;
 	r.priority = priority;
-	set(&r.need, "掃除ができない");
-	set(&r.goal, "週2回掃除をする");
-	set(&r.service_kind, "居宅介護");
-	set(&r.provider, provider);
+	fx_set(&r.need, "掃除ができない");
+	fx_set(&r.goal, "週2回掃除をする");
+	fx_set(&r.service_kind, "居宅介護");
+	fx_set(&r.provider, provider);
 	if (store_record_add(d, &rt_plan_row, &r, e) != TSU_OK)
 		id = 0;
 	else
@@ -125,11 +94,11 @@ static int64_t add_row(db *d, int64_t plan_id, int priority, const char *provide
 
 static int64_t add_final(struct fx *f)
 {
-	int64_t id = add_draft(f->db, f->client);
+	int64_t id = add_draft(f->x.db, f->client);
 	tsu_err e;
 
-	assert_true(add_row(f->db, id, 1, "ヘルパーステーションA 090-0000-0000", &e) > 0);
-	assert_int_equal(store_plan_finalise(f->db, id, D("2026-04-25"), &e), TSU_OK);
+	assert_true(add_row(f->x.db, id, 1, "ヘルパーステーションA 090-0000-0000", &e) > 0);
+	assert_int_equal(store_plan_finalise(f->x.db, id, fx_date("2026-04-25"), &e), TSU_OK);
 	return id;
 }
 
@@ -140,13 +109,13 @@ static void a_consented_plans_fields_cannot_be_changed(void **state)
 	plan p, again;
 	tsu_err e;
 
-	assert_int_equal(store_record_get(f->db, &rt_plan, id, &p, &e), TSU_OK);
-	set(&p.policy, "書き換えた方針");
-	assert_int_equal(store_record_update(f->db, &rt_plan, &p, &e), TSU_EINVAL);
+	assert_int_equal(store_record_get(f->x.db, &rt_plan, id, &p, &e), TSU_OK);
+	fx_set(&p.policy, "書き換えた方針");
+	assert_int_equal(store_record_update(f->x.db, &rt_plan, &p, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "consented on 2026-04-25"));
 	assert_non_null(strstr(e.msg, "plan revise"));
 	assert_null(strchr(e.msg, '\n'));
-	assert_int_equal(store_record_get(f->db, &rt_plan, id, &again, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_plan, id, &again, &e), TSU_OK);
 	assert_string_equal(again.policy, "地域での一人暮らしを支える");
 	record_free(&rt_plan, &again);
 	record_free(&rt_plan, &p);
@@ -159,13 +128,13 @@ static void a_consented_plan_can_still_be_delivered_and_get_a_new_interval(void 
 	plan p;
 	tsu_err e;
 
-	assert_int_equal(store_record_get(f->db, &rt_plan, id, &p, &e), TSU_OK);
-	p.delivered_on = D("2026-04-28");
-	assert_int_equal(store_record_update(f->db, &rt_plan, &p, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_plan, id, &p, &e), TSU_OK);
+	p.delivered_on = fx_date("2026-04-28");
+	assert_int_equal(store_record_update(f->x.db, &rt_plan, &p, &e), TSU_OK);
 	record_free(&rt_plan, &p);
-	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2026, 10), 6, &e), TSU_OK);
-	assert_int_equal(store_record_get(f->db, &rt_plan, id, &p, &e), TSU_OK);
-	assert_int_equal(p.delivered_on, D("2026-04-28"));
+	assert_int_equal(store_plan_set_interval(f->x.db, id, month_from_ym(2026, 10), 6, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_plan, id, &p, &e), TSU_OK);
+	assert_int_equal(p.delivered_on, fx_date("2026-04-28"));
 	assert_int_equal(p.monitoring_months, 6);
 	record_free(&rt_plan, &p);
 }
@@ -179,15 +148,15 @@ static void a_consented_plans_rows_cannot_be_added_changed_or_deleted(void **sta
 	size_t n;
 	tsu_err e;
 
-	assert_int_equal(add_row(f->db, id, 2, "B事業所", &e), 0);
+	assert_int_equal(add_row(f->x.db, id, 2, "B事業所", &e), 0);
 	assert_non_null(strstr(e.msg, "plan revise"));
-	assert_int_equal(store_record_list(f->db, &rt_plan_row, id, (void **)&rows, &n, &e), TSU_OK);
+	assert_int_equal(store_record_list(f->x.db, &rt_plan_row, id, (void **)&rows, &n, &e), TSU_OK);
 	assert_int_equal(n, 1);
-	set(&rows[0].provider, "");
-	assert_int_equal(store_record_update(f->db, &rt_plan_row, &rows[0], &e), TSU_EINVAL);
-	assert_int_equal(store_record_delete(f->db, &rt_plan_row, rows[0].id, &e), TSU_EINVAL);
+	fx_set(&rows[0].provider, "");
+	assert_int_equal(store_record_update(f->x.db, &rt_plan_row, &rows[0], &e), TSU_EINVAL);
+	assert_int_equal(store_record_delete(f->x.db, &rt_plan_row, rows[0].id, &e), TSU_EINVAL);
 	record_free_list(&rt_plan_row, rows, n);
-	assert_int_equal(store_record_list(f->db, &rt_plan_row, id, (void **)&rows, &n, &e), TSU_OK);
+	assert_int_equal(store_record_list(f->x.db, &rt_plan_row, id, (void **)&rows, &n, &e), TSU_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(rows[0].provider, "ヘルパーステーションA 090-0000-0000");
 	record_free_list(&rt_plan_row, rows, n);
@@ -196,18 +165,18 @@ static void a_consented_plans_rows_cannot_be_added_changed_or_deleted(void **sta
 	w.plan_id = id;
 	w.start_min = 600;
 	w.end_min = 660;
-	set(&w.activity, "通所");
-	assert_int_equal(store_record_add(f->db, &rt_weekly_slot, &w, &e), TSU_EINVAL);
+	fx_set(&w.activity, "通所");
+	assert_int_equal(store_record_add(f->x.db, &rt_weekly_slot, &w, &e), TSU_EINVAL);
 	record_free(&rt_weekly_slot, &w);
 	/* Nor can the plan itself be deleted. */
-	assert_int_equal(store_record_delete(f->db, &rt_plan, id, &e), TSU_EINVAL);
+	assert_int_equal(store_record_delete(f->x.db, &rt_plan, id, &e), TSU_EINVAL);
 }
 
 static void plain_sql_cannot_change_a_consented_plan_either(void **state)
 {
 	struct fx *f = *state;
 	int64_t id = add_final(f);
-	sqlite3 *h = db_handle(f->db);
+	sqlite3 *h = db_handle(f->x.db);
 	char *sql;
 
 	sql = xasprintf("UPDATE plan SET policy = 'x' WHERE id = %lld", (long long)id);
@@ -226,17 +195,17 @@ static void plain_sql_cannot_change_a_consented_plan_either(void **state)
 static void a_draft_stays_editable(void **state)
 {
 	struct fx *f = *state;
-	int64_t id = add_draft(f->db, f->client), rid;
+	int64_t id = add_draft(f->x.db, f->client), rid;
 	plan p;
 	tsu_err e;
 
-	assert_int_equal(store_record_get(f->db, &rt_plan, id, &p, &e), TSU_OK);
-	set(&p.policy, "新しい方針");
-	assert_int_equal(store_record_update(f->db, &rt_plan, &p, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_plan, id, &p, &e), TSU_OK);
+	fx_set(&p.policy, "新しい方針");
+	assert_int_equal(store_record_update(f->x.db, &rt_plan, &p, &e), TSU_OK);
 	record_free(&rt_plan, &p);
-	rid = add_row(f->db, id, 1, "", &e);
+	rid = add_row(f->x.db, id, 1, "", &e);
 	assert_true(rid > 0);
-	assert_int_equal(store_record_delete(f->db, &rt_plan_row, rid, &e), TSU_OK);
+	assert_int_equal(store_record_delete(f->x.db, &rt_plan_row, rid, &e), TSU_OK);
 }
 
 static void a_change_is_a_new_version_that_is_a_draft_until_final(void **state)
@@ -248,25 +217,25 @@ static void a_change_is_a_new_version_that_is_a_draft_until_final(void **state)
 	size_t n;
 	tsu_err e;
 
-	assert_int_equal(store_plan_revise(f->db, old, D("2026-10-01"), &nid, &e), TSU_OK);
+	assert_int_equal(store_plan_revise(f->x.db, old, fx_date("2026-10-01"), &nid, &e), TSU_OK);
 	/* The needs rows came along and can be changed in the new draft. */
-	assert_int_equal(store_record_list(f->db, &rt_plan_row, nid, (void **)&rows, &n, &e), TSU_OK);
+	assert_int_equal(store_record_list(f->x.db, &rt_plan_row, nid, (void **)&rows, &n, &e), TSU_OK);
 	assert_int_equal(n, 1);
-	set(&rows[0].provider, "ヘルパーステーションB");
-	assert_int_equal(store_record_update(f->db, &rt_plan_row, &rows[0], &e), TSU_OK);
+	fx_set(&rows[0].provider, "ヘルパーステーションB");
+	assert_int_equal(store_record_update(f->x.db, &rt_plan_row, &rows[0], &e), TSU_OK);
 	record_free_list(&rt_plan_row, rows, n);
 	/* The consented version is still in force and unchanged. */
-	assert_int_equal(store_plan_in_force(f->db, f->client, &p, &e), TSU_OK);
+	assert_int_equal(store_plan_in_force(f->x.db, f->client, &p, &e), TSU_OK);
 	assert_int_equal(p.id, old);
 	record_free(&rt_plan, &p);
-	assert_int_equal(store_plan_finalise(f->db, nid, D("2026-10-10"), &e), TSU_OK);
-	assert_int_equal(store_record_get(f->db, &rt_plan, old, &p, &e), TSU_OK);
+	assert_int_equal(store_plan_finalise(f->x.db, nid, fx_date("2026-10-10"), &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_plan, old, &p, &e), TSU_OK);
 	assert_string_equal(p.stage, "superseded");
 	record_free(&rt_plan, &p);
 	/* Both versions are read-only now. */
-	assert_int_equal(add_row(f->db, old, 2, "C", &e), 0);
+	assert_int_equal(add_row(f->x.db, old, 2, "C", &e), 0);
 	assert_non_null(strstr(e.msg, "past version"));
-	assert_int_equal(add_row(f->db, nid, 2, "C", &e), 0);
+	assert_int_equal(add_row(f->x.db, nid, 2, "C", &e), 0);
 	assert_non_null(strstr(e.msg, "consented on 2026-10-10"));
 }
 
@@ -280,20 +249,20 @@ static void finalising_names_what_the_final_plan_lacks(void **state)
 	tsu_err e;
 
 	/* Complete: nothing to say. */
-	id = add_draft(f->db, f->client);
-	assert_true(add_row(f->db, id, 1, "A事業所", &e) > 0);
-	assert_int_equal(store_plan_missing(f->db, id, &miss, &n, &e), TSU_OK);
+	id = add_draft(f->x.db, f->client);
+	assert_true(add_row(f->x.db, id, 1, "A事業所", &e) > 0);
+	assert_int_equal(store_plan_missing(f->x.db, id, &miss, &n, &e), TSU_OK);
 	assert_int_equal(n, 0);
 	store_plan_missing_free(miss, n);
 	/* Providers empty in two rows, the policy blank. */
-	assert_true(add_row(f->db, id, 2, "", &e) > 0);
-	assert_true(add_row(f->db, id, 3, "  ", &e) > 0);
-	assert_int_equal(store_record_get(f->db, &rt_plan, id, &p, &e), TSU_OK);
-	set(&p.policy, " ");
+	assert_true(add_row(f->x.db, id, 2, "", &e) > 0);
+	assert_true(add_row(f->x.db, id, 3, "  ", &e) > 0);
+	assert_int_equal(store_record_get(f->x.db, &rt_plan, id, &p, &e), TSU_OK);
+	fx_set(&p.policy, " ");
 	p.written_on = DATE_NONE;
-	assert_int_equal(store_record_update(f->db, &rt_plan, &p, &e), TSU_OK);
+	assert_int_equal(store_record_update(f->x.db, &rt_plan, &p, &e), TSU_OK);
 	record_free(&rt_plan, &p);
-	assert_int_equal(store_plan_missing(f->db, id, &miss, &n, &e), TSU_OK);
+	assert_int_equal(store_plan_missing(f->x.db, id, &miss, &n, &e), TSU_OK);
 	assert_int_equal(n, 3);
 	assert_non_null(strstr(miss[0], "計画作成日"));
 	assert_non_null(strstr(miss[1], "総合的な援助の方針"));
@@ -305,16 +274,16 @@ static void finalising_names_what_the_final_plan_lacks(void **state)
 static void a_plan_without_needs_rows_lacks_them(void **state)
 {
 	struct fx *f = *state;
-	int64_t id = add_draft(f->db, f->client);
+	int64_t id = add_draft(f->x.db, f->client);
 	char **miss;
 	size_t n;
 	tsu_err e;
 
-	assert_int_equal(store_plan_missing(f->db, id, &miss, &n, &e), TSU_OK);
+	assert_int_equal(store_plan_missing(f->x.db, id, &miss, &n, &e), TSU_OK);
 	assert_int_equal(n, 1);
 	assert_non_null(strstr(miss[0], "no rows"));
 	store_plan_missing_free(miss, n);
-	assert_int_equal(store_plan_missing(f->db, 9999, &miss, &n, &e), TSU_ENOTFOUND);
+	assert_int_equal(store_plan_missing(f->x.db, 9999, &miss, &n, &e), TSU_ENOTFOUND);
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)

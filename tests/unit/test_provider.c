@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "tsunagi/db.h"
 #include "tsunagi/print.h"
 #include "tsunagi/records.h"
@@ -28,24 +29,9 @@
 #include "tsunagi/xalloc.h"
 
 struct fx {
-	char dir[64];
-	db *db;
+	fx_db x;
 	int64_t client, plan, row, provider;
 };
-
-static date_t D(const char *s)
-{
-	date_t d;
-	tsu_err e;
-	assert_int_equal(date_parse(s, &d, &e), TSU_OK);
-	return d;
-}
-
-static void set(char **dst, const char *s)
-{
-	free(*dst);
-	*dst = xstrdup(s);
-}
 
 static int64_t add_provider(db *d, const char *name, const char *person, const char *phone)
 {
@@ -53,10 +39,10 @@ static int64_t add_provider(db *d, const char *name, const char *person, const c
 	tsu_err e;
 
 	record_init(&rt_service_provider, &p);
-	set(&p.name, name);
-	set(&p.service_kinds, "居宅介護");
-	set(&p.contact_person, person);
-	set(&p.phone, phone);
+	fx_set(&p.name, name);
+	fx_set(&p.service_kinds, "居宅介護");
+	fx_set(&p.contact_person, person);
+	fx_set(&p.phone, phone);
 	assert_int_equal(store_record_add(d, &rt_service_provider, &p, &e), TSU_OK);
 	record_free(&rt_service_provider, &p);
 	return p.id;
@@ -65,44 +51,31 @@ static int64_t add_provider(db *d, const char *name, const char *person, const c
 static int setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	char *path;
-	client c;
 	plan p;
 	plan_row r;
 	tsu_err e;
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-provider-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	path = xasprintf("%s/t.db", f->dir);
-	assert_int_equal(db_open(&f->db, path, DB_CREATE, &e), TSU_OK);
-	free(path);
-
-	client_init(&c);
-	assert_int_equal(client_set(&c, "name", "山田 太郎", &e), TSU_OK);
-	assert_int_equal(client_set(&c, "kana", "やまだ たろう", &e), TSU_OK);
-	assert_int_equal(client_set(&c, "birth", "1980-04-02", &e), TSU_OK);
-	assert_int_equal(store_client_add(f->db, &c, &e), TSU_OK);
-	f->client = c.id;
-	client_free(&c);
+	fx_db_open(&f->x, "provider");
+	f->client = fx_client(f->x.db, "山田 太郎", "やまだ たろう", "1980-04-02");
 
 	record_init(&rt_plan, &p);
 	p.client_id = f->client;
-	p.period_from = D("2026-05-01");
-	p.period_to = D("2027-04-30");
-	p.written_on = D("2026-04-20");
+	p.period_from = fx_date("2026-05-01");
+	p.period_to = fx_date("2027-04-30");
+	p.written_on = fx_date("2026-04-20");
 	p.monitoring_months = 3;
-	assert_int_equal(store_plan_add(f->db, &p, &e), TSU_OK);
+	assert_int_equal(store_plan_add(f->x.db, &p, &e), TSU_OK);
 	f->plan = p.id;
 	record_free(&rt_plan, &p);
 
-	f->provider = add_provider(f->db, "つなぎヘルパー", "鈴木", "045-000-0000");
+	f->provider = add_provider(f->x.db, "つなぎヘルパー", "鈴木", "045-000-0000");
 	record_init(&rt_plan_row, &r);
 	r.plan_id = f->plan;
-	set(&r.need, "掃除ができるようになりたい");
-	set(&r.goal, "週2回掃除をする");
-	set(&r.provider, "前に手で書いた事業所");
+	fx_set(&r.need, "掃除ができるようになりたい");
+	fx_set(&r.goal, "週2回掃除をする");
+	fx_set(&r.provider, "前に手で書いた事業所");
 	r.provider_id = f->provider;
-	assert_int_equal(store_record_add(f->db, &rt_plan_row, &r, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_plan_row, &r, &e), TSU_OK);
 	f->row = r.id;
 	record_free(&rt_plan_row, &r);
 	*state = f;
@@ -112,11 +85,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char *cmd = xasprintf("rm -rf '%s'", f->dir);
 
-	db_close(f->db);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	fx_db_close(&f->x);
 	free(f);
 	return 0;
 }
@@ -128,8 +98,8 @@ static void register_has_no_owner_and_lists_by_name(void **state)
 	size_t n;
 	tsu_err e;
 
-	add_provider(f->db, "あおば就労センター", "", "");
-	assert_int_equal(store_record_list(f->db, &rt_service_provider, STORE_PROVIDERS, (void **)&v, &n, &e), TSU_OK);
+	add_provider(f->x.db, "あおば就労センター", "", "");
+	assert_int_equal(store_record_list(f->x.db, &rt_service_provider, STORE_PROVIDERS, (void **)&v, &n, &e), TSU_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(v[0].name, "あおば就労センター");
 	assert_string_equal(v[1].name, "つなぎヘルパー");
@@ -148,14 +118,14 @@ static void a_stale_provider_edit_is_a_conflict_not_an_internal_error(void **sta
 
 	record_init(&rt_service_provider, &a);
 	record_init(&rt_service_provider, &b);
-	assert_int_equal(store_record_get(f->db, &rt_service_provider, f->provider, &a, &e), TSU_OK);
-	assert_int_equal(store_record_get(f->db, &rt_service_provider, f->provider, &b, &e), TSU_OK);
-	set(&a.phone, "045-111-1111");
-	assert_int_equal(store_record_update(f->db, &rt_service_provider, &a, &e), TSU_OK);
-	set(&b.phone, "045-222-2222");
-	assert_int_equal(store_record_update(f->db, &rt_service_provider, &b, &e), TSU_ECONFLICT);
+	assert_int_equal(store_record_get(f->x.db, &rt_service_provider, f->provider, &a, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_service_provider, f->provider, &b, &e), TSU_OK);
+	fx_set(&a.phone, "045-111-1111");
+	assert_int_equal(store_record_update(f->x.db, &rt_service_provider, &a, &e), TSU_OK);
+	fx_set(&b.phone, "045-222-2222");
+	assert_int_equal(store_record_update(f->x.db, &rt_service_provider, &b, &e), TSU_ECONFLICT);
 	assert_non_null(strstr(e.msg, "changed by another session"));
-	assert_int_equal(store_record_get(f->db, &rt_service_provider, f->provider, &b, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_service_provider, f->provider, &b, &e), TSU_OK);
 	assert_string_equal(b.phone, "045-111-1111");
 	record_free(&rt_service_provider, &a);
 	record_free(&rt_service_provider, &b);
@@ -168,8 +138,8 @@ static void a_provider_needs_a_name(void **state)
 	tsu_err e;
 
 	record_init(&rt_service_provider, &p);
-	set(&p.name, "   ");
-	assert_int_equal(store_record_add(f->db, &rt_service_provider, &p, &e), TSU_EINVAL);
+	fx_set(&p.name, "   ");
+	assert_int_equal(store_record_add(f->x.db, &rt_service_provider, &p, &e), TSU_EINVAL);
 	assert_int_equal(p.id, 0);
 	record_free(&rt_service_provider, &p);
 }
@@ -181,16 +151,16 @@ static void linked_provider_is_not_deleted_and_the_refusal_names_the_plan(void *
 	tsu_err e;
 	char want[64];
 
-	assert_int_equal(store_record_delete(f->db, &rt_service_provider, f->provider, &e), TSU_EINVAL);
+	assert_int_equal(store_record_delete(f->x.db, &rt_service_provider, f->provider, &e), TSU_EINVAL);
 	snprintf(want, sizeof want, "plan %lld", (long long)f->plan);
 	assert_non_null(strstr(e.msg, want));
 	assert_non_null(strstr(e.msg, "1 plan rows"));
 	/* Unlinked, it goes. */
-	assert_int_equal(store_record_get(f->db, &rt_plan_row, f->row, &r, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_plan_row, f->row, &r, &e), TSU_OK);
 	r.provider_id = 0;
-	assert_int_equal(store_record_update(f->db, &rt_plan_row, &r, &e), TSU_OK);
+	assert_int_equal(store_record_update(f->x.db, &rt_plan_row, &r, &e), TSU_OK);
 	record_free(&rt_plan_row, &r);
-	assert_int_equal(store_record_delete(f->db, &rt_service_provider, f->provider, &e), TSU_OK);
+	assert_int_equal(store_record_delete(f->x.db, &rt_service_provider, f->provider, &e), TSU_OK);
 }
 
 static void link_to_a_provider_not_in_the_register_is_refused(void **state)
@@ -199,12 +169,12 @@ static void link_to_a_provider_not_in_the_register_is_refused(void **state)
 	plan_row r;
 	tsu_err e;
 
-	assert_int_equal(store_record_get(f->db, &rt_plan_row, f->row, &r, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_plan_row, f->row, &r, &e), TSU_OK);
 	r.provider_id = 9999;
-	assert_int_equal(store_record_update(f->db, &rt_plan_row, &r, &e), TSU_ENOTFOUND);
+	assert_int_equal(store_record_update(f->x.db, &rt_plan_row, &r, &e), TSU_ENOTFOUND);
 	assert_non_null(strstr(e.msg, "9999"));
 	record_free(&rt_plan_row, &r);
-	assert_int_equal(store_record_get(f->db, &rt_plan_row, f->row, &r, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_plan_row, f->row, &r, &e), TSU_OK);
 	assert_int_equal(r.provider_id, f->provider);
 	record_free(&rt_plan_row, &r);
 }
@@ -217,20 +187,20 @@ static void cell_prints_the_provider_as_it_is_now(void **state)
 	tsu_err e;
 	char *cell;
 
-	assert_int_equal(store_record_get(f->db, &rt_plan_row, f->row, &r, &e), TSU_OK);
-	cell = store_provider_cell(f->db, &r);
+	assert_int_equal(store_record_get(f->x.db, &rt_plan_row, f->row, &r, &e), TSU_OK);
+	cell = store_provider_cell(f->x.db, &r);
 	assert_string_equal(cell, "つなぎヘルパー\n（鈴木・045-000-0000）");
 	free(cell);
-	assert_int_equal(store_record_get(f->db, &rt_service_provider, f->provider, &p, &e), TSU_OK);
-	set(&p.contact_person, "");
-	set(&p.phone, "045-111-2222");
-	assert_int_equal(store_record_update(f->db, &rt_service_provider, &p, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_service_provider, f->provider, &p, &e), TSU_OK);
+	fx_set(&p.contact_person, "");
+	fx_set(&p.phone, "045-111-2222");
+	assert_int_equal(store_record_update(f->x.db, &rt_service_provider, &p, &e), TSU_OK);
 	record_free(&rt_service_provider, &p);
-	cell = store_provider_cell(f->db, &r);
+	cell = store_provider_cell(f->x.db, &r);
 	assert_string_equal(cell, "つなぎヘルパー\n（045-111-2222）");
 	free(cell);
 	r.provider_id = 0;
-	cell = store_provider_cell(f->db, &r);
+	cell = store_provider_cell(f->x.db, &r);
 	assert_string_equal(cell, "前に手で書いた事業所");
 	free(cell);
 	record_free(&rt_plan_row, &r);
@@ -244,8 +214,8 @@ static char *provider_cell_of_plan(struct fx *f)
 	tsu_err e;
 	char *cell = NULL;
 
-	o.today = D("2026-11-23");
-	assert_int_equal(print_build(f->db, PRINT_PLAN, f->client, f->plan, &o, &pf, &e), TSU_OK);
+	o.today = fx_date("2026-11-23");
+	assert_int_equal(print_build(f->x.db, PRINT_PLAN, f->client, f->plan, &o, &pf, &e), TSU_OK);
 	for (size_t i = 0; i < pf->n; i++)
 		if (pf->b[i].kind == PB_TABLE && pf->b[i].ncols == 9 && pf->b[i].nrows == 1)
 			cell = xstrdup(pf->b[i].rows[0][5]);
@@ -263,18 +233,18 @@ static void consented_plan_prints_the_edited_provider_and_keeps_its_link(void **
 	size_t nmissing;
 
 	/* A linked row has its provider: the final plan lacks nothing there. */
-	assert_int_equal(store_plan_missing(f->db, f->plan, &missing, &nmissing, &e), TSU_OK);
+	assert_int_equal(store_plan_missing(f->x.db, f->plan, &missing, &nmissing, &e), TSU_OK);
 	for (size_t i = 0; i < nmissing; i++)
 		assert_null(strstr(missing[i], "提供事業者名"));
 	store_plan_missing_free(missing, nmissing);
-	assert_int_equal(store_plan_finalise(f->db, f->plan, D("2026-04-28"), &e), TSU_OK);
+	assert_int_equal(store_plan_finalise(f->x.db, f->plan, fx_date("2026-04-28"), &e), TSU_OK);
 
 	cell = provider_cell_of_plan(f);
 	assert_string_equal(cell, "つなぎヘルパー\n（鈴木・045-000-0000）");
 	free(cell);
-	assert_int_equal(store_record_get(f->db, &rt_service_provider, f->provider, &p, &e), TSU_OK);
-	set(&p.phone, "045-999-9999");
-	assert_int_equal(store_record_update(f->db, &rt_service_provider, &p, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_service_provider, f->provider, &p, &e), TSU_OK);
+	fx_set(&p.phone, "045-999-9999");
+	assert_int_equal(store_record_update(f->x.db, &rt_service_provider, &p, &e), TSU_OK);
 	record_free(&rt_service_provider, &p);
 	cell = provider_cell_of_plan(f);
 	assert_string_equal(cell, "つなぎヘルパー\n（鈴木・045-999-9999）");
@@ -282,7 +252,7 @@ static void consented_plan_prints_the_edited_provider_and_keeps_its_link(void **
 
 	/* The link itself is part of what was signed. */
 	sql = xasprintf("UPDATE plan_row SET provider_id = NULL WHERE id = %lld", (long long)f->row);
-	assert_int_not_equal(sqlite3_exec(db_handle(f->db), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db_handle(f->x.db), sql, NULL, NULL, NULL), SQLITE_OK);
 	free(sql);
 }
 

@@ -1,0 +1,32 @@
+/*
+ * fixture.h - what the unit tests share: a database in a private
+ * temporary directory, a client in it, a date from text, a text field
+ * set.  Each failure is a cmocka assertion in the calling test.
+ */
+#ifndef TSUNAGI_TEST_FIXTURE_H
+#define TSUNAGI_TEST_FIXTURE_H
+
+#include <stdint.h>
+
+#include "tsunagi/date.h"
+#include "tsunagi/db.h"
+
+typedef struct fx_db {
+	char dir[64];           /* the private directory, removed by fx_db_close */
+	char *path;             /* the database in it */
+	db *db;
+} fx_db;
+
+/* A new database (migrated) in a new directory under /tmp named after tag. */
+void fx_db_open(fx_db *f, const char *tag);
+/* Close it and remove the directory with everything in it. */
+void fx_db_close(fx_db *f);
+
+/* A date any form date_parse reads ("2026-04-01", "R8.4.1"). */
+date_t fx_date(const char *s);
+/* Replace a record's text field. */
+void fx_set(char **dst, const char *s);
+/* An active client with a name, kana and birth date; its id. */
+int64_t fx_client(db *d, const char *name, const char *kana, const char *birth);
+
+#endif
