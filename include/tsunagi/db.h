@@ -79,8 +79,10 @@ void db_close(db *db);
 const char *db_path(const db *db);
 /* The login name written into audit rows (default: from getpwuid). */
 const char *db_login(const db *db);
-/* The raw handle, for the few places that need the SQLite API itself
- * (backup).  Store modules use the functions below. */
+/* The raw handle, for the few places that need the SQLite API itself:
+ * the online backup, the schema check, and the whole-table JSON dump and
+ * load (report/export.c, import_json.c), whose SQL names tables at run
+ * time.  Everything else uses the functions below. */
 struct sqlite3 *db_handle(db *db);
 
 /* The last SQLite error, as a one-line message with advice. */

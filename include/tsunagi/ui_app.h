@@ -219,7 +219,7 @@ ui_screen ui_settings_screen(ui_app *app);
  * worker, ask both once over the start screen. */
 void ui_first_start(ui_app *app);
 
-/* ---- the cycle's screens (issue 5) ---- */
+/* ---- the cycle's screens ---- */
 
 /* An assessment: its basic page and its ICF items by component. */
 ui_screen ui_assessment_screen(ui_app *app, int64_t client_id, int64_t assessment_id);

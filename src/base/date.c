@@ -6,9 +6,10 @@
  * valid dates are those of years 1 to 9999.  Parsing accepts years 1868 to
  * 9999 only: the eras before 大正 are not supported, and older dates have
  * no place in a case load.  date_today() gives every day the rules and
- * screens use (TSUNAGI_TODAY or --today fix it for tests); only the
- * store's once-a-day integrity check and the UI's idle timer read the
- * clock on their own.
+ * screens use (TSUNAGI_TODAY or --today fix it for tests).  The clock is
+ * read elsewhere only for what must follow real time: date_clock_day (the
+ * day's integrity check; tests set its clock), time_now (a new note's
+ * time; TSUNAGI_NOW fixes it) and the UI's idle timer.
  */
 #include <ctype.h>
 #include <stdint.h>
