@@ -116,8 +116,6 @@ static void a_stale_provider_edit_is_a_conflict_not_an_internal_error(void **sta
 	service_provider a, b;
 	tsu_err e;
 
-	record_init(&rt_service_provider, &a);
-	record_init(&rt_service_provider, &b);
 	assert_int_equal(store_record_get(f->x.db, &rt_service_provider, f->provider, &a, &e), TSU_OK);
 	assert_int_equal(store_record_get(f->x.db, &rt_service_provider, f->provider, &b, &e), TSU_OK);
 	fx_set(&a.phone, "045-111-1111");
@@ -125,6 +123,7 @@ static void a_stale_provider_edit_is_a_conflict_not_an_internal_error(void **sta
 	fx_set(&b.phone, "045-222-2222");
 	assert_int_equal(store_record_update(f->x.db, &rt_service_provider, &b, &e), TSU_ECONFLICT);
 	assert_non_null(strstr(e.msg, "changed by another session"));
+	record_free(&rt_service_provider, &b);
 	assert_int_equal(store_record_get(f->x.db, &rt_service_provider, f->provider, &b, &e), TSU_OK);
 	assert_string_equal(b.phone, "045-111-1111");
 	record_free(&rt_service_provider, &a);
