@@ -244,6 +244,14 @@ expect_fail "no lp" 1 "the CUPS client 'lp', which is not installed" env PATH=/n
 cups_stop
 expect_fail "scheduler down" 1 "^tsunagi: the CUPS scheduler is not running, so nothing was printed" \
 	tsu print plan 1 --print "$Q"
+# On screen the same line, on the status line.
+tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+ui_start 100 30 "CUPS_SERVER=$CUPS_SERVER" "PATH=$PATH" --
+ui_wait "Coming"
+ui_keys P
+ui_wait "the CUPS scheduler is not running"
+ui_keys Q
+ui_wait_dead 5
 [ "$(ls "$C"/spool/c0* | wc -l)" = 4 ] || fail "a failed print left a job: $(ls "$C/spool")"
 [ "$(ls "$C"/out/*.pdf | wc -l)" = 4 ] || fail "a failed print made a PDF: $(ls "$C/out")"
 # Nothing of ours outside the data directory: no stray PDF in /tmp or HOME.
