@@ -185,11 +185,16 @@ e2e: all
 	@TSUNAGI_BIN=$(CURDIR)/$(B)/$(PROG) TSUNAGI_LOCALEDIR=$(CURDIR)/$(B)/locale \
 		bash tests/e2e/run.sh
 
-# Debian/Ubuntu packages for building, testing and PDF output.
+# Debian/Ubuntu packages for building, testing and PDF output.  Printing
+# (--print, P) runs the CUPS client lp (cups-client); its end-to-end test
+# starts a private scheduler (cups) with a virtual PDF printer
+# (printer-driver-cups-pdf, which brings Ghostscript) and reads the
+# result with poppler-utils.
 DEB_PKGS := gcc make pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev \
 	libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-ipaexfont \
 	libcmocka-dev gettext locales tmux sqlite3 poppler-utils \
-	openssh-server openssh-client procps util-linux bsdutils strace python3
+	openssh-server openssh-client procps util-linux bsdutils strace python3 \
+	cups cups-client printer-driver-cups-pdf
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \

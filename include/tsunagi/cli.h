@@ -74,6 +74,21 @@ int cli_write_output(cli_ctx *ctx, const char *path, const char *buf, size_t len
 int cli_check_output(cli_ctx *ctx, const char *opt, const char *path);
 
 /*
+ * --print [PRINTER] (src/cli/cli_spool.c).  cli_spell_print returns
+ * argv (argc entries; caller frees the array only) with "-o" spelt
+ * "--output" and a "--print" not followed by a printer name given the
+ * value "" (CUPS's default): the next argument is the printer when it
+ * does not start with '-'.  cli_print_check says what is wrong with
+ * --print's value (EXIT_USAGE) or EXIT_OK.  cli_print_send sends the
+ * PDF to the printer named (given), else the config's printer, else
+ * CUPS's default, and says the job id on stdout; title holds no
+ * personal data ("tsunagi due 2026-11-23").
+ */
+char **cli_spell_print(int argc, char **argv, int *out_argc);
+int cli_print_check(const char *cmd, const char *given);
+int cli_print_send(cli_ctx *ctx, const char *given, const char *title, const char *pdf, size_t len);
+
+/*
  * A small option parser for the record commands: "--key value",
  * "--key=value" and "--flag"; everything else is positional.  valued and
  * flags are NULL-terminated lists of option names without "--".  An

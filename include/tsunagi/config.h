@@ -9,11 +9,14 @@
  *	bind.quit = q
  *	lead.certificate = 90
  *	note_style = fact
+ *	printer = office-laser
  *
  * lead.NAME = DAYS sets a lead time (due.h: certificate, support_level,
  * plan, review, consent, action, transition, billing), 0 to 730 days.
  * note_style: the fields a progress note's form shows, soap (S, O, A, P)
  * or fact (事実, 解釈; the default), or both; the next step either way.
+ * printer: the CUPS queue that --print and P send to when no printer
+ * is named; empty or absent: CUPS's default destination.
  * A bad line is reported with its number and ignored; the rest applies.
  *
  * The settings screen (S) rewrites the file with config_save: the lines
@@ -47,6 +50,7 @@ typedef enum config_note_style {
 typedef struct config {
 	char *worker;           /* "" when not set */
 	char *office;
+	char *printer;          /* CUPS queue; "" for CUPS's default */
 	int idle_minutes;       /* default 10; 0 turns the privacy screen off */
 	config_binding *bindings;
 	size_t nbindings;
@@ -71,7 +75,12 @@ int config_load(config *c, tsu_err *e);
 /* The file's path (caller frees), NULL when there is no home. */
 char *config_path(void);
 
-/* Is value good for key (worker, office, idle_minutes, lead.NAME)?
+/* Why name is not a CUPS queue name (translated), or NULL when it is:
+ * 1 to 127 bytes of printable characters other than space, '/', '\\',
+ * '#' and quotes (lpadmin's rule), not starting with '-'. */
+const char *config_bad_printer(const char *name);
+
+/* Is value good for key (worker, office, printer, idle_minutes, lead.NAME)?
  * TSU_EINVAL with one line naming the key when not. */
 int config_check(const char *key, const char *value, tsu_err *e);
 /* The file's text with the changes: each line setting a changed key

@@ -246,6 +246,14 @@ void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_i
 /* The alarm list's p: this week's due sheet (`tsunagi due` as PDF) to
  * ~/tsunagi-print/due-<Monday>.pdf, 0600. */
 void ui_print_due_sheet(ui_app *app);
+/* P: the same form or due sheet sent to the printer through CUPS
+ * (spool.h) — the settings' printer, else CUPS's default — and the job
+ * id or the reason it failed on the status line.  ui_send_pdf sends any
+ * finished PDF; title must hold no personal data ("tsunagi stats
+ * 2026-11", ids and dates only). */
+void ui_send(ui_app *app, const char *what, int64_t client_id, int64_t record_id);
+void ui_send_due_sheet(ui_app *app);
+void ui_send_pdf(ui_app *app, const char *title, const char *pdf, size_t len);
 /* Pick an ICF code (icf.h), the search starting with start; fn gets
  * the code after the picker has closed. */
 typedef void (*ui_icf_fn)(ui_app *app, void *arg, const char *code);

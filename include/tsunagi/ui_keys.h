@@ -54,7 +54,7 @@ typedef enum ui_action {
 	UA_UP, UA_DOWN, UA_PAGE_UP, UA_PAGE_DOWN, UA_TOP, UA_BOTTOM, UA_OPEN,
 	UA_SEARCH,
 	/* alarms */
-	UA_FILTER_KIND, UA_PRINT_WEEK,
+	UA_FILTER_KIND, UA_PRINT_WEEK, UA_SEND_WEEK,
 	/* clients */
 	UA_NEW_CLIENT, UA_FILTER_STATUS, UA_FILTER_CASE,
 	/* card */
@@ -69,7 +69,7 @@ typedef enum ui_action {
 	UA_DEL_BACK, UA_DEL_FORWARD, UA_KILL_END, UA_KILL_START, UA_KILL_WORD,
 	/* record screens (assessment, plan, monitoring, meeting, notes) */
 	UA_ROW_ADD, UA_ROW_EDIT, UA_ROW_DELETE, UA_ROW_UP, UA_ROW_DOWN,
-	UA_HEADER, UA_PRINT, UA_REVISE,
+	UA_HEADER, UA_PRINT, UA_SEND, UA_REVISE,
 	/* assessment */
 	UA_ICF_PICK,
 	/* plan */

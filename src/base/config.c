@@ -22,6 +22,7 @@ void config_defaults(config *c)
 	memset(c, 0, sizeof *c);
 	c->worker = xstrdup("");
 	c->office = xstrdup("");
+	c->printer = xstrdup("");
 	c->idle_minutes = 10;
 	due_leads_default(&c->leads);
 	c->note_style = NOTE_STYLE_FACT;
@@ -37,6 +38,7 @@ void config_free(config *c)
 	free(c->bindings);
 	free(c->worker);
 	free(c->office);
+	free(c->printer);
 	free(c->warnings);
 	memset(c, 0, sizeof *c);
 }
@@ -47,8 +49,31 @@ static void warn(config *c, strbuf *w, size_t lineno, const char *why)
 	sb_addf(w, _("config line %zu: %s; the line is ignored\n"), lineno, why);
 }
 
+/* lpadmin's rule (printable, no space, '/', '#', at most 127 bytes)
+ * with the quotes and '\\' that CUPS also refuses, and no leading '-'
+ * so the name can never read as an option. */
+const char *config_bad_printer(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n == 0)
+		return _("the printer name is empty");
+	if (n > 127)
+		return _("a printer name is at most 127 bytes");
+	if (name[0] == '-')
+		return _("a printer name does not start with '-'");
+	for (const char *p = name; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c <= 0x20 || c == 0x7f || c == '/' || c == '\\' || c == '#' || c == '"' || c == '\'')
+			return _("a printer name has no spaces, control characters, '/', '\\', '#' or quotes");
+	}
+	if (!text_valid_utf8(name, n, NULL))
+		return _("the text is not valid UTF-8");
+	return NULL;
+}
+
 /* Why val is not a good value of key (worker, office, idle_minutes,
- * lead.NAME), translated, or NULL when it is; "unknown" for other keys.
+ * lead.NAME, printer), translated, or NULL when it is; "unknown" for other keys.
  * The parser and the settings screen share it; saving also refuses
  * control characters in a name (a file written by hand may have them,
  * and everything that shows a name sanitises it). */
@@ -65,6 +90,8 @@ static const char *bad_value(const char *key, const char *val, bool saving)
 				return _("the name must be one line of text without control characters");
 		return text_chars(val) > TEXT_NAME_MAX ? _("the name is too long") : NULL;
 	}
+	if (strcmp(key, "printer") == 0)
+		return val[0] ? config_bad_printer(val) : NULL;   /* "": CUPS's default */
 	if (strcmp(key, "idle_minutes") == 0) {
 		errno = 0;
 		v = strtol(val, &end, 10);
@@ -107,9 +134,14 @@ static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 	if (!text_valid_utf8(val, strlen(val), NULL) || !text_valid_utf8(key, strlen(key), NULL)) {
 		warn(c, w, lineno, _("the text is not valid UTF-8"));
 	} else if (strcmp(key, "worker") == 0 || strcmp(key, "office") == 0 ||
-		   strcmp(key, "idle_minutes") == 0 || strncmp(key, "lead.", 5) == 0) {
+		   strcmp(key, "idle_minutes") == 0 || strncmp(key, "lead.", 5) == 0 ||
+		   strcmp(key, "printer") == 0) {
 		if ((why = bad_value(key, val, false)) != NULL) {
 			warn(c, w, lineno, why);
+		} else if (key[0] == 'p') {
+			free(c->printer);
+			c->printer = val;
+			val = NULL;
 		} else if (key[0] == 'w' || key[0] == 'o') {
 			char **dst = key[0] == 'w' ? &c->worker : &c->office;
 			free(*dst);

@@ -25,7 +25,8 @@ static void usage(void)
 	fputs(_(
 "Usage: tsunagi due [--week this|next|DATE] [--from DATE --days N] [--overdue]\n"
 "                   [--kind K,...] [--format text|pdf|csv]\n"
-"                   [--encoding utf-8|cp932|euc-jp] [--initials] [-o FILE]\n"
+"                   [--encoding utf-8|cp932|euc-jp] [--initials]\n"
+"                   [-o FILE | --print [PRINTER]]\n"
 "\n"
 "The due sheet: overdue items, the open monitorings of the months the week\n"
 "touches (a monitoring is due any day of its month; the visit's day when one\n"
@@ -43,17 +44,10 @@ static void usage(void)
 "  --encoding E           text and CSV: utf-8 (default; CSV with a BOM),\n"
 "                         cp932 for Excel, or euc-jp\n"
 "  --initials             initials from the kana (Y.T.) instead of names\n"
-"  -o FILE                write to FILE instead of standard output\n"), stdout);
-}
-
-/* argv with "-o" spelt "--output", so the common parser reads it. */
-static char **spell_out(int argc, char **argv)
-{
-	char **v = xcalloc((size_t)argc + 1, sizeof *v);
-
-	for (int i = 0; i < argc; i++)
-		v[i] = strcmp(argv[i], "-o") == 0 ? (char *)"--output" : argv[i];
-	return v;
+"  -o FILE                write to FILE instead of standard output\n"
+"  --print [PRINTER]      send the A4 PDF to a CUPS printer: PRINTER, else the\n"
+"                         config's printer, else CUPS's default; the job's\n"
+"                         title is \"tsunagi due MONDAY\", without names\n"), stdout);
 }
 
 static int parse_kinds(const char *list, unsigned *kinds)
@@ -83,6 +77,7 @@ typedef struct due_opts {
 	bool overdue_only, initials;
 	unsigned kinds;
 	const char *format, *output;
+	const char *print;      /* --print's printer ("" default); NULL: not printing */
 	enum enc enc;
 	bool enc_given;
 } due_opts;
@@ -132,7 +127,17 @@ static int parse_opts(cli_ctx *ctx, const cli_args *a, due_opts *o)
 	o->overdue_only = cli_has(a, "overdue");
 	o->initials = cli_has(a, "initials");
 	o->output = cli_get(a, "output");
+	o->print = cli_get(a, "print");
 	o->format = cli_get(a, "format") ? cli_get(a, "format") : "text";
+	if (o->print) {
+		if ((rc = cli_print_check("due", o->print)) != EXIT_OK)
+			return rc;
+		if (o->output)
+			return cli_usage("due", _("--print sends to a printer; it cannot be combined with -o"));
+		if (cli_get(a, "format") && strcmp(o->format, "pdf") != 0)
+			return cli_usage("due", _("--print sends the A4 PDF; leave out --format or give --format pdf"));
+		o->format = "pdf";
+	}
 	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "csv") != 0 && strcmp(o->format, "pdf") != 0)
 		return cli_usage("due", _("--format: '%s' is not one of text, pdf, csv"), o->format);
 	if (cli_get(a, "kind") && (rc = parse_kinds(cli_get(a, "kind"), &o->kinds)) != EXIT_OK)
@@ -196,7 +201,16 @@ static int render(cli_ctx *ctx, const due_opts *o, const due_report *r)
 	if (strcmp(o->format, "pdf") == 0) {
 		if (due_report_pdf(r, &buf, &len, &e) != TSU_OK)
 			return cli_fail(EXIT_FAIL, "%s", e.msg);
-		rc = cli_write_output(ctx, o->output, buf, len);
+		if (o->print) {
+			char iso[DATE_ISO_LEN], *title;
+
+			date_format_iso(o->from, iso);
+			title = xasprintf("tsunagi due %s", iso);
+			rc = cli_print_send(ctx, o->print, title, buf, len);
+			free(title);
+		} else {
+			rc = cli_write_output(ctx, o->output, buf, len);
+		}
 		free(buf);
 		return rc;
 	}
@@ -214,15 +228,17 @@ static int render(cli_ctx *ctx, const due_opts *o, const due_report *r)
 
 int cmd_due(cli_ctx *ctx, int argc, char **argv)
 {
-	static const char *const valued[] = { "week", "from", "days", "kind", "format", "encoding", "output", NULL };
+	static const char *const valued[] = { "week", "from", "days", "kind", "format", "encoding", "output",
+					      "print", NULL };
 	static const char *const flags[] = { "overdue", "initials", NULL };
-	char **av = spell_out(argc, argv);
+	int ac;
+	char **av = cli_spell_print(argc, argv, &ac);
 	cli_args a;
 	due_opts o;
 	due_sheet sheet;
 	tsu_err e;
 	db *d;
-	int rc = cli_parse("due", argc - 1, av + 1, valued, flags, &a);
+	int rc = cli_parse("due", ac - 1, av + 1, valued, flags, &a);
 
 	free(av);
 	if (rc != EXIT_OK)

@@ -22,7 +22,8 @@ static void usage(void)
 {
 	fputs(_(
 "Usage: tsunagi print assessment|plan|weekly|monitoring|prep CLIENT [--id N]\n"
-"                     [--format text|pdf] [--initials] [-o FILE]\n"
+"                     [--format text|pdf] [--initials]\n"
+"                     [-o FILE | --print [PRINTER]]\n"
 "\n"
 "Print a form of FORMS.md for CLIENT (an id or a recipient number):\n"
 "  assessment  申請者の現状(基本情報) and the ICF items (A4 portrait)\n"
@@ -39,18 +40,13 @@ static void usage(void)
 "                   printed: plan-draft-C-N.pdf for a draft plan (計画案),\n"
 "                   plan-final-C-N.pdf for the final one (計画), weekly-...\n"
 "                   the same; monitoring-C-N.pdf, assessment-C-N.pdf ...\n"
+"  --print [PRINTER]  send the A4 PDF to a CUPS printer: PRINTER, else the\n"
+"                   config's printer, else CUPS's default; the job's title\n"
+"                   is the file name above (\"tsunagi plan-final-3-12\"),\n"
+"                   without names.  Put it last, or write --print=PRINTER\n"
 "A draft plan prints as サービス等利用計画（案）, the final one without （案）;\n"
 "the title follows the services (障害児支援利用計画 for a child's day services,\n"
 "both names when the plan has both kinds).  --id N reprints any version.\n"), stdout);
-}
-
-static char **spell_out(int argc, char **argv)
-{
-	char **v = xcalloc((size_t)argc + 1, sizeof *v);
-
-	for (int i = 0; i < argc; i++)
-		v[i] = strcmp(argv[i], "-o") == 0 ? (char *)"--output" : argv[i];
-	return v;
 }
 
 static int parse_id(const char *s, int64_t *id)
@@ -75,11 +71,11 @@ static int parse_id(const char *s, int64_t *id)
 static int run(cli_ctx *ctx, const cli_args *a)
 {
 	const char *format = cli_get(a, "format") ? cli_get(a, "format") : "text";
-	const char *output = cli_get(a, "output");
+	const char *output = cli_get(a, "output"), *printer = cli_get(a, "print");
 	print_opts o = { .today = ctx->today, .initials = cli_has(a, "initials") };
 	int64_t client_id, id;
 	pform *f = NULL;
-	char *buf = NULL, *in_dir = NULL;
+	char *buf = NULL, *in_dir = NULL, *title, *title_full = NULL;
 	size_t len = 0;
 	struct stat st;
 	config cfg;
@@ -100,7 +96,15 @@ static int run(cli_ctx *ctx, const cli_args *a)
 		return cli_usage("print", _("--format: '%s' is not one of text, pdf"), format);
 	if (parse_id(cli_get(a, "id"), &id) != EXIT_OK)
 		return EXIT_USAGE;
-	if (strcmp(format, "pdf") == 0 && (!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO))
+	if (printer) {
+		if ((rc = cli_print_check("print", printer)) != EXIT_OK)
+			return rc;
+		if (output)
+			return cli_usage("print", _("--print sends to a printer; it cannot be combined with -o"));
+		if (cli_get(a, "format") && strcmp(format, "pdf") != 0)
+			return cli_usage("print", _("--print sends the A4 PDF; leave out --format or give --format pdf"));
+		format = "pdf";
+	} else if (strcmp(format, "pdf") == 0 && (!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO))
 		return cli_usage("print", _("a PDF is not for the terminal; give -o FILE or pipe it (| lp)"));
 	if (!(d = cli_db(ctx)))
 		return EXIT_FAIL;
@@ -129,11 +133,24 @@ static int run(cli_ctx *ctx, const cli_args *a)
 		free(name);
 		output = in_dir;
 	}
+	/* The job's title: the file name without ".pdf", ids only. */
+	if (rc == TSU_OK && printer) {
+		title = print_file_name(f, (print_kind)kind, client_id, id);
+		title[strlen(title) - 4] = '\0';
+		title_full = xasprintf("tsunagi %s", title);
+		free(title);
+	}
 	pform_free(f);
 	config_free(&cfg);
 	if (rc != TSU_OK) {
 		free(in_dir);
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	}
+	if (printer) {
+		rc = cli_print_send(ctx, printer, title_full, buf, len);
+		free(title_full);
+		free(buf);
+		return rc;
 	}
 	rc = cli_write_output(ctx, output, buf, len);
 	if (rc == EXIT_OK && in_dir)
@@ -145,13 +162,14 @@ static int run(cli_ctx *ctx, const cli_args *a)
 
 int cmd_print(cli_ctx *ctx, int argc, char **argv)
 {
-	static const char *const valued[] = { "id", "format", "output", NULL };
+	static const char *const valued[] = { "id", "format", "output", "print", NULL };
 	static const char *const flags[] = { "initials", NULL };
-	char **v = spell_out(argc - 1, argv + 1);
+	int n;
+	char **v = cli_spell_print(argc - 1, argv + 1, &n);
 	cli_args a;
 	int rc;
 
-	rc = cli_parse("print", argc - 1, v, valued, flags, &a);
+	rc = cli_parse("print", n, v, valued, flags, &a);
 	free(v);
 	if (rc != EXIT_OK)
 		return rc;

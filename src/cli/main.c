@@ -92,12 +92,16 @@ static const char *const help_sections[] = {
 "      and coming up (lead times: lead.NAME in the config, see tsunagi(1))\n"
 "  due [--week this|next|DATE] [--from DATE --days N] [--overdue]\n"
 "      [--kind K,...] [--format text|pdf|csv] [--encoding utf-8|cp932|euc-jp]\n"
-"      [--initials] [-o FILE]   the weekly sheet, the month's open\n"
-"      monitorings in their own section, days counted from its first day\n"
+"      [--initials] [-o FILE | --print [PRINTER]]   the weekly sheet, the\n"
+"      month's open monitorings in their own section, days counted from its\n"
+"      first day\n"
 "  calendar [--month YYYY-MM] [--format text|tsv]\n"
 "  export ical [--initials] [-o FILE]\n"
 "  print assessment|plan|weekly|monitoring|prep CLIENT [--id N]\n"
-"        [--format text|pdf] [--initials] [-o FILE]   the forms, A4 or text\n"),
+"        [--format text|pdf] [--initials] [-o FILE]   the forms, A4 or text\n"
+"  --print [PRINTER]   on due and print: the A4 PDF to a CUPS printer (lp):\n"
+"        PRINTER, else the config's printer, else CUPS's default; the job's\n"
+"        title has no names (\"tsunagi due 2026-11-23\")\n"),
 	N_(
 "Import, export and backup:\n"
 "  import clients FILE [--encoding auto|utf-8|cp932] [--dry-run] [--skip-bad]\n"
@@ -112,7 +116,8 @@ static const char *const help_sections[] = {
 "  check                integrity, schema version and file modes\n"),
 	N_(
 "Settings ($XDG_CONFIG_HOME/tsunagi/config, else ~/.config/tsunagi/config):\n"
-"  office, worker (the names on printouts), idle_minutes, lead.NAME, bind.ACTION;\n"
+"  office, worker (the names on printouts), printer (CUPS queue; empty: the\n"
+"  default), idle_minutes, lead.NAME, bind.ACTION;\n"
 "  S in the UI edits them.  The UI's first start asks the office and worker\n"
 "  once (Esc skips and writes them empty).\n"),
 	N_(

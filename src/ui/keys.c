@@ -26,8 +26,8 @@ static const ui_keydef defaults[] = {
 	{ UA_CALENDAR, "calendar", UK_GLOBAL, K('C'), N_("the month calendar of monitorings and due items") },
 	{ UA_NOTES_SEARCH, "notes-search", UK_GLOBAL, K('N'), N_("search every client's notes") },
 	{ UA_QUICK_NOTE, "quick-note", UK_GLOBAL, K('m'), N_("a phone note for the client under the cursor, dated now") },
-	{ UA_PROVIDERS, "providers", UK_GLOBAL, K('P'), N_("the provider register (事業所): add, edit, delete") },
-	{ UA_SETTINGS, "settings", UK_GLOBAL, K('S'), N_("settings: office and worker names, privacy screen, lead times") },
+	{ UA_PROVIDERS, "providers", UK_GLOBAL, K('D'), N_("the provider register (事業所): add, edit, delete") },
+	{ UA_SETTINGS, "settings", UK_GLOBAL, K('S'), N_("settings: office and worker names, printer, privacy screen, lead times") },
 
 	{ UA_UP, "up", UK_LIST, K('k', F(KEY_UP), C('p')), N_("previous row") },
 	{ UA_DOWN, "down", UK_LIST, K('j', F(KEY_DOWN), C('n')), N_("next row") },
@@ -40,6 +40,7 @@ static const ui_keydef defaults[] = {
 
 	{ UA_FILTER_KIND, "filter-kind", UK_ALARMS, K('f'), N_("show one kind of item, then the next, then all") },
 	{ UA_PRINT_WEEK, "print-week", UK_ALARMS, K('p'), N_("print this week's due sheet to a PDF in ~/tsunagi-print/") },
+	{ UA_SEND_WEEK, "send-week", UK_ALARMS, K('P'), N_("send the week's sheet to the printer") },
 
 	{ UA_NEW_CLIENT, "new-client", UK_CLIENTS, K('n'), N_("add a new client") },
 	{ UA_FILTER_STATUS, "filter-status", UK_CLIENTS, K('s'), N_("show active, closed or all clients") },
@@ -79,6 +80,7 @@ static const ui_keydef defaults[] = {
 	{ UA_ROW_DOWN, "row-down", UK_RECORD, K('J'), N_("move the selected row down") },
 	{ UA_HEADER, "header", UK_RECORD, K('E'), N_("edit the record's own fields (date, wishes, goals ...)") },
 	{ UA_PRINT, "print", UK_RECORD, K('p'), N_("print this record to a PDF in ~/tsunagi-print/") },
+	{ UA_SEND, "send", UK_RECORD, K('P'), N_("send this record to the printer (CUPS)") },
 	{ UA_REVISE, "revise", UK_RECORD, K('R'), N_("start a revised plan: a new draft copied from the plan") },
 
 	{ UA_ICF_PICK, "icf-pick", UK_ASSESSMENT, K('i'), N_("pick the selected item's ICF code from the list") },

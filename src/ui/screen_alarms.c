@@ -252,6 +252,9 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	case UA_PRINT_WEEK:
 		ui_print_due_sheet(app);
 		return true;
+	case UA_SEND_WEEK:
+		ui_send_due_sheet(app);
+		return true;
 	case UA_BACK:
 		/* The start screen: q leaves only from here. */
 		if (app->depth == 1) {

@@ -167,6 +167,9 @@ static bool key(ui_app *app, ui_screen *s, ui_action act, ui_key k)
 	case UA_PRINT:
 		ui_print(app, "assessment", a->rows.client_id, a->rows.id);
 		return true;
+	case UA_SEND:
+		ui_send(app, "assessment", a->rows.client_id, a->rows.id);
+		return true;
 	default:
 		return ui_rows_key(&a->rows, s, act);
 	}

@@ -190,6 +190,9 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	case UA_PRINT:
 		ui_print(app, "monitoring", m->rows.client_id, m->rows.id);
 		return true;
+	case UA_SEND:
+		ui_send(app, "monitoring", m->rows.client_id, m->rows.id);
+		return true;
 	default:
 		return ui_rows_key(&m->rows, s, a);
 	}

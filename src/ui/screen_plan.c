@@ -427,6 +427,9 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	case UA_PRINT:
 		ui_print(app, "plan", p->rows.client_id, p->rows.id);
 		return true;
+	case UA_SEND:
+		ui_send(app, "plan", p->rows.client_id, p->rows.id);
+		return true;
 	default:
 		return ui_rows_key(&p->rows, s, a);
 	}

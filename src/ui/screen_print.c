@@ -6,6 +6,12 @@
  * and the status line says where it went (for lp or a viewer).  The
  * alarm list prints this week's due sheet the same way, as
  * ~/tsunagi-print/due-<Monday>.pdf.
+ *
+ * P sends the same PDF to the printer through CUPS (spool.h) instead:
+ * the settings' printer, else CUPS's default; the job's title is the
+ * file name's ids ("tsunagi plan-final-3-12", "tsunagi due 2026-11-23"),
+ * never a name.  Nothing is written to disk on our side: the PDF goes
+ * from memory into lp's standard input.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +24,7 @@
 #include "tsunagi/due_report.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/print.h"
+#include "tsunagi/spool.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/xalloc.h"
 
@@ -82,60 +89,127 @@ static void save_print(ui_app *app, const char *name, const char *data, size_t l
 	free(dir);
 }
 
-void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_id)
+/* The form as a PDF (*pdf, caller frees) and its file name (*name,
+ * caller frees: ids only, no names); false after saying why not. */
+static bool form_pdf(ui_app *app, const char *what, int64_t client_id, int64_t record_id,
+		     char **pdf, size_t *len, char **name)
 {
-	const char *home = getenv("HOME");
 	int kind = print_kind_from_name(what);
 	print_opts o = { app->cfg.office, app->cfg.worker[0] ? app->cfg.worker : db_login(app->db),
 			 false, app->today };
 	pform *f = NULL;
-	char *pdf = NULL, *name;
-	size_t len = 0;
 	tsu_err e;
 
-	if (kind < 0 || !home || !*home) {
-		ui_error(app, "%s", _("HOME is not set, so there is no ~/tsunagi-print/ to print into."));
-		return;
+	if (kind < 0) {
+		ui_error(app, "%s", _("This screen has nothing to print."));
+		return false;
 	}
 	if (print_build(app->db, (print_kind)kind, client_id, record_id, &o, &f, &e) != TSU_OK) {
 		ui_error(app, "%s", e.msg);
-		return;
+		return false;
 	}
-	if (pform_render_pdf(f, &pdf, &len, &e) != TSU_OK) {
+	if (pform_render_pdf(f, pdf, len, &e) != TSU_OK) {
 		pform_free(f);
 		ui_error(app, "%s", e.msg);
+		return false;
+	}
+	*name = print_file_name(f, (print_kind)kind, client_id, record_id);
+	pform_free(f);
+	return true;
+}
+
+void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_id)
+{
+	const char *home = getenv("HOME");
+	char *pdf = NULL, *name = NULL;
+	size_t len = 0;
+
+	if (!home || !*home) {
+		ui_error(app, "%s", _("HOME is not set, so there is no ~/tsunagi-print/ to print into."));
 		return;
 	}
-	name = print_file_name(f, (print_kind)kind, client_id, record_id);
-	pform_free(f);
+	if (!form_pdf(app, what, client_id, record_id, &pdf, &len, &name))
+		return;
 	save_print(app, name, pdf, len);
 	free(name);
 	free(pdf);
 }
 
-void ui_print_due_sheet(ui_app *app)
+void ui_send_pdf(ui_app *app, const char *title, const char *pdf, size_t len)
 {
-	date_t from = date_week_start(app->today);
+	spool_job job;
+	tsu_err e;
+
+	if (spool_send(spool_printer(NULL, app->cfg.printer), title, pdf, len, &job, &e) != TSU_OK)
+		ui_error(app, "%s", e.msg);
+	else
+		ui_message(app, _("Sent to the printer as job %s."), job.id);
+}
+
+void ui_send(ui_app *app, const char *what, int64_t client_id, int64_t record_id)
+{
+	char *pdf = NULL, *name = NULL, *title;
+	size_t len = 0, n;
+
+	if (!form_pdf(app, what, client_id, record_id, &pdf, &len, &name))
+		return;
+	n = strlen(name);
+	if (n > 4 && strcmp(name + n - 4, ".pdf") == 0)
+		name[n - 4] = '\0';
+	title = xasprintf("tsunagi %s", name);
+	ui_send_pdf(app, title, pdf, len);
+	free(title);
+	free(name);
+	free(pdf);
+}
+
+/* This week's due sheet as a PDF; false after saying why not. */
+static bool due_pdf(ui_app *app, date_t from, char **pdf, size_t *len)
+{
 	const char *worker = app->cfg.worker[0] ? app->cfg.worker : db_login(app->db);
-	char iso[DATE_ISO_LEN], *name, *pdf = NULL;
-	size_t len = 0;
 	due_sheet sheet;
 	tsu_err e;
 
 	if (due_sheet_build(app->db, app->today, from, from + 6, 0, false, false, worker,
 			    &sheet, &e) != TSU_OK) {
 		ui_error(app, "%s", e.msg);
-		return;
+		return false;
 	}
-	if (due_report_pdf(&sheet.r, &pdf, &len, &e) != TSU_OK) {
+	if (due_report_pdf(&sheet.r, pdf, len, &e) != TSU_OK) {
 		due_sheet_free(&sheet);
 		ui_error(app, "%s", e.msg);
-		return;
+		return false;
 	}
 	due_sheet_free(&sheet);
+	return true;
+}
+
+void ui_print_due_sheet(ui_app *app)
+{
+	date_t from = date_week_start(app->today);
+	char iso[DATE_ISO_LEN], *name, *pdf = NULL;
+	size_t len = 0;
+
+	if (!due_pdf(app, from, &pdf, &len))
+		return;
 	date_format_iso(from, iso);
 	name = xasprintf("due-%s.pdf", iso);
 	save_print(app, name, pdf, len);
 	free(name);
+	free(pdf);
+}
+
+void ui_send_due_sheet(ui_app *app)
+{
+	date_t from = date_week_start(app->today);
+	char iso[DATE_ISO_LEN], *title, *pdf = NULL;
+	size_t len = 0;
+
+	if (!due_pdf(app, from, &pdf, &len))
+		return;
+	date_format_iso(from, iso);
+	title = xasprintf("tsunagi due %s", iso);
+	ui_send_pdf(app, title, pdf, len);
+	free(title);
 	free(pdf);
 }

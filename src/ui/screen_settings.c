@@ -32,7 +32,8 @@ static const char *const lead_labels[DUE_LEAD_COUNT] = {
 	N_("Lead: a note's next step"),
 };
 
-enum { N_FIELDS = 3 + DUE_LEAD_COUNT };
+/* The fields: office, worker, printer, idle minutes, then the leads. */
+enum { F_PRINTER = 2, F_IDLE = 3, F_LEAD0 = 4, N_FIELDS = F_LEAD0 + DUE_LEAD_COUNT };
 
 /* "lead.NAME" of each lead time: the form keeps its fields' names as
  * given, so they must outlive it. */
@@ -118,18 +119,26 @@ static bool save_settings(ui_app *app, void *arg, ui_form *f)
 	(void)arg;
 	keys[0] = "office";
 	keys[1] = "worker";
-	keys[2] = "idle_minutes";
+	keys[F_PRINTER] = "printer";
+	keys[F_IDLE] = "idle_minutes";
 	for (int k = 0; k < DUE_LEAD_COUNT; k++)
-		keys[3 + k] = lead_key(k);
+		keys[F_LEAD0 + k] = lead_key(k);
 	answers(f, keys, N_FIELDS, vals);
-	/* The names always; a number only when it changed, so a default
-	 * not written in the file stays the program's default. */
+	/* The names always; the printer and a number only when changed, so
+	 * a default not written in the file stays the program's default. */
 	for (size_t i = 0; i < N_FIELDS; i++) {
-		if (i == 2)
-			snprintf(now, sizeof now, "%d", app->cfg.idle_minutes);
-		else if (i > 2)
-			snprintf(now, sizeof now, "%d", app->cfg.leads.days[i - 3]);
-		if (i < 2 || strcmp(vals[i], now) != 0)
+		bool changed = i < F_PRINTER;
+
+		if (i == F_PRINTER) {
+			changed = strcmp(vals[i], app->cfg.printer) != 0;
+		} else if (i >= F_IDLE) {
+			if (i == F_IDLE)
+				snprintf(now, sizeof now, "%d", app->cfg.idle_minutes);
+			else
+				snprintf(now, sizeof now, "%d", app->cfg.leads.days[i - F_LEAD0]);
+			changed = strcmp(vals[i], now) != 0;
+		}
+		if (changed)
 			ch[n++] = (config_change){ keys[i], vals[i] };
 	}
 	ok = write_changes(app, ch, n);
@@ -159,13 +168,16 @@ ui_screen ui_settings_screen(ui_app *app)
 				       .kind = UI_F_TEXT, .max = STORE_NAME_MAX, .value = app->cfg.office };
 	fields[1] = (ui_prompt_field){ .name = "worker", .label = _("Worker (専門員)"),
 				       .kind = UI_F_TEXT, .max = STORE_NAME_MAX, .value = app->cfg.worker };
-	snprintf(nums[2], sizeof nums[2], "%d", app->cfg.idle_minutes);
-	fields[2] = (ui_prompt_field){ .name = "idle_minutes", .label = _("Idle minutes to hide"),
-				       .kind = UI_F_TEXT, .max = 4, .value = nums[2] };
+	/* The CUPS queue for P and --print; empty: CUPS's default. */
+	fields[F_PRINTER] = (ui_prompt_field){ .name = "printer", .label = _("Printer (CUPS)"),
+					       .kind = UI_F_TEXT, .max = 127, .value = app->cfg.printer };
+	snprintf(nums[F_IDLE], sizeof nums[F_IDLE], "%d", app->cfg.idle_minutes);
+	fields[F_IDLE] = (ui_prompt_field){ .name = "idle_minutes", .label = _("Idle minutes to hide"),
+					    .kind = UI_F_TEXT, .max = 4, .value = nums[F_IDLE] };
 	for (int k = 0; k < DUE_LEAD_COUNT; k++) {
-		snprintf(nums[3 + k], sizeof nums[3 + k], "%d", app->cfg.leads.days[k]);
-		fields[3 + k] = (ui_prompt_field){ .name = lead_key(k), .label = _(lead_labels[k]),
-						   .kind = UI_F_TEXT, .max = 3, .value = nums[3 + k] };
+		snprintf(nums[F_LEAD0 + k], sizeof nums[F_LEAD0 + k], "%d", app->cfg.leads.days[k]);
+		fields[F_LEAD0 + k] = (ui_prompt_field){ .name = lead_key(k), .label = _(lead_labels[k]),
+							 .kind = UI_F_TEXT, .max = 3, .value = nums[F_LEAD0 + k] };
 	}
 	shown = path ? shown_path(path) : xstrdup("-");
 	foot = xasprintf(_("Saved in %s; the file's other lines are kept."), shown);

@@ -329,8 +329,8 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		s->dirty |= UI_D_CLEAR;
 		return true;
 	}
-	if (a == UA_PRINT) {
-		ui_print(app, "weekly", w->nw.client_id, w->nw.id);
+	if (a == UA_PRINT || a == UA_SEND) {
+		(a == UA_PRINT ? ui_print : ui_send)(app, "weekly", w->nw.client_id, w->nw.id);
 		return true;
 	}
 	if (w->other)

@@ -1,10 +1,10 @@
-# The help screen at 80x24 wraps a key's line that is wider than the
+# The help screen at 80x25 wraps a key's line that is wider than the
 # screen instead of cutting it ("(filter-kin"): the rest goes on under
 # the description, so every key's config name is there whole; the title
 # fits (issue 16, item 21).  In English (the whole screen) and in Japanese.
 . "$(dirname "$0")/lib.sh"
 
-ui_start 80 24 --
+ui_start 80 25 --
 ui_wait "?:help"
 ui_keys '?'
 ui_wait "Keys of 'Alarms'"
@@ -16,6 +16,7 @@ Keys of 'Alarms'. To change one, config file: bind.NAME = KEY
                            (filter-kind)
    p                       print this week's due sheet to a PDF in
                            ~/tsunagi-print/  (print-week)
+   P                       send the week's sheet to the printer  (send-week)
 
  Lists
    k Up C-p                previous row  (up)
@@ -38,7 +39,7 @@ ui_screen | sed 's/ *$//' > "$T/got"
 sed 's/ *$//' "$T/want" | diff -u - "$T/got" >&2 || fail "the help screen differs"
 
 # Wider, the lines are wrapped again to the new width: one line a key.
-ui_resize 100 24
+ui_resize 100 25
 ui_wait "then the next, then all  (filter-kind)"
 ui_wait "~/tsunagi-print/  (print-week)"
 ui_keys q
@@ -50,7 +51,7 @@ tmux -L "$TMUX_SOCK" kill-server
 # Japanese: no line is cut, and each config name is on the screen whole.
 LANG=ja_JP.UTF-8
 export LANG
-ui_start 80 24 --
+ui_start 80 25 --
 ui_wait "?:ヘルプ"
 ui_keys '?'
 ui_wait "のキー"

@@ -15,7 +15,7 @@ q() { sqlite3 "$DB" "$1"; }
 
 ui_start 80 24 --
 ui_wait "Alarms"
-ui_keys P
+ui_keys D
 ui_wait "Provider register"
 ui_wait "Aoba Work"
 
@@ -63,7 +63,7 @@ ui_wait "居宅介護 / Tsunagi Help"
 [ "$(q "SELECT provider_id FROM plan_row WHERE id = 1")" = 2 ] || fail "link: $(q "SELECT provider_id FROM plan_row")"
 
 # The linked provider is not deleted; the other one is, after asking.
-ui_keys P
+ui_keys D
 ui_wait "Provider register"
 ui_keys j d
 ui_wait "Delete Tsunagi Helper from the register?"

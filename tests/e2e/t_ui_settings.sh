@@ -29,6 +29,7 @@ Settings (lead times: days ahead, 0-730; idle minutes 0: never hide)
 
 >Office (事業者名)        :
  Worker (専門員)          :
+ Printer (CUPS)           :
  Idle minutes to hide     :10
  Lead: certificate        :90
  Lead: support level      :90
@@ -45,7 +46,6 @@ Settings (lead times: days ahead, 0-730; idle minutes 0: never hide)
 
 
 
-
 Saved in ~/.config/tsunagi/config; the file's other lines are kept.
  F2:OK  Esc:cancel  Tab:next field
 X
@@ -54,7 +54,7 @@ X
 ui_type "ひだまり相談支援センター"
 ui_keys Tab
 ui_type "佐藤 花子"
-for i in 1 2 3 4 5 6 7 8 9; do ui_keys Tab; done
+for i in 1 2 3 4 5 6 7 8 9 10; do ui_keys Tab; done
 ui_keys C-u
 ui_type "731"
 ui_keys F2

@@ -185,7 +185,8 @@ static void save_refuses_a_bad_value_naming_its_field_and_writes_nothing(void **
 	const config_change bad_lead[] = { { "office", "良い名前" }, { "lead.plan", "731" } };
 	const config_change bad_idle[] = { { "idle_minutes", "ten" } };
 	const config_change bad_name[] = { { "worker", "a\033]0;x" } };
-	const config_change unknown[] = { { "printer", "lp0" } };
+	const config_change bad_printer[] = { { "printer", "lp 0" } };
+	const config_change unknown[] = { { "colour", "blue" } };
 	FILE *f;
 	tsu_err e;
 
@@ -200,8 +201,10 @@ static void save_refuses_a_bad_value_naming_its_field_and_writes_nothing(void **
 	assert_non_null(strstr(e.msg, "idle_minutes"));
 	assert_int_equal(config_save(path, bad_name, 1, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "worker: "));
-	assert_int_equal(config_save(path, unknown, 1, &e), TSU_EINVAL);
+	assert_int_equal(config_save(path, bad_printer, 1, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "printer: "));
+	assert_int_equal(config_save(path, unknown, 1, &e), TSU_EINVAL);
+	assert_non_null(strstr(e.msg, "colour: "));
 	text = slurp(path);
 	assert_string_equal(text, "office = 元\n");
 	assert_int_equal(entries(dir), 1);
