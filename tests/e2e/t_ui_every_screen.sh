@@ -82,7 +82,7 @@ ui_wait "tsunagi | カレンダー"
 ui_snapshot calendar
 ui_keys q
 ui_wait "[基本]"
-ui_keys P
+ui_keys D
 ui_wait "tsunagi | 事業所"
 ui_snapshot providers
 ui_keys q
