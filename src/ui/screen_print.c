@@ -5,7 +5,10 @@
  * the directory 0700 and the file 0600 because it holds personal data,
  * and the status line says where it went (for lp or a viewer).  The
  * alarm list prints this week's due sheet the same way, as
- * ~/tsunagi-print/due-<Monday>.pdf.
+ * ~/tsunagi-print/due-<Monday>.pdf.  The progress record prints the
+ * last UI_RECORD_MONTHS months; the case summary asks to whom, checks the
+ * client's consents (asking again when none names the party) and records
+ * the disclosure before the file is written.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +21,8 @@
 #include "tsunagi/due_report.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/print.h"
+#include "tsunagi/store_print.h"
+#include "tsunagi/text.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/xalloc.h"
 
@@ -82,35 +87,144 @@ static void save_print(ui_app *app, const char *name, const char *data, size_t l
 	free(dir);
 }
 
-void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_id)
+static void print_opts_of(ui_app *app, print_opts *o)
+{
+	*o = (print_opts){ .office = app->cfg.office,
+			   .worker = app->cfg.worker[0] ? app->cfg.worker : db_login(app->db),
+			   .today = app->today, .from = DATE_NONE, .to = DATE_NONE };
+}
+
+/* Build form kind with o, write it as a PDF; true when it was saved. */
+static bool print_form(ui_app *app, print_kind kind, int64_t client_id, int64_t record_id,
+		       const print_opts *o, const char *party, int64_t consent_id)
 {
 	const char *home = getenv("HOME");
-	int kind = print_kind_from_name(what);
-	print_opts o = { app->cfg.office, app->cfg.worker[0] ? app->cfg.worker : db_login(app->db),
-			 false, app->today };
 	pform *f = NULL;
 	char *pdf = NULL, *name;
 	size_t len = 0;
+	int64_t id;
 	tsu_err e;
 
-	if (kind < 0 || !home || !*home) {
+	if (!home || !*home) {
 		ui_error(app, "%s", _("HOME is not set, so there is no ~/tsunagi-print/ to print into."));
-		return;
+		return false;
 	}
-	if (print_build(app->db, (print_kind)kind, client_id, record_id, &o, &f, &e) != TSU_OK) {
+	if (print_build(app->db, kind, client_id, record_id, o, &f, &e) != TSU_OK) {
 		ui_error(app, "%s", e.msg);
-		return;
+		return false;
 	}
 	if (pform_render_pdf(f, &pdf, &len, &e) != TSU_OK) {
 		pform_free(f);
 		ui_error(app, "%s", e.msg);
-		return;
+		return false;
 	}
-	name = print_file_name(f, (print_kind)kind, client_id, record_id);
+	/* A summary: recorded as a disclosure before the file is written. */
+	if (party && store_disclosure_add(app->db, client_id, party, STORE_DISCLOSURE_SUMMARY, app->today,
+					  consent_id, &id, &e) != TSU_OK) {
+		pform_free(f);
+		free(pdf);
+		ui_error(app, "%s", e.msg);
+		return false;
+	}
+	name = print_file_name(f, kind, client_id, record_id);
 	pform_free(f);
 	save_print(app, name, pdf, len);
 	free(name);
 	free(pdf);
+	return true;
+}
+
+void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_id)
+{
+	int kind = print_kind_from_name(what);
+	print_opts o;
+
+	if (kind < 0)
+		return;
+	print_opts_of(app, &o);
+	print_form(app, (print_kind)kind, client_id, record_id, &o, NULL, 0);
+}
+
+void ui_print_record(ui_app *app, int64_t client_id)
+{
+	print_opts o;
+
+	print_opts_of(app, &o);
+	o.from = date_add_months(app->today, -UI_RECORD_MONTHS);
+	o.to = app->today;
+	print_form(app, PRINT_RECORD, client_id, 0, &o, NULL, 0);
+}
+
+/* The summary being asked for: the client, then the party while
+ * "print without consent?" waits (one at a time). */
+static struct { int64_t client_id; char *party; } pending;
+
+static void print_summary_now(ui_app *app, int64_t client_id, const char *party, int64_t consent_id)
+{
+	print_opts o;
+
+	print_opts_of(app, &o);
+	o.party = party;
+	print_form(app, PRINT_SUMMARY, client_id, 0, &o, party, consent_id);
+}
+
+static void confirm_summary(ui_app *app, void *arg, bool yes)
+{
+	(void)arg;
+	if (yes && pending.party)
+		print_summary_now(app, pending.client_id, pending.party, 0);
+	else if (!yes)
+		ui_message(app, "%s", _("Not printed."));
+	free(pending.party);
+	pending.party = NULL;
+}
+
+static bool answer_party(ui_app *app, void *arg, ui_form *f)
+{
+	int64_t client_id = pending.client_id, consent_id;
+	char *raw = ui_field_get(&f->fields[0]), *party = text_trim(raw);
+	tsu_err e;
+
+	free(raw);
+	if (!party[0]) {
+		free(party);
+		ui_error(app, "%s", _("Say to whom the summary goes (a hospital, an office), or Esc."));
+		return false;
+	}
+	if (print_summary_consent(app->db, client_id, party, app->today, &consent_id, NULL, &e) != TSU_OK) {
+		free(party);
+		ui_error(app, "%s", e.msg);
+		return false;
+	}
+	(void)arg;
+	if (consent_id) {
+		print_summary_now(app, client_id, party, consent_id);
+		free(party);
+		return true;
+	}
+	free(pending.party);
+	pending.party = party;
+	{
+		char *shown = text_sanitize(party, false);
+		char *q = xasprintf(_("No consent in force today names %s. Print the summary anyway? The disclosure is recorded."), shown);
+		ui_confirm(app, q, confirm_summary, NULL);
+		free(q);
+		free(shown);
+	}
+	return true;
+}
+
+void ui_print_summary(ui_app *app, int64_t client_id)
+{
+	ui_prompt_field fl[1];
+	ui_screen s;
+
+	pending.client_id = client_id;
+	fl[0] = (ui_prompt_field){ "party", _("to whom (hospital, office)"), UI_F_TEXT, 200, "", NULL, NULL };
+	s = ui_prompt_screen(app, _("Print the case summary (情報提供書)"),
+			     _("The client's consents are checked; every summary printed is recorded."),
+			     fl, 1, answer_party, NULL);
+	ui_push(app, s);
 }
 
 void ui_print_due_sheet(ui_app *app)
