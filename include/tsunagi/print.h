@@ -214,6 +214,8 @@ typedef struct print_names {
 	bool on;
 } print_names;
 void print_names_load(db *db, const struct client *c, bool initials, print_names *r);
+/* One person's name (whole, and by part when the kana has as many parts). */
+void print_names_add_person(print_names *r, const char *name, const char *kana);
 char *print_names_hide(const print_names *r, const char *text);
 void print_names_free(print_names *r);
 

@@ -25,8 +25,16 @@ static void add(print_names *r, const char *from, const char *to)
 			return;
 	r->from = xrealloc(r->from, (r->n + 1) * sizeof *r->from);
 	r->to = xrealloc(r->to, (r->n + 1) * sizeof *r->to);
-	r->from[r->n] = xstrdup(from);
-	r->to[r->n++] = xstrdup(to);
+	/* Longest first, so "山田 太郎" is replaced before "山田". */
+	size_t at = r->n;
+	while (at > 0 && strlen(r->from[at - 1]) < strlen(from)) {
+		r->from[at] = r->from[at - 1];
+		r->to[at] = r->to[at - 1];
+		at--;
+	}
+	r->from[at] = xstrdup(from);
+	r->to[at] = xstrdup(to);
+	r->n++;
 }
 
 /* Split at ASCII and ideographic spaces and '・' (text_initials' parts). */
@@ -52,7 +60,7 @@ static size_t parts(const char *s, char **out, size_t max)
 }
 
 /* The whole name, and each part when name and kana have as many parts. */
-static void add_person(print_names *r, const char *name, const char *kana)
+void print_names_add_person(print_names *r, const char *name, const char *kana)
 {
 	char *np[4], *kp[4], *whole = text_initials(kana);
 	size_t nn = parts(name, np, 4), nk = parts(kana, kp, 4);
@@ -84,20 +92,11 @@ void print_names_load(db *d, const client *c, bool initials, print_names *r)
 	r->on = initials;
 	if (!initials)
 		return;
-	add_person(r, c->name, c->kana);
+	print_names_add_person(r, c->name, c->kana);
 	if (store_record_list(d, &rt_contact, c->id, (void **)&cs, &nc, NULL) == TSU_OK)
 		for (size_t i = 0; i < nc; i++)
-			add_person(r, cs[i].name, cs[i].kana);
+			print_names_add_person(r, cs[i].name, cs[i].kana);
 	record_free_list(&rt_contact, cs, nc);
-	/* Longest first, so "山田 太郎" goes before "山田". */
-	for (size_t i = 1; i < r->n; i++)
-		for (size_t k = i; k > 0 && strlen(r->from[k]) > strlen(r->from[k - 1]); k--) {
-			char *f = r->from[k], *t = r->to[k];
-			r->from[k] = r->from[k - 1];
-			r->to[k] = r->to[k - 1];
-			r->from[k - 1] = f;
-			r->to[k - 1] = t;
-		}
 }
 
 void print_names_free(print_names *r)
