@@ -465,7 +465,7 @@ static const ui_hint *hints(ui_screen *s)
 	};
 	static const ui_hint basics_hints[] = {
 		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_EDIT, N_("edit") },
-		{ UA_CARD_PRINT, N_("summary") }, { UA_BACK, N_("back") }, { UA_NONE, NULL },
+		{ UA_CARD_PRINT, N_("print") }, { UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
 	static const ui_hint list_hints[] = {
 		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_BACK, N_("back") },
