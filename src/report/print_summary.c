@@ -333,7 +333,9 @@ int print_build_summary(db *d, int64_t client_id, const print_opts *o, pform **o
 			"相談支援専門員", o->worker ? o->worker : "",
 		};
 		pform_fields(f, 2, pairs, 4);
-		pform_text(f, "情報提供の同意", why);
+		char *why_shown = print_names_hide(&names, why);
+		pform_text(f, "情報提供の同意", why_shown);
+		free(why_shown);
 	}
 	basics(f, d, &c, o);
 	health(f, d, &c, &names);
