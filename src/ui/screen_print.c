@@ -206,7 +206,7 @@ static bool answer_party(ui_app *app, void *arg, ui_form *f)
 	pending.party = party;
 	{
 		char *shown = text_sanitize(party, false);
-		char *q = xasprintf(_("No consent in force today names %s. Print the summary anyway? The disclosure is recorded."), shown);
+		char *q = xasprintf(_("No consent in force today names %s.\nPrint the summary anyway? The disclosure is recorded."), shown);
 		ui_confirm(app, q, confirm_summary, NULL);
 		free(q);
 		free(shown);

@@ -67,7 +67,8 @@ ui_keys p
 ui_wait "Print the case summary"
 ui_type "別の事業所"
 ui_keys Enter
-ui_wait "No consent in force today names 別の事業所"
+ui_wait "No consent in force today names 別の事業所."
+ui_wait "Print the summary anyway? The disclosure is recorded."
 ui_keys n
 ui_wait "Not printed."
 [ "$(q "SELECT count(*) FROM disclosure")" = 0 ] || fail "a summary not printed was recorded"
