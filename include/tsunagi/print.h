@@ -69,9 +69,13 @@ typedef struct pform {
 	char *subtitle;               /* a line under the title (may be "") */
 	bool landscape;               /* PDF: A4 landscape */
 	int64_t record_id;            /* the plan or monitoring printed (0: not said) */
+	char *file_tag;               /* the file name's last part instead of an
+	                               * id (a record's period), or NULL */
 	bool draft;                   /* a draft plan's form (計画案) */
 	bool fill_page;               /* PDF: a one-page form spreads the room
 	                               * left at the bottom over its text boxes */
+	bool paged;                   /* text: in pages of PRINT_TEXT_PAGE_LINES
+	                               * lines with "n / m" (print_text_pages) */
 	pblk *b;
 	size_t n;
 } pform;
@@ -96,6 +100,15 @@ void pform_sign(pform *f, const char *label, const char *date_label, const char 
  * terminal or lp; caller frees; *len (may be NULL) gets its length. */
 enum { PRINT_TEXT_COLS = 80 };
 char *pform_render_text(const pform *f, size_t *len);
+/*
+ * text cut into pages of `lines` lines (a form feed between two pages):
+ * each page ends with a blank line and "n / m" centred, and a page after
+ * the first starts with `head` and a blank line, so a long record stays
+ * readable when its sheets come apart.  lines below 8 count as 8.
+ * Caller frees; *len (may be NULL) gets the length.
+ */
+enum { PRINT_TEXT_PAGE_LINES = 64 };
+char *print_text_pages(const char *text, const char *head, int lines, size_t *len);
 /* The form as an A4 PDF (landscape when f->landscape); *pdf: caller
  * frees.  TSU_EFAIL with a message when no Japanese font is found. */
 int pform_render_pdf(const pform *f, char **pdf, size_t *len, tsu_err *e);
@@ -104,9 +117,11 @@ int pform_render_pdf(const pform *f, char **pdf, size_t *len, tsu_err *e);
 
 typedef enum print_kind {
 	PRINT_ASSESSMENT, PRINT_PLAN, PRINT_WEEKLY, PRINT_MONITORING, PRINT_PREP,
+	PRINT_RECORD, PRINT_MEETING, PRINT_SUMMARY,
 } print_kind;
 
-/* "assessment", "plan", "weekly", "monitoring", "prep" -> kind, or -1. */
+/* "assessment", "plan", "weekly", "monitoring", "prep", "record",
+ * "meeting", "summary" -> kind, or -1. */
 int print_kind_from_name(const char *name);
 
 typedef struct print_opts {
@@ -114,6 +129,9 @@ typedef struct print_opts {
 	const char *worker;     /* 計画作成担当者 (config "worker" or the login) */
 	bool initials;          /* names as initials from the kana (Y.T.) */
 	date_t today;           /* the print date; the prep sheet's "now" */
+	date_t from, to;        /* record: the period (DATE_NONE: open) */
+	const char *party;      /* summary: to whom (情報提供先); the consent
+	                         * that covers it is printed when there is one */
 } print_opts;
 
 /*
@@ -144,6 +162,8 @@ char *print_prep_summary(db *db, int64_t client_id, date_t today, tsu_err *e);
 /* 令和8年4月1日 / R8.4.1; "" for DATE_NONE (caller frees). */
 char *print_date(date_t d);
 char *print_date_short(date_t d);
+/* A note's kind as the forms write it: 面談, 訪問, 電話, 会議, 同行. */
+const char *print_note_kind(const char *kind);
 /* A GAS score as written on the forms: "+1", "0", "-2" (no sign on 0). */
 char *print_gas(int gas);
 struct client;
@@ -180,5 +200,32 @@ int print_build_assessment(db *db, int64_t client_id, int64_t id, const print_op
 			   pform **out, tsu_err *e);
 int print_build_prep(db *db, int64_t client_id, int64_t id, const print_opts *o,
 		     pform **out, tsu_err *e);
+int print_build_record(db *db, int64_t client_id, const print_opts *o, pform **out, tsu_err *e);
+int print_build_meeting(db *db, int64_t client_id, int64_t id, const print_opts *o,
+			pform **out, tsu_err *e);
+int print_build_summary(db *db, int64_t client_id, const print_opts *o, pform **out, tsu_err *e);
+
+/* --initials on free text (print_names.c): the client's and its
+ * contacts' names, whole and by part, replaced by initials from their
+ * kana.  Off (initials false): print_names_hide copies. */
+typedef struct print_names {
+	char **from, **to;
+	size_t n;
+	bool on;
+} print_names;
+void print_names_load(db *db, const struct client *c, bool initials, print_names *r);
+/* One person's name (whole, and by part when the kana has as many parts). */
+void print_names_add_person(print_names *r, const char *name, const char *kana);
+char *print_names_hide(const print_names *r, const char *text);
+void print_names_free(print_names *r);
+
+/*
+ * The consent check of a summary for o->party on o->today (consent.h has
+ * the rule): *consent_id the covering consent's id, 0 when none covers
+ * it; *why (caller frees, may be NULL) one line saying which consent
+ * covers it or that none does.
+ */
+int print_summary_consent(db *db, int64_t client_id, const char *party, date_t on,
+			  int64_t *consent_id, char **why, tsu_err *e);
 
 #endif

@@ -59,6 +59,7 @@ typedef enum ui_action {
 	UA_NEW_CLIENT, UA_FILTER_STATUS, UA_FILTER_CASE,
 	/* card */
 	UA_NEXT_TAB, UA_PREV_TAB, UA_ADD, UA_EDIT, UA_DELETE, UA_NOT_DONE, UA_CLOSE_CASE,
+	UA_CARD_PRINT,
 	/* drafts */
 	UA_DISCARD,
 	/* form */

@@ -1,7 +1,8 @@
 /*
  * cmd_print.c - `tsunagi print FORM CLIENT`: the assessment, the plan,
  * the weekly schedule, the monitoring report or the "before the meeting"
- * sheet, as an A4 PDF or as 80-column text for lp.  The whole output is
+ * sheet, the progress record, a meeting's minutes or the case summary
+ * (情報提供書), as an A4 PDF or as 80-column text for lp.  The whole output is
  * built in memory and only then written (-o FILE atomically, 0600).
  */
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "tsunagi/i18n.h"
 #include "tsunagi/print.h"
 #include "tsunagi/store_client.h"
+#include "tsunagi/store_print.h"
 #include "tsunagi/text.h"
 
 static void usage(void)
@@ -24,6 +26,9 @@ static void usage(void)
 "Usage: tsunagi print assessment|plan|weekly|monitoring|prep CLIENT [--id N]\n"
 "                     [--format text|pdf] [--initials]\n"
 "                     [-o FILE | --print [PRINTER]]\n"
+"       tsunagi print record CLIENT [--from DATE] [--to DATE] [options]\n"
+"       tsunagi print meeting CLIENT [--id N] [options]\n"
+"       tsunagi print summary CLIENT --to WHOM [--yes] [options]\n"
 "\n"
 "Print a form of FORMS.md for CLIENT (an id or a recipient number):\n"
 "  assessment  申請者の現状(基本情報) and the ICF items (A4 portrait)\n"
@@ -31,6 +36,14 @@ static void usage(void)
 "  weekly      週間計画表 of the plan (A4 landscape)\n"
 "  monitoring  モニタリング報告書 (A4 landscape)\n"
 "  prep        the one-page sheet before the care-team meeting\n"
+"  record      支援経過記録: the notes from --from (default: the first) to\n"
+"              --to (default: the print date), oldest first, in pages n / m\n"
+"  meeting     サービス担当者会議の要点 of meeting --id N (default: the\n"
+"              latest held, else the next planned)\n"
+"  summary     情報提供書 / フェイスシート for the party --to WHOM names.  A\n"
+"              consent in force that names the party must cover it, or\n"
+"              the print is refused unless --yes (or --anyway) is given;\n"
+"              every summary printed is recorded as a disclosure\n"
 "  --id N           that record instead of the latest (for prep: a meeting)\n"
 "  --format text|pdf  80-column text (default) for a terminal or lp, or PDF\n"
 "  --initials       initials from the kana (Y.T.) instead of names; the\n"
@@ -68,6 +81,55 @@ static int parse_id(const char *s, int64_t *id)
 	return EXIT_OK;
 }
 
+/* --from/--to of a record, --to WHOM of a summary; refused elsewhere. */
+static int period_and_party(const cli_args *a, int kind, print_opts *o)
+{
+	const char *from = cli_get(a, "from"), *to = cli_get(a, "to");
+
+	o->from = o->to = DATE_NONE;
+	if (kind == PRINT_SUMMARY) {
+		if (from)
+			return cli_usage("print", _("--from is for the record; a summary takes --to WHOM"));
+		if (!to || !*to)
+			return cli_usage("print", _("a summary needs --to WHOM: the party it is for, like --to ○○病院"));
+		o->party = to;
+		return EXIT_OK;
+	}
+	if (kind != PRINT_RECORD && (from || to))
+		return cli_usage("print", _("--from and --to are for the record (and --to WHOM for the summary)"));
+	if (from && cli_date_arg("--from", from, &o->from) != EXIT_OK)
+		return EXIT_USAGE;
+	if (to && cli_date_arg("--to", to, &o->to) != EXIT_OK)
+		return EXIT_USAGE;
+	if (o->from != DATE_NONE && o->to != DATE_NONE && o->from > o->to)
+		return cli_usage("print", _("--from is after --to; give the period's first day first"));
+	return EXIT_OK;
+}
+
+/* A summary: the consent check (refused without one unless --yes), then
+ * the disclosure recorded before the document leaves. */
+static int disclose(cli_ctx *ctx, db *d, const cli_args *a, int64_t client_id, const print_opts *o)
+{
+	int64_t consent_id, id;
+	char iso[DATE_ISO_LEN];
+	tsu_err e;
+
+	if (print_summary_consent(d, client_id, o->party, o->today, &consent_id, NULL, &e) != TSU_OK)
+		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	if (!consent_id && !cli_has(a, "yes") && !cli_has(a, "anyway")) {
+		char *shown = text_sanitize(o->party, false);
+		date_format_iso(o->today, iso);
+		cli_fail(EXIT_FAIL, _("no consent in force on %s names '%s'; check the client's consents, or add --yes to print it anyway (the disclosure is recorded)"),
+			 iso, shown);
+		free(shown);
+		return EXIT_FAIL;
+	}
+	if (store_disclosure_add(d, client_id, o->party, STORE_DISCLOSURE_SUMMARY, o->today, consent_id, &id, &e) != TSU_OK)
+		return cli_fail(EXIT_FAIL, "%s", e.msg);
+	ctx->committed = true;
+	return EXIT_OK;
+}
+
 static int run(cli_ctx *ctx, const cli_args *a)
 {
 	const char *format = cli_get(a, "format") ? cli_get(a, "format") : "text";
@@ -88,13 +150,17 @@ static int run(cli_ctx *ctx, const cli_args *a)
 					      : _("unexpected argument '%s'"), a->npos < 2 ? "" : a->pos[2]);
 	if ((kind = print_kind_from_name(a->pos[0])) < 0) {
 		char *shown = text_sanitize(a->pos[0], false);
-		rc = cli_usage("print", _("unknown form '%s' (forms: assessment, plan, weekly, monitoring, prep)"), shown);
+		rc = cli_usage("print", _("unknown form '%s' (forms: assessment, plan, weekly, monitoring, prep, record, meeting, summary)"), shown);
 		free(shown);
 		return rc;
 	}
 	if (strcmp(format, "text") != 0 && strcmp(format, "pdf") != 0)
 		return cli_usage("print", _("--format: '%s' is not one of text, pdf"), format);
 	if (parse_id(cli_get(a, "id"), &id) != EXIT_OK)
+		return EXIT_USAGE;
+	if (id && (kind == PRINT_RECORD || kind == PRINT_SUMMARY))
+		return cli_usage("print", _("--id is not for the %s; it prints the client's own records"), a->pos[0]);
+	if (period_and_party(a, kind, &o) != EXIT_OK)
 		return EXIT_USAGE;
 	if (printer) {
 		if ((rc = cli_print_check("print", printer)) != EXIT_OK)
@@ -121,6 +187,14 @@ static int run(cli_ctx *ctx, const cli_args *a)
 			rc = pform_render_pdf(f, &buf, &len, &e);
 		else
 			buf = pform_render_text(f, &len);
+	}
+	/* The document is made: the disclosure is recorded (or refused)
+	 * before any byte of it leaves. */
+	if (rc == TSU_OK && kind == PRINT_SUMMARY && disclose(ctx, d, a, client_id, &o) != EXIT_OK) {
+		free(buf);
+		pform_free(f);
+		config_free(&cfg);
+		return EXIT_FAIL;
 	}
 	/* -o DIR: the file gets the form's own name (the 計画案 and the
 	 * 計画 apart), said on standard output. */
@@ -162,8 +236,8 @@ static int run(cli_ctx *ctx, const cli_args *a)
 
 int cmd_print(cli_ctx *ctx, int argc, char **argv)
 {
-	static const char *const valued[] = { "id", "format", "output", "print", NULL };
-	static const char *const flags[] = { "initials", NULL };
+	static const char *const valued[] = { "id", "format", "output", "print", "from", "to", NULL };
+	static const char *const flags[] = { "initials", "yes", "anyway", NULL };
 	int n;
 	char **v = cli_spell_print(argc - 1, argv + 1, &n);
 	cli_args a;

@@ -103,6 +103,12 @@ static const char *const help_sections[] = {
 "        PRINTER, else the config's printer, else CUPS's default; the job's\n"
 "        title has no names (\"tsunagi due 2026-11-23\")\n"),
 	N_(
+"Printouts for an inspection or a hospital (same options as the forms):\n"
+"  print record CLIENT [--from DATE] [--to DATE]   支援経過記録, pages n / m\n"
+"  print meeting CLIENT [--id N]                   サービス担当者会議の要点\n"
+"  print summary CLIENT --to WHOM [--yes]          情報提供書: needs a consent\n"
+"        in force naming WHOM, or --yes; every one printed is recorded\n"),
+	N_(
 "Import, export and backup:\n"
 "  import clients FILE [--encoding auto|utf-8|cp932] [--dry-run] [--skip-bad]\n"
 "  import all FILE.json   load 'export all' into an empty database\n"

@@ -26,9 +26,10 @@
 
 int print_kind_from_name(const char *name)
 {
-	static const char *const names[] = { "assessment", "plan", "weekly", "monitoring", "prep" };
+	static const char *const names[] = { "assessment", "plan", "weekly", "monitoring", "prep",
+					     "record", "meeting", "summary" };
 
-	for (int i = 0; name && i < 5; i++)
+	for (int i = 0; name && i < 8; i++)
 		if (strcmp(names[i], name) == 0)
 			return i;
 	return -1;
@@ -548,6 +549,9 @@ int print_build(db *d, print_kind k, int64_t client_id, int64_t id,
 	case PRINT_WEEKLY: return build_weekly(d, client_id, id, o, out, e);
 	case PRINT_MONITORING: return build_monitoring(d, client_id, id, o, out, e);
 	case PRINT_PREP: return print_build_prep(d, client_id, id, o, out, e);
+	case PRINT_RECORD: return print_build_record(d, client_id, o, out, e);
+	case PRINT_MEETING: return print_build_meeting(d, client_id, id, o, out, e);
+	case PRINT_SUMMARY: return print_build_summary(d, client_id, o, out, e);
 	}
 	return err_set(e, TSU_EINVAL, _("unknown form"));
 }

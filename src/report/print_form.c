@@ -170,6 +170,7 @@ void pform_free(pform *f)
 		free(b->slots);
 	}
 	free(f->b);
+	free(f->file_tag);
 	free(f->title);
 	free(f->subtitle);
 	free(f);
@@ -465,5 +466,74 @@ char *pform_render_text(const pform *f, size_t *len)
 			break;
 		}
 	}
+	if (f->paged) {
+		char *flat_text = strip_trailing(&o, NULL), *paged;
+		paged = print_text_pages(flat_text, f->title, PRINT_TEXT_PAGE_LINES, len);
+		free(flat_text);
+		return paged;
+	}
 	return strip_trailing(&o, len);
+}
+
+/* ---- text pages ---- */
+
+static void footer(strbuf *o, int page, int pages)
+{
+	char buf[32];
+	int w;
+
+	snprintf(buf, sizeof buf, "%d / %d", page, pages);
+	w = (int)strlen(buf);
+	sb_addc(o, '\n');
+	pad(o, (PRINT_TEXT_COLS - w) / 2);
+	sb_adds(o, buf);
+	sb_addc(o, '\n');
+}
+
+char *print_text_pages(const char *text, const char *head, int lines, size_t *len)
+{
+	const char *p = text ? text : "";
+	size_t nlines = 0;
+	int first, rest, pages, page = 1, used = 0;
+	strbuf o;
+
+	if (lines < 8)
+		lines = 8;
+	for (const char *q = p; *q; q++)
+		if (*q == '\n')
+			nlines++;
+	if (*p && p[strlen(p) - 1] != '\n')
+		nlines++;
+	/* Room for text: the footer takes two lines, a later page's head two. */
+	first = lines - 2;
+	rest = lines - 4;
+	pages = nlines <= (size_t)first ? 1 : 1 + (int)((nlines - (size_t)first + (size_t)rest - 1) / (size_t)rest);
+	sb_init(&o);
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (used == (page == 1 ? first : rest)) {
+			pad(&o, 0);
+			for (; used < (page == 1 ? first : rest); used++)
+				sb_addc(&o, '\n');
+			footer(&o, page, pages);
+			sb_addc(&o, '\f');
+			page++;
+			used = 0;
+			sb_adds(&o, head ? head : "");
+			sb_adds(&o, "\n\n");
+		}
+		sb_addn(&o, p, n);
+		sb_addc(&o, '\n');
+		used++;
+		p += n + (nl != NULL);
+	}
+	/* The last page: its footer at the page's foot, like the others. */
+	for (; used < (page == 1 ? first : rest); used++)
+		sb_addc(&o, '\n');
+	footer(&o, page, pages);
+	if (len)
+		*len = o.len;
+	return sb_steal(&o);
 }

@@ -170,11 +170,14 @@ char *print_monitoring_months(db *d, const plan *p)
 
 char *print_file_name(const pform *f, print_kind k, int64_t client_id, int64_t id)
 {
-	static const char *const names[] = { "assessment", "plan", "weekly", "monitoring", "prep" };
-	const char *what = (unsigned)k < 5 ? names[k] : "form";
+	static const char *const names[] = { "assessment", "plan", "weekly", "monitoring", "prep",
+					     "record", "meeting", "summary" };
+	const char *what = (unsigned)k < 8 ? names[k] : "form";
 
 	if (f && f->record_id)
 		id = f->record_id;
+	if (f && f->file_tag)
+		return xasprintf("%s-%lld-%s.pdf", what, (long long)client_id, f->file_tag);
 	if (k == PRINT_PLAN || k == PRINT_WEEKLY)
 		return xasprintf("%s-%s-%lld-%lld.pdf", what, f && f->draft ? "draft" : "final",
 				 (long long)client_id, (long long)id);

@@ -37,7 +37,7 @@ static void excerpt(strbuf *o, const char *s)
 	free(line);
 }
 
-static const char *kind_ja(const char *k)
+const char *print_note_kind(const char *k)
 {
 	static const struct { const char *k, *ja; } t[] = {
 		{ "meeting", "面談" }, { "visit", "訪問" }, { "phone", "電話" },
@@ -79,7 +79,7 @@ static bool recent_changes(strbuf *o, const note *notes, size_t nn, const monito
 	for (size_t i = 0; i < nn && shown < MAX_NOTES; i++) {
 		if (notes[i].noted_on < today - RECENT_DAYS || notes[i].noted_on > today || !note_gist(&notes[i])[0])
 			continue;
-		bullet_date(o, notes[i].noted_on, kind_ja(notes[i].kind));
+		bullet_date(o, notes[i].noted_on, print_note_kind(notes[i].kind));
 		excerpt(o, note_gist(&notes[i]));
 		sb_addc(o, '\n');
 		shown++;

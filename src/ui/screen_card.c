@@ -463,12 +463,12 @@ static const ui_hint *hints(ui_screen *s)
 {
 	static const ui_hint edit_hints[] = {
 		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_ADD, N_("add") },
-		{ UA_EDIT, N_("edit") }, { UA_DELETE, N_("delete") }, { UA_BACK, N_("back") },
-		{ UA_NONE, NULL },
+		{ UA_EDIT, N_("edit") }, { UA_DELETE, N_("delete") }, { UA_CARD_PRINT, N_("print") },
+		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
 	static const ui_hint basics_hints[] = {
 		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_EDIT, N_("edit") },
-		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
+		{ UA_CARD_PRINT, N_("print") }, { UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
 	static const ui_hint monitoring_hints[] = {
 		{ UA_HELP, N_("help") }, { UA_NEXT_TAB, N_("tab") }, { UA_ADD, N_("add") },
@@ -679,6 +679,18 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	case UA_CLOSE_CASE:
 		if (cs->have_client)
 			ask_close(app, s);
+		return true;
+	case UA_CARD_PRINT:
+		/* The notes tab: the progress record; the meetings tab: the
+		 * selected meeting's minutes; any other: the case summary. */
+		if (!cs->have_client)
+			return true;
+		if (cs->tab == UI_TAB_NOTES)
+			ui_print_record(app, cs->client_id);
+		else if (cs->tab == UI_TAB_MEETINGS && row)
+			ui_print(app, "meeting", cs->client_id, REC_ID(row));
+		else
+			ui_print_summary(app, cs->client_id);
 		return true;
 	case UA_DELETE:
 		if (cs->tab == UI_TAB_BASICS || !row) {

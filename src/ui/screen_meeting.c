@@ -2,7 +2,8 @@
  * screen_meeting.c - a care-team meeting (サービス担当者会議): date,
  * place, attendees and what was agreed above its action items, each
  * with owner, deadline, indicator and done date.  Open items feed the
- * alarm list through the due engine until x marks them done.
+ * alarm list through the due engine until x marks them done.  p prints
+ * the minutes (サービス担当者会議の要点) to ~/tsunagi-print/.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "tsunagi/i18n.h"
 #include "tsunagi/records.h"
+#include "tsunagi/ui_app.h"
 #include "tsunagi/ui_rows.h"
 #include "tsunagi/xalloc.h"
 
@@ -49,7 +51,8 @@ static const ui_hint *hints(ui_screen *s)
 {
 	static const ui_hint h[] = {
 		{ UA_HELP, N_("help") }, { UA_HEADER, N_("meeting") }, { UA_ROW_ADD, N_("add item") },
-		{ UA_ROW_EDIT, N_("edit") }, { UA_ITEM_DONE, N_("done") }, { UA_BACK, N_("back") },
+		{ UA_ROW_EDIT, N_("edit") }, { UA_ITEM_DONE, N_("done") }, { UA_PRINT, N_("print") },
+		{ UA_BACK, N_("back") },
 		{ UA_NONE, NULL },
 	};
 	(void)s;
@@ -88,6 +91,10 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	meeting_state *m = s->st;
 
 	(void)k;
+	if (a == UA_PRINT) {
+		ui_print(app, "meeting", m->rows.client_id, m->rows.id);
+		return true;
+	}
 	if (a == UA_ITEM_DONE) {
 		toggle_done(app, m);
 		s->dirty |= UI_D_BODY;

@@ -284,7 +284,8 @@ static const ui_hint *hints(ui_screen *s)
 {
 	static const ui_hint client_h[] = {
 		{ UA_HELP, N_("help") }, { UA_ROW_ADD, N_("add") }, { UA_ROW_EDIT, N_("edit") },
-		{ UA_ROW_DELETE, N_("delete") }, { UA_NEXT_DONE, N_("step done") }, { UA_SEARCH, N_("search") }, { UA_NOTES_SEARCH, N_("search all") },
+		{ UA_ROW_DELETE, N_("delete") }, { UA_NEXT_DONE, N_("step done") }, { UA_PRINT, N_("print") },
+		{ UA_SEARCH, N_("search") }, { UA_NOTES_SEARCH, N_("search all") },
 		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
 	static const ui_hint search_h[] = {
@@ -399,6 +400,10 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		else
 			ui_push(app, ui_record_form(app, &rt_note, ((const note_hit *)row)->client_id,
 						    ((const note_hit *)row)->note_id));
+		return true;
+	case UA_PRINT:
+		if (ns->client_id)
+			ui_print_record(app, ns->client_id);
 		return true;
 	case UA_NEXT_DONE:
 		if (row && ns->client_id)

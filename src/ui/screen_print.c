@@ -5,7 +5,10 @@
  * the directory 0700 and the file 0600 because it holds personal data,
  * and the status line says where it went (for lp or a viewer).  The
  * alarm list prints this week's due sheet the same way, as
- * ~/tsunagi-print/due-<Monday>.pdf.
+ * ~/tsunagi-print/due-<Monday>.pdf.  The progress record prints the
+ * last UI_RECORD_MONTHS months; the case summary asks to whom, checks the
+ * client's consents (asking again when none names the party) and records
+ * the disclosure before the file is written.
  *
  * P sends the same PDF to the printer through CUPS (spool.h) instead:
  * the settings' printer, else CUPS's default; the job's title is the
@@ -25,6 +28,8 @@
 #include "tsunagi/i18n.h"
 #include "tsunagi/print.h"
 #include "tsunagi/spool.h"
+#include "tsunagi/store_print.h"
+#include "tsunagi/text.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/xalloc.h"
 
@@ -89,22 +94,22 @@ static void save_print(ui_app *app, const char *name, const char *data, size_t l
 	free(dir);
 }
 
+static void print_opts_of(ui_app *app, print_opts *o)
+{
+	*o = (print_opts){ .office = app->cfg.office,
+			   .worker = app->cfg.worker[0] ? app->cfg.worker : db_login(app->db),
+			   .today = app->today, .from = DATE_NONE, .to = DATE_NONE };
+}
+
 /* The form as a PDF (*pdf, caller frees) and its file name (*name,
  * caller frees: ids only, no names); false after saying why not. */
-static bool form_pdf(ui_app *app, const char *what, int64_t client_id, int64_t record_id,
-		     char **pdf, size_t *len, char **name)
+static bool form_pdf(ui_app *app, print_kind kind, int64_t client_id, int64_t record_id,
+		     const print_opts *o, char **pdf, size_t *len, char **name)
 {
-	int kind = print_kind_from_name(what);
-	print_opts o = { app->cfg.office, app->cfg.worker[0] ? app->cfg.worker : db_login(app->db),
-			 false, app->today };
 	pform *f = NULL;
 	tsu_err e;
 
-	if (kind < 0) {
-		ui_error(app, "%s", _("This screen has nothing to print."));
-		return false;
-	}
-	if (print_build(app->db, (print_kind)kind, client_id, record_id, &o, &f, &e) != TSU_OK) {
+	if (print_build(app->db, kind, client_id, record_id, o, &f, &e) != TSU_OK) {
 		ui_error(app, "%s", e.msg);
 		return false;
 	}
@@ -113,26 +118,52 @@ static bool form_pdf(ui_app *app, const char *what, int64_t client_id, int64_t r
 		ui_error(app, "%s", e.msg);
 		return false;
 	}
-	*name = print_file_name(f, (print_kind)kind, client_id, record_id);
+	*name = print_file_name(f, kind, client_id, record_id);
 	pform_free(f);
+	return true;
+}
+
+/* Build form kind with o, write it as a PDF; true when it was saved. */
+static bool print_form(ui_app *app, print_kind kind, int64_t client_id, int64_t record_id,
+		       const print_opts *o, const char *party, int64_t consent_id)
+{
+	const char *home = getenv("HOME");
+	char *pdf = NULL, *name = NULL;
+	size_t len = 0;
+	int64_t id;
+	tsu_err e;
+
+	if (!home || !*home) {
+		ui_error(app, "%s", _("HOME is not set, so there is no ~/tsunagi-print/ to print into."));
+		return false;
+	}
+	if (!form_pdf(app, kind, client_id, record_id, o, &pdf, &len, &name))
+		return false;
+	/* A summary: recorded as a disclosure before the file is written. */
+	if (party && store_disclosure_add(app->db, client_id, party, STORE_DISCLOSURE_SUMMARY, app->today,
+					  consent_id, &id, &e) != TSU_OK) {
+		free(name);
+		free(pdf);
+		ui_error(app, "%s", e.msg);
+		return false;
+	}
+	save_print(app, name, pdf, len);
+	free(name);
+	free(pdf);
 	return true;
 }
 
 void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_id)
 {
-	const char *home = getenv("HOME");
-	char *pdf = NULL, *name = NULL;
-	size_t len = 0;
+	int kind = print_kind_from_name(what);
+	print_opts o;
 
-	if (!home || !*home) {
-		ui_error(app, "%s", _("HOME is not set, so there is no ~/tsunagi-print/ to print into."));
+	if (kind < 0) {
+		ui_error(app, "%s", _("This screen has nothing to print."));
 		return;
 	}
-	if (!form_pdf(app, what, client_id, record_id, &pdf, &len, &name))
-		return;
-	save_print(app, name, pdf, len);
-	free(name);
-	free(pdf);
+	print_opts_of(app, &o);
+	print_form(app, (print_kind)kind, client_id, record_id, &o, NULL, 0);
 }
 
 void ui_send_pdf(ui_app *app, const char *title, const char *pdf, size_t len)
@@ -148,10 +179,17 @@ void ui_send_pdf(ui_app *app, const char *title, const char *pdf, size_t len)
 
 void ui_send(ui_app *app, const char *what, int64_t client_id, int64_t record_id)
 {
+	int kind = print_kind_from_name(what);
 	char *pdf = NULL, *name = NULL, *title;
 	size_t len = 0, n;
+	print_opts o;
 
-	if (!form_pdf(app, what, client_id, record_id, &pdf, &len, &name))
+	if (kind < 0) {
+		ui_error(app, "%s", _("This screen has nothing to print."));
+		return;
+	}
+	print_opts_of(app, &o);
+	if (!form_pdf(app, (print_kind)kind, client_id, record_id, &o, &pdf, &len, &name))
 		return;
 	n = strlen(name);
 	if (n > 4 && strcmp(name + n - 4, ".pdf") == 0)
@@ -161,6 +199,88 @@ void ui_send(ui_app *app, const char *what, int64_t client_id, int64_t record_id
 	free(title);
 	free(name);
 	free(pdf);
+}
+
+void ui_print_record(ui_app *app, int64_t client_id)
+{
+	print_opts o;
+
+	print_opts_of(app, &o);
+	o.from = date_add_months(app->today, -UI_RECORD_MONTHS);
+	o.to = app->today;
+	print_form(app, PRINT_RECORD, client_id, 0, &o, NULL, 0);
+}
+
+/* The summary being asked for: the client, then the party while
+ * "print without consent?" waits (one at a time). */
+static struct { int64_t client_id; char *party; } pending;
+
+static void print_summary_now(ui_app *app, int64_t client_id, const char *party, int64_t consent_id)
+{
+	print_opts o;
+
+	print_opts_of(app, &o);
+	o.party = party;
+	print_form(app, PRINT_SUMMARY, client_id, 0, &o, party, consent_id);
+}
+
+static void confirm_summary(ui_app *app, void *arg, bool yes)
+{
+	(void)arg;
+	if (yes && pending.party)
+		print_summary_now(app, pending.client_id, pending.party, 0);
+	else if (!yes)
+		ui_message(app, "%s", _("Not printed."));
+	free(pending.party);
+	pending.party = NULL;
+}
+
+static bool answer_party(ui_app *app, void *arg, ui_form *f)
+{
+	int64_t client_id = pending.client_id, consent_id;
+	char *raw = ui_field_get(&f->fields[0]), *party = text_trim(raw);
+	tsu_err e;
+
+	free(raw);
+	if (!party[0]) {
+		free(party);
+		ui_error(app, "%s", _("Say to whom the summary goes (a hospital, an office), or Esc."));
+		return false;
+	}
+	if (print_summary_consent(app->db, client_id, party, app->today, &consent_id, NULL, &e) != TSU_OK) {
+		free(party);
+		ui_error(app, "%s", e.msg);
+		return false;
+	}
+	(void)arg;
+	if (consent_id) {
+		print_summary_now(app, client_id, party, consent_id);
+		free(party);
+		return true;
+	}
+	free(pending.party);
+	pending.party = party;
+	{
+		char *shown = text_sanitize(party, false);
+		char *q = xasprintf(_("No consent in force today names %s.\nPrint the summary anyway? The disclosure is recorded."), shown);
+		ui_confirm(app, q, confirm_summary, NULL);
+		free(q);
+		free(shown);
+	}
+	return true;
+}
+
+void ui_print_summary(ui_app *app, int64_t client_id)
+{
+	ui_prompt_field fl[1];
+	ui_screen s;
+
+	pending.client_id = client_id;
+	fl[0] = (ui_prompt_field){ "party", _("to whom (hospital, office)"), UI_F_TEXT, 200, "", NULL, NULL };
+	s = ui_prompt_screen(app, _("Print the case summary (情報提供書)"),
+			     _("The client's consents are checked; every summary printed is recorded."),
+			     fl, 1, answer_party, NULL);
+	ui_push(app, s);
 }
 
 /* This week's due sheet as a PDF; false after saying why not. */

@@ -188,7 +188,7 @@ static int teardown(void **state)
 	return 0;
 }
 
-static const print_opts opts = { "つなぎ相談支援センター", "佐藤 花子", false, 0 };
+static const print_opts opts = { .office = "つなぎ相談支援センター", .worker = "佐藤 花子" };
 
 static char *render(struct fx *f, print_kind k, int64_t id, bool initials)
 {

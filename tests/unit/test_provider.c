@@ -208,7 +208,7 @@ static void cell_prints_the_provider_as_it_is_now(void **state)
 /* The final plan's table cell, from the form as built for printing. */
 static char *provider_cell_of_plan(struct fx *f)
 {
-	print_opts o = { "つなぎ相談支援センター", "佐藤 花子", false, 0 };
+	print_opts o = { .office = "つなぎ相談支援センター", .worker = "佐藤 花子" };
 	pform *pf;
 	tsu_err e;
 	char *cell = NULL;
