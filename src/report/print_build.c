@@ -35,47 +35,6 @@ int print_kind_from_name(const char *name)
 	return -1;
 }
 
-/* ---- small formatting helpers, shared with print_prep.c ---- */
-
-char *print_date(date_t d)
-{
-	char buf[DATE_WAREKI_LEN];
-
-	if (d == DATE_NONE)
-		return xstrdup("");
-	date_format_wareki(d, buf, sizeof buf);
-	return xstrdup(buf);
-}
-
-char *print_date_short(date_t d)
-{
-	char buf[DATE_WAREKI_LEN];
-
-	if (d == DATE_NONE)
-		return xstrdup("");
-	date_format_wareki_short(d, buf, sizeof buf);
-	return xstrdup(buf);
-}
-
-char *print_gas(int gas)
-{
-	return gas ? xasprintf("%+d", gas) : xstrdup("0");
-}
-
-char *print_client_name(const client *c, bool initials)
-{
-	char *s;
-
-	if (!initials)
-		return xstrdup(c->name);
-	s = text_initials(c->kana);
-	if (!s[0]) {
-		free(s);
-		s = xstrdup("?.");
-	}
-	return s;
-}
-
 /* "区分3", "非該当" or "". */
 static char *support_level(int lv)
 {

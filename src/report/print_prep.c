@@ -37,18 +37,6 @@ static void excerpt(strbuf *o, const char *s)
 	free(line);
 }
 
-const char *print_note_kind(const char *k)
-{
-	static const struct { const char *k, *ja; } t[] = {
-		{ "meeting", "面談" }, { "visit", "訪問" }, { "phone", "電話" },
-		{ "conference", "会議" }, { "accompany", "同行" },
-	};
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-		if (strcmp(t[i].k, k) == 0)
-			return t[i].ja;
-	return k;
-}
-
 static const char *note_gist(const note *n)
 {
 	const char *v[] = { n->fact, n->subjective, n->objective, n->assessment, n->interpretation };
