@@ -52,7 +52,7 @@ ui_wait "ICF コードか名称:"
 ui_type "物品とサービス"
 ui_wait "d620"
 ui_keys Enter
-ui_wait "ICF コード d620 (物品とサービスの入手) を設定しました。"
+ui_wait "ICF コード d620（物品とサービスの入手）を設定しました。"
 ui_wait "活動と参加 d620"
 [ "$(q "SELECT component, icf_code, need, fact, interpretation FROM assessment_item")" = \
   "d|d620|1|買い物に一人で行けない|道順の不安が大きい" ] || fail "item: $(q "SELECT * FROM assessment_item")"
