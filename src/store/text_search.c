@@ -124,7 +124,7 @@ static void ensure_match(db *d)
 const char *store_text_kind_label(unsigned kind)
 {
 	switch (kind) {
-	case TS_NOTE: return N_("note");
+	case TS_NOTE: return N_("progress note");
 	case TS_INTAKE: return N_("intake");
 	case TS_ASSESSMENT: return N_("assessment");
 	case TS_MONITORING: return N_("monitoring");

@@ -24,7 +24,7 @@ static const ui_keydef defaults[] = {
 	{ UA_CLIENTS, "clients", UK_GLOBAL, K('c'), N_("the client list") },
 	{ UA_REDRAW, "redraw", UK_GLOBAL, K(C('l')), N_("redraw the screen") },
 	{ UA_CALENDAR, "calendar", UK_GLOBAL, K('C'), N_("the month calendar of monitorings and due items") },
-	{ UA_NOTES_SEARCH, "notes-search", UK_GLOBAL, K('N'), N_("search every client's notes") },
+	{ UA_NOTES_SEARCH, "notes-search", UK_GLOBAL, K('N'), N_("search every client's notes, intakes, assessments and monitorings") },
 	{ UA_QUICK_NOTE, "quick-note", UK_GLOBAL, K('m'), N_("a phone note for the client under the cursor, dated now") },
 	{ UA_PROVIDERS, "providers", UK_GLOBAL, K('P'), N_("the provider register (事業所): add, edit, delete") },
 	{ UA_SETTINGS, "settings", UK_GLOBAL, K('S'), N_("settings: office and worker names, privacy screen, lead times") },
@@ -92,6 +92,7 @@ static const ui_keydef defaults[] = {
 	{ UA_ITEM_DONE, "item-done", UK_MEETING, K('x'), N_("mark the action item done today (again: not done)") },
 
 	{ UA_NEXT_DONE, "next-done", UK_NOTES, K('x'), N_("mark the note's dated next step done today (again: not done)") },
+	{ UA_SEARCH_FILTER, "search-filter", UK_NOTES, K('f'), N_("search of every record: narrow it to dates and one kind") },
 
 	{ UA_DAY_PREV, "day-prev", UK_CALENDAR, K('h', F(KEY_LEFT)), N_("previous day") },
 	{ UA_DAY_NEXT, "day-next", UK_CALENDAR, K('l', F(KEY_RIGHT)), N_("next day") },
