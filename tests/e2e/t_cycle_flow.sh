@@ -67,7 +67,7 @@ ui_wait "新しい計画案"
 ui_keys Tab Tab Left Left Left
 ui_wait "< 3 >"
 ui_keys F2
-ui_wait "山田花子 の計画 (計画案)"
+ui_wait "山田花子 の計画（計画案）"
 ui_wait "モニタリング 3か月ごと"
 ui_keys A
 ui_wait "アセスメントからニーズを 1 件取り込みました。"
@@ -163,7 +163,7 @@ ui_wait "今すぐ変更案を作りますか"
   "2026-11-23|2027-02-17|1|1|週2回の同行援護" ] || fail "monitoring: $(q "SELECT * FROM monitoring_row")"
 ui_keys y
 ui_wait "計画をもとに変更案を作成しました。"
-ui_wait "山田花子 の計画 (計画案)"
+ui_wait "山田花子 の計画（計画案）"
 [ "$(q "SELECT id, stage, coalesce(previous_id, 0) FROM plan ORDER BY id" | tr '\n' ' ')" = "1|final|0 2|draft|1 " ] ||
 	fail "plans: $(q "SELECT id, stage, previous_id FROM plan")"
 [ "$(q "SELECT count(*) FROM plan_row WHERE plan_id = 2 AND goal = '一人で買い物に行く'")" = 1 ] || fail "revised rows"
