@@ -9,11 +9,13 @@
  *	bind.quit = q
  *	lead.certificate = 90
  *	note_style = fact
+ *	phrase.phone = 本人に電話し、体調と生活の様子を確認した。
  *
  * lead.NAME = DAYS sets a lead time (due.h: certificate, support_level,
  * plan, review, consent, action, transition, billing), 0 to 730 days.
  * note_style: the fields a progress note's form shows, soap (S, O, A, P)
  * or fact (事実, 解釈; the default), or both; the next step either way.
+ * phrase.KIND = TEXT adds a fixed phrase for notes of KIND (phrases.h).
  * A bad line is reported with its number and ignored; the rest applies.
  *
  * The settings screen (S) rewrites the file with config_save: the lines
@@ -37,12 +39,20 @@ typedef struct config_binding {
 	char *key;      /* as written: "q", "C-x", "F5", "Enter" */
 } config_binding;
 
+/* A fixed phrase of the config: phrase.KIND = text (phrases.h). */
+typedef struct config_phrase {
+	char *kind;     /* a note kind, or "any" */
+	char *text;     /* with its line breaks */
+} config_phrase;
+
 typedef struct config {
 	char *worker;           /* "" when not set */
 	char *office;
 	int idle_minutes;       /* default 10; 0 turns the privacy screen off */
 	config_binding *bindings;
 	size_t nbindings;
+	config_phrase *phrases; /* phrase.KIND lines, in file order */
+	size_t nphrases;
 	due_leads leads;        /* the defaults unless set */
 	unsigned note_hide;     /* FF_STYLE_* of the note style not chosen; 0: both shown */
 	char *warnings;         /* one line per ignored line, "" if none */

@@ -61,6 +61,7 @@ static const ui_keydef defaults[] = {
 	{ UA_CANCEL, "cancel", UK_FORM, K(27), N_("leave the form; unsaved text is kept as a draft") },
 	{ UA_EXT_EDITOR, "editor", UK_FORM, K(F(KEY_F(4)), C('o')), N_("edit this field in $EDITOR") },
 	{ UA_FORM_HELP, "form-help", UK_FORM, K(F(KEY_F(1))), N_("show the keys of the form") },
+	{ UA_PHRASE, "phrase", UK_FORM, K(F(KEY_F(3)), C('t')), N_("a note's fixed phrases (定型文) for its kind: insert one at the cursor") },
 
 	{ UA_LINE_START, "line-start", UK_EDIT, K(C('a'), F(KEY_HOME)), N_("to the start of the line") },
 	{ UA_LINE_END, "line-end", UK_EDIT, K(C('e'), F(KEY_END)), N_("to the end of the line") },
