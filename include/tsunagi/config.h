@@ -10,6 +10,7 @@
  *	lead.certificate = 90
  *	note_style = fact
  *	printer = office-laser
+ *	phrase.phone = 本人に電話し、体調と生活の様子を確認した。
  *
  * lead.NAME = DAYS sets a lead time (due.h: certificate, support_level,
  * plan, review, consent, action, transition, billing), 0 to 730 days.
@@ -17,6 +18,7 @@
  * or fact (事実, 解釈; the default), or both; the next step either way.
  * printer: the CUPS queue that --print and P send to when no printer
  * is named; empty or absent: CUPS's default destination.
+ * phrase.KIND = TEXT adds a fixed phrase for notes of KIND (phrases.h).
  * A bad line is reported with its number and ignored; the rest applies.
  *
  * The settings screen (S) rewrites the file with config_save: the lines
@@ -46,6 +48,11 @@ typedef enum config_note_style {
 	NOTE_STYLE_SOAP,        /* S / O / A / P */
 	NOTE_STYLE_BOTH,
 } config_note_style;
+/* A fixed phrase of the config: phrase.KIND = text (phrases.h). */
+typedef struct config_phrase {
+	char *kind;     /* a note kind, or "any" */
+	char *text;     /* with its line breaks */
+} config_phrase;
 
 typedef struct config {
 	char *worker;           /* "" when not set */
@@ -54,6 +61,8 @@ typedef struct config {
 	int idle_minutes;       /* default 10; 0 turns the privacy screen off */
 	config_binding *bindings;
 	size_t nbindings;
+	config_phrase *phrases; /* phrase.KIND lines, in file order */
+	size_t nphrases;
 	due_leads leads;        /* the defaults unless set */
 	config_note_style note_style; /* which parts a note form shows */
 	char *warnings;         /* one line per ignored line, "" if none */

@@ -11,6 +11,7 @@
 
 #include "tsunagi/date.h"
 #include "tsunagi/err.h"
+#include "tsunagi/phrases.h"
 #include "tsunagi/text.h"
 
 /*
@@ -40,7 +41,7 @@ int store_check_text(const char *label, const char *value, size_t max,
 /* Enumerations kept as text in the schema; each returns the index or -1. */
 extern const char *const store_case_kinds[];       /* plan child transition retention */
 extern const char *const store_cert_kinds[];       /* service day_service community support_level */
-extern const char *const store_note_kinds[];       /* meeting visit phone conference accompany */
+#define store_note_kinds note_kind_names               /* phrases.h: meeting visit phone ... */
 extern const char *const store_contact_roles[];    /* family guardian doctor ... other */
 extern const char *const store_sexes[];            /* "" female male other */
 /* Why a case was closed (終結).  The project's list of the usual ends of

@@ -77,6 +77,9 @@ size_t text_chars(const char *s);
  * Invalid UTF-8 bytes are dropped from the key.
  */
 char *text_fold(const char *s);
+/* The same, always through the full Unicode mapping (text_fold takes a
+ * shortcut for plain kana, kanji and ASCII; the tests compare the two). */
+char *text_fold_full(const char *s);
 /* True when needle's fold is a substring of hay's fold. */
 bool text_fold_contains(const char *hay, const char *needle);
 

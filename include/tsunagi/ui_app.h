@@ -264,6 +264,10 @@ void ui_send_pdf(ui_app *app, const char *title, const char *pdf, size_t len);
 /* Pick an ICF code (icf.h), the search starting with start; fn gets
  * the code after the picker has closed. */
 typedef void (*ui_icf_fn)(ui_app *app, void *arg, const char *code);
+/* The fixed phrases (定型文) of a note kind: fn gets the one picked
+ * (screen_phrases.c; nothing when Esc leaves). */
+typedef void (*ui_phrase_fn)(ui_app *app, void *arg, const char *text);
+ui_screen ui_phrases_screen(ui_app *app, const char *kind, ui_phrase_fn fn, void *arg);
 /* The ICF picker; with component ("b" ...) it lists only that one's codes
  * until a code of another is typed. */
 ui_screen ui_icf_screen(ui_app *app, const char *start, const char *component, ui_icf_fn fn, void *arg);

@@ -14,6 +14,7 @@
 
 #include "tsunagi/config.h"
 #include "tsunagi/i18n.h"
+#include "tsunagi/phrases.h"
 #include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
 
@@ -35,6 +36,11 @@ void config_free(config *c)
 		free(c->bindings[i].action);
 		free(c->bindings[i].key);
 	}
+	for (size_t i = 0; i < c->nphrases; i++) {
+		free(c->phrases[i].kind);
+		free(c->phrases[i].text);
+	}
+	free(c->phrases);
 	free(c->bindings);
 	free(c->worker);
 	free(c->office);
@@ -118,6 +124,31 @@ int config_check(const char *key, const char *value, tsu_err *e)
 	return why ? err_set(e, TSU_EINVAL, _("%s: %s"), key, why) : TSU_OK;
 }
 
+/* phrase.KIND = TEXT: one more fixed phrase for notes of KIND. */
+static void phrase_line(config *c, strbuf *w, size_t lineno, const char *kind, const char *val)
+{
+	char *text;
+
+	if (!phrase_kind_known(kind)) {
+		warn(c, w, lineno, _("unknown note kind after phrase. (meeting, visit, phone, conference, accompany or any)"));
+		return;
+	}
+	if (!val[0]) {
+		warn(c, w, lineno, _("a phrase needs its text after ="));
+		return;
+	}
+	text = phrase_unescape(val);
+	if (text_chars(text) > PHRASE_TEXT_MAX) {
+		free(text);
+		warn(c, w, lineno, _("a phrase can be at most 500 characters"));
+		return;
+	}
+	c->phrases = xrealloc(c->phrases, (c->nphrases + 1) * sizeof *c->phrases);
+	c->phrases[c->nphrases].kind = xstrdup(kind);
+	c->phrases[c->nphrases].text = text;
+	c->nphrases++;
+}
+
 static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 {
 	char *eq = strchr(line, '=');
@@ -162,6 +193,8 @@ static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 			c->note_style = NOTE_STYLE_BOTH;
 		else
 			warn(c, w, lineno, _("note_style must be soap, fact or both"));
+	} else if (strncmp(key, "phrase.", 7) == 0) {
+		phrase_line(c, w, lineno, key + 7, val);
 	} else if (strncmp(key, "bind.", 5) == 0 && key[5] && val[0]) {
 		c->bindings = xrealloc(c->bindings, (c->nbindings + 1) * sizeof *c->bindings);
 		c->bindings[c->nbindings].action = xstrdup(key + 5);

@@ -428,16 +428,110 @@ static void add_folded_cp(strbuf *b, int32_t cp)
 	sb_addn(b, buf, k);
 }
 
-char *text_fold(const char *s)
+/* Whether cp is one whose NFKC, case fold, ignorable and lump mapping
+ * (below) is at most a shift to ASCII, so text made only of such code
+ * points folds without utf8proc: hiragana, katakana and ー, the CJK
+ * unified ideographs, 、。「」『』, printable ASCII, tab, newline, form
+ * feed and carriage return (which STRIPCC makes spaces), and the
+ * full-width ASCII forms.  test_text checks every one of them against
+ * the full mapping (text_fold_full). */
+static bool fast_cp(int32_t cp)
+{
+	return (cp >= 0x20 && cp <= 0x7E) || cp == 0x09 || cp == 0x0A || cp == 0x0C || cp == 0x0D ||
+	       (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30F6) || cp == 0x30FC ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3001 || cp == 0x3002 ||
+	       (cp >= 0x300C && cp <= 0x300F) || (cp >= 0xFF01 && cp <= 0xFF5E);
+}
+
+/* The whole fold in one pass for text made only of fast_cp code points
+ * (and 〜, which fold_clean makes '~'): full-width ASCII to ASCII,
+ * letters to lower case, runs of spaces and line breaks to one space,
+ * katakana to hiragana, variant kanji to the usual form.  NULL when some
+ * code point is not one of them. */
+static char *fast_fold(const char *s)
+{
+	size_t n = strlen(s), w = 0;
+	char *out = xmalloc(2 * n + 1);
+	bool space = false;
+	int32_t cp;
+
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		size_t k;
+
+		if (c < 0x80) {
+			cp = c;
+			k = 1;
+		} else if (c >= 0xE1 && c <= 0xEC && i + 2 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+			   ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			/* Three bytes, U+1000..U+CFFF: kana and kanji, inline. */
+			cp = (c & 0x0F) << 12 | ((unsigned char)s[i + 1] & 0x3F) << 6 | ((unsigned char)s[i + 2] & 0x3F);
+			k = 3;
+			if (!fast_cp(cp)) {
+				free(out);
+				return NULL;
+			}
+		} else {
+			k = text_decode(s + i, n - i, &cp);
+			if (k == 0 || (cp != 0x301C && !fast_cp(cp))) {
+				free(out);
+				return NULL;
+			}
+		}
+		i += k;
+		if (cp == 0x301C)
+			cp = '~';
+		else if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFEE0;
+		if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) {
+			if (cp == 0x0B) {
+				free(out);
+				return NULL;
+			}
+			space = w > 0;
+			continue;
+		}
+		if (cp < 0x20 || cp == 0x7F) {
+			free(out);
+			return NULL;
+		}
+		if (space)
+			out[w++] = ' ';
+		space = false;
+		if (cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		else if (cp >= 0x30A1 && cp <= 0x30F6)
+			cp -= 0x60;
+		else if (cp >= 0x4E00)
+			cp = fold_kanji(cp);
+		if (cp < 0x80) {
+			out[w++] = (char)cp;
+		} else if (cp >= 0x800 && cp <= 0xFFFF) {
+			out[w++] = (char)(0xE0 | cp >> 12);
+			out[w++] = (char)(0x80 | (cp >> 6 & 0x3F));
+			out[w++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			w += text_encode(cp, out + w);
+		}
+	}
+	out[w] = '\0';
+	return out;
+}
+
+static char *fold(const char *s, bool fast)
 {
 	utf8proc_uint8_t *mapped = NULL;
 	utf8proc_ssize_t mlen;
-	char *clean = fold_clean(s ? s : "");
+	char *clean, *quick;
 	const char *src;
 	bool space = false;
 	strbuf b;
 	int32_t cp;
 
+	/* Most notes are kana, kanji and ASCII: no need for utf8proc. */
+	if (fast && (quick = fast_fold(s ? s : "")) != NULL)
+		return quick;
+	clean = fold_clean(s ? s : "");
 	/* STRIPCC turns tabs and newlines into spaces and drops other
 	 * controls; IGNORE drops default-ignorables (zero-width space, soft
 	 * hyphen, variation selectors, so 葛󠄀 folds to 葛); LUMP makes the
@@ -475,6 +569,16 @@ char *text_fold(const char *s)
 	free(mapped);
 	free(clean);
 	return b.s;    /* the buffer itself: sb_steal would start a new one */
+}
+
+char *text_fold(const char *s)
+{
+	return fold(s, true);
+}
+
+char *text_fold_full(const char *s)
+{
+	return fold(s, false);
 }
 
 bool text_fold_contains(const char *hay, const char *needle)

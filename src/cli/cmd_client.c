@@ -232,7 +232,7 @@ static void show_line(const char *label, const char *value)
 	char *clean = text_sanitize(value, false);
 
 	sb_init(&b);
-	cli_cell(&b, label, 22);
+	cli_cell(&b, label, 24);   /* 利用者負担上限月額（円） */
 	printf("%s %s\n", b.s, clean);
 	sb_free(&b);
 	free(clean);

@@ -20,6 +20,7 @@
 
 #include "tsunagi/cli.h"
 #include "tsunagi/i18n.h"
+#include "tsunagi/phrases.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store_client.h"
 #include "tsunagi/store_cycle.h"
@@ -65,13 +66,15 @@ static const char *const disabilities[] = {
 	"知的障害", "統合失調症", "自閉スペクトラム症", "脳性麻痺", "うつ病",
 	"高次脳機能障害", "ダウン症", "双極性障害", "脊髄損傷", "発達障害",
 };
+/* Notes open with the built-in fixed phrases (phrases.h), as a worker's
+ * would with F3 in the note form. */
 static const char *const note_texts[][2] = {
 	{ "作業所に週4日通えている。昼食もとれている。", "生活リズムは安定していると思われる。" },
-	{ "母より電話。最近夜眠れていないとのこと。", "服薬状況の確認が必要。主治医への情報提供を検討。" },
-	{ "自宅訪問。部屋は片付いており、本人は笑顔で迎えてくれた。", "居宅介護の利用が定着してきている。" },
+	{ PHRASE_PHONE_MOTHER "最近夜眠れていないとのこと。", "服薬状況の確認が必要。主治医への情報提供を検討。" },
+	{ PHRASE_VISIT "部屋は片付いており、本人は笑顔で迎えてくれた。", "居宅介護の利用が定着してきている。" },
 	{ "グループホーム世話人と面談。金銭管理に課題あり。", "日常生活自立支援事業の利用を提案したい。" },
-	{ "通院に同行。主治医より薬の調整の説明を受けた。", "副作用への不安が強く、丁寧な説明が必要。" },
-	{ "サービス担当者会議を開催。各事業所の状況を共有。", "短期目標は概ね達成、次期計画で見直し。" },
+	{ PHRASE_ACCOMPANY_CLINIC "主治医より薬の調整の説明を受けた。", "副作用への不安が強く、丁寧な説明が必要。" },
+	{ PHRASE_CONFERENCE PHRASE_CONFERENCE_SHARED, "短期目標は概ね達成、次期計画で見直し。" },
 };
 static const char *const note_kinds[] = { "visit", "phone", "meeting", "conference", "accompany" };
 
@@ -349,7 +352,7 @@ static int add_full_cycle(db *d, int64_t cid, date_t today, tsu_err *e)
 	nt.kind = xstrdup("visit");
 	nt.minutes = 45;
 	free(nt.fact);
-	nt.fact = xstrdup("自宅訪問。寝つきが悪く、朝の服薬を忘れる日が週1回ある。");
+	nt.fact = xstrdup(PHRASE_VISIT "寝つきが悪く、朝の服薬を忘れる日が週1回ある。");
 	free(nt.interpretation);
 	nt.interpretation = xstrdup("睡眠の乱れが日中の活動に響き始めている。");
 	free(nt.next_step);

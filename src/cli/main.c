@@ -127,6 +127,9 @@ static const char *const help_sections[] = {
 "  S in the UI edits them.  The UI's first start asks the office and worker\n"
 "  once (Esc skips and writes them empty).\n"),
 	N_(
+"Note phrases (定型文): phrase.KIND = TEXT in the settings, KIND one of meeting,\n"
+"  visit, phone, conference, accompany or any; F3 in a note's text inserts one.\n"),
+	N_(
 "Dates may be written 2025-04-01, 2025/4/1, 令和7年4月1日 or R7.4.1.\n"
 "A free-text value may be - (standard input) or @FILE, to keep personal text\n"
 "off the command line; @@ starts a literal @.\n"

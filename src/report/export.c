@@ -215,8 +215,8 @@ static int query_rows(db *d, csv_out *o, db_stmt *s, size_t first, const char *c
 static int export_notes_csv(db *d, export_doc *doc, tsu_err *e)
 {
 	static const char *const header[] = {
-		"受給者証番号", "氏名", "日付", "時刻", "種別", "相手", "所要時間(分)", "S(主観的情報)",
-		"O(客観的情報)", "A(評価)", "P(計画)", "事実", "解釈", "次の対応", "次の対応の期日",
+		"受給者証番号", "氏名", "日付", "時刻", "種別", "相手", "所要時間（分）", "S（主観的情報）",
+		"O（客観的情報）", "A（アセスメント）", "P（計画）", "事実", "解釈", "次の対応", "次の対応の期日",
 		"次の対応の完了日", NULL,
 	};
 	static const char *const *const words[16] = { [4] = note_words };
@@ -236,9 +236,9 @@ static int export_plans_csv(db *d, export_doc *doc, tsu_err *e)
 {
 	static const char *const header[] = {
 		"受給者証番号", "氏名", "計画番号", "段階", "計画作成日", "同意日", "交付日",
-		"計画期間開始", "計画期間終了", "モニタリング期間(月)", "生活に対する意向",
+		"計画期間開始", "計画期間終了", "モニタリング期間（月）", "生活に対する意向",
 		"総合的な援助の方針", "長期目標", "短期目標", "優先順位", "解決すべき課題",
-		"支援目標", "達成時期", "サービス種類", "サービス内容", "量(頻度・時間)",
+		"支援目標", "達成時期", "サービス種類", "サービス内容", "量（頻度・時間）",
 		"提供事業者", "本人の役割", "評価時期", "その他留意事項", NULL,
 	};
 	static const char *const *const words[25] = { [3] = stage_words };

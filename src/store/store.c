@@ -75,7 +75,6 @@ int store_check_text(const char *label, const char *value, size_t max,
 
 const char *const store_case_kinds[] = { "plan", "child", "transition", "retention", NULL };
 const char *const store_cert_kinds[] = { "service", "day_service", "community", "support_level", NULL };
-const char *const store_note_kinds[] = { "meeting", "visit", "phone", "conference", "accompany", NULL };
 const char *const store_contact_roles[] = { "family", "guardian", "doctor", "provider", "school", "municipality", "other", NULL };
 const char *const store_sexes[] = { "", "female", "male", "other", NULL };
 const char *const store_close_reasons[] = { "moved", "died", "ended", "transferred", "wish", "other", NULL };

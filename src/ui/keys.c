@@ -24,7 +24,7 @@ static const ui_keydef defaults[] = {
 	{ UA_CLIENTS, "clients", UK_GLOBAL, K('c'), N_("the client list") },
 	{ UA_REDRAW, "redraw", UK_GLOBAL, K(C('l')), N_("redraw the screen") },
 	{ UA_CALENDAR, "calendar", UK_GLOBAL, K('C'), N_("the month calendar of monitorings and due items") },
-	{ UA_NOTES_SEARCH, "notes-search", UK_GLOBAL, K('N'), N_("search every client's notes") },
+	{ UA_NOTES_SEARCH, "notes-search", UK_GLOBAL, K('N'), N_("search every client's notes, intakes, assessments and monitorings") },
 	{ UA_QUICK_NOTE, "quick-note", UK_GLOBAL, K('m'), N_("a phone note for the client under the cursor, dated now") },
 	{ UA_PROVIDERS, "providers", UK_GLOBAL, K('D'), N_("the provider register (事業所): add, edit, delete") },
 	{ UA_SETTINGS, "settings", UK_GLOBAL, K('S'), N_("settings: office and worker names, printer, privacy screen, lead times") },
@@ -63,6 +63,7 @@ static const ui_keydef defaults[] = {
 	{ UA_CANCEL, "cancel", UK_FORM, K(27), N_("leave the form; unsaved text is kept as a draft") },
 	{ UA_EXT_EDITOR, "editor", UK_FORM, K(F(KEY_F(4)), C('o')), N_("edit this field in $EDITOR") },
 	{ UA_FORM_HELP, "form-help", UK_FORM, K(F(KEY_F(1))), N_("show the keys of the form") },
+	{ UA_PHRASE, "phrase", UK_FORM, K(F(KEY_F(3)), C('t')), N_("a note's fixed phrases (定型文) for its kind: insert one at the cursor") },
 
 	{ UA_LINE_START, "line-start", UK_EDIT, K(C('a'), F(KEY_HOME)), N_("to the start of the line") },
 	{ UA_LINE_END, "line-end", UK_EDIT, K(C('e'), F(KEY_END)), N_("to the end of the line") },
@@ -95,6 +96,7 @@ static const ui_keydef defaults[] = {
 	{ UA_ITEM_DONE, "item-done", UK_MEETING, K('x'), N_("mark the action item done today (again: not done)") },
 
 	{ UA_NEXT_DONE, "next-done", UK_NOTES, K('x'), N_("mark the note's dated next step done today (again: not done)") },
+	{ UA_SEARCH_FILTER, "search-filter", UK_NOTES, K('f'), N_("search of every record: narrow it to dates and one kind") },
 
 	{ UA_DAY_PREV, "day-prev", UK_CALENDAR, K('h', F(KEY_LEFT)), N_("previous day") },
 	{ UA_DAY_NEXT, "day-next", UK_CALENDAR, K('l', F(KEY_RIGHT)), N_("next day") },

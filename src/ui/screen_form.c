@@ -477,8 +477,13 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_CANCEL, N_("leave") }, { UA_FIELD_NEXT, N_("next field") },
 		{ UA_FORM_HELP, N_("keys") }, { UA_NONE, NULL },
 	};
+	static const ui_hint note_h[] = {
+		{ UA_SAVE, N_("save") }, { UA_CANCEL, N_("leave (draft kept)") },
+		{ UA_PHRASE, N_("phrases") }, { UA_FIELD_NEXT, N_("next field") },
+		{ UA_EXT_EDITOR, N_("editor") }, { UA_FORM_HELP, N_("keys") }, { UA_NONE, NULL },
+	};
 	const form_state *fs = s->st;
-	return fs->view_only ? view : h;
+	return fs->view_only ? view : fs->rt == &rt_note ? note_h : h;
 }
 
 static void draw(ui_app *app, ui_screen *s)
@@ -528,6 +533,49 @@ static bool key_view_only(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	}
 }
 
+/* The picked phrase goes in at the cursor of the field it was asked
+ * from (a one-line field takes its line breaks as spaces). */
+static void insert_phrase(ui_app *app, void *arg, const char *text)
+{
+	ui_screen *s = arg;
+	form_state *fs = s->st;
+	ui_field *fd = &fs->form.fields[fs->form.cur];
+	char *t = xstrdup(text);
+
+	(void)app;
+	if (fd->kind != UI_F_LONG)
+		for (char *p = t; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+	if (ui_edit_insert_text(&fd->ed, t))
+		fs->form.changed = fs->draft_dirty = true;
+	else
+		ui_error(app, "%s", _("The phrase does not fit in the field."));
+	free(t);
+	s->dirty |= UI_D_BODY;
+}
+
+/* F3 or C-t in a note's text field: its kind's fixed phrases. */
+static void ask_phrase(ui_app *app, ui_screen *s)
+{
+	form_state *fs = s->st;
+	ui_field *fd = &fs->form.fields[fs->form.cur];
+	ui_field *kind = ui_form_find(&fs->form, "kind");
+	char *k;
+
+	if (fs->rt != &rt_note) {
+		ui_message(app, "%s", _("Fixed phrases are for progress notes."));
+		return;
+	}
+	if (fd->kind != UI_F_LONG && fd->kind != UI_F_TEXT) {
+		ui_message(app, "%s", _("Move to a text field first: the phrase goes in at the cursor."));
+		return;
+	}
+	k = kind ? ui_field_get(kind) : xstrdup("");
+	ui_push(app, ui_phrases_screen(app, k, insert_phrase, s));
+	free(k);
+}
+
 static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	form_state *fs = s->st;
@@ -544,6 +592,9 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		return true;
 	case UA_FORM_HELP:
 		return false;
+	case UA_PHRASE:
+		ask_phrase(app, s);
+		return true;
 	case UA_EXT_EDITOR: {
 		ui_field *fd = &fs->form.fields[fs->form.cur];
 		char *t, *out;

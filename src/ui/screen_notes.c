@@ -1,9 +1,12 @@
 /*
  * screen_notes.c - progress notes: one client's, newest first, with the
  * selected note in full beside (or under) the list; or, opened with no
- * client, a search across every client's notes (store_note_search does
- * the matching).  n adds, e or Enter edits in the generic note form; x
- * marks the note's dated next step done (it leaves the alarm list).
+ * client (N), a search across every client's written records: notes,
+ * intakes, assessments and monitorings (store_text_search does the
+ * matching), narrowed by f to dates and one kind; each hit shows the
+ * client, date, kind and the text around the match, and Enter opens the
+ * record.  n adds, e or Enter edits in the generic note form; x marks the
+ * note's dated next step done (it leaves the alarm list).
  */
 #include <curses.h>
 #include <stdio.h>
@@ -15,6 +18,7 @@
 #include "tsunagi/store.h"
 #include "tsunagi/store_client.h"
 #include "tsunagi/store_cycle.h"
+#include "tsunagi/store_search.h"
 #include "tsunagi/text.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/ui_cycle.h"
@@ -29,10 +33,12 @@ typedef struct notes_state {
 	/* One client's notes. */
 	note *notes;
 	size_t nnotes;
-	/* Search hits. */
-	note_hit *hits;
+	/* Search hits, and the search's filters. */
+	text_hit *hits;
 	size_t nhits;
 	bool more;
+	date_t from, to;
+	unsigned kinds;         /* one TS_ bit, or 0 for every kind */
 	ui_edit query;
 	bool typing;
 	void **items;
@@ -61,7 +67,7 @@ static void free_rows(notes_state *ns)
 		record_free_list(&rt_note, ns->notes, ns->nnotes);
 	ns->notes = NULL;
 	ns->nnotes = 0;
-	note_hit_free_list(ns->hits, ns->nhits);
+	text_hit_free_list(ns->hits, ns->nhits);
 	ns->hits = NULL;
 	ns->nhits = 0;
 	x_free(&ns->items);
@@ -110,7 +116,8 @@ static void load(notes_state *ns, int64_t select_id)
 	} else {
 		char *q = ui_edit_get(&ns->query);
 		char *t = text_trim(q);
-		if (t[0] && store_note_search(app->db, t, SEARCH_LIMIT, 0, &ns->hits, &ns->nhits,
+		text_query tq = { t, ns->from, ns->to, ns->kinds };
+		if (t[0] && store_text_search(app->db, &tq, SEARCH_LIMIT, 0, &ns->hits, &ns->nhits,
 					      &ns->more, &e) != TSU_OK) {
 			ui_error(app, "%s", e.msg);
 			ns->nhits = 0;
@@ -145,6 +152,24 @@ static const char *first_text(const note *n)
 	return "";
 }
 
+/* A hit's kind as its row shows it: a note by its own kind (電話). */
+static const char *hit_kind(const text_hit *h)
+{
+	return h->kind == TS_NOTE && h->note_kind[0] ? store_enum_label(h->note_kind)
+						     : _(store_text_kind_label(h->kind));
+}
+
+/* The record a hit points to, and its type. */
+static const record_type *hit_type(const text_hit *h)
+{
+	switch (h->kind) {
+	case TS_INTAKE: return &rt_intake;
+	case TS_ASSESSMENT: return &rt_assessment;
+	case TS_MONITORING: return &rt_monitoring;
+	default: return &rt_note;
+	}
+}
+
 static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
 {
 	notes_state *ns = ctx;
@@ -169,14 +194,26 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *
 		}
 		ui_put(w, y, cx, x + width - cx, first_text(n), true);
 	} else {
-		const note_hit *h = row;
-		int nw = width / 4 > 20 ? 20 : width / 4;
-		date_format_iso(h->noted_on, iso);
-		snprintf(head, sizeof head, "%s %-5s ", iso, h->noted_at);
-		cx += ui_put(w, y, cx, width - 2, head, false);
-		ui_put(w, y, cx, nw, h->client_name, true);
+		const text_hit *h = row;
+		int nw = width / 5 > 14 ? 14 : width / 5, kw = 13;
+		char *words = ui_edit_get(&ns->query), *snip = store_text_snippet(h->text, words, 1 << 20);
+		date_format_iso(h->on, iso);
+		snprintf(head, sizeof head, "%s ", iso);
+		cx += ui_put_raw(w, y, cx, width - 2, head, false);
+		ui_put_cut(w, y, cx, nw - 1, h->client_name, true);
+		ui_put_raw(w, y, cx + nw - 1, 1, " ", false);
 		cx += nw;
-		ui_put(w, y, cx, x + width - cx, h->text, true);
+		ui_put_raw(w, y, cx, kw, hit_kind(h), true);
+		cx += kw;
+		/* The text from its start when it fits, else from a little
+		 * before the match. */
+		if (text_width(snip) > x + width - cx) {
+			free(snip);
+			snip = store_text_snippet(h->text, words, 6);
+		}
+		ui_put_cut(w, y, cx, x + width - cx, snip, true);
+		free(snip);
+		free(words);
 	}
 	if (sel)
 		wmove(w, y, x);
@@ -191,21 +228,55 @@ static char *preview_text(notes_state *ns)
 	if (ns->client_id)
 		return ui_record_text(&rt_note, row, NULL);
 	{
-		const note_hit *h = row;
-		note n;
+		const text_hit *h = row;
+		const record_type *rt = hit_type(h);
+		void *rec = xcalloc(1, rt->size);
+		char iso[DATE_ISO_LEN], *t, *out;
 		tsu_err e;
-		char *t, *out;
-		record_init(&rt_note, &n);
-		if (store_record_get(ns->app->db, &rt_note, h->note_id, &n, &e) != TSU_OK) {
-			record_free(&rt_note, &n);
+		record_init(rt, rec);
+		if (store_record_get(ns->app->db, rt, h->record_id, rec, &e) != TSU_OK) {
+			record_free(rt, rec);
+			free(rec);
 			return xstrdup(e.msg);
 		}
-		t = ui_record_text(&rt_note, &n, NULL);
-		out = xasprintf("%s\n%s", h->client_name, t);
+		date_format_iso(h->on, iso);
+		t = ui_record_text(rt, rec, NULL);
+		/* The matching field first: an assessment's or a
+		 * monitoring's match may be in one of its rows. */
+		out = xasprintf("%s  %s  %s\n%s: %s\n\n%s", h->client_name, iso, hit_kind(h),
+				_(h->field), h->text, t);
 		free(t);
-		record_free(&rt_note, &n);
+		record_free(rt, rec);
+		free(rec);
 		return out;
 	}
+}
+
+/* The search's count and filters, for the right end of its line:
+ * "12 found  intake  2026-10-01~2026-11-30". */
+static void filters_line(notes_state *ns, char *line, size_t n)
+{
+	char from[DATE_ISO_LEN] = "", to[DATE_ISO_LEN] = "";
+	int len = snprintf(line, n, ns->more ? _("%zu+ found") : _("%zu found"), ns->nhits);
+
+	if (ns->kinds && len > 0 && (size_t)len < n)
+		len += snprintf(line + len, n - (size_t)len, "  %s", _(store_text_kind_label(ns->kinds)));
+	if (ns->from != DATE_NONE)
+		date_format_iso(ns->from, from);
+	if (ns->to != DATE_NONE)
+		date_format_iso(ns->to, to);
+	if ((from[0] || to[0]) && len > 0 && (size_t)len < n) {
+		line[len++] = ' ';
+		line[len++] = ' ';
+		/* TRANSLATORS: a range of dates, either end may be empty. */
+		snprintf(line + len, n - (size_t)len, _("%s~%s"), from, to);
+	}
+}
+
+/* The width of that part: more when there are filters to show. */
+static int right_w(const notes_state *ns)
+{
+	return ns->kinds || ns->from != DATE_NONE || ns->to != DATE_NONE ? 46 : 24;
 }
 
 static void draw(ui_app *app, ui_screen *s)
@@ -226,10 +297,10 @@ static void draw(ui_app *app, ui_screen *s)
 			ui_edit_draw(&ns->query, stdscr, y, x, app->cols - x, ns->typing);
 		}
 	} else {
-		int x = ui_put_raw(stdscr, y, 0, app->cols / 2, _("Search all notes: "), false);
-		ui_edit_draw(&ns->query, stdscr, y, x, app->cols - x - 24, ns->typing);
-		snprintf(line, sizeof line, ns->more ? _("%zu+ found") : _("%zu found"), ns->nhits);
-		ui_put_raw(stdscr, y, app->cols - 24, 24, line, true);
+		int x = ui_put_raw(stdscr, y, 0, app->cols / 2, _("Search all records: "), false);
+		ui_edit_draw(&ns->query, stdscr, y, x, app->cols - x - right_w(ns), ns->typing);
+		filters_line(ns, line, sizeof line);
+		ui_put_raw(stdscr, y, app->cols - right_w(ns), right_w(ns), line, true);
 	}
 	ns->list.dirty |= UI_LIST_ALL;
 	ui_list_draw(&ns->list, stdscr, y + 1, 0, lw);
@@ -257,8 +328,8 @@ static void draw(ui_app *app, ui_screen *s)
 	if (ns->typing && ns->client_id)
 		ui_edit_draw(&ns->query, stdscr, y, app->cols / 2 + 1, app->cols - app->cols / 2 - 1, true);
 	else if (ns->typing)
-		ui_edit_draw(&ns->query, stdscr, y, text_width(_("Search all notes: ")),
-			     app->cols - text_width(_("Search all notes: ")) - 24, true);
+		ui_edit_draw(&ns->query, stdscr, y, text_width(_("Search all records: ")),
+			     app->cols - text_width(_("Search all records: ")) - right_w(ns), true);
 	else if (ns->list.nrows)
 		wmove(stdscr, y + 1 + (int)ns->list.sel, 0);
 }
@@ -289,8 +360,8 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
 	static const ui_hint search_h[] = {
-		{ UA_HELP, N_("help") }, { UA_SEARCH, N_("search") }, { UA_OPEN, N_("open") },
-		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
+		{ UA_HELP, N_("help") }, { UA_SEARCH, N_("search") }, { UA_SEARCH_FILTER, N_("dates, kind") },
+		{ UA_OPEN, N_("open") }, { UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
 	notes_state *ns = s->st;
 	return ns->client_id ? client_h : search_h;
@@ -338,6 +409,86 @@ static void toggle_next_done(ui_app *app, notes_state *ns, int64_t id)
 		ui_message(app, "%s", undo ? _("Next step marked not done.") : _("Next step marked done today."));
 	record_free(&rt_note, &n);
 	load(ns, id);
+}
+
+/* Enter on a hit: the record itself, on its own screen. */
+static void open_hit(ui_app *app, const text_hit *h)
+{
+	switch (h->kind) {
+	case TS_ASSESSMENT:
+		ui_push(app, ui_assessment_screen(app, h->client_id, h->record_id));
+		break;
+	case TS_MONITORING:
+		ui_push(app, ui_monitoring_screen(app, h->client_id, h->record_id));
+		break;
+	default:
+		ui_push(app, ui_record_form(app, hit_type(h), h->client_id, h->record_id));
+		break;
+	}
+}
+
+static const char *const filter_kinds[] = { "all", "note", "intake", "assessment", "monitoring", NULL };
+
+static bool answer_filters(ui_app *app, void *arg, ui_form *f)
+{
+	ui_screen *s = arg;
+	notes_state *ns = s->st;
+	char *from = ui_field_get(&f->fields[0]), *to = ui_field_get(&f->fields[1]);
+	char *kind = ui_field_get(&f->fields[2]);
+	date_t a = DATE_NONE, b = DATE_NONE;
+	tsu_err e;
+	int rc = from[0] ? date_parse(from, &a, &e) : TSU_OK;
+
+	if (rc == TSU_OK && to[0])
+		rc = date_parse(to, &b, &e);
+	if (rc == TSU_OK && a != DATE_NONE && b != DATE_NONE && a > b)
+		rc = err_set(&e, TSU_EINVAL, "%s", _("search: the from date is after the to date; swap them or clear one"));
+	if (rc == TSU_OK) {
+		ns->from = a;
+		ns->to = b;
+		ns->kinds = 0;
+		for (unsigned i = 1; filter_kinds[i]; i++)
+			if (!strcmp(kind, filter_kinds[i]))
+				ns->kinds = 1u << (i - 1);
+	}
+	free(from);
+	free(to);
+	free(kind);
+	if (rc != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+		return false;
+	}
+	load(ns, 0);
+	s->dirty |= UI_D_BODY;
+	return true;
+}
+
+/* f: the search's dates (from, to; empty is open) and one kind or all. */
+static void ask_filters(ui_app *app, ui_screen *s)
+{
+	notes_state *ns = s->st;
+	const char *labels[6];
+	char from[DATE_ISO_LEN] = "", to[DATE_ISO_LEN] = "";
+	const char *kind = "all";
+	ui_prompt_field f[3];
+
+	labels[0] = _("every kind");
+	for (size_t i = 1; filter_kinds[i]; i++)
+		labels[i] = _(store_text_kind_label(1u << (i - 1)));
+	labels[5] = NULL;
+	for (size_t i = 1; filter_kinds[i]; i++)
+		if (ns->kinds == 1u << (i - 1))
+			kind = filter_kinds[i];
+	if (ns->from != DATE_NONE)
+		date_format_iso(ns->from, from);
+	if (ns->to != DATE_NONE)
+		date_format_iso(ns->to, to);
+	f[0] = (ui_prompt_field){ "from", _("from (date)"), UI_F_DATE, 40, from, NULL, NULL };
+	f[1] = (ui_prompt_field){ "to", _("to (date)"), UI_F_DATE, 40, to, NULL, NULL };
+	f[2] = (ui_prompt_field){ "kind", _("kind of record"), UI_F_CHOICE, 0, kind, filter_kinds, labels };
+	ui_push(app, ui_prompt_screen(app, _("Narrow the search"),
+				      _("Empty dates leave that end open. F2 applies, Esc leaves it as it was."),
+				      f, 3, answer_filters, s));
 }
 
 static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
@@ -398,8 +549,11 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		if (ns->client_id)
 			ui_push(app, ui_record_form(app, &rt_note, ns->client_id, REC_ID(row)));
 		else
-			ui_push(app, ui_record_form(app, &rt_note, ((const note_hit *)row)->client_id,
-						    ((const note_hit *)row)->note_id));
+			open_hit(app, row);
+		return true;
+	case UA_SEARCH_FILTER:
+		if (!ns->client_id)
+			ask_filters(app, s);
 		return true;
 	case UA_PRINT:
 		if (ns->client_id)
@@ -466,14 +620,28 @@ static const ui_screen_ops notes_ops = {
 	.cursor = cursor,
 };
 
+/* The same screen, named for what it does when it searches every record. */
+static const ui_screen_ops search_ops = {
+	.name = N_("Search"),
+	.contexts = contexts,
+	.hints = hints,
+	.draw = draw,
+	.key = key,
+	.resize = resize,
+	.resume = resume,
+	.close = close_notes,
+	.cursor = cursor,
+};
+
 ui_screen ui_notes_screen(ui_app *app, int64_t client_id)
 {
 	notes_state *ns = xcalloc(1, sizeof *ns);
-	ui_screen s = { &notes_ops, ns, UI_D_BODY };
+	ui_screen s = { client_id ? &notes_ops : &search_ops, ns, UI_D_BODY };
 
 	ns->app = app;
 	ns->client_id = client_id;
 	ui_edit_init(&ns->query, 200, false);
+	ns->from = ns->to = DATE_NONE;
 	if (client_id) {
 		client c;
 		tsu_err e;

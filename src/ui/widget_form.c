@@ -195,7 +195,9 @@ static void draw_date_hint(ui_field *fd, ui_win *w, int y, int x, int cols)
 	else if (date_parse(t, &d, &e) == TSU_OK) {
 		date_format_iso(d, iso);
 		date_format_wareki(d, era, sizeof era);
-		snprintf(line, sizeof line, "= %s  %s (%s)", iso, era, _(date_weekday_en(date_weekday(d))));
+		/* TRANSLATORS: ISO date, era date and weekday; Japanese
+		 * writes the weekday in full-width parentheses. */
+		snprintf(line, sizeof line, _("= %s  %s (%s)"), iso, era, _(date_weekday_en(date_weekday(d))));
 	} else {
 		snprintf(line, sizeof line, "? %s", e.msg);
 	}

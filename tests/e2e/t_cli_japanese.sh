@@ -41,20 +41,22 @@ expect_output "tsv keeps identifiers" tsu client list --format tsv <<'X'
 1	山田 太郎	やまだ たろう	1970-03-02	plan	active
 X
 
-# The client card: labels in a 22-column field, then the value.
+# The client card: labels in a 24-column field (the widest,
+# 利用者負担上限月額（円）, whole), then the value.
 tsu plan add 1 --from 2026-04-01 --to 2027-03-31 --monitoring-months 3 > /dev/null || fail "plan add"
 tsu client show 1 > "$T/show" || fail "client show exited $?"
 for line in \
-	'ID                     1' \
-	'氏名                   山田 太郎' \
-	'ふりがな               やまだ たろう' \
-	'生年月日               1970-03-02（昭和45年3月2日、56歳）' \
-	'支援の種類             計画相談' \
-	'受給者証番号           1400000001' \
-	'市町村                 横浜市' \
-	'状態                   支援中' \
+	'ID                       1' \
+	'氏名                     山田 太郎' \
+	'ふりがな                 やまだ たろう' \
+	'生年月日                 1970-03-02（昭和45年3月2日、56歳）' \
+	'支援の種類               計画相談' \
+	'受給者証番号             1400000001' \
+	'市町村                   横浜市' \
+	'状態                     支援中' \
 	'計画:' \
-	'  #1 計画案 2026-04-01..2027-03-31、モニタリングは3か月ごと'; do
+	'  #1 計画案 2026-04-01〜2027-03-31、モニタリングは3か月ごと' \
+	'利用者負担上限月額（円） '; do
 	grep -qxF -- "$line" "$T/show" || fail "client show lacks '$line': $(cat "$T/show")"
 done
 grep -q '[A-Za-z]\{4,\}' "$T/show" && fail "client show has English left: $(grep '[A-Za-z]\{4,\}' "$T/show")"
@@ -67,7 +69,7 @@ expect_fail "missing option" 2 '^tsunagi: --kana（並べ替えと検索に使�
 	tsu client add --name x --birth 1970-01-01
 expect_fail "unknown command" 2 '^tsunagi: 不明なコマンド「frobnicate」です。「tsunagi --help」を参照してください$' \
 	tsu frobnicate
-expect_fail "period reversed" 1 '^tsunagi: 有効期間\(開始\) 2026-04-01 が有効期間\(終了\) 2026-03-31 より後になっています。' \
+expect_fail "period reversed" 1 '^tsunagi: 有効期間（開始） 2026-04-01 が有効期間（終了） 2026-03-31 より後になっています。' \
 	tsu cert add 1 --kind service --from 2026-04-01 --to 2026-03-31
 expect_fail "no such client" 1 '^tsunagi: 利用者 99 が見つかりません。' tsu client show 99
 exit 0

@@ -52,7 +52,7 @@ ui_wait "ICF コードか名称:"
 ui_type "物品とサービス"
 ui_wait "d620"
 ui_keys Enter
-ui_wait "ICF コード d620 (物品とサービスの入手) を設定しました。"
+ui_wait "ICF コード d620（物品とサービスの入手）を設定しました。"
 ui_wait "活動と参加 d620"
 [ "$(q "SELECT component, icf_code, need, fact, interpretation FROM assessment_item")" = \
   "d|d620|1|買い物に一人で行けない|道順の不安が大きい" ] || fail "item: $(q "SELECT * FROM assessment_item")"
@@ -67,7 +67,7 @@ ui_wait "新しい計画案"
 ui_keys Tab Tab Left Left Left
 ui_wait "< 3 >"
 ui_keys F2
-ui_wait "山田花子 の計画 (計画案)"
+ui_wait "山田花子 の計画（計画案）"
 ui_wait "モニタリング 3か月ごと"
 ui_keys A
 ui_wait "アセスメントからニーズを 1 件取り込みました。"
@@ -163,7 +163,7 @@ ui_wait "今すぐ変更案を作りますか"
   "2026-11-23|2027-02-17|1|1|週2回の同行援護" ] || fail "monitoring: $(q "SELECT * FROM monitoring_row")"
 ui_keys y
 ui_wait "計画をもとに変更案を作成しました。"
-ui_wait "山田花子 の計画 (計画案)"
+ui_wait "山田花子 の計画（計画案）"
 [ "$(q "SELECT id, stage, coalesce(previous_id, 0) FROM plan ORDER BY id" | tr '\n' ' ')" = "1|final|0 2|draft|1 " ] ||
 	fail "plans: $(q "SELECT id, stage, previous_id FROM plan")"
 [ "$(q "SELECT count(*) FROM plan_row WHERE plan_id = 2 AND goal = '一人で買い物に行く'")" = 1 ] || fail "revised rows"

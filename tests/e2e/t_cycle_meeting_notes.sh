@@ -56,7 +56,7 @@ ui_screen | grep -q "移動支援の事業所を探す" && fail "a done action i
 q "INSERT INTO note (client_id, noted_on, noted_at, kind, minutes, fact) VALUES (1, '2026-11-20', '10:00', 'visit', 60, '自宅で昼食を作っていた')"
 q "INSERT INTO note (client_id, noted_on, kind, fact) VALUES (2, '2026-11-21', 'phone', '通院の予定を確認')"
 ui_keys N
-ui_wait "Search all notes:"
+ui_wait "Search all records:"
 ui_type "昼食"
 ui_keys Enter
 ui_wait "1 found"
@@ -66,7 +66,7 @@ ui_keys Enter
 ui_wait "progress note: 山田花子"
 ui_wait "自宅で昼食を作っていた"
 ui_keys Escape
-ui_wait "Search all notes:"
+ui_wait "Search all records:"
 ui_keys q
 ui_wait "Overdue"
 ui_keys Q

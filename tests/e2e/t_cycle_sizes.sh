@@ -96,11 +96,12 @@ for size in "80 24" "160 50"; do
 	ui_wait "item(s) on this day"
 	check_frame "$1" "$2" "Calendar" "?:help"
 	ui_keys q N
-	ui_wait "Search all notes"
+	ui_wait "Search all records"
 	ui_type "長い"
 	ui_keys Enter
-	ui_wait "1 found"
-	check_frame "$1" "$2" "Notes" "?:help"
+	# the note, the monitoring and the assessment, each once
+	ui_wait "3 found"
+	check_frame "$1" "$2" "Search" "?:help"
 	ui_keys Q
 	ui_wait_dead 2 "Q did not leave tsunagi"
 	tmux -L "$TMUX_SOCK" kill-server

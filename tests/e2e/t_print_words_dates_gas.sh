@@ -59,3 +59,22 @@ has prep "・令和8年11月20日"
 # every R-date in the tables, every 令和 date outside them: the text form
 tsu print prep 1 > "$T/prep.text" || fail "prep text"
 if grep -nE "R[0-9]+\.[0-9]+\.[0-9]+" "$T/prep.text" >&2; then fail "the prep sheet mixes date styles"; fi
+
+# The weekly schedule's long label (issue 16, item 7) wraps inside its
+# shaded cell at word boundaries: every line of it lies left of the
+# cell's text (the value column), and no line cuts 実現する or 全体像.
+tsu print weekly 1 --format pdf -o "$T/weekly.pdf" || fail "print weekly"
+pdftotext -bbox "$T/weekly.pdf" "$T/weekly.bbox" || fail "pdftotext weekly"
+# Fields of a bbox line split on < > ": $3 xMin, $5 yMin, $7 xMax, $11 the word.
+at=$(awk -F'[<>"]' '/家事の手順が身につき/ { print $3, $5 }' "$T/weekly.bbox")
+[ -n "$at" ] || fail "the weekly PDF lacks the overall picture's text"
+awk -F'[<>"]' -v at="$at" '
+	BEGIN { split(at, a, " "); vx = a[1]; vy = a[2] }
+	/<word / && $3 + 0 < vx - 20 && $5 + 0 >= vy - 1 { lines = lines $11 "|"; if ($7 + 0 > vx - 2) over = over " " $11 }
+	END { print lines; if (over != "") { print "over: " over; exit 1 } }' "$T/weekly.bbox" > "$T/label" ||
+	fail "the label runs into the text column: $(cat "$T/label")"
+lines=$(cat "$T/label")
+[ "$(printf '%s' "$lines" | tr -d '|')" = "サービス提供によって実現する生活の全体像" ] ||
+	fail "the label is not whole in its cell: $lines"
+case "|$lines" in *"|全体像|"*) ;; *) fail "全体像 is broken: $lines" ;; esac
+case "$lines" in *"実現する"*) ;; *) fail "実現する is broken: $lines" ;; esac

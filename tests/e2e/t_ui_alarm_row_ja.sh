@@ -24,11 +24,11 @@ cat > "$T/want" <<'X'
  tsunagi | アラーム                                       2026-11-23 (R8.11.23)
 期限切れ 1  今週 1  今月 1  これから 2  種類: 全て
   期限切れ (1)
-> !! 2026-10-31 土  23日前        佐藤 花子      モニタリング 2026年10月分(実施…
+> !! 2026-10-31 土  23日前        佐藤 花子      モニタリング 2026年10月分（実…
   今週 (1)
-  !  2026-11-27 金  あと4日       山田 太郎      同意期限: A病院(情報共有と緊急…
+  !  2026-11-27 金  あと4日       山田 太郎      同意期限: A病院（情報共有と緊…
   今月のモニタリング (1)
-  !  2026-11-26 木  あと3日       佐藤 花子      モニタリング 2026年11月分(訪問…
+  !  2026-11-26 木  あと3日       佐藤 花子      モニタリング 2026年11月分（訪…
   これから (2)
   !  2027-01-20 水  あと58日      山田 太郎      計画期間の終了
   !  2027-02-11 木  あと80日      山田 太郎      障害支援区分の認定の有効期限
@@ -49,4 +49,4 @@ X
 ui_screen | sed 's/ *$//' > "$T/got"
 sed 's/ *$//' "$T/want" | diff -u - "$T/got" >&2 || fail "the alarm list's screen differs"
 # The command line keeps the count: it has no column for it.
-tsu alarms | grep -q "計画期間の終了(あと58日)" || fail "tsunagi alarms lost the day count: $(tsu alarms | grep 計画期間)"
+tsu alarms | grep -q "計画期間の終了（あと58日）" || fail "tsunagi alarms lost the day count: $(tsu alarms | grep 計画期間)"

@@ -45,7 +45,7 @@ ui_wait "[インテーク]"
 ui_wait "まだありません。n で追加します。"
 ui_keys n
 ui_wait "インテークの新規作成: 山田 花子"
-ui_wait "2026-11-23  令和8年11月23日 (月)"
+ui_wait "2026-11-23  令和8年11月23日（月）"
 ui_keys Tab
 ui_type "市役所障害福祉課"
 ui_keys Tab

@@ -668,9 +668,51 @@ static void numbers_are_read_as_people_write_them(void **state)
 	assert_int_equal(num("99999999999999999999", NULL, NULL), -1);
 }
 
+/* text_fold's shortcut for plain text gives what the full Unicode
+ * mapping gives: every code point the shortcut takes, alone, between
+ * letters, after a space and next to a combining mark (which sends the
+ * text the long way), and whole sentences of notes. */
+static void fold_shortcut_agrees_with_the_full_mapping(void **state)
+{
+	static const int32_t ranges[][2] = {
+		{ 0x01, 0x1F }, { 0x20, 0x7F }, { 0x3001, 0x3002 }, { 0x301C, 0x301C }, { 0x300C, 0x300F },
+		{ 0x3041, 0x3096 }, { 0x30A1, 0x30FC }, { 0x4E00, 0x9FFF }, { 0xFF01, 0xFF5E },
+	};
+	static const char *const texts[] = {
+		"母から電話。ヘルパーの曜日を変えたい\n次回は 12/3（木）",
+		"ＡＢＣ　ｄｅｆ　１２３ ﾍﾙﾊﾟｰ 髙橋 「就労継続支援Ｂ型」",
+		"作業所に週4日通えている。\r\n\t昼食もとれている。",
+		"  Visit\fto  the OFFICE  ", "", "〜1〜3～",
+	};
+	(void)state;
+	for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+		for (int32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+			char c[8], buf[4][32];
+			c[text_encode(cp, c)] = '\0';
+			snprintf(buf[0], sizeof buf[0], "%s", c);
+			snprintf(buf[1], sizeof buf[1], "aB%sQz", c);
+			snprintf(buf[2], sizeof buf[2], "x %s", c);
+			snprintf(buf[3], sizeof buf[3], "%s\xE3\x82\x99", c);
+			for (int k = 0; k < 4; k++) {
+				char *a = text_fold(buf[k]), *b = text_fold_full(buf[k]);
+				if (strcmp(a, b) != 0)
+					fail_msg("U+%04X in '%s': shortcut '%s', full '%s'", (unsigned)cp, buf[k], a, b);
+				free(a);
+				free(b);
+			}
+		}
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		char *a = text_fold(texts[i]), *b = text_fold_full(texts[i]);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(fold_shortcut_agrees_with_the_full_mapping),
 		cmocka_unit_test(sanitize_appends_and_answers_the_same_the_second_time),
 		cmocka_unit_test(valid_utf8_accepts_ascii_kana_kanji_and_emoji),
 		cmocka_unit_test(valid_utf8_accepts_every_boundary_code_point),
