@@ -179,11 +179,11 @@ ui_screen ui_settings_screen(ui_app *app)
 	}
 	snprintf(nums[F_CATEGORY], sizeof nums[F_CATEGORY], "%s", bill_category_name(app->cfg.billing_category));
 	fields[F_CATEGORY] = (ui_prompt_field){ .name = "billing.category",
-		.label = _("Billing: 機能強化型 (none, 1-4)"), .kind = UI_F_TEXT, .max = 4, .value = nums[F_CATEGORY] };
+		.label = _("Fee category (none, 1-4)"), .kind = UI_F_TEXT, .max = 4, .value = nums[F_CATEGORY] };
 	snprintf(nums[F_WORKERS], sizeof nums[F_WORKERS], "%d.%d", app->cfg.billing_workers / 10,
 		 app->cfg.billing_workers % 10);
 	fields[F_WORKERS] = (ui_prompt_field){ .name = "billing.workers",
-		.label = _("Billing: 相談支援専門員 (常勤換算)"), .kind = UI_F_TEXT, .max = 4, .value = nums[F_WORKERS] };
+		.label = _("Workers (常勤換算)"), .kind = UI_F_TEXT, .max = 4, .value = nums[F_WORKERS] };
 	shown = path ? shown_path(path) : xstrdup("-");
 	foot = xasprintf(_("Saved in %s; the file's other lines are kept."), shown);
 	s = ui_prompt_screen(app, _("Settings (lead times: days ahead, 0-730; idle minutes 0: never hide)"), foot,
