@@ -14,6 +14,7 @@
 
 #include "tsunagi/billing.h"
 #include "tsunagi/i18n.h"
+#include "tsunagi/store.h"
 #include "tsunagi/xalloc.h"
 
 const char *bill_category_name(int category)
@@ -141,7 +142,7 @@ static char *note_evidence(const bill_note *n)
 	char d[DATE_ISO_LEN];
 
 	date_format_iso(n->noted_on, d);
-	return xasprintf(_("note #%lld %s (%s)"), (long long)n->id, d, n->kind);
+	return xasprintf(_("note #%lld %s (%s)"), (long long)n->id, d, store_enum_label(n->kind));
 }
 
 static bool in_month(const bill_input *in, date_t d)

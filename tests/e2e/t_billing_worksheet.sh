@@ -42,7 +42,7 @@ X
 [ "$(head -c 3 "$T/b.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf" ] || fail "no BOM"
 head -1 "$T/b.csv" | tr -d '\r' | grep -q "month,client_id,client_name,recipient_no,section,item,label,date,units,evidence,status,note$" \
 	|| fail "CSV columns: $(head -1 "$T/b.csv")"
-grep -q '^2026-10,5,森 健一,1400100148,addon,provmon,サービス提供時モニタリング加算,2026-10-03,100,"note #[0-9]* 2026-10-03 (visit), with 生活介護事業所 ひかり",candidate,' "$T/b.csv" \
+grep -q '^2026-10,5,森 健一,1400100148,addon,provmon,サービス提供時モニタリング加算,2026-10-03,100,"note #[0-9]* 2026-10-03 (home visit), with 生活介護事業所 ひかり",candidate,' "$T/b.csv" \
 	|| fail "the provider visit's evidence: $(grep provmon "$T/b.csv")"
 grep -q '^2026-10,13,加藤 美咲,,billable,' "$T/b.csv" || fail "the client without a number"
 [ "$(stat -c %a "$T/b.csv")" = 600 ] || fail "output file mode"
