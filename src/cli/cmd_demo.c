@@ -811,7 +811,6 @@ static int add_billing_month(db *d, date_t today, int n, tsu_err *e)
 			  "退院前カンファレンスに参加し、退院後の生活について確認した。", e));
 	BTRY(add_demo_note(d, mon_client[2], day1 + 22, "phone", "居宅介護支援事業所 みどり ケアマネ",
 			  "介護保険サービスの利用開始に向けて、心身の状況を情報提供した。", e));
-	client_init(&c);
 	rc = store_client_get(d, mon_client[2], &c, e);
 	if (rc == TSU_OK) {
 		free(c.recipient_no);

@@ -36,7 +36,7 @@ int bill_sheet_pdf(const bill_sheet *s, char **pdf, size_t *len, tsu_err *e)
 {
 	const pdf_col cols[] = {
 		{ "", 16, PDF_CENTER, true },
-		{ _("Date"), 56, PDF_LEFT, false },
+		{ _("Date"), 66, PDF_LEFT, false },
 		{ _("Client"), 90, PDF_LEFT, false },
 		{ _("Item"), 0, PDF_LEFT, false },
 		{ _("Units"), 40, PDF_RIGHT, false },

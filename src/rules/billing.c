@@ -8,6 +8,7 @@
  * The words looked for in notes are ours, not a ministry list: the
  * worksheet shows each note it used, so the worker judges it.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,23 +94,118 @@ static const bill_client *client_of(const bill_input *in, int64_t id)
 
 static const bill_plan *plan_by_id(const bill_input *in, int64_t id)
 {
+	size_t lo = 0, hi = in->nplans;
+
+	/* The store gives the plans in id order; a hand-made input that
+	 * does not is searched through. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (in->plans[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < in->nplans && in->plans[lo].id == id)
+		return &in->plans[lo];
 	for (size_t i = 0; i < in->nplans; i++)
 		if (in->plans[i].id == id)
 			return &in->plans[i];
 	return NULL;
 }
 
+/* ---- each client's records, found without scanning them all ---- */
+
+typedef struct bill_index {
+	const bill_plan **plans;        /* by client, then id */
+	const bill_note **notes;        /* by client, then day */
+	const bill_meeting **meetings;  /* by client, then day */
+	size_t np, nn, nmt;
+} bill_index;
+
+#define CMP(a, b) ((a) < (b) ? -1 : (a) > (b))
+
+static int plan_ptr_cmp(const void *a, const void *b)
+{
+	const bill_plan *x = *(const bill_plan *const *)a, *y = *(const bill_plan *const *)b;
+	return x->client_id != y->client_id ? CMP(x->client_id, y->client_id) : CMP(x->id, y->id);
+}
+
+static int note_ptr_cmp(const void *a, const void *b)
+{
+	const bill_note *x = *(const bill_note *const *)a, *y = *(const bill_note *const *)b;
+	if (x->client_id != y->client_id)
+		return CMP(x->client_id, y->client_id);
+	return x->noted_on != y->noted_on ? CMP(x->noted_on, y->noted_on) : CMP(x->id, y->id);
+}
+
+static int meeting_ptr_cmp(const void *a, const void *b)
+{
+	const bill_meeting *x = *(const bill_meeting *const *)a, *y = *(const bill_meeting *const *)b;
+	if (x->client_id != y->client_id)
+		return CMP(x->client_id, y->client_id);
+	return x->held_on != y->held_on ? CMP(x->held_on, y->held_on) : CMP(x->id, y->id);
+}
+
+static void index_build(const bill_input *in, bill_index *ix)
+{
+	ix->np = in->nplans;
+	ix->nn = in->nnotes;
+	ix->nmt = in->nmeetings;
+	ix->plans = xcalloc(ix->np + 1, sizeof *ix->plans);
+	ix->notes = xcalloc(ix->nn + 1, sizeof *ix->notes);
+	ix->meetings = xcalloc(ix->nmt + 1, sizeof *ix->meetings);
+	for (size_t i = 0; i < ix->np; i++)
+		ix->plans[i] = &in->plans[i];
+	for (size_t i = 0; i < ix->nn; i++)
+		ix->notes[i] = &in->notes[i];
+	for (size_t i = 0; i < ix->nmt; i++)
+		ix->meetings[i] = &in->meetings[i];
+	qsort(ix->plans, ix->np, sizeof *ix->plans, plan_ptr_cmp);
+	qsort(ix->notes, ix->nn, sizeof *ix->notes, note_ptr_cmp);
+	qsort(ix->meetings, ix->nmt, sizeof *ix->meetings, meeting_ptr_cmp);
+}
+
+static void index_free(bill_index *ix)
+{
+	free(ix->plans);
+	free(ix->notes);
+	free(ix->meetings);
+}
+
+/* The first of n pointers (sorted by client) whose record is the
+ * client's; *end past its last.  The client id is read at offset off. */
+static size_t client_range(const void *const *v, size_t n, size_t off, int64_t client, size_t *end)
+{
+	size_t lo = 0, hi = n, e;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (*(const int64_t *)((const char *)v[mid] + off) < client)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (e = lo; e < n && *(const int64_t *)((const char *)v[e] + off) == client; e++)
+		;
+	*end = e;
+	return lo;
+}
+
+#define RANGE(ix, arr, n, type, client, end) \
+	client_range((const void *const *)(ix)->arr, (ix)->n, offsetof(type, client_id), (client), (end))
+
 /* The plan a monitoring is judged by: its own, else the client's
  * consented plan whose period holds the day (the latest such). */
-static const bill_plan *plan_for(const bill_input *in, const bill_monitoring *m)
+static const bill_plan *plan_for(const bill_input *in, const bill_index *ix, const bill_monitoring *m)
 {
 	const bill_plan *best = m->plan_id ? plan_by_id(in, m->plan_id) : NULL;
+	size_t end, i;
 
 	if (best)
 		return best;
-	for (size_t i = 0; i < in->nplans; i++) {
-		const bill_plan *p = &in->plans[i];
-		if (p->client_id != m->client_id || p->stage == DUE_STAGE_DRAFT)
+	for (i = RANGE(ix, plans, np, bill_plan, m->client_id, &end); i < end; i++) {
+		const bill_plan *p = ix->plans[i];
+		if (p->stage == DUE_STAGE_DRAFT)
 			continue;
 		if (p->sched.period_from <= m->done_on && m->done_on <= p->sched.period_to
 		    && (!best || p->id > best->id))
@@ -195,7 +291,7 @@ static void problem(rows *pr, const bill_client *c, enum bill_problem p, date_t 
 
 /* Collect the month's plans and due monitorings as events; problems for
  * what cannot be billed. */
-static size_t collect(const bill_input *in, event *ev, rows *pr)
+static size_t collect(const bill_input *in, const bill_index *ix, event *ev, rows *pr)
 {
 	size_t n = 0;
 
@@ -228,7 +324,7 @@ static size_t collect(const bill_input *in, event *ev, rows *pr)
 
 		if (!c || !in_month(in, m->done_on))
 			continue;
-		if (!(p = plan_for(in, m))) {
+		if (!(p = plan_for(in, ix, m))) {
 			problem(pr, c, BILL_P_NO_PLAN, m->done_on, BILL_REF_MONITORING, m->id, mon_evidence(m),
 				xstrdup(_("no plan covers the day; link the monitoring to its plan")));
 			continue;
@@ -351,26 +447,37 @@ static void addon(rows *ar, const bill_client *c, const char *code, date_t on, e
 /* Does the client have a billable row of this kind in rows? */
 static const bill_row *billed(const rows *br, const bill_client *c, bool plan)
 {
-	for (size_t i = 0; i < br->n; i++)
-		if (br->v[i].client == c && (br->v[i].ref == BILL_REF_PLAN) == plan)
-			return &br->v[i];
+	size_t lo = 0, hi = br->n;
+
+	/* The billable rows are in client order. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (br->v[mid].client->id < c->id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < br->n && br->v[lo].client == c; lo++)
+		if ((br->v[lo].ref == BILL_REF_PLAN) == plan)
+			return &br->v[lo];
 	return NULL;
 }
 
-static void first_addon(const bill_input *in, const rows *br, rows *ar)
+static void first_addon(const bill_input *in, const bill_index *ix, const rows *br, rows *ar)
 {
 	for (size_t i = 0; i < br->n; i++) {
 		const bill_row *r = &br->v[i];
 		const bill_plan *p = r->ref == BILL_REF_PLAN ? plan_by_id(in, r->ref_id) : NULL;
 		date_t since;
 		bool earlier = false;
+		size_t k, end;
 
 		if (!p)
 			continue;
 		since = date_add_months(p->consented_on, -6);
-		for (size_t k = 0; k < in->nplans; k++) {
-			const bill_plan *q = &in->plans[k];
-			if (q != p && q->client_id == p->client_id && q->consented_on != DATE_NONE
+		for (k = RANGE(ix, plans, np, bill_plan, p->client_id, &end); k < end; k++) {
+			const bill_plan *q = ix->plans[k];
+			if (q != p && q->consented_on != DATE_NONE
 			    && q->consented_on >= since && q->consented_on < month_first_day(in->month))
 				earlier = true;
 		}
@@ -410,7 +517,7 @@ static void whom(rows *ar, const bill_note *n)
 	ar->v[ar->n - 1].whom = n->with_whom;
 }
 
-static void note_addons(const bill_input *in, rows *ar)
+static void note_addons(const bill_input *in, const bill_index *ix, rows *ar)
 {
 	for (size_t i = 0; i < in->nnotes; i++) {
 		const bill_note *n = &in->notes[i];
@@ -437,12 +544,12 @@ static void note_addons(const bill_input *in, rows *ar)
 		const bill_skip *s = &in->skips[i];
 		const bill_client *c = client_of(in, s->client_id);
 		bool noted = false;
+		size_t k, end;
 
 		if (!c || s->month != in->month || strcmp(s->reason, "hospital") != 0)
 			continue;
-		for (size_t k = 0; k < in->nnotes; k++)
-			if (in->notes[k].client_id == c->id && in_month(in, in->notes[k].noted_on)
-			    && note_says(&in->notes[k], admit_words))
+		for (k = RANGE(ix, notes, nn, bill_note, c->id, &end); k < end; k++)
+			if (in_month(in, ix->notes[k]->noted_on) && note_says(ix->notes[k], admit_words))
 				noted = true;
 		if (!noted)
 			addon(ar, c, "hosp2", month_first_day(s->month), BILL_UNCONFIRMED, BILL_REF_SKIP, s->id,
@@ -452,28 +559,29 @@ static void note_addons(const bill_input *in, rows *ar)
 }
 
 /* 集中支援加算: only in a month without a plan or monitoring billed. */
-static void intensive_addon(const bill_input *in, const rows *br, rows *ar)
+static void intensive_addon(const bill_input *in, const bill_index *ix, const rows *br, rows *ar)
 {
 	for (size_t ci = 0; ci < in->nclients; ci++) {
 		const bill_client *c = &in->clients[ci];
 		const bill_note *last = NULL;
 		int faces = 0, visits = 0;
+		size_t i, end;
 
 		if (billed(br, c, true) || billed(br, c, false))
 			continue;
-		for (size_t i = 0; i < in->nnotes; i++) {
-			const bill_note *n = &in->notes[i];
-			if (n->client_id != c->id || !in_month(in, n->noted_on) || !face_to_face(n))
+		for (i = RANGE(ix, notes, nn, bill_note, c->id, &end); i < end; i++) {
+			const bill_note *n = ix->notes[i];
+			if (!in_month(in, n->noted_on) || !face_to_face(n))
 				continue;
 			faces++;
 			visits += strcmp(n->kind, "visit") == 0;
 			last = n;
 		}
-		for (size_t i = 0; i < in->nmeetings; i++) {
-			const bill_meeting *mt = &in->meetings[i];
+		for (i = RANGE(ix, meetings, nmt, bill_meeting, c->id, &end); i < end; i++) {
+			const bill_meeting *mt = ix->meetings[i];
 			char d[DATE_ISO_LEN];
 
-			if (mt->client_id != c->id || !in_month(in, mt->held_on))
+			if (!in_month(in, mt->held_on))
 				continue;
 			date_format_iso(mt->held_on, d);
 			addon(ar, c, "intensive", mt->held_on, BILL_CANDIDATE, BILL_REF_MEETING, mt->id,
@@ -483,12 +591,17 @@ static void intensive_addon(const bill_input *in, const rows *br, rows *ar)
 			last = NULL;
 			break;
 		}
-		if (faces >= 2 && last)
+		if (faces >= 2 && last) {
+			char *ev = note_evidence(last);
+
 			addon(ar, c, "intensive", last->noted_on, visits ? BILL_CANDIDATE : BILL_UNCONFIRMED,
 			      BILL_REF_NOTE, last->id,
-			      xasprintf(_("%d face-to-face notes this month, the last: %s"), faces, note_evidence(last)),
+			      xasprintf(_("%d face-to-face notes this month, the last: %s"), faces, ev),
 			      xstrdup(visits ? _("confirm: the meetings were asked for by the client or the municipality")
-					     : _("missing: one of the meetings must be a visit to the home"))), whom(ar, last);
+					     : _("missing: one of the meetings must be a visit to the home")));
+			whom(ar, last);
+			free(ev);
+		}
 	}
 }
 
@@ -508,7 +621,8 @@ static void append(bill_result *out, rows *r)
 	if (r->n > 1 && r->v[0].section != BILL_BASE)
 		qsort(r->v, r->n, sizeof *r->v, row_cmp);
 	out->rows = xrealloc(out->rows, (out->n + r->n + 1) * sizeof *out->rows);
-	memcpy(out->rows + out->n, r->v, r->n * sizeof *r->v);
+	if (r->n)
+		memcpy(out->rows + out->n, r->v, r->n * sizeof *r->v);
 	out->n += r->n;
 	free(r->v);
 }
@@ -517,19 +631,22 @@ void bill_compute(const bill_input *in, bill_result *out)
 {
 	rows br = { 0 }, ar = { 0 }, pr = { 0 };
 	event *ev = xcalloc(in->nplans + in->nmons + 1, sizeof *ev);
+	bill_index ix;
 	size_t n;
 
 	memset(out, 0, sizeof *out);
 	out->month = in->month;
 	out->category = in->category;
 	out->workers_tenths = in->workers_tenths;
-	n = collect(in, ev, &pr);
+	index_build(in, &ix);
+	n = collect(in, &ix, ev, &pr);
 	base_rows(in, out, &br, &pr, ev, n);
 	free(ev);
-	first_addon(in, &br, &ar);
+	first_addon(in, &ix, &br, &ar);
 	meeting_addon(in, &br, &ar);
-	note_addons(in, &ar);
-	intensive_addon(in, &br, &ar);
+	note_addons(in, &ix, &ar);
+	intensive_addon(in, &ix, &br, &ar);
+	index_free(&ix);
 	for (size_t i = 0; i < br.n; i++)
 		out->base_units += br.v[i].units;
 	for (size_t i = 0; i < ar.n; i++)
