@@ -737,7 +737,7 @@ static int64_t not_due_client(db *d, const bill_source *src, month_t m, int n, i
 			busy |= src->in.clients[k].id == id;
 		if (busy)
 			continue;
-		record_init(&rt_plan, &p);
+		/* store_plan_in_force fills p (initialised) whatever it returns. */
 		if (store_plan_in_force(d, id, &p, &e) == TSU_OK && strcmp(p.stage, "final") == 0) {
 			due_plan dp = { p.id, id, DUE_STAGE_FINAL, p.period_from, p.period_to, p.anchor_month,
 					p.monitoring_months, NULL, 0, 0, 0 };
