@@ -137,6 +137,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_due(cli_ctx *ctx, int argc, char **argv);        /* src/cli/cmd_due.c */
 int cmd_alarms(cli_ctx *ctx, int argc, char **argv);     /* src/cli/cmd_alarms.c */
 int cmd_calendar(cli_ctx *ctx, int argc, char **argv);   /* src/cli/cmd_calendar.c */
+int cmd_billing(cli_ctx *ctx, int argc, char **argv);    /* src/cli/cmd_billing.c */
 int cmd_export(cli_ctx *ctx, int argc, char **argv);     /* src/cli/cmd_export.c */
 
 #endif

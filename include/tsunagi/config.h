@@ -14,6 +14,10 @@
  *
  * lead.NAME = DAYS sets a lead time (due.h: certificate, support_level,
  * plan, review, consent, action, transition, billing), 0 to 730 days.
+ * billing.category: the 機能強化型 category of the office's fees, none
+ * (the default), 1, 2, 3 or 4 (also written Ⅰ-Ⅳ or I-IV); billing.workers:
+ * the number of 相談支援専門員 (常勤換算, 0.1 to 99.9, default 1), for the
+ * (Ⅱ) rate of the part at 40 cases and above per worker (billing.h).
  * note_style: the fields a progress note's form shows, soap (S, O, A, P)
  * or fact (事実, 解釈; the default), or both; the next step either way.
  * printer: the CUPS queue that --print and P send to when no printer
@@ -65,6 +69,8 @@ typedef struct config {
 	size_t nphrases;
 	due_leads leads;        /* the defaults unless set */
 	config_note_style note_style; /* which parts a note form shows */
+	int billing_category;   /* 0 (none) - CONFIG_CATEGORY_MAX */
+	int billing_workers;    /* tenths of a worker: 10 is one */
 	char *warnings;         /* one line per ignored line, "" if none */
 	bool names_set;         /* the file has an office or worker line */
 } config;
@@ -74,6 +80,14 @@ typedef struct config_change {
 	const char *key;
 	const char *value;
 } config_change;
+
+enum { CONFIG_CATEGORY_MAX = 4, CONFIG_WORKERS_TENTHS_MAX = 999 };
+/* billing.category: "none", "1" .. "4" (also "Ⅰ".."Ⅳ", "I".."IV"); -1
+ * when not one of them. */
+int config_category_parse(const char *s);
+/* billing.workers: "1", "1.5": tenths of a worker (10, 15); -1 when bad
+ * or not from 0.1 to 99.9. */
+int config_workers_parse(const char *s);
 
 void config_defaults(config *c);
 void config_free(config *c);

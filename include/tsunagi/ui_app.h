@@ -212,6 +212,14 @@ ui_screen ui_prompt_screen(ui_app *app, const char *title, const char *foot,
 typedef void (*ui_prompt_cancel_fn)(ui_app *app, void *arg);
 void ui_prompt_on_cancel(ui_screen *s, ui_prompt_cancel_fn fn);
 
+/* The billing worksheet of month m (B; Enter on the alarm list's
+ * 国保連請求 item): billable items, 加算 candidates, problems; Enter opens
+ * the record a row comes from, p saves the PDF (screen_billing.c). */
+ui_screen ui_billing_screen(ui_app *app, month_t m);
+/* Save the worksheet as ~/tsunagi-print/billing-YYYY-MM.pdf, 0600. */
+struct bill_sheet;
+void ui_print_billing(ui_app *app, const struct bill_sheet *s);
+
 /* The settings screen (S): office, worker, idle minutes and lead times,
  * saved into the config file and applied at once (screen_settings.c). */
 ui_screen ui_settings_screen(ui_app *app);

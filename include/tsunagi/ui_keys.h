@@ -42,6 +42,7 @@ typedef enum ui_context {
 	UK_WEEKLY,
 	UK_PROVIDERS,   /* the provider register (事業所) */
 	UK_NOTES,       /* a client's progress notes */
+	UK_BILLING,     /* the billing worksheet */
 	UK_CONTEXT_COUNT
 } ui_context;
 
@@ -87,6 +88,8 @@ typedef enum ui_action {
 	UA_CELL_LEFT, UA_CELL_RIGHT, UA_CELL_UP, UA_CELL_DOWN, UA_NON_WEEKLY,
 	/* provider register */
 	UA_PROVIDER_ADD, UA_PROVIDER_EDIT, UA_PROVIDER_DELETE,
+
+	UA_BILLING, UA_BILL_PREV, UA_BILL_NEXT, UA_BILL_PRINT,
 	UA_COUNT
 } ui_action;
 

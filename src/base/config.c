@@ -18,6 +18,46 @@
 #include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
 
+
+int config_category_parse(const char *s)
+{
+	static const char *const names[][4] = {
+		{ "none", "0", "", NULL }, { "1", "I", "Ⅰ", NULL }, { "2", "II", "Ⅱ", NULL },
+		{ "3", "III", "Ⅲ", NULL }, { "4", "IV", "Ⅳ", NULL },
+	};
+
+	if (!s)
+		return -1;
+	for (int c = 0; c <= CONFIG_CATEGORY_MAX; c++)
+		for (int i = 0; names[c][i]; i++)
+			if (strcmp(s, names[c][i]) == 0)
+				return c;
+	return -1;
+}
+
+int config_workers_parse(const char *s)
+{
+	int whole = 0, tenth = 0, digits = 0;
+
+	if (!s)
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++, digits++)
+		if ((whole = whole * 10 + (*s - '0')) > 99)
+			return -1;
+	if (digits == 0)
+		return -1;
+	if (*s == '.') {
+		s++;
+		if (*s < '0' || *s > '9')
+			return -1;
+		tenth = *s++ - '0';
+	}
+	if (*s)
+		return -1;
+	whole = whole * 10 + tenth;
+	return whole >= 1 && whole <= CONFIG_WORKERS_TENTHS_MAX ? whole : -1;
+}
+
 void config_defaults(config *c)
 {
 	memset(c, 0, sizeof *c);
@@ -25,6 +65,7 @@ void config_defaults(config *c)
 	c->office = xstrdup("");
 	c->printer = xstrdup("");
 	c->idle_minutes = 10;
+	c->billing_workers = 10;
 	due_leads_default(&c->leads);
 	c->note_style = NOTE_STYLE_FACT;
 	c->warnings = xstrdup("");
@@ -105,6 +146,12 @@ static const char *bad_value(const char *key, const char *val, bool saving)
 			return _("idle_minutes must be a whole number from 0 to 1440");
 		return NULL;
 	}
+	if (strcmp(key, "billing.category") == 0)
+		return config_category_parse(val) < 0
+			? _("billing.category must be none, 1, 2, 3 or 4 (機能強化型（Ⅰ）〜（Ⅳ）)") : NULL;
+	if (strcmp(key, "billing.workers") == 0)
+		return config_workers_parse(val) < 0
+			? _("billing.workers must be the number of 相談支援専門員 from 0.1 to 99.9 (常勤換算, e.g. 1.5)") : NULL;
 	if (strncmp(key, "lead.", 5) == 0) {
 		if (due_lead_from_name(key + 5) < 0)
 			return _("unknown lead time (lead.certificate, lead.support_level, lead.plan, lead.review, lead.consent, lead.action, lead.transition, lead.billing, lead.mismatch, lead.next)");
@@ -184,6 +231,13 @@ static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 		} else {
 			c->leads.days[due_lead_from_name(key + 5)] = (int)strtol(val, NULL, 10);
 		}
+	} else if (strcmp(key, "billing.category") == 0 || strcmp(key, "billing.workers") == 0) {
+		if ((why = bad_value(key, val, false)) != NULL)
+			warn(c, w, lineno, why);
+		else if (key[8] == 'c')
+			c->billing_category = config_category_parse(val);
+		else
+			c->billing_workers = config_workers_parse(val);
 	} else if (strcmp(key, "note_style") == 0) {
 		if (strcmp(val, "soap") == 0)
 			c->note_style = NOTE_STYLE_SOAP;

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tsunagi/billing_source.h"
 #include "tsunagi/cli.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/phrases.h"
@@ -678,6 +679,159 @@ out:
 	return rc;
 }
 
+/* ---- the billing month (issue 14) ----
+ * Last month's billing worksheet shows every kind of row: on top of the
+ * plans and monitorings the case load already has there, a meeting in a
+ * monitoring month, a visit to a provider, an admission, a discharge and
+ * a care manager's call in the notes, a monitoring twice in a month (the
+ * earlier one without its report), a client without a recipient number,
+ * a monitoring in a month that is not due, and two meetings asked for
+ * outside the monitoring months.  The clients are picked
+ * from the month's own billable items, so the choice follows the demo. */
+
+static int add_demo_note(db *d, int64_t cid, date_t on, const char *kind, const char *whom,
+			 const char *fact, tsu_err *e)
+{
+	note n;
+	int rc;
+
+	record_init(&rt_note, &n);
+	n.client_id = cid;
+	n.noted_on = on;
+	free(n.kind);
+	n.kind = xstrdup(kind);
+	n.minutes = 30;
+	free(n.with_whom);
+	n.with_whom = xstrdup(whom);
+	free(n.fact);
+	n.fact = xstrdup(fact);
+	rc = store_record_add(d, &rt_note, &n, e);
+	record_free(&rt_note, &n);
+	return rc;
+}
+
+static int add_demo_monitoring(db *d, int64_t cid, int64_t plan_id, date_t on, const char *situation,
+			       tsu_err *e)
+{
+	monitoring mo;
+	int rc;
+
+	record_init(&rt_monitoring, &mo);
+	mo.client_id = cid;
+	mo.plan_id = plan_id;
+	mo.done_on = on;
+	free(mo.situation);
+	mo.situation = xstrdup(situation);
+	rc = store_record_add(d, &rt_monitoring, &mo, e);
+	record_free(&rt_monitoring, &mo);
+	return rc;
+}
+
+/* A client with a final plan in force whose month m is not a monitoring
+ * month and who has nothing in m yet; 0 when none. */
+static int64_t not_due_client(db *d, const bill_source *src, month_t m, int n, int64_t *plan_id)
+{
+	for (int64_t id = 1; id <= n; id++) {
+		plan p;
+		tsu_err e;
+		bool busy = false;
+
+		for (size_t k = 0; k < src->in.nclients; k++)
+			busy |= src->in.clients[k].id == id;
+		if (busy)
+			continue;
+		/* store_plan_in_force fills p (initialised) whatever it returns. */
+		if (store_plan_in_force(d, id, &p, &e) == TSU_OK && strcmp(p.stage, "final") == 0) {
+			due_plan dp = { p.id, id, DUE_STAGE_FINAL, p.period_from, p.period_to, p.anchor_month,
+					p.monitoring_months, NULL, 0, 0, 0 };
+			if (m >= dp.anchor && month_first_day(m) >= p.period_from
+			    && month_last_day(m) <= p.period_to && !monitoring_is_due_month(&dp, m)) {
+				*plan_id = p.id;
+				record_free(&rt_plan, &p);
+				return id;
+			}
+		}
+		record_free(&rt_plan, &p);
+	}
+	return 0;
+}
+
+#define BTRY(x) do { if ((rc = (x)) != TSU_OK) return rc; } while (0)
+
+static int add_billing_month(db *d, date_t today, int n, tsu_err *e)
+{
+	month_t m = date_month(today) - 1;
+	date_t day1 = month_first_day(m);
+	int64_t mon_client[3] = { 0 }, mon_plan[3] = { 0 }, other, other_plan = 0;
+	date_t mon_day[3] = { 0 };
+	size_t k = 0;
+	bill_source src;
+	bill_result r;
+	client c;
+	int rc;
+
+	BTRY(bill_source_load(d, m, 0, 10, &src, e));
+	bill_compute(&src.in, &r);
+	for (size_t i = 0; i < r.nbase && k < 3; i++)
+		if (r.rows[i].ref == BILL_REF_MONITORING && !r.rows[i].client->child) {
+			for (size_t j = 0; j < src.in.nmons; j++)
+				if (src.in.mons[j].id == r.rows[i].ref_id)
+					mon_plan[k] = src.in.mons[j].plan_id;
+			mon_client[k] = r.rows[i].client->id;
+			mon_day[k++] = r.rows[i].on;
+		}
+	other = not_due_client(d, &src, m, n, &other_plan);
+	bill_result_free(&r);
+	bill_source_free(&src);
+	if (k < 3 || !other)
+		return TSU_OK;          /* a small demo: no billing month */
+
+	/* The first: a care-team meeting on the monitoring's day, and a visit
+	 * to her day service while it serves. */
+	meeting mt;
+	record_init(&rt_meeting, &mt);
+	mt.client_id = mon_client[0];
+	mt.plan_id = mon_plan[0];
+	mt.held_on = mon_day[0];
+	free(mt.place);
+	mt.place = xstrdup("ご自宅");
+	free(mt.agenda);
+	mt.agenda = xstrdup("モニタリング結果の共有と支援の見直し");
+	rc = store_record_add(d, &rt_meeting, &mt, e);
+	record_free(&rt_meeting, &mt);
+	if (rc != TSU_OK)
+		return rc;
+	BTRY(add_demo_note(d, mon_client[0], mon_day[0], "visit", "生活介護事業所 ひかり",
+			  "サービス提供中の様子を確認した。作業に集中して取り組んでいる。", e));
+	/* The second: a monitoring earlier in the month with no report yet,
+	 * then the one already there - the same event counted twice. */
+	BTRY(add_demo_monitoring(d, mon_client[1], mon_plan[1], day1, "", e));
+	/* The third: admitted, then a discharge conference, and the care
+	 * manager who will take over the home help; no recipient number. */
+	BTRY(add_demo_note(d, mon_client[2], day1 + 2, "visit", "市民病院 地域連携室",
+			  "入院に当たり、病院の看護師に生活状況と服薬を伝えた。", e));
+	BTRY(add_demo_note(d, mon_client[2], day1 + 20, "conference", "市民病院 地域連携室",
+			  "退院前カンファレンスに参加し、退院後の生活について確認した。", e));
+	BTRY(add_demo_note(d, mon_client[2], day1 + 22, "phone", "居宅介護支援事業所 みどり ケアマネ",
+			  "介護保険サービスの利用開始に向けて、心身の状況を情報提供した。", e));
+	rc = store_client_get(d, mon_client[2], &c, e);
+	if (rc == TSU_OK) {
+		free(c.recipient_no);
+		c.recipient_no = xstrdup("");
+		rc = store_client_update(d, &c, e);
+	}
+	client_free(&c);
+	if (rc != TSU_OK)
+		return rc;
+	/* Asked for twice outside the monitoring months (集中支援加算), and a
+	 * monitoring in a month that is not a monitoring month. */
+	BTRY(add_demo_note(d, other, day1 + 8, "visit", "本人と母",
+			   "本人の求めで自宅を訪問した。通所を休みがちで、生活リズムが崩れている。", e));
+	BTRY(add_demo_note(d, other, day1 + 18, "meeting", "本人",
+			   "再度面接し、通所の再開に向けて一緒に予定を立てた。", e));
+	return add_demo_monitoring(d, other, other_plan, day1 + 11, "本人の希望で臨時に訪問した。", e);
+}
+
 int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 {
 	static const char *const valued[] = { "clients", NULL };
@@ -733,6 +887,10 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 			db_rollback(d);
 			return cli_fail(EXIT_FAIL, "%s", e.msg);
 		}
+	}
+	if (add_billing_month(d, ctx->today, (int)n, &e) != TSU_OK) {
+		db_rollback(d);
+		return cli_fail(EXIT_FAIL, "%s", e.msg);
 	}
 	if (db_commit(d, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);

@@ -96,6 +96,9 @@ static const char *const help_sections[] = {
 "      month's open monitorings in their own section, days counted from its\n"
 "      first day\n"
 "  calendar [--month YYYY-MM] [--format text|tsv]\n"
+"  billing --month YYYY-MM [--format text|pdf|csv] [--encoding utf-8|cp932]\n"
+"      [--no-bom] [--initials] [-o FILE]   the month's billing worksheet: billable\n"
+"      items, 加算 candidates, problems (to check against; not the 国保連 file)\n"
 "  export ical [--initials] [-o FILE]\n"
 "  print assessment|plan|weekly|monitoring|prep CLIENT [--id N]\n"
 "        [--format text|pdf] [--initials] [-o FILE]   the forms, A4 or text\n"
@@ -123,7 +126,8 @@ static const char *const help_sections[] = {
 	N_(
 "Settings ($XDG_CONFIG_HOME/tsunagi/config, else ~/.config/tsunagi/config):\n"
 "  office, worker (the names on printouts), printer (CUPS queue; empty: the\n"
-"  default), idle_minutes, lead.NAME, bind.ACTION;\n"
+"  default), idle_minutes, lead.NAME, bind.ACTION,\n"
+"  billing.category (none, 1-4: 機能強化型), billing.workers (相談支援専門員, 1.5);\n"
 "  S in the UI edits them.  The UI's first start asks the office and worker\n"
 "  once (Esc skips and writes them empty).\n"),
 	N_(
@@ -171,6 +175,7 @@ static const struct command {
 	{ "due", cmd_due },
 	{ "alarms", cmd_alarms },
 	{ "calendar", cmd_calendar },
+	{ "billing", cmd_billing },
 	{ "print", cmd_print },
 	{ "export", cmd_export },
 	{ "import", cmd_import },

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tsunagi/billing_report.h"
 #include "tsunagi/due_report.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/print.h"
@@ -26,6 +27,7 @@
 #endif
 
 typedef int (*due_pdf_fn)(const due_report *, char **, size_t *, tsu_err *);
+typedef int (*bill_pdf_fn)(const bill_sheet *, char **, size_t *, tsu_err *);
 typedef int (*pform_pdf_fn)(const pform *, char **, size_t *, tsu_err *);
 
 static void *module;
@@ -98,4 +100,12 @@ int pform_render_pdf(const pform *f, char **pdf, size_t *len, tsu_err *e)
 
 	*(void **)&fn = symbol("pform_render_pdf", e);
 	return fn ? fn(f, pdf, len, e) : TSU_EFAIL;
+}
+
+int bill_sheet_pdf(const bill_sheet *s, char **pdf, size_t *len, tsu_err *e)
+{
+	bill_pdf_fn fn;
+
+	*(void **)&fn = symbol("bill_sheet_pdf", e);
+	return fn ? fn(s, pdf, len, e) : TSU_EFAIL;
 }

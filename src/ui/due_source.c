@@ -187,7 +187,9 @@ void ui_due_open(ui_app *app, const ui_due_row *row)
 	if (!row || row->heading)
 		return;
 	if (!row->it.client_id) {
-		ui_message(app, "%s", _("The billing deadline is the office's; there is no client to open."));
+		/* The office's 国保連請求: the worksheet of the month billed. */
+		if (row->it.kind == DUE_BILLING)
+			ui_push(app, ui_billing_screen(app, row->it.month));
 		return;
 	}
 	tab = ui_card_tab_for_due(&row->it, &ref);

@@ -28,6 +28,7 @@ static const ui_keydef defaults[] = {
 	{ UA_QUICK_NOTE, "quick-note", UK_GLOBAL, K('m'), N_("a phone note for the client under the cursor, dated now") },
 	{ UA_PROVIDERS, "providers", UK_GLOBAL, K('D'), N_("the provider register (事業所): add, edit, delete") },
 	{ UA_SETTINGS, "settings", UK_GLOBAL, K('S'), N_("settings: office and worker names, printer, privacy screen, lead times") },
+	{ UA_BILLING, "billing", UK_GLOBAL, K('B'), N_("the billing worksheet of last month (国保連請求)") },
 
 	{ UA_UP, "up", UK_LIST, K('k', F(KEY_UP), C('p')), N_("previous row") },
 	{ UA_DOWN, "down", UK_LIST, K('j', F(KEY_DOWN), C('n')), N_("next row") },
@@ -117,6 +118,10 @@ static const ui_keydef defaults[] = {
 	{ UA_PROVIDER_ADD, "provider-add", UK_PROVIDERS, K('n'), N_("add a provider") },
 	{ UA_PROVIDER_EDIT, "provider-edit", UK_PROVIDERS, K('e'), N_("edit the selected provider") },
 	{ UA_PROVIDER_DELETE, "provider-delete", UK_PROVIDERS, K('d'), N_("delete the selected provider (asks first; refused while a plan row links to it)") },
+
+	{ UA_BILL_PREV, "billing-prev", UK_BILLING, K('h', F(KEY_LEFT)), N_("the month before") },
+	{ UA_BILL_NEXT, "billing-next", UK_BILLING, K('l', F(KEY_RIGHT)), N_("the month after") },
+	{ UA_BILL_PRINT, "billing-print", UK_BILLING, K('p'), N_("print the worksheet to a PDF in ~/tsunagi-print/") },
 };
 
 void ui_keys_defaults(ui_keymap *km)
@@ -264,7 +269,7 @@ static const char *context_title(ui_context c)
 		N_("Records (assessment, plan, monitoring, meeting)"), N_("Assessment"),
 		N_("Plan"), N_("Meeting"), N_("Calendar"), N_("Weekly schedule"),
 		N_("Provider register"),
-		N_("Progress notes"),
+		N_("Progress notes"), N_("Billing worksheet"),
 	};
 	return _(titles[c]);
 }

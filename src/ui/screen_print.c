@@ -5,7 +5,8 @@
  * the directory 0700 and the file 0600 because it holds personal data,
  * and the status line says where it went (for lp or a viewer).  The
  * alarm list prints this week's due sheet the same way, as
- * ~/tsunagi-print/due-<Monday>.pdf.  The progress record prints the
+ * ~/tsunagi-print/due-<Monday>.pdf, the billing screen its worksheet as
+ * billing-<YYYY-MM>.pdf.  The progress record prints the
  * last UI_RECORD_MONTHS months; the case summary asks to whom, checks the
  * client's consents (asking again when none names the party) and records
  * the disclosure before the file is written.
@@ -24,6 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tsunagi/billing_report.h"
 #include "tsunagi/due_report.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/print.h"
@@ -331,5 +333,23 @@ void ui_send_due_sheet(ui_app *app)
 	title = xasprintf("tsunagi due %s", iso);
 	ui_send_pdf(app, title, pdf, len);
 	free(title);
+	free(pdf);
+}
+
+void ui_print_billing(ui_app *app, const struct bill_sheet *s)
+{
+	char *pdf = NULL, *name;
+	size_t len = 0;
+	int y, m;
+	tsu_err e;
+
+	if (bill_sheet_pdf(s, &pdf, &len, &e) != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	month_to_ym(s->r.month, &y, &m);
+	name = xasprintf("billing-%04d-%02d.pdf", y, m);
+	save_print(app, name, pdf, len);
+	free(name);
 	free(pdf);
 }

@@ -7,7 +7,8 @@
  * changed here and keeps the user's other lines (bind.*, comments,
  * unknown ones).  After a save the running UI takes the file again:
  * the title line's names, the printouts' 相談支援事業者名 and worker,
- * the privacy timeout and the lead times (due_leads_set) follow at once.
+ * the privacy timeout, the lead times (due_leads_set) and the billing
+ * worksheet's fee category and workers follow at once.
  *
  * "Asked once": the first start asks when the file names neither an
  * office nor a worker (config.names_set).  Saving the answer, or Esc,
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tsunagi/billing.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/store.h"
 #include "tsunagi/text.h"
@@ -32,8 +34,10 @@ static const char *const lead_labels[DUE_LEAD_COUNT] = {
 	N_("Lead: a note's next step"),
 };
 
-/* The fields: office, worker, printer, idle minutes, then the leads. */
-enum { F_PRINTER = 2, F_IDLE = 3, F_LEAD0 = 4, N_FIELDS = F_LEAD0 + DUE_LEAD_COUNT };
+/* The fields: office, worker, printer, idle minutes, the leads, then the
+ * billing worksheet's fee category and number of workers (billing.h). */
+enum { F_PRINTER = 2, F_IDLE = 3, F_LEAD0 = 4, F_CATEGORY = F_LEAD0 + DUE_LEAD_COUNT, F_WORKERS,
+       N_FIELDS };
 
 /* "lead.NAME" of each lead time: the form keeps its fields' names as
  * given, so they must outlive it. */
@@ -123,6 +127,8 @@ static bool save_settings(ui_app *app, void *arg, ui_form *f)
 	keys[F_IDLE] = "idle_minutes";
 	for (int k = 0; k < DUE_LEAD_COUNT; k++)
 		keys[F_LEAD0 + k] = lead_key(k);
+	keys[F_CATEGORY] = "billing.category";
+	keys[F_WORKERS] = "billing.workers";
 	answers(f, keys, N_FIELDS, vals);
 	/* The names always; the printer and a number only when changed, so
 	 * a default not written in the file stays the program's default. */
@@ -134,6 +140,11 @@ static bool save_settings(ui_app *app, void *arg, ui_form *f)
 		} else if (i >= F_IDLE) {
 			if (i == F_IDLE)
 				snprintf(now, sizeof now, "%d", app->cfg.idle_minutes);
+			else if (i == F_CATEGORY)
+				snprintf(now, sizeof now, "%s", bill_category_name(app->cfg.billing_category));
+			else if (i == F_WORKERS)
+				snprintf(now, sizeof now, "%d.%d", app->cfg.billing_workers / 10,
+					 app->cfg.billing_workers % 10);
 			else
 				snprintf(now, sizeof now, "%d", app->cfg.leads.days[i - F_LEAD0]);
 			changed = strcmp(vals[i], now) != 0;
@@ -179,6 +190,13 @@ ui_screen ui_settings_screen(ui_app *app)
 		fields[F_LEAD0 + k] = (ui_prompt_field){ .name = lead_key(k), .label = _(lead_labels[k]),
 							 .kind = UI_F_TEXT, .max = 3, .value = nums[F_LEAD0 + k] };
 	}
+	snprintf(nums[F_CATEGORY], sizeof nums[F_CATEGORY], "%s", bill_category_name(app->cfg.billing_category));
+	fields[F_CATEGORY] = (ui_prompt_field){ .name = "billing.category",
+		.label = _("Fee category (none, 1-4)"), .kind = UI_F_TEXT, .max = 4, .value = nums[F_CATEGORY] };
+	snprintf(nums[F_WORKERS], sizeof nums[F_WORKERS], "%d.%d", app->cfg.billing_workers / 10,
+		 app->cfg.billing_workers % 10);
+	fields[F_WORKERS] = (ui_prompt_field){ .name = "billing.workers",
+		.label = _("Workers (常勤換算)"), .kind = UI_F_TEXT, .max = 4, .value = nums[F_WORKERS] };
 	shown = path ? shown_path(path) : xstrdup("-");
 	foot = xasprintf(_("Saved in %s; the file's other lines are kept."), shown);
 	s = ui_prompt_screen(app, _("Settings (lead times: days ahead, 0-730; idle minutes 0: never hide)"), foot,

@@ -111,11 +111,15 @@ ui_wait "Overdue $(( $1 - 1 ))  Week $2  Month $3  Coming $4"
 ui_wait "Overdue ($(( $1 - 1 )))"
 ui_screen | grep -q "^> !! .*$second" || fail "the cursor did not stay in place: $(ui_screen)"
 
-# Enter on the office's own item (billing) says there is no client.
+# Enter on the office's own item (billing) opens the worksheet of the
+# month it bills (issue 14).
 ui_keys f f f f f f f
 ui_wait "kind: billing"
 ui_keys Enter
-ui_wait "there is no client to open"
+ui_wait "Billing worksheet"
+ui_wait "Billable: "
+ui_keys q
+ui_wait "kind: billing"
 
 # The calendar's day list is read the same way: on the day of the first
 # certificate on the alarm list, Tab to the list and Enter opens the

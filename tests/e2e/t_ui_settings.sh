@@ -41,8 +41,8 @@ Settings (lead times: days ahead, 0-730; idle minutes 0: never hide)
  Lead: billing            :5
  Lead: paperwork mismatch :30
  Lead: a note's next step :7
-
-
+ Fee category (none, 1-4) :none
+ Workers (常勤換算)       :1.0
 
 
 
@@ -82,6 +82,27 @@ X
 # Applied without a restart: the title line and the lead time.
 ui_wait "ひだまり相談支援センター / 佐藤 花子"
 ui_wait "Coming 6"
+ui_wait "billing deadline for 2026-11"
+
+# The billing worksheet's fee category and workers (issue 14): a bad one
+# is refused, good ones are saved and the billing screen (B) uses them.
+ui_keys S
+ui_wait "Fee category (none, 1-4) :none"
+for i in $(seq 1 13); do ui_keys Tab; done
+ui_keys C-u
+ui_type "9"
+ui_keys F2
+ui_wait "billing.category: billing.category must be none, 1, 2, 3 or 4"
+ui_keys C-u
+ui_type "2"
+ui_keys Tab C-u
+ui_type "1.5"
+ui_keys F2
+ui_wait "Saved in ~/.config/tsunagi/config."
+tail -2 "$CF" | diff -u - <(printf 'billing.category = 2\nbilling.workers = 1.5\n') >&2 || fail "billing settings not saved: $(cat "$CF")"
+ui_keys B
+ui_wait "機能強化型（Ⅱ）, 1.5 workers"
+ui_keys q
 ui_wait "billing deadline for 2026-11"
 
 # A plan printed from the screen carries the new names.

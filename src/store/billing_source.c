@@ -1,0 +1,290 @@
+/*
+ * billing_source.c - one month's records for the billing worksheet
+ * (billing_source.h).  Each query is bounded by the month through the
+ * indexes the schema has (monitoring_by_done, meeting_by_day,
+ * note_by_client, monitoring_skip_by_month); the plans are those of the
+ * clients concerned only.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsunagi/billing_source.h"
+#include "tsunagi/i18n.h"
+#include "tsunagi/xalloc.h"
+
+typedef struct vec { void *v; size_t n, cap, size; } vec;
+
+static void *vec_push(vec *a)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? 2 * a->cap : 32;
+		a->v = xrealloc(a->v, a->cap * a->size);
+	}
+	return memset((char *)a->v + a->n++ * a->size, 0, a->size);
+}
+
+typedef struct loader {
+	db *db;
+	month_t month;
+	vec clients, plans, ivs, iv_plan, mons, meetings, notes, skips, strings;
+} loader;
+
+static const char *keep(loader *L, db_stmt *st, int col)
+{
+	char **slot = vec_push(&L->strings);
+	*slot = db_col_strdup(st, col);
+	return *slot;
+}
+
+static month_t col_month(db_stmt *st, int col)
+{
+	month_t m;
+	tsu_err e;
+
+	return month_parse(db_col_text(st, col), &m, &e) == TSU_OK ? m : 0;
+}
+
+static void bind_month(loader *L, db_stmt *st)
+{
+	db_bind_date(st, ":a", month_first_day(L->month));
+	db_bind_date(st, ":z", month_last_day(L->month));
+}
+
+static int finish(loader *L, db_stmt *st, int rc, const char *what, tsu_err *e)
+{
+	db_reset(st);
+	return rc < 0 ? db_error(L->db, e, what) : TSU_OK;
+}
+
+/* The clients with anything in the month. */
+#define CONCERNED \
+	"(SELECT client_id FROM plan WHERE consented_on BETWEEN :a AND :z" \
+	" UNION SELECT client_id FROM plan WHERE written_on BETWEEN :a AND :z" \
+	" UNION SELECT client_id FROM monitoring WHERE done_on BETWEEN :a AND :z" \
+	" UNION SELECT client_id FROM meeting WHERE held_on BETWEEN :a AND :z" \
+	" UNION SELECT client_id FROM note WHERE noted_on BETWEEN :a AND :z" \
+	" UNION SELECT client_id FROM monitoring_skip WHERE month = substr(:a, 1, 7))"
+
+static int load_clients(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT id, name, kana, recipient_no, case_kind FROM client WHERE id IN " CONCERNED
+		" ORDER BY id");
+	int rc;
+
+	bind_month(L, st);
+	while ((rc = db_step(st)) == DB_ROW) {
+		bill_client *c = vec_push(&L->clients);
+		c->id = db_col_int64(st, 0);
+		c->name = keep(L, st, 1);
+		c->kana = keep(L, st, 2);
+		c->recipient_no = keep(L, st, 3);
+		c->child = strcmp(db_col_text(st, 4), "child") == 0;
+	}
+	return finish(L, st, rc, _("reading the month's clients"), e);
+}
+
+static int load_plans(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT id, client_id, stage, written_on, consented_on, period_from, period_to,"
+		" anchor_month, monitoring_months FROM plan WHERE client_id IN " CONCERNED
+		" ORDER BY id");
+	int rc;
+
+	bind_month(L, st);
+	while ((rc = db_step(st)) == DB_ROW) {
+		bill_plan *p = vec_push(&L->plans);
+		const char *stage = db_col_text(st, 2);
+
+		p->id = p->sched.id = db_col_int64(st, 0);
+		p->client_id = p->sched.client_id = db_col_int64(st, 1);
+		p->stage = strcmp(stage, "final") == 0 ? DUE_STAGE_FINAL
+			: strcmp(stage, "superseded") == 0 ? DUE_STAGE_SUPERSEDED : DUE_STAGE_DRAFT;
+		p->sched.stage = p->stage;
+		p->written_on = db_col_date(st, 3);
+		p->consented_on = db_col_date(st, 4);
+		p->sched.period_from = db_col_date(st, 5);
+		p->sched.period_to = db_col_date(st, 6);
+		p->sched.anchor = col_month(st, 7);
+		if (p->sched.anchor <= 0 && p->sched.period_from != DATE_NONE)
+			p->sched.anchor = date_month(p->sched.period_from);
+		p->sched.months = db_col_int(st, 8);
+	}
+	return finish(L, st, rc, _("reading the plans"), e);
+}
+
+static int load_intervals(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT plan_id, from_month, months FROM plan_interval WHERE plan_id IN"
+		" (SELECT id FROM plan WHERE client_id IN " CONCERNED ") ORDER BY plan_id, from_month");
+	int rc;
+
+	bind_month(L, st);
+	while ((rc = db_step(st)) == DB_ROW) {
+		*(int64_t *)vec_push(&L->iv_plan) = db_col_int64(st, 0);
+		due_interval *iv = vec_push(&L->ivs);
+		iv->from = col_month(st, 1);
+		iv->months = db_col_int(st, 2);
+	}
+	return finish(L, st, rc, _("reading the monitoring intervals"), e);
+}
+
+/* Point each plan at its intervals; both are in plan id order. */
+static void link_intervals(loader *L)
+{
+	bill_plan *plans = L->plans.v;
+	int64_t *owner = L->iv_plan.v;
+	due_interval *iv = L->ivs.v;
+	size_t j = 0;
+
+	for (size_t i = 0; i < L->plans.n && j < L->ivs.n; i++) {
+		while (j < L->ivs.n && owner[j] < plans[i].id)
+			j++;
+		if (j < L->ivs.n && owner[j] == plans[i].id) {
+			plans[i].sched.intervals = &iv[j];
+			while (j < L->ivs.n && owner[j] == plans[i].id) {
+				plans[i].sched.nintervals++;
+				j++;
+			}
+		}
+	}
+}
+
+static int load_monitorings(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT m.id, m.client_id, coalesce(m.plan_id, 0), m.done_on,"
+		" m.situation <> '' OR EXISTS (SELECT 1 FROM monitoring_row r WHERE r.monitoring_id = m.id"
+		"   AND (r.delivery <> '' OR r.satisfaction <> '' OR r.attainment <> ''"
+		"        OR r.next_steps <> '' OR r.gas IS NOT NULL))"
+		" FROM monitoring m WHERE m.done_on BETWEEN :a AND :z ORDER BY m.id");
+	int rc;
+
+	bind_month(L, st);
+	while ((rc = db_step(st)) == DB_ROW) {
+		bill_monitoring *m = vec_push(&L->mons);
+		m->id = db_col_int64(st, 0);
+		m->client_id = db_col_int64(st, 1);
+		m->plan_id = db_col_int64(st, 2);
+		m->done_on = db_col_date(st, 3);
+		m->has_report = db_col_int(st, 4) != 0;
+	}
+	return finish(L, st, rc, _("reading the monitorings"), e);
+}
+
+static int load_meetings(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT id, client_id, held_on FROM meeting WHERE held_on BETWEEN :a AND :z ORDER BY id");
+	int rc;
+
+	bind_month(L, st);
+	while ((rc = db_step(st)) == DB_ROW) {
+		bill_meeting *m = vec_push(&L->meetings);
+		m->id = db_col_int64(st, 0);
+		m->client_id = db_col_int64(st, 1);
+		m->held_on = db_col_date(st, 2);
+	}
+	return finish(L, st, rc, _("reading the meetings"), e);
+}
+
+static int load_notes(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT id, client_id, noted_on, kind, with_whom,"
+		" subjective || ' ' || objective || ' ' || assessment || ' ' || plan || ' ' || fact"
+		" || ' ' || interpretation || ' ' || next_step"
+		" FROM note WHERE noted_on BETWEEN :a AND :z ORDER BY noted_on, id");
+	int rc;
+
+	bind_month(L, st);
+	while ((rc = db_step(st)) == DB_ROW) {
+		bill_note *n = vec_push(&L->notes);
+		n->id = db_col_int64(st, 0);
+		n->client_id = db_col_int64(st, 1);
+		n->noted_on = db_col_date(st, 2);
+		n->kind = keep(L, st, 3);
+		n->with_whom = keep(L, st, 4);
+		n->text = keep(L, st, 5);
+	}
+	return finish(L, st, rc, _("reading the notes"), e);
+}
+
+static int load_skips(loader *L, tsu_err *e)
+{
+	db_stmt *st = db_prepare(L->db,
+		"SELECT id, client_id, month, reason FROM monitoring_skip"
+		" WHERE month = substr(:a, 1, 7) ORDER BY id");
+	int rc;
+
+	db_bind_date(st, ":a", month_first_day(L->month));
+	while ((rc = db_step(st)) == DB_ROW) {
+		bill_skip *s = vec_push(&L->skips);
+		s->id = db_col_int64(st, 0);
+		s->client_id = db_col_int64(st, 1);
+		s->month = col_month(st, 2);
+		s->reason = keep(L, st, 3);
+	}
+	return finish(L, st, rc, _("reading the months not done"), e);
+}
+
+int bill_source_load(db *d, month_t m, int category, int workers_tenths, bill_source *s, tsu_err *e)
+{
+	loader L = { .db = d, .month = m };
+	int rc;
+
+	L.clients.size = sizeof(bill_client);
+	L.plans.size = sizeof(bill_plan);
+	L.ivs.size = sizeof(due_interval);
+	L.iv_plan.size = sizeof(int64_t);
+	L.mons.size = sizeof(bill_monitoring);
+	L.meetings.size = sizeof(bill_meeting);
+	L.notes.size = sizeof(bill_note);
+	L.skips.size = sizeof(bill_skip);
+	L.strings.size = sizeof(char *);
+	memset(s, 0, sizeof *s);
+	db_read_begin(d);
+	rc = load_clients(&L, e);
+	if (rc == TSU_OK) rc = load_plans(&L, e);
+	if (rc == TSU_OK) rc = load_intervals(&L, e);
+	if (rc == TSU_OK) rc = load_monitorings(&L, e);
+	if (rc == TSU_OK) rc = load_meetings(&L, e);
+	if (rc == TSU_OK) rc = load_notes(&L, e);
+	if (rc == TSU_OK) rc = load_skips(&L, e);
+	db_read_end(d);
+	link_intervals(&L);
+	free(L.iv_plan.v);
+	s->clients = L.clients.v;
+	s->plans = L.plans.v;
+	s->intervals = L.ivs.v;
+	s->mons = L.mons.v;
+	s->meetings = L.meetings.v;
+	s->notes = L.notes.v;
+	s->skips = L.skips.v;
+	s->strings = L.strings.v;
+	s->nstrings = L.strings.n;
+	s->in = (bill_input){ .month = m, .category = category, .workers_tenths = workers_tenths,
+		.clients = s->clients, .nclients = L.clients.n, .plans = s->plans, .nplans = L.plans.n,
+		.mons = s->mons, .nmons = L.mons.n, .meetings = s->meetings, .nmeetings = L.meetings.n,
+		.notes = s->notes, .nnotes = L.notes.n, .skips = s->skips, .nskips = L.skips.n };
+	if (rc != TSU_OK)
+		bill_source_free(s);
+	return rc;
+}
+
+void bill_source_free(bill_source *s)
+{
+	for (size_t i = 0; i < s->nstrings; i++)
+		free(s->strings[i]);
+	free(s->strings);
+	free(s->clients);
+	free(s->plans);
+	free(s->intervals);
+	free(s->mons);
+	free(s->meetings);
+	free(s->notes);
+	free(s->skips);
+	memset(s, 0, sizeof *s);
+}
