@@ -209,6 +209,11 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		if (date_check_today("--today", ctx.today, &e) != TSU_OK)
 			return cli_fail(EXIT_USAGE, "%s", e.msg);
+		/* The store dates a new note's writing by date_today()
+		 * (note.written_on): --today must reach it too. */
+		char iso[16];
+		date_format_iso(ctx.today, iso);
+		setenv("TSUNAGI_TODAY", iso, 1);
 	} else if (date_today(&ctx.today, &e) != TSU_OK) {
 		return cli_fail(EXIT_USAGE, "%s", e.msg);
 	}
