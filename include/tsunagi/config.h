@@ -14,6 +14,11 @@
  * plan, review, consent, action, transition, billing), 0 to 730 days.
  * note_style: the fields a progress note's form shows, soap (S, O, A, P)
  * or fact (事実, 解釈; the default), or both; the next step either way.
+ * record_delay_days: a note written more than this many days after the
+ * day it records is late in the caseload figures (stats.h), 0 to 365,
+ * default 3.  billing.workers: the office's number of workers
+ * (相談支援専門員), 1 to 100, default 1; the caseload figures divide the
+ * case count by it.
  * A bad line is reported with its number and ignored; the rest applies.
  *
  * The settings screen (S) rewrites the file with config_save: the lines
@@ -45,6 +50,8 @@ typedef struct config {
 	size_t nbindings;
 	due_leads leads;        /* the defaults unless set */
 	unsigned note_hide;     /* FF_STYLE_* of the note style not chosen; 0: both shown */
+	int record_delay_days;  /* default 3 (STATS_DELAY_DEFAULT) */
+	int billing_workers;    /* default 1 */
 	char *warnings;         /* one line per ignored line, "" if none */
 	bool names_set;         /* the file has an office or worker line */
 } config;

@@ -28,10 +28,12 @@
  *       with nothing written: the store's query decides (see
  *       stats_source.c); listed oldest first.
  *   GAS attainment
- *       the goals (plan rows) of each active client's current final plan:
- *       the share whose latest GAS score (at the latest monitoring that
- *       scored the goal, up to the cut-off day) is 0 or above; for goals
- *       scored at least twice, how the latest compares with the previous.
+ *       for each active client, the goals (plan rows) scored at the
+ *       latest monitoring with any GAS score up to the cut-off day: the
+ *       share at 0 or above; for the goals also scored at the monitoring
+ *       before it, the share then and now and how many went up, stayed
+ *       or went down.  (A goal is a plan row: a goal rewritten in a new
+ *       plan version is a new goal.)
  *   case load
  *       clients active on the cut-off day (started on or before it and
  *       not closed by then) by kind and support level; started and closed
@@ -90,7 +92,7 @@ typedef struct stats_event {
 
 /* One GAS score of a goal (plan row), at a monitoring done on `on`. */
 typedef struct stats_gas {
-	int64_t row_id;
+	int64_t client_id, monitoring_id, row_id;
 	date_t on;
 	int gas;                /* -2 .. 2 */
 } stats_gas;
@@ -103,7 +105,7 @@ typedef struct stats_input {
 	const due_skip *skips; size_t nskips;
 	const stats_note *notes; size_t nnotes;
 	const stats_event *unwritten; size_t nunwritten;
-	const stats_gas *gas; size_t ngas;              /* by row, then date */
+	const stats_gas *gas; size_t ngas;              /* by client, date, monitoring */
 } stats_input;
 
 /* ---- output ---- */

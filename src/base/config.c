@@ -27,6 +27,8 @@ void config_defaults(config *c)
 	c->idle_minutes = 10;
 	due_leads_default(&c->leads);
 	c->note_hide = FF_STYLE_SOAP;
+	c->record_delay_days = 3;
+	c->billing_workers = 1;
 	c->warnings = xstrdup("");
 }
 
@@ -72,6 +74,15 @@ static const char *bad_value(const char *key, const char *val, bool saving)
 		v = strtol(val, &end, 10);
 		if (errno || end == val || *end || v < 0 || v > 1440)
 			return _("idle_minutes must be a whole number from 0 to 1440");
+		return NULL;
+	}
+	if (strcmp(key, "record_delay_days") == 0 || strcmp(key, "billing.workers") == 0) {
+		bool days = key[0] == 'r';
+		errno = 0;
+		v = strtol(val, &end, 10);
+		if (errno || end == val || *end || v < (days ? 0 : 1) || v > (days ? 365 : 100))
+			return days ? _("record_delay_days must be a whole number of days from 0 to 365")
+				    : _("billing.workers must be a whole number from 1 to 100");
 		return NULL;
 	}
 	if (strncmp(key, "lead.", 5) == 0) {
@@ -123,6 +134,13 @@ static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 		} else {
 			c->leads.days[due_lead_from_name(key + 5)] = (int)strtol(val, NULL, 10);
 		}
+	} else if (strcmp(key, "record_delay_days") == 0 || strcmp(key, "billing.workers") == 0) {
+		if ((why = bad_value(key, val, false)) != NULL)
+			warn(c, w, lineno, why);
+		else if (key[0] == 'r')
+			c->record_delay_days = (int)strtol(val, NULL, 10);
+		else
+			c->billing_workers = (int)strtol(val, NULL, 10);
 	} else if (strcmp(key, "note_style") == 0) {
 		if (strcmp(val, "soap") == 0)
 			c->note_hide = FF_STYLE_FACT;

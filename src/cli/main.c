@@ -14,6 +14,7 @@
 #include "tsunagi/cli.h"
 #include "tsunagi/cli_data.h"
 #include "tsunagi/cli_print.h"
+#include "tsunagi/cli_stats.h"
 #include "tsunagi/config.h"
 #include "tsunagi/due.h"
 #include "tsunagi/i18n.h"
@@ -99,6 +100,12 @@ static const char *const help_sections[] = {
 "  print assessment|plan|weekly|monitoring|prep CLIENT [--id N]\n"
 "        [--format text|pdf] [--initials] [-o FILE]   the forms, A4 or text\n"),
 	N_(
+"Caseload health:\n"
+"  stats [--month YYYY-MM] [--format text|tsv|pdf] [--initials] [-o FILE]\n"
+"      the twelve months up to the month: monitorings done in their due\n"
+"      month, notes written late (record_delay_days), unwritten events,\n"
+"      GAS attainment, the case load per worker (billing.workers)\n"),
+	N_(
 "Import, export and backup:\n"
 "  import clients FILE [--encoding auto|utf-8|cp932] [--dry-run] [--skip-bad]\n"
 "  import all FILE.json   load 'export all' into an empty database\n"
@@ -157,6 +164,7 @@ static const struct command {
 	{ "due", cmd_due },
 	{ "alarms", cmd_alarms },
 	{ "calendar", cmd_calendar },
+	{ "stats", cmd_stats },
 	{ "print", cmd_print },
 	{ "export", cmd_export },
 	{ "import", cmd_import },

@@ -194,37 +194,52 @@ static void count_load(const stats_input *in, stats *s)
 	}
 }
 
-/* in->gas is sorted by row, then date (the store's order): each row's
- * last score is its latest, the one before it the previous. */
+/* The score of row at monitoring mon among g[lo, hi), or NULL. */
+static const stats_gas *score_at(const stats_gas *g, size_t lo, size_t hi, int64_t mon, int64_t row)
+{
+	for (size_t i = lo; i < hi; i++)
+		if (g[i].monitoring_id == mon && g[i].row_id == row)
+			return &g[i];
+	return NULL;
+}
+
+/* in->gas is sorted by client, then date and monitoring: each client's
+ * last monitoring is its latest, the one before it the previous. */
 static void count_gas(const stats_input *in, date_t cutoff, stats *s)
 {
+	const stats_gas *g = in->gas;
 	size_t i = 0;
 
 	while (i < in->ngas) {
-		int64_t row = in->gas[i].row_id;
-		const stats_gas *last = NULL, *prev = NULL;
+		size_t lo = i, hi;
+		int64_t client = g[i].client_id, last = 0, prev = 0;
 
-		for (; i < in->ngas && in->gas[i].row_id == row; i++) {
-			if (in->gas[i].on > cutoff)
+		for (; i < in->ngas && g[i].client_id == client; i++) {
+			if (g[i].on > cutoff || g[i].monitoring_id == last)
 				continue;
 			prev = last;
-			last = &in->gas[i];
+			last = g[i].monitoring_id;
 		}
-		if (!last)
-			continue;
-		s->gas_goals++;
-		s->gas_ok += last->gas >= 0;
-		if (!prev)
-			continue;
-		s->gas_pairs++;
-		s->gas_prev_ok += prev->gas >= 0;
-		s->gas_pair_ok += last->gas >= 0;
-		if (last->gas > prev->gas)
-			s->gas_up++;
-		else if (last->gas == prev->gas)
-			s->gas_same++;
-		else
-			s->gas_down++;
+		hi = i;
+		for (size_t k = lo; k < hi && last; k++) {
+			const stats_gas *before;
+
+			if (g[k].monitoring_id != last)
+				continue;
+			s->gas_goals++;
+			s->gas_ok += g[k].gas >= 0;
+			if (!prev || !(before = score_at(g, lo, hi, prev, g[k].row_id)))
+				continue;
+			s->gas_pairs++;
+			s->gas_prev_ok += before->gas >= 0;
+			s->gas_pair_ok += g[k].gas >= 0;
+			if (g[k].gas > before->gas)
+				s->gas_up++;
+			else if (g[k].gas == before->gas)
+				s->gas_same++;
+			else
+				s->gas_down++;
+		}
 	}
 }
 

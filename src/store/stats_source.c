@@ -277,28 +277,27 @@ static int load_unwritten(sloader *L, tsu_err *e)
 	return done(L, st, rc, _("reading the monitorings and meetings"), e);
 }
 
-/* The scores of the goals of each active client's latest final plan. */
+/* Every GAS score of the active clients up to the cut-off day. */
 static int load_gas(sloader *L, tsu_err *e)
 {
 	db_stmt *st = db_prepare(L->db,
-		"SELECT r.plan_row_id, m.done_on, r.gas"
+		"SELECT m.client_id, m.id, r.plan_row_id, m.done_on, r.gas"
 		" FROM monitoring_row r JOIN monitoring m ON m.id = r.monitoring_id"
-		" JOIN plan_row pr ON pr.id = r.plan_row_id"
-		" JOIN plan p ON p.id = pr.plan_id"
-		" JOIN client c ON c.id = p.client_id"
-		" WHERE r.gas IS NOT NULL AND m.done_on <= :cut AND c.status = 'active'"
-		" AND p.id = (SELECT max(f.id) FROM plan f WHERE f.client_id = p.client_id"
-		"             AND f.stage = 'final')"
-		" ORDER BY r.plan_row_id, m.done_on, m.id");
+		" JOIN client c ON c.id = m.client_id"
+		" WHERE r.gas IS NOT NULL AND r.plan_row_id IS NOT NULL"
+		" AND m.done_on <= :cut AND c.status = 'active'"
+		" ORDER BY m.client_id, m.done_on, m.id, r.plan_row_id");
 	int rc;
 
 	db_bind_date(st, ":cut", L->cutoff);
 	while ((rc = db_step(st)) == DB_ROW) {
 		stats_gas *g = push(&L->gas);
 
-		g->row_id = db_col_int64(st, 0);
-		g->on = db_col_date(st, 1);
-		g->gas = db_col_int(st, 2);
+		g->client_id = db_col_int64(st, 0);
+		g->monitoring_id = db_col_int64(st, 1);
+		g->row_id = db_col_int64(st, 2);
+		g->on = db_col_date(st, 3);
+		g->gas = db_col_int(st, 4);
 	}
 	return done(L, st, rc, _("reading the GAS scores"), e);
 }
