@@ -45,6 +45,9 @@ const char *stats_event_label(enum stats_event_kind k);
 const char *stats_level_label(int slot, char *buf, size_t n);
 
 void stats_report_text(const stats_doc *d, strbuf *out);
+/* The text report's parts after the monthly table (case load, GAS,
+ * unwritten events), lines ending in '\n', for the screen. */
+void stats_summary_lines(const stats_doc *d, strbuf *out);
 void stats_report_tsv(const stats_doc *d, strbuf *out);
 /* The A4 page (in the PDF module; src/cli/pdf_dl.c loads it). */
 int stats_report_pdf(const stats_doc *d, char **pdf, size_t *len, tsu_err *e);

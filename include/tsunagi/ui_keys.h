@@ -42,6 +42,7 @@ typedef enum ui_context {
 	UK_WEEKLY,
 	UK_PROVIDERS,   /* the provider register (事業所) */
 	UK_NOTES,       /* a client's progress notes */
+	UK_STATS,       /* caseload health */
 	UK_CONTEXT_COUNT
 } ui_context;
 
@@ -50,6 +51,7 @@ typedef enum ui_action {
 	/* global */
 	UA_HELP, UA_BACK, UA_QUIT, UA_ALARMS, UA_CLIENTS, UA_REDRAW,
 	UA_CALENDAR, UA_NOTES_SEARCH, UA_QUICK_NOTE, UA_PROVIDERS, UA_SETTINGS,
+	UA_STATS,
 	/* list */
 	UA_UP, UA_DOWN, UA_PAGE_UP, UA_PAGE_DOWN, UA_TOP, UA_BOTTOM, UA_OPEN,
 	UA_SEARCH,
@@ -85,6 +87,8 @@ typedef enum ui_action {
 	UA_CELL_LEFT, UA_CELL_RIGHT, UA_CELL_UP, UA_CELL_DOWN, UA_NON_WEEKLY,
 	/* provider register */
 	UA_PROVIDER_ADD, UA_PROVIDER_EDIT, UA_PROVIDER_DELETE,
+	/* caseload health */
+	UA_STATS_PREV, UA_STATS_NEXT, UA_STATS_PRINT,
 	UA_COUNT
 } ui_action;
 

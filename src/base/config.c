@@ -81,8 +81,8 @@ static const char *bad_value(const char *key, const char *val, bool saving)
 		errno = 0;
 		v = strtol(val, &end, 10);
 		if (errno || end == val || *end || v < (days ? 0 : 1) || v > (days ? 365 : 100))
-			return days ? _("record_delay_days must be a whole number of days from 0 to 365")
-				    : _("billing.workers must be a whole number from 1 to 100");
+			return days ? _("the days must be a whole number from 0 to 365")
+				    : _("the number of workers must be a whole number from 1 to 100");
 		return NULL;
 	}
 	if (strncmp(key, "lead.", 5) == 0) {

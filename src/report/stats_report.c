@@ -205,6 +205,13 @@ static void unwritten_text(const stats_doc *d, strbuf *out)
 		sb_addf(out, _("  and %zu more\n"), s->unwritten_all - s->nunwritten);
 }
 
+void stats_summary_lines(const stats_doc *d, strbuf *out)
+{
+	load_text(d, out);
+	gas_text(d, out);
+	unwritten_text(d, out);
+}
+
 void stats_report_text(const stats_doc *d, strbuf *out)
 {
 	text_head(d, out);

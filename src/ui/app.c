@@ -496,6 +496,9 @@ static void handle_key(ui_app *app, ui_key k)
 	case UA_SETTINGS:
 		ui_push(app, ui_settings_screen(app));
 		break;
+	case UA_STATS:
+		ui_push(app, ui_stats_screen(app));
+		break;
 	case UA_REDRAW:
 		clearok(curscr, TRUE);
 		app->redraw_all = true;

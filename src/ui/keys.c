@@ -28,6 +28,7 @@ static const ui_keydef defaults[] = {
 	{ UA_QUICK_NOTE, "quick-note", UK_GLOBAL, K('m'), N_("a phone note for the client under the cursor, dated now") },
 	{ UA_PROVIDERS, "providers", UK_GLOBAL, K('P'), N_("the provider register (事業所): add, edit, delete") },
 	{ UA_SETTINGS, "settings", UK_GLOBAL, K('S'), N_("settings: office and worker names, privacy screen, lead times") },
+	{ UA_STATS, "stats", UK_GLOBAL, K('T'), N_("caseload health: monitorings on time, late notes, GAS, the case load") },
 
 	{ UA_UP, "up", UK_LIST, K('k', F(KEY_UP), C('p')), N_("previous row") },
 	{ UA_DOWN, "down", UK_LIST, K('j', F(KEY_DOWN), C('n')), N_("next row") },
@@ -112,6 +113,10 @@ static const ui_keydef defaults[] = {
 	{ UA_PROVIDER_ADD, "provider-add", UK_PROVIDERS, K('n'), N_("add a provider") },
 	{ UA_PROVIDER_EDIT, "provider-edit", UK_PROVIDERS, K('e'), N_("edit the selected provider") },
 	{ UA_PROVIDER_DELETE, "provider-delete", UK_PROVIDERS, K('d'), N_("delete the selected provider (asks first; refused while a plan row links to it)") },
+
+	{ UA_STATS_PREV, "stats-month-prev", UK_STATS, K(F(KEY_LEFT), 'h'), N_("the twelve months up to the month before") },
+	{ UA_STATS_NEXT, "stats-month-next", UK_STATS, K(F(KEY_RIGHT), 'l'), N_("the twelve months up to the month after") },
+	{ UA_STATS_PRINT, "stats-print", UK_STATS, K('p'), N_("save this page with bar charts as a PDF in ~/tsunagi-print/") },
 };
 
 void ui_keys_defaults(ui_keymap *km)
@@ -260,6 +265,7 @@ static const char *context_title(ui_context c)
 		N_("Plan"), N_("Meeting"), N_("Calendar"), N_("Weekly schedule"),
 		N_("Provider register"),
 		N_("Progress notes"),
+		N_("Caseload health"),
 	};
 	return _(titles[c]);
 }

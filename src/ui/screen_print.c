@@ -5,7 +5,8 @@
  * the directory 0700 and the file 0600 because it holds personal data,
  * and the status line says where it went (for lp or a viewer).  The
  * alarm list prints this week's due sheet the same way, as
- * ~/tsunagi-print/due-<Monday>.pdf.
+ * ~/tsunagi-print/due-<Monday>.pdf, and caseload health its page as
+ * ~/tsunagi-print/stats-YYYY-MM.pdf.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +19,7 @@
 #include "tsunagi/due_report.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/print.h"
+#include "tsunagi/stats_report.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/xalloc.h"
 
@@ -135,6 +137,36 @@ void ui_print_due_sheet(ui_app *app)
 	due_sheet_free(&sheet);
 	date_format_iso(from, iso);
 	name = xasprintf("due-%s.pdf", iso);
+	save_print(app, name, pdf, len);
+	free(name);
+	free(pdf);
+}
+
+/* The caseload health page (T's p): ~/tsunagi-print/stats-YYYY-MM.pdf. */
+void ui_print_stats(ui_app *app, month_t month)
+{
+	const char *worker = app->cfg.worker[0] ? app->cfg.worker : db_login(app->db);
+	char *name, *pdf = NULL;
+	size_t len = 0;
+	stats s;
+	stats_doc d;
+	tsu_err e;
+	int y, m;
+
+	if (stats_get(app->db, month, app->today, app->cfg.record_delay_days, app->cfg.billing_workers,
+		      &s, &e) != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	d = (stats_doc){ &s, app->cfg.office, worker, false };
+	if (stats_report_pdf(&d, &pdf, &len, &e) != TSU_OK) {
+		stats_free(&s);
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	stats_free(&s);
+	month_to_ym(month, &y, &m);
+	name = xasprintf("stats-%04d-%02d.pdf", y, m);
 	save_print(app, name, pdf, len);
 	free(name);
 	free(pdf);

@@ -32,7 +32,9 @@ static const char *const lead_labels[DUE_LEAD_COUNT] = {
 	N_("Lead: a note's next step"),
 };
 
-enum { N_FIELDS = 3 + DUE_LEAD_COUNT };
+/* The fields: office, worker, idle minutes, the lead times, then the
+ * record-delay days (stats.h). */
+enum { F_DELAY = 3 + DUE_LEAD_COUNT, N_FIELDS = F_DELAY + 1 };
 
 /* "lead.NAME" of each lead time: the form keeps its fields' names as
  * given, so they must outlive it. */
@@ -121,12 +123,15 @@ static bool save_settings(ui_app *app, void *arg, ui_form *f)
 	keys[2] = "idle_minutes";
 	for (int k = 0; k < DUE_LEAD_COUNT; k++)
 		keys[3 + k] = lead_key(k);
+	keys[F_DELAY] = "record_delay_days";
 	answers(f, keys, N_FIELDS, vals);
 	/* The names always; a number only when it changed, so a default
 	 * not written in the file stays the program's default. */
 	for (size_t i = 0; i < N_FIELDS; i++) {
 		if (i == 2)
 			snprintf(now, sizeof now, "%d", app->cfg.idle_minutes);
+		else if (i == F_DELAY)
+			snprintf(now, sizeof now, "%d", app->cfg.record_delay_days);
 		else if (i > 2)
 			snprintf(now, sizeof now, "%d", app->cfg.leads.days[i - 3]);
 		if (i < 2 || strcmp(vals[i], now) != 0)
@@ -167,6 +172,10 @@ ui_screen ui_settings_screen(ui_app *app)
 		fields[3 + k] = (ui_prompt_field){ .name = lead_key(k), .label = _(lead_labels[k]),
 						   .kind = UI_F_TEXT, .max = 3, .value = nums[3 + k] };
 	}
+	snprintf(nums[F_DELAY], sizeof nums[F_DELAY], "%d", app->cfg.record_delay_days);
+	fields[F_DELAY] = (ui_prompt_field){ .name = "record_delay_days",
+					     .label = _("Note late after (days)"),
+					     .kind = UI_F_TEXT, .max = 3, .value = nums[F_DELAY] };
 	shown = path ? shown_path(path) : xstrdup("-");
 	foot = xasprintf(_("Saved in %s; the file's other lines are kept."), shown);
 	s = ui_prompt_screen(app, _("Settings (lead times: days ahead, 0-730; idle minutes 0: never hide)"), foot,
