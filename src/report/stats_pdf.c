@@ -125,8 +125,8 @@ static void charts(page *p, const stats *s)
 /* The monthly numbers as a ruled grid. */
 static void table(page *p, const stats *s)
 {
-	const char *heads[] = { _("month"), _("due"), _("met"), _("reason"), _("missed"), _("open"),
-				_("rate"), _("notes"), _("late"), _("rate"), _("new"), _("closed") };
+	const char *heads[] = { _("month"), _("due"), _("met"), _("w/reason"), _("missed"), _("this month"),
+				_("on time"), _("notes"), _("notes late"), _("late rate"), _("new"), _("closed") };
 	const size_t nc = sizeof heads / sizeof heads[0];
 	double cw0 = 60, cw = (p->w - cw0) / (double)(nc - 1), rh = 11;
 

@@ -100,7 +100,7 @@ static void text_head(const stats_doc *d, strbuf *out)
 }
 
 /* The widths of the monthly table's columns after the month. */
-static const int mcols[] = { 5, 5, 7, 5, 5, 7, 5, 5, 7, 5, 5 };
+static const int mcols[] = { 5, 5, 8, 8, 8, 7, 5, 5, 7, 5, 5 };
 
 static void month_line(strbuf *out, const char *label, const stats_month *m)
 {
@@ -129,8 +129,8 @@ static void month_line(strbuf *out, const char *label, const stats_month *m)
 static void month_table(const stats_doc *d, strbuf *out)
 {
 	const char *heads[] = {
-		_("due"), _("met"), _("reason"), _("missed"), _("open"), _("rate"),
-		_("notes"), _("late"), _("rate"), _("new"), _("closed"),
+		_("due"), _("met"), _("w/reason"), _("missed"), _("this month"), _("on time"),
+		_("notes"), _("notes late"), _("late rate"), _("new"), _("closed"),
 	};
 	char label[32];
 

@@ -3,8 +3,8 @@
  * twelve months up to a month, as a table with a small bar chart per
  * rate (eighth blocks ▏▎▍▌▋▊▉█, or '#' where the terminal cannot draw
  * them), then the case load, GAS and the oldest unwritten events.
- * ←/→ move the month; p saves the A4 page as a PDF like the other
- * screens.
+ * ←/→ move the month; j/k scroll the lines under the table when they
+ * do not fit; p saves the A4 page as a PDF like the other screens.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -21,6 +21,8 @@ typedef struct stats_state {
 	stats s;
 	bool loaded;
 	bool ascii;
+	int scroll;             /* summary lines scrolled off (j/k) */
+	int more;               /* summary lines below the screen */
 } stats_state;
 
 bool ui_stats_blocks_ok(const char *term)
@@ -70,7 +72,7 @@ static void load(ui_app *app, stats_state *st)
 		ui_error(app, "%s", e.msg);
 }
 
-static const ui_context stats_ctx[] = { UK_STATS, UK_GLOBAL };
+static const ui_context stats_ctx[] = { UK_STATS, UK_LIST, UK_GLOBAL };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
@@ -158,15 +160,21 @@ static void summary(ui_app *app, stats_state *st, int y)
 	stats_doc d = { &st->s, app->cfg.office, app->cfg.worker, false };
 	strbuf b;
 	char *line, *nl;
+	int skip = st->scroll;
 
 	sb_init(&b);
 	stats_summary_lines(&d, &b);
-	for (line = b.s; line && *line && y < app->body_y + app->body_h; line = nl + 1) {
+	st->more = 0;
+	for (line = b.s; line && *line; line = nl + 1) {
 		nl = strchr(line, '\n');
 		if (nl)
 			*nl = '\0';
-		if (*line)
-			ui_put(stdscr, y++, 0, app->cols, line, true);
+		if (*line && skip > 0)
+			skip--;
+		else if (*line && y < app->body_y + app->body_h)
+			ui_put_cut(stdscr, y++, 0, app->cols, line, true);
+		else if (*line)
+			st->more++;
 		if (!nl)
 			break;
 	}
@@ -217,6 +225,14 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		return true;
 	case UA_STATS_PRINT:
 		ui_print_stats(app, st->month);
+		return true;
+	case UA_DOWN:
+	case UA_UP:
+		/* The lines under the table scroll when they do not fit. */
+		if (a == UA_DOWN ? st->more > 0 : st->scroll > 0) {
+			st->scroll += a == UA_DOWN ? 1 : -1;
+			s->dirty |= UI_D_BODY;
+		}
 		return true;
 	default:
 		return false;
