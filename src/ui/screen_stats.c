@@ -25,41 +25,6 @@ typedef struct stats_state {
 	int more;               /* summary lines below the screen */
 } stats_state;
 
-bool ui_stats_blocks_ok(const char *term)
-{
-	static const char *const plain[] = { "vt", "linux", "dumb", "ansi", "cons", "pcansi", NULL };
-
-	if (!term || !*term)
-		return false;
-	for (int i = 0; plain[i]; i++)
-		if (strncmp(term, plain[i], strlen(plain[i])) == 0)
-			return false;
-	return true;
-}
-
-char *ui_stats_bar(int value, int max, int width, bool ascii)
-{
-	static const char *const part[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
-	strbuf b;
-	long eighths;
-
-	sb_init(&b);
-	if (value < 0 || max <= 0 || width <= 0)
-		return xstrdup("");
-	if (value > max)
-		value = max;
-	eighths = ((long)value * width * 8 + max / 2) / max;
-	if (ascii) {
-		for (long i = 0; i < (eighths + 4) / 8; i++)
-			sb_addc(&b, '#');
-	} else {
-		for (long i = 0; i < eighths / 8; i++)
-			sb_adds(&b, "█");
-		sb_adds(&b, part[eighths % 8]);
-	}
-	return b.s ? sb_steal(&b) : xstrdup("");
-}
-
 static void load(ui_app *app, stats_state *st)
 {
 	tsu_err e;

@@ -60,6 +60,7 @@
 
 #include "tsunagi/stats.h"
 #include "tsunagi/stats_report.h"
+#include "tsunagi/ui_app.h"
 
 static const char *const fixture[] = {
 	"INSERT INTO client (id, name, kana, birth_on, case_kind, status, closed_on, support_level, created_at) VALUES"
@@ -349,6 +350,37 @@ static void rates_round(void **state)
 	assert_int_equal(stats_permille(5, 5), 1000);
 }
 
+/* The screen's bars: eighth blocks, or '#' per whole cell. */
+static void bars_in_eighths_or_ascii(void **state)
+{
+	struct { int v, max, w; bool ascii; const char *want; } cases[] = {
+		{ 1000, 1000, 4, false, "████" },
+		{ 500, 1000, 4, false, "██" },
+		{ 333, 1000, 20, false, "██████▋" },     /* 53.3 eighths: 6 and 5/8 */
+		{ 1, 1000, 4, false, "" },               /* under half an eighth */
+		{ 20, 1000, 4, false, "▏" },
+		{ 2000, 1000, 3, false, "███" },         /* capped */
+		{ 333, 1000, 20, true, "#######" },      /* 6.66 cells round to 7 */
+		{ 500, 1000, 4, true, "##" },
+		{ -1, 1000, 4, false, "" },              /* no rate */
+		{ 5, 0, 4, false, "" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *b = ui_stats_bar(cases[i].v, cases[i].max, cases[i].w, cases[i].ascii);
+		assert_string_equal(b, cases[i].want);
+		free(b);
+	}
+	assert_true(ui_stats_blocks_ok("xterm-256color"));
+	assert_true(ui_stats_blocks_ok("screen"));
+	assert_false(ui_stats_blocks_ok("vt100"));
+	assert_false(ui_stats_blocks_ok("vt220"));
+	assert_false(ui_stats_blocks_ok("linux"));
+	assert_false(ui_stats_blocks_ok(""));
+	assert_false(ui_stats_blocks_ok(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -359,6 +391,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(caseload_by_hand, setup, teardown),
 		cmocka_unit_test_setup_teardown(tsv_columns, setup, teardown),
 		cmocka_unit_test(rates_round),
+		cmocka_unit_test(bars_in_eighths_or_ascii),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
