@@ -27,9 +27,9 @@ char *ui_stats_bar(int value, int max, int width, bool ascii)
 	strbuf b;
 	long eighths;
 
-	sb_init(&b);
 	if (value < 0 || max <= 0 || width <= 0)
 		return xstrdup("");
+	sb_init(&b);
 	if (value > max)
 		value = max;
 	eighths = ((long)value * width * 8 + max / 2) / max;
