@@ -53,7 +53,8 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	-DTSUNAGI_DATADIR='"$(DATADIR)"' -DTSUNAGI_PKGLIBDIR='"$(PKGLIBDIR)"' -fPIC \
 	$(CFLAGS) $(CPPFLAGS) -MMD -MP
 
-PDF_SRC  := src/report/pdf.c src/report/due_pdf.c src/report/print_pdf.c src/report/billing_pdf.c
+PDF_SRC  := src/report/pdf.c src/report/due_pdf.c src/report/print_pdf.c src/report/billing_pdf.c \
+	    src/report/stats_pdf.c
 PDF_OBJ  := $(PDF_SRC:src/%.c=$(B)/obj/%.o)
 LIB_SRC  := $(filter-out src/cli/main.c src/report/pdf_dl.c $(PDF_SRC),$(wildcard src/*/*.c))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/gen/schema.o

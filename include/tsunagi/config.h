@@ -23,6 +23,9 @@
  * printer: the CUPS queue that --print and P send to when no printer
  * is named; empty or absent: CUPS's default destination.
  * phrase.KIND = TEXT adds a fixed phrase for notes of KIND (phrases.h).
+ * record_delay_days: a note written more than this many days after the
+ * day it records is late in the caseload figures (stats.h), 0 to 365,
+ * default 3.
  * A bad line is reported with its number and ignored; the rest applies.
  *
  * The settings screen (S) rewrites the file with config_save: the lines
@@ -70,7 +73,8 @@ typedef struct config {
 	due_leads leads;        /* the defaults unless set */
 	config_note_style note_style; /* which parts a note form shows */
 	int billing_category;   /* 0 (none) - CONFIG_CATEGORY_MAX */
-	int billing_workers;    /* tenths of a worker: 10 is one */
+	int billing_workers;    /* tenths of a worker: 10 is one (billing and the caseload figures) */
+	int record_delay_days;  /* default 3 (STATS_DELAY_DEFAULT) */
 	char *warnings;         /* one line per ignored line, "" if none */
 	bool names_set;         /* the file has an office or worker line */
 } config;

@@ -319,6 +319,9 @@ void store_record_new(db *db, const record_type *rt, int64_t client_id, date_t t
  * says so and changes nothing.
  */
 int store_note_next_done(db *db, int64_t note_id, date_t on, tsu_err *e);
+/* Set the day a note was written (note.written_on; a new note gets
+ * today): for the demo and imports that know it. */
+int store_note_set_written(db *db, int64_t note_id, date_t on, tsu_err *e);
 
 /* Every described record type in REC_RECORD_KINDS order, NULL-terminated. */
 extern const record_type *const rec_all_types[];

@@ -286,6 +286,19 @@ ui_screen ui_providers_screen(ui_app *app, ui_provider_fn fn, void *arg);
 /* A meeting with its action items. */
 ui_screen ui_meeting_screen(ui_app *app, int64_t client_id, int64_t meeting_id);
 
+/* Caseload health (T, src/ui/screen_stats.c): the figures of stats.h
+ * for the twelve months up to a month (←/→ move it) as a table with
+ * small bar charts; p saves the PDF page as
+ * ~/tsunagi-print/stats-YYYY-MM.pdf (ui_print_stats). */
+ui_screen ui_stats_screen(ui_app *app);
+void ui_print_stats(ui_app *app, month_t month);
+/* Whether the terminal named term can draw the eighth blocks (▏ .. █):
+ * not a vt100-class or Linux console one, whose fonts lack them. */
+bool ui_stats_blocks_ok(const char *term);
+/* A bar of value out of max in width cells: eighth blocks, or '#' for
+ * each whole cell when ascii (caller frees; no padding). */
+char *ui_stats_bar(int value, int max, int width, bool ascii);
+
 /* A record type by its table name, among those that have forms. */
 const record_type *ui_form_record_type(const char *table);
 

@@ -43,6 +43,7 @@ typedef enum ui_context {
 	UK_PROVIDERS,   /* the provider register (事業所) */
 	UK_NOTES,       /* a client's progress notes */
 	UK_BILLING,     /* the billing worksheet */
+	UK_STATS,       /* caseload health */
 	UK_CONTEXT_COUNT
 } ui_context;
 
@@ -51,6 +52,7 @@ typedef enum ui_action {
 	/* global */
 	UA_HELP, UA_BACK, UA_QUIT, UA_ALARMS, UA_CLIENTS, UA_REDRAW,
 	UA_CALENDAR, UA_NOTES_SEARCH, UA_QUICK_NOTE, UA_PROVIDERS, UA_SETTINGS,
+	UA_STATS,
 	/* list */
 	UA_UP, UA_DOWN, UA_PAGE_UP, UA_PAGE_DOWN, UA_TOP, UA_BOTTOM, UA_OPEN,
 	UA_SEARCH,
@@ -90,6 +92,8 @@ typedef enum ui_action {
 	UA_PROVIDER_ADD, UA_PROVIDER_EDIT, UA_PROVIDER_DELETE,
 
 	UA_BILLING, UA_BILL_PREV, UA_BILL_NEXT, UA_BILL_PRINT,
+	/* caseload health */
+	UA_STATS_PREV, UA_STATS_NEXT, UA_STATS_PRINT,
 	UA_COUNT
 } ui_action;
 

@@ -68,6 +68,7 @@ void config_defaults(config *c)
 	c->billing_workers = 10;
 	due_leads_default(&c->leads);
 	c->note_style = NOTE_STYLE_FACT;
+	c->record_delay_days = 3;
 	c->warnings = xstrdup("");
 }
 
@@ -152,6 +153,13 @@ static const char *bad_value(const char *key, const char *val, bool saving)
 	if (strcmp(key, "billing.workers") == 0)
 		return config_workers_parse(val) < 0
 			? _("billing.workers must be the number of 相談支援専門員 from 0.1 to 99.9 (常勤換算, e.g. 1.5)") : NULL;
+	if (strcmp(key, "record_delay_days") == 0) {
+		errno = 0;
+		v = strtol(val, &end, 10);
+		if (errno || end == val || *end || v < 0 || v > 365)
+			return _("the days must be a whole number from 0 to 365");
+		return NULL;
+	}
 	if (strncmp(key, "lead.", 5) == 0) {
 		if (due_lead_from_name(key + 5) < 0)
 			return _("unknown lead time (lead.certificate, lead.support_level, lead.plan, lead.review, lead.consent, lead.action, lead.transition, lead.billing, lead.mismatch, lead.next)");
@@ -238,6 +246,11 @@ static void set_line(config *c, strbuf *w, size_t lineno, char *line)
 			c->billing_category = config_category_parse(val);
 		else
 			c->billing_workers = config_workers_parse(val);
+	} else if (strcmp(key, "record_delay_days") == 0) {
+		if ((why = bad_value(key, val, false)) != NULL)
+			warn(c, w, lineno, why);
+		else
+			c->record_delay_days = (int)strtol(val, NULL, 10);
 	} else if (strcmp(key, "note_style") == 0) {
 		if (strcmp(val, "soap") == 0)
 			c->note_style = NOTE_STYLE_SOAP;

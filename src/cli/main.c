@@ -14,6 +14,7 @@
 #include "tsunagi/cli.h"
 #include "tsunagi/cli_data.h"
 #include "tsunagi/cli_print.h"
+#include "tsunagi/cli_stats.h"
 #include "tsunagi/config.h"
 #include "tsunagi/due.h"
 #include "tsunagi/i18n.h"
@@ -112,6 +113,12 @@ static const char *const help_sections[] = {
 "  print summary CLIENT --to WHOM [--yes]          情報提供書: needs a consent\n"
 "        in force naming WHOM, or --yes; every one printed is recorded\n"),
 	N_(
+"Caseload health:\n"
+"  stats [--month YYYY-MM] [--format text|tsv|pdf] [--initials] [-o FILE]\n"
+"      the twelve months up to the month: monitorings done in their due\n"
+"      month, notes written late (record_delay_days), unwritten events,\n"
+"      GAS attainment, the case load per worker (billing.workers)\n"),
+	N_(
 "Import, export and backup:\n"
 "  import clients FILE [--encoding auto|utf-8|cp932] [--dry-run] [--skip-bad]\n"
 "  import all FILE.json   load 'export all' into an empty database\n"
@@ -176,6 +183,7 @@ static const struct command {
 	{ "alarms", cmd_alarms },
 	{ "calendar", cmd_calendar },
 	{ "billing", cmd_billing },
+	{ "stats", cmd_stats },
 	{ "print", cmd_print },
 	{ "export", cmd_export },
 	{ "import", cmd_import },
@@ -239,6 +247,11 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		if (date_check_today("--today", ctx.today, &e) != TSU_OK)
 			return cli_fail(EXIT_USAGE, "%s", e.msg);
+		/* The store dates a new note's writing by date_today()
+		 * (note.written_on): --today must reach it too. */
+		char iso[16];
+		date_format_iso(ctx.today, iso);
+		setenv("TSUNAGI_TODAY", iso, 1);
 	} else if (date_today(&ctx.today, &e) != TSU_OK) {
 		return cli_fail(EXIT_USAGE, "%s", e.msg);
 	}

@@ -1,7 +1,7 @@
 /*
  * pdf_dl.c - PDF output on demand.
  *
- * The PDF writers (src/report/pdf.c, due_pdf.c, print_pdf.c) need cairo,
+ * The PDF writers (src/report/pdf.c, due_pdf.c, print_pdf.c, stats_pdf.c) need cairo,
  * pango, fontconfig, harfbuzz and glib: some thirty libraries that would
  * add 3 ms and 6 MB to every start of tsunagi, though most runs print
  * nothing.  So the program itself is linked without them; they live in
@@ -20,6 +20,7 @@
 #include "tsunagi/due_report.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/print.h"
+#include "tsunagi/stats_report.h"
 #include "tsunagi/xalloc.h"
 
 #ifndef TSUNAGI_PKGLIBDIR
@@ -29,6 +30,7 @@
 typedef int (*due_pdf_fn)(const due_report *, char **, size_t *, tsu_err *);
 typedef int (*bill_pdf_fn)(const bill_sheet *, char **, size_t *, tsu_err *);
 typedef int (*pform_pdf_fn)(const pform *, char **, size_t *, tsu_err *);
+typedef int (*stats_pdf_fn)(const stats_doc *, char **, size_t *, tsu_err *);
 
 static void *module;
 
@@ -108,4 +110,12 @@ int bill_sheet_pdf(const bill_sheet *s, char **pdf, size_t *len, tsu_err *e)
 
 	*(void **)&fn = symbol("bill_sheet_pdf", e);
 	return fn ? fn(s, pdf, len, e) : TSU_EFAIL;
+}
+
+int stats_report_pdf(const stats_doc *d, char **pdf, size_t *len, tsu_err *e)
+{
+	stats_pdf_fn fn;
+
+	*(void **)&fn = symbol("stats_report_pdf", e);
+	return fn ? fn(d, pdf, len, e) : TSU_EFAIL;
 }

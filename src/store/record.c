@@ -12,6 +12,7 @@
 
 #include "tsunagi/i18n.h"
 #include "tsunagi/record.h"
+#include "tsunagi/records.h"
 #include "tsunagi/store.h"
 #include "tsunagi/icf.h"
 #include "tsunagi/text.h"
@@ -387,6 +388,29 @@ static void read_fields(db_stmt *s, const record_type *rt, void *rec)
 	}
 }
 
+/* A new progress note is dated the day it is written (note.written_on,
+ * migration 0025; the record-delay figure of stats.h): the program's
+ * today, which TSUNAGI_TODAY and --today fix. */
+int store_note_set_written(db *d, int64_t id, date_t on, tsu_err *e)
+{
+	db_stmt *s = db_prepare(d, "UPDATE note SET written_on = :on WHERE id = :id");
+
+	db_bind_date(s, ":on", on);
+	db_bind_int64(s, ":id", id);
+	return db_exec(s, e);
+}
+
+static int note_written(db *d, const record_type *rt, int64_t id, tsu_err *e)
+{
+	date_t today;
+
+	if (strcmp(rt->table, "note") != 0)
+		return TSU_OK;
+	if (date_today(&today, e) != TSU_OK)
+		return e ? e->code : TSU_EINVAL;
+	return store_note_set_written(d, id, today, e);
+}
+
 int store_record_add(db *d, const record_type *rt, void *rec, tsu_err *e)
 {
 	db_stmt *s;
@@ -403,7 +427,8 @@ int store_record_add(db *d, const record_type *rt, void *rec, tsu_err *e)
 		goto fail;
 	REC_ID(rec) = db_last_insert_id(d);
 	REC_VERSION(rec) = 1;
-	if (db_audit(d, rt->table, REC_ID(rec), "insert", e) != TSU_OK)
+	if (db_audit(d, rt->table, REC_ID(rec), "insert", e) != TSU_OK ||
+	    note_written(d, rt, REC_ID(rec), e) != TSU_OK)
 		goto fail;
 	if (db_commit(d, e) != TSU_OK) {
 		REC_ID(rec) = 0;

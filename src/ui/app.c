@@ -499,6 +499,9 @@ static void handle_key(ui_app *app, ui_key k)
 	case UA_BILLING:
 		ui_push(app, ui_billing_screen(app, date_month(app->today) - 1));
 		break;
+	case UA_STATS:
+		ui_push(app, ui_stats_screen(app));
+		break;
 	case UA_REDRAW:
 		clearok(curscr, TRUE);
 		app->redraw_all = true;

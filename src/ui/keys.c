@@ -29,6 +29,7 @@ static const ui_keydef defaults[] = {
 	{ UA_PROVIDERS, "providers", UK_GLOBAL, K('D'), N_("the provider register (事業所): add, edit, delete") },
 	{ UA_SETTINGS, "settings", UK_GLOBAL, K('S'), N_("settings: office and worker names, printer, privacy screen, lead times") },
 	{ UA_BILLING, "billing", UK_GLOBAL, K('B'), N_("the billing worksheet of last month (国保連請求)") },
+	{ UA_STATS, "stats", UK_GLOBAL, K('T'), N_("caseload health: monitorings on time, late notes, GAS, the case load") },
 
 	{ UA_UP, "up", UK_LIST, K('k', F(KEY_UP), C('p')), N_("previous row") },
 	{ UA_DOWN, "down", UK_LIST, K('j', F(KEY_DOWN), C('n')), N_("next row") },
@@ -122,6 +123,9 @@ static const ui_keydef defaults[] = {
 	{ UA_BILL_PREV, "billing-prev", UK_BILLING, K('h', F(KEY_LEFT)), N_("the month before") },
 	{ UA_BILL_NEXT, "billing-next", UK_BILLING, K('l', F(KEY_RIGHT)), N_("the month after") },
 	{ UA_BILL_PRINT, "billing-print", UK_BILLING, K('p'), N_("print the worksheet to a PDF in ~/tsunagi-print/") },
+	{ UA_STATS_PREV, "stats-month-prev", UK_STATS, K(F(KEY_LEFT), 'h'), N_("the twelve months up to the month before") },
+	{ UA_STATS_NEXT, "stats-month-next", UK_STATS, K(F(KEY_RIGHT), 'l'), N_("the twelve months up to the month after") },
+	{ UA_STATS_PRINT, "stats-print", UK_STATS, K('p'), N_("save this page with bar charts as a PDF in ~/tsunagi-print/") },
 };
 
 void ui_keys_defaults(ui_keymap *km)
@@ -270,6 +274,7 @@ static const char *context_title(ui_context c)
 		N_("Plan"), N_("Meeting"), N_("Calendar"), N_("Weekly schedule"),
 		N_("Provider register"),
 		N_("Progress notes"), N_("Billing worksheet"),
+		N_("Caseload health"),
 	};
 	return _(titles[c]);
 }

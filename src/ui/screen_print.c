@@ -6,7 +6,8 @@
  * and the status line says where it went (for lp or a viewer).  The
  * alarm list prints this week's due sheet the same way, as
  * ~/tsunagi-print/due-<Monday>.pdf, the billing screen its worksheet as
- * billing-<YYYY-MM>.pdf.  The progress record prints the
+ * billing-<YYYY-MM>.pdf, caseload health its page as
+ * ~/tsunagi-print/stats-YYYY-MM.pdf.  The progress record prints the
  * last UI_RECORD_MONTHS months; the case summary asks to whom, checks the
  * client's consents (asking again when none names the party) and records
  * the disclosure before the file is written.
@@ -32,6 +33,7 @@
 #include "tsunagi/spool.h"
 #include "tsunagi/store_print.h"
 #include "tsunagi/text.h"
+#include "tsunagi/stats_report.h"
 #include "tsunagi/ui_app.h"
 #include "tsunagi/xalloc.h"
 
@@ -349,6 +351,36 @@ void ui_print_billing(ui_app *app, const struct bill_sheet *s)
 	}
 	month_to_ym(s->r.month, &y, &m);
 	name = xasprintf("billing-%04d-%02d.pdf", y, m);
+	save_print(app, name, pdf, len);
+	free(name);
+	free(pdf);
+}
+
+/* The caseload health page (T's p): ~/tsunagi-print/stats-YYYY-MM.pdf. */
+void ui_print_stats(ui_app *app, month_t month)
+{
+	const char *worker = app->cfg.worker[0] ? app->cfg.worker : db_login(app->db);
+	char *name, *pdf = NULL;
+	size_t len = 0;
+	stats s;
+	stats_doc d;
+	tsu_err e;
+	int y, m;
+
+	if (stats_get(app->db, month, app->today, app->cfg.record_delay_days, app->cfg.billing_workers,
+		      &s, &e) != TSU_OK) {
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	d = (stats_doc){ &s, app->cfg.office, worker, false };
+	if (stats_report_pdf(&d, &pdf, &len, &e) != TSU_OK) {
+		stats_free(&s);
+		ui_error(app, "%s", e.msg);
+		return;
+	}
+	stats_free(&s);
+	month_to_ym(month, &y, &m);
+	name = xasprintf("stats-%04d-%02d.pdf", y, m);
 	save_print(app, name, pdf, len);
 	free(name);
 	free(pdf);

@@ -34,10 +34,11 @@ static const char *const lead_labels[DUE_LEAD_COUNT] = {
 	N_("Lead: a note's next step"),
 };
 
-/* The fields: office, worker, printer, idle minutes, the leads, then the
- * billing worksheet's fee category and number of workers (billing.h). */
+/* The fields: office, worker, printer, idle minutes, the leads, the
+ * billing worksheet's fee category and number of workers (billing.h),
+ * then the record-delay days (stats.h). */
 enum { F_PRINTER = 2, F_IDLE = 3, F_LEAD0 = 4, F_CATEGORY = F_LEAD0 + DUE_LEAD_COUNT, F_WORKERS,
-       N_FIELDS };
+       F_DELAY, N_FIELDS };
 
 /* "lead.NAME" of each lead time: the form keeps its fields' names as
  * given, so they must outlive it. */
@@ -129,6 +130,7 @@ static bool save_settings(ui_app *app, void *arg, ui_form *f)
 		keys[F_LEAD0 + k] = lead_key(k);
 	keys[F_CATEGORY] = "billing.category";
 	keys[F_WORKERS] = "billing.workers";
+	keys[F_DELAY] = "record_delay_days";
 	answers(f, keys, N_FIELDS, vals);
 	/* The names always; the printer and a number only when changed, so
 	 * a default not written in the file stays the program's default. */
@@ -145,6 +147,8 @@ static bool save_settings(ui_app *app, void *arg, ui_form *f)
 			else if (i == F_WORKERS)
 				snprintf(now, sizeof now, "%d.%d", app->cfg.billing_workers / 10,
 					 app->cfg.billing_workers % 10);
+			else if (i == F_DELAY)
+				snprintf(now, sizeof now, "%d", app->cfg.record_delay_days);
 			else
 				snprintf(now, sizeof now, "%d", app->cfg.leads.days[i - F_LEAD0]);
 			changed = strcmp(vals[i], now) != 0;
@@ -197,6 +201,10 @@ ui_screen ui_settings_screen(ui_app *app)
 		 app->cfg.billing_workers % 10);
 	fields[F_WORKERS] = (ui_prompt_field){ .name = "billing.workers",
 		.label = _("Workers (常勤換算)"), .kind = UI_F_TEXT, .max = 4, .value = nums[F_WORKERS] };
+	snprintf(nums[F_DELAY], sizeof nums[F_DELAY], "%d", app->cfg.record_delay_days);
+	fields[F_DELAY] = (ui_prompt_field){ .name = "record_delay_days",
+					     .label = _("Note late after (days)"),
+					     .kind = UI_F_TEXT, .max = 3, .value = nums[F_DELAY] };
 	shown = path ? shown_path(path) : xstrdup("-");
 	foot = xasprintf(_("Saved in %s; the file's other lines are kept."), shown);
 	s = ui_prompt_screen(app, _("Settings (lead times: days ahead, 0-730; idle minutes 0: never hide)"), foot,

@@ -43,7 +43,7 @@ Settings (lead times: days ahead, 0-730; idle minutes 0: never hide)
  Lead: a note's next step :7
  Fee category (none, 1-4) :none
  Workers (常勤換算)       :1.0
-
+ Note late after (days)   :3
 
 
 Saved in ~/.config/tsunagi/config; the file's other lines are kept.
@@ -65,6 +65,16 @@ ui_wait "Lead: certificate"
 # Saved: the changed values replace theirs, everything else stays.
 ui_keys C-u
 ui_type "20"
+# The record-delay days (caseload health), five fields down (past the
+# fee category and workers): a bad value is refused naming it, then 5
+# is kept.
+ui_keys Tab Tab Tab Tab Tab C-u
+ui_type "400"
+ui_keys F2
+ui_wait "record_delay_days: the days must be a whole number from 0 to 365"
+cmp -s "$CF" "$T/config.before" || fail "a bad delay changed the file: $(cat "$CF")"
+ui_keys C-u
+ui_type "5"
 ui_keys F2
 ui_wait "Saved in ~/.config/tsunagi/config."
 diff -u - "$CF" >&2 <<'X' || fail "the saved file differs"
@@ -75,6 +85,7 @@ bind.quit = Q
 lead.plan = 45
 colour = blue
 lead.billing = 20
+record_delay_days = 5
 X
 [ "$(stat -c %a "$CF")" = 600 ] || fail "the config file is mode $(stat -c %a "$CF")"
 [ "$(ls -A "$XDG_CONFIG_HOME/tsunagi")" = config ] || fail "left behind: $(ls -A "$XDG_CONFIG_HOME/tsunagi")"
@@ -88,7 +99,7 @@ ui_wait "billing deadline for 2026-11"
 # is refused, good ones are saved and the billing screen (B) uses them.
 ui_keys S
 ui_wait "Fee category (none, 1-4) :none"
-for i in $(seq 1 13); do ui_keys Tab; done
+for i in $(seq 1 14); do ui_keys Tab; done
 ui_keys C-u
 ui_type "9"
 ui_keys F2

@@ -312,6 +312,37 @@ static void a_bad_note_style_is_reported_and_keeps_the_default(void **s)
 	config_free(&c);
 }
 
+/* Caseload health (issue 14): the record-delay days and the number of
+ * workers, their defaults, their ranges; a bad value keeps the default. */
+static void record_delay_and_workers_are_read_and_checked(void **s)
+{
+	static const char good[] = "record_delay_days = 0\nbilling.workers = 3\n";
+	static const char bad[] = "record_delay_days = 366\nbilling.workers = 0\nrecord_delay_days = x\n";
+	config c;
+	tsu_err e;
+
+	(void)s;
+	config_defaults(&c);
+	assert_int_equal(c.record_delay_days, 3);
+	assert_int_equal(c.billing_workers, 10);   /* tenths: one worker */
+	config_parse(&c, good, sizeof good - 1);
+	assert_int_equal(c.record_delay_days, 0);
+	assert_int_equal(c.billing_workers, 30);
+	assert_string_equal(c.warnings, "");
+	config_free(&c);
+	config_defaults(&c);
+	config_parse(&c, bad, sizeof bad - 1);
+	assert_int_equal(c.record_delay_days, 3);
+	assert_int_equal(c.billing_workers, 10);
+	assert_non_null(strstr(c.warnings, "config line 1: the days must be a whole number from 0 to 365"));
+	assert_non_null(strstr(c.warnings, "config line 2: billing.workers must be the number of"));
+	assert_non_null(strstr(c.warnings, "config line 3:"));
+	config_free(&c);
+	assert_int_equal(config_check("record_delay_days", "365", &e), TSU_OK);
+	assert_int_equal(config_check("record_delay_days", "-1", &e), TSU_EINVAL);
+	assert_string_equal(e.msg, "record_delay_days: the days must be a whole number from 0 to 365");
+}
+
 static void the_next_step_lead_time_is_set_like_the_others(void **s)
 {
 	config c;
@@ -331,6 +362,7 @@ int main(void)
 		cmocka_unit_test(note_style_picks_the_fields_a_note_form_hides),
 		cmocka_unit_test(a_bad_note_style_is_reported_and_keeps_the_default),
 		cmocka_unit_test(the_next_step_lead_time_is_set_like_the_others),
+		cmocka_unit_test(record_delay_and_workers_are_read_and_checked),
 		cmocka_unit_test(rewrite_replaces_values_and_keeps_the_other_lines),
 		cmocka_unit_test(rewrite_sets_every_line_of_a_key_given_twice),
 		cmocka_unit_test(save_writes_0600_in_a_new_0700_directory_and_reads_back),
