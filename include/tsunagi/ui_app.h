@@ -216,9 +216,10 @@ void ui_prompt_on_cancel(ui_screen *s, ui_prompt_cancel_fn fn);
  * 国保連請求 item): billable items, 加算 candidates, problems; Enter opens
  * the record a row comes from, p saves the PDF (screen_billing.c). */
 ui_screen ui_billing_screen(ui_app *app, month_t m);
-/* Save the worksheet as ~/tsunagi-print/billing-YYYY-MM.pdf, 0600. */
+/* Save the worksheet as ~/tsunagi-print/billing-YYYY-MM.pdf, 0600, or
+ * (send: P) send it to the printer as "tsunagi billing YYYY-MM". */
 struct bill_sheet;
-void ui_print_billing(ui_app *app, const struct bill_sheet *s);
+void ui_print_billing(ui_app *app, const struct bill_sheet *s, bool send);
 
 /* The settings screen (S): office, worker, idle minutes and lead times,
  * saved into the config file and applied at once (screen_settings.c). */
@@ -289,9 +290,10 @@ ui_screen ui_meeting_screen(ui_app *app, int64_t client_id, int64_t meeting_id);
 /* Caseload health (T, src/ui/screen_stats.c): the figures of stats.h
  * for the twelve months up to a month (←/→ move it) as a table with
  * small bar charts; p saves the PDF page as
- * ~/tsunagi-print/stats-YYYY-MM.pdf (ui_print_stats). */
+ * ~/tsunagi-print/stats-YYYY-MM.pdf and P sends it to the printer
+ * (ui_print_stats; send). */
 ui_screen ui_stats_screen(ui_app *app);
-void ui_print_stats(ui_app *app, month_t month);
+void ui_print_stats(ui_app *app, month_t month, bool send);
 /* Whether the terminal named term can draw the eighth blocks (▏ .. █):
  * not a vt100-class or Linux console one, whose fonts lack them. */
 bool ui_stats_blocks_ok(const char *term);

@@ -19,7 +19,8 @@ static void usage(void)
 {
 	fputs(_(
 "Usage: tsunagi billing --month YYYY-MM [--format text|pdf|csv]\n"
-"                       [--encoding utf-8|cp932] [--no-bom] [--initials] [-o FILE]\n"
+"                       [--encoding utf-8|cp932] [--no-bom] [--initials]\n"
+"                       [-o FILE | --print [PRINTER]]\n"
 "\n"
 "The billing worksheet of a month, to check before the claim on the 10th (it\n"
 "is not the 国保連 transmission file): the billable plans (サービス利用支援,\n"
@@ -34,21 +35,17 @@ static void usage(void)
 "  --encoding E           text and CSV: utf-8 (default; CSV with a BOM) or cp932\n"
 "  --no-bom               CSV in UTF-8 without the BOM\n"
 "  --initials             initials from the kana instead of names, no 相手\n"
-"  -o FILE                write to FILE instead of standard output\n"), stdout);
-}
-
-static char **spell_out(int argc, char **argv)
-{
-	char **v = xcalloc((size_t)argc + 1, sizeof *v);
-
-	for (int i = 0; i < argc; i++)
-		v[i] = strcmp(argv[i], "-o") == 0 ? (char *)"--output" : argv[i];
-	return v;
+"  -o FILE                write to FILE instead of standard output\n"
+"  --print [PRINTER]      send the A4 PDF to a CUPS printer: PRINTER, else the\n"
+"                         config's printer, else CUPS's default; the job's\n"
+"                         title is \"tsunagi billing YYYY-MM\", without names.\n"
+"                         Put it last, or write --print=PRINTER\n"), stdout);
 }
 
 typedef struct bill_opts {
 	month_t month;
 	const char *format, *output;
+	char *print;            /* --print's printer ("" default); NULL: not printing */
 	enum enc enc;
 	bool initials, no_bom;
 } bill_opts;
@@ -71,6 +68,18 @@ static int parse_opts(const cli_args *a, bill_opts *o)
 	o->initials = cli_has(a, "initials");
 	o->no_bom = cli_has(a, "no-bom");
 	o->output = cli_get(a, "output");
+	if (cli_get(a, "print")) {
+		int rc = cli_print_check("billing", cli_get(a, "print"));
+
+		if (rc != EXIT_OK)
+			return rc;
+		if (o->output)
+			return cli_usage("billing", _("--print sends to a printer; it cannot be combined with -o"));
+		if (cli_get(a, "format") && strcmp(o->format, "pdf") != 0)
+			return cli_usage("billing", _("--print sends the A4 PDF; leave out --format or give --format pdf"));
+		o->format = "pdf";
+		o->print = xstrdup(cli_get(a, "print"));
+	}
 	o->enc = ENC_UTF8;
 	if (enc) {
 		if (strcmp(enc, "utf-8") != 0 && strcmp(enc, "cp932") != 0)
@@ -96,7 +105,17 @@ static int render(cli_ctx *ctx, const bill_opts *o, const bill_sheet *s)
 	if (strcmp(o->format, "pdf") == 0) {
 		if (bill_sheet_pdf(s, &buf, &len, &e) != TSU_OK)
 			return cli_fail(EXIT_FAIL, "%s", e.msg);
-		rc = cli_write_output(ctx, o->output, buf, len);
+		if (o->print) {
+			int y, m;
+			char *title;
+
+			month_to_ym(o->month, &y, &m);
+			title = xasprintf("tsunagi billing %04d-%02d", y, m);
+			rc = cli_print_send(ctx, o->print, title, buf, len);
+			free(title);
+		} else {
+			rc = cli_write_output(ctx, o->output, buf, len);
+		}
 		free(buf);
 		return rc;
 	}
@@ -126,16 +145,17 @@ static int render(cli_ctx *ctx, const bill_opts *o, const bill_sheet *s)
 
 int cmd_billing(cli_ctx *ctx, int argc, char **argv)
 {
-	static const char *const valued[] = { "month", "format", "encoding", "output", NULL };
+	static const char *const valued[] = { "month", "format", "encoding", "output", "print", NULL };
 	static const char *const flags[] = { "initials", "no-bom", NULL };
-	char **av = spell_out(argc, argv);
+	int ac;
+	char **av = cli_spell_print(argc, argv, &ac);
 	cli_args a;
 	bill_opts o;
 	bill_sheet s;
 	config c;
 	tsu_err e;
 	db *d;
-	int rc = cli_parse("billing", argc - 1, av + 1, valued, flags, &a);
+	int rc = cli_parse("billing", ac - 1, av + 1, valued, flags, &a);
 
 	free(av);
 	if (rc != EXIT_OK)
@@ -147,20 +167,26 @@ int cmd_billing(cli_ctx *ctx, int argc, char **argv)
 	}
 	rc = parse_opts(&a, &o);
 	cli_args_free(&a);
-	if (rc != EXIT_OK)
+	if (rc != EXIT_OK) {
+		free(o.print);
 		return rc;
-	if (!(d = cli_db(ctx)))
+	}
+	if (!(d = cli_db(ctx))) {
+		free(o.print);
 		return EXIT_FAIL;
+	}
 	cli_config_warnings(ctx);
 	config_defaults(&c);
 	config_load(&c, &e);
 	if (bill_sheet_build(d, o.month, c.billing_category, c.billing_workers, o.initials, c.office,
 			     cli_worker_name(ctx), ctx->today, &s, &e) != TSU_OK) {
 		config_free(&c);
+		free(o.print);
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
 	}
 	rc = render(ctx, &o, &s);
 	bill_sheet_free(&s);
 	config_free(&c);
+	free(o.print);
 	return rc;
 }

@@ -98,14 +98,15 @@ static const char *const help_sections[] = {
 "      first day\n"
 "  calendar [--month YYYY-MM] [--format text|tsv]\n"
 "  billing --month YYYY-MM [--format text|pdf|csv] [--encoding utf-8|cp932]\n"
-"      [--no-bom] [--initials] [-o FILE]   the month's billing worksheet: billable\n"
-"      items, 加算 candidates, problems (to check against; not the 国保連 file)\n"
+"      [--no-bom] [--initials] [-o FILE | --print [PRINTER]]   the month's\n"
+"      billing worksheet: billable items, 加算 candidates, problems (to check\n"
+"      against; not the 国保連 file)\n"
 "  export ical [--initials] [-o FILE]\n"
 "  print assessment|plan|weekly|monitoring|prep CLIENT [--id N]\n"
 "        [--format text|pdf] [--initials] [-o FILE]   the forms, A4 or text\n"
-"  --print [PRINTER]   on due and print: the A4 PDF to a CUPS printer (lp):\n"
-"        PRINTER, else the config's printer, else CUPS's default; the job's\n"
-"        title has no names (\"tsunagi due 2026-11-23\")\n"),
+"  --print [PRINTER]   on due, print, billing and stats: the A4 PDF to a CUPS\n"
+"        printer (lp): PRINTER, else the config's printer, else CUPS's\n"
+"        default; the job's title has no names (\"tsunagi due 2026-11-23\")\n"),
 	N_(
 "Printouts for an inspection or a hospital (same options as the forms):\n"
 "  print record CLIENT [--from DATE] [--to DATE]   支援経過記録, pages n / m\n"
@@ -114,7 +115,8 @@ static const char *const help_sections[] = {
 "        in force naming WHOM, or --yes; every one printed is recorded\n"),
 	N_(
 "Caseload health:\n"
-"  stats [--month YYYY-MM] [--format text|tsv|pdf] [--initials] [-o FILE]\n"
+"  stats [--month YYYY-MM] [--format text|tsv|pdf] [--initials]\n"
+"        [-o FILE | --print [PRINTER]]\n"
 "      the twelve months up to the month: monitorings done in their due\n"
 "      month, notes written late (record_delay_days), unwritten events,\n"
 "      GAS attainment, the case load per worker (billing.workers)\n"),
@@ -134,7 +136,8 @@ static const char *const help_sections[] = {
 "Settings ($XDG_CONFIG_HOME/tsunagi/config, else ~/.config/tsunagi/config):\n"
 "  office, worker (the names on printouts), printer (CUPS queue; empty: the\n"
 "  default), idle_minutes, lead.NAME, bind.ACTION,\n"
-"  billing.category (none, 1-4: 機能強化型), billing.workers (相談支援専門員, 1.5);\n"
+"  billing.category (none, 1-4: 機能強化型), billing.workers (相談支援専門員, 1.5),\n"
+"  record_delay_days (a note later than this is late in stats, default 3);\n"
 "  S in the UI edits them.  The UI's first start asks the office and worker\n"
 "  once (Esc skips and writes them empty).\n"),
 	N_(

@@ -123,9 +123,11 @@ static const ui_keydef defaults[] = {
 	{ UA_BILL_PREV, "billing-prev", UK_BILLING, K('h', F(KEY_LEFT)), N_("the month before") },
 	{ UA_BILL_NEXT, "billing-next", UK_BILLING, K('l', F(KEY_RIGHT)), N_("the month after") },
 	{ UA_BILL_PRINT, "billing-print", UK_BILLING, K('p'), N_("print the worksheet to a PDF in ~/tsunagi-print/") },
+	{ UA_BILL_SEND, "billing-send", UK_BILLING, K('P'), N_("send the worksheet to the printer (CUPS)") },
 	{ UA_STATS_PREV, "stats-month-prev", UK_STATS, K(F(KEY_LEFT), 'h'), N_("the twelve months up to the month before") },
 	{ UA_STATS_NEXT, "stats-month-next", UK_STATS, K(F(KEY_RIGHT), 'l'), N_("the twelve months up to the month after") },
 	{ UA_STATS_PRINT, "stats-print", UK_STATS, K('p'), N_("save this page with bar charts as a PDF in ~/tsunagi-print/") },
+	{ UA_STATS_SEND, "stats-send", UK_STATS, K('P'), N_("send this page to the printer (CUPS)") },
 };
 
 void ui_keys_defaults(ui_keymap *km)

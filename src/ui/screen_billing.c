@@ -177,7 +177,7 @@ static const ui_hint *hints(ui_screen *s)
 {
 	static const ui_hint h[] = {
 		{ UA_OPEN, N_("open") }, { UA_BILL_PREV, N_("month before") }, { UA_BILL_NEXT, N_("month after") },
-		{ UA_BILL_PRINT, N_("PDF") }, { UA_BACK, N_("back") }, { UA_HELP, N_("help") }, { UA_NONE, NULL },
+		{ UA_BILL_PRINT, N_("PDF") }, { UA_BILL_SEND, N_("printer") }, { UA_BACK, N_("back") }, { UA_HELP, N_("help") }, { UA_NONE, NULL },
 	};
 	(void)s;
 	return h;
@@ -271,8 +271,9 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		s->dirty |= UI_D_BODY | UI_D_CLEAR;
 		return true;
 	case UA_BILL_PRINT:
+	case UA_BILL_SEND:
 		if (bs->loaded)
-			ui_print_billing(app, &bs->sheet);
+			ui_print_billing(app, &bs->sheet, a == UA_BILL_SEND);
 		return true;
 	default:
 		return false;

@@ -338,34 +338,48 @@ void ui_send_due_sheet(ui_app *app)
 	free(pdf);
 }
 
-void ui_print_billing(ui_app *app, const struct bill_sheet *s)
+/* A month's document: saved as NAME-YYYY-MM.pdf, or sent to the
+ * printer titled "tsunagi NAME YYYY-MM" (no names). */
+static void month_pdf_out(ui_app *app, const char *what, month_t month, const char *pdf, size_t len,
+			  bool send)
 {
-	char *pdf = NULL, *name;
-	size_t len = 0;
 	int y, m;
+	char *name;
+
+	month_to_ym(month, &y, &m);
+	if (send) {
+		name = xasprintf("tsunagi %s %04d-%02d", what, y, m);
+		ui_send_pdf(app, name, pdf, len);
+	} else {
+		name = xasprintf("%s-%04d-%02d.pdf", what, y, m);
+		save_print(app, name, pdf, len);
+	}
+	free(name);
+}
+
+void ui_print_billing(ui_app *app, const struct bill_sheet *s, bool send)
+{
+	char *pdf = NULL;
+	size_t len = 0;
 	tsu_err e;
 
 	if (bill_sheet_pdf(s, &pdf, &len, &e) != TSU_OK) {
 		ui_error(app, "%s", e.msg);
 		return;
 	}
-	month_to_ym(s->r.month, &y, &m);
-	name = xasprintf("billing-%04d-%02d.pdf", y, m);
-	save_print(app, name, pdf, len);
-	free(name);
+	month_pdf_out(app, "billing", s->r.month, pdf, len, send);
 	free(pdf);
 }
 
 /* The caseload health page (T's p): ~/tsunagi-print/stats-YYYY-MM.pdf. */
-void ui_print_stats(ui_app *app, month_t month)
+void ui_print_stats(ui_app *app, month_t month, bool send)
 {
 	const char *worker = app->cfg.worker[0] ? app->cfg.worker : db_login(app->db);
-	char *name, *pdf = NULL;
+	char *pdf = NULL;
 	size_t len = 0;
 	stats s;
 	stats_doc d;
 	tsu_err e;
-	int y, m;
 
 	if (stats_get(app->db, month, app->today, app->cfg.record_delay_days, app->cfg.billing_workers,
 		      &s, &e) != TSU_OK) {
@@ -379,9 +393,6 @@ void ui_print_stats(ui_app *app, month_t month)
 		return;
 	}
 	stats_free(&s);
-	month_to_ym(month, &y, &m);
-	name = xasprintf("stats-%04d-%02d.pdf", y, m);
-	save_print(app, name, pdf, len);
-	free(name);
+	month_pdf_out(app, "stats", month, pdf, len, send);
 	free(pdf);
 }

@@ -50,7 +50,7 @@ static const ui_hint *hints(ui_screen *s)
 {
 	static const ui_hint h[] = {
 		{ UA_STATS_PREV, N_("month before") }, { UA_STATS_NEXT, N_("month after") },
-		{ UA_STATS_PRINT, N_("PDF") }, { UA_BACK, N_("back") }, { UA_HELP, N_("help") },
+		{ UA_STATS_PRINT, N_("PDF") }, { UA_STATS_SEND, N_("printer") }, { UA_BACK, N_("back") }, { UA_HELP, N_("help") },
 		{ UA_NONE, NULL },
 	};
 	(void)s;
@@ -189,7 +189,8 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		s->dirty |= UI_D_BODY;
 		return true;
 	case UA_STATS_PRINT:
-		ui_print_stats(app, st->month);
+	case UA_STATS_SEND:
+		ui_print_stats(app, st->month, a == UA_STATS_SEND);
 		return true;
 	case UA_DOWN:
 	case UA_UP:

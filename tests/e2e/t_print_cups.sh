@@ -234,11 +234,33 @@ ui_wait "Sent to the printer as job $Q-4."
 pdf=$(wait_job "$Q-4")
 same_text "$pdf" "$T/plan.pdf" "P on a plan" within
 no_names "$C/spool/c00004"
+# P on caseload health (T) sends its A4 page, titled by its month.
+ui_keys T
+ui_wait "tsunagi | Caseload health"
+ui_keys P
+ui_wait "Sent to the printer as job $Q-5."
+pdf=$(wait_job "$Q-5")
+tsu stats --format pdf -o "$T/stats.pdf" || fail "stats pdf"
+same_text "$pdf" "$T/stats.pdf" "P on caseload health" within
+grep -aqF "tsunagi stats 2026-11" "$C/spool/c00005" || fail "the stats job's title is not 'tsunagi stats 2026-11'"
+no_names "$C/spool/c00005"
+ui_keys q
 # D is the provider register now.
 ui_keys D
 ui_wait "Providers"
 ui_keys Q
 ui_wait_dead 5
+
+# --- billing --print: the demo's last month's worksheet --------------------
+tsu billing --month 2026-10 --print "$Q" > "$T/out6" 2> "$T/err6" || fail "billing --print: $(cat "$T/err6")"
+grep -q "^Sent to the printer as job $Q-6\.$" "$T/out6" || fail "billing --print said: $(cat "$T/out6")"
+pdf=$(wait_job "$Q-6")
+tsu billing --month 2026-10 --format pdf -o "$T/billing.pdf" || fail "billing pdf"
+same_text "$pdf" "$T/billing.pdf" "billing --print" within
+grep -aqF "tsunagi billing 2026-10" "$C/spool/c00006" || fail "the billing job's title is not 'tsunagi billing 2026-10'"
+no_names "$C/spool/c00006"
+expect_fail "billing csv to a printer" 2 "--print sends the A4 PDF" tsu billing --month 2026-10 --format csv --print "$Q"
+expect_fail "stats with -o" 2 "cannot be combined with -o" tsu stats --print "$Q" -o "$T/y.pdf"
 
 # --- what goes wrong says what to do, and prints nothing -----------------
 printf 'office =\nworker =\n' > "$XDG_CONFIG_HOME/tsunagi/config"
@@ -261,8 +283,8 @@ ui_keys P
 ui_wait "the CUPS scheduler is not running"
 ui_keys Q
 ui_wait_dead 5
-[ "$(ls "$C"/spool/c0* | wc -l)" = 4 ] || fail "a failed print left a job: $(ls "$C/spool")"
-[ "$(ls "$C"/out/*.pdf | wc -l)" = 4 ] || fail "a failed print made a PDF: $(ls "$C/out")"
+[ "$(ls "$C"/spool/c0* | wc -l)" = 6 ] || fail "a failed print left a job: $(ls "$C/spool")"
+[ "$(ls "$C"/out/*.pdf | wc -l)" = 6 ] || fail "a failed print made a PDF: $(ls "$C/out")"
 # Nothing of ours outside the data directory: no stray PDF in /tmp or HOME.
 [ ! -e "$HOME/tsunagi-print" ] || fail "printing left files in ~/tsunagi-print: $(ls "$HOME/tsunagi-print")"
 exit 0
