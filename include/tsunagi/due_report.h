@@ -99,6 +99,21 @@ char *due_item_detail_brief(const due_item *it);
  * "" for billing (caller frees). */
 char *due_item_who(const due_report *r, const due_item *it);
 
+/* The wording of a sheet's lines, made once for a run of lines worded
+ * alike (a month's monitorings, a client's several items): the same
+ * text as due_item_detail_as and due_item_who, owned by w, valid until
+ * the next call of the same function.  One report (one initials) per
+ * due_words.  Start zeroed; due_words_free. */
+typedef struct due_words {
+	due_item key;
+	char *what;
+	int64_t who_id;
+	char *who;
+} due_words;
+const char *due_words_what(due_words *w, const due_item *it, bool initials);
+const char *due_words_who(due_words *w, const due_report *r, const due_item *it);
+void due_words_free(due_words *w);
+
 /* For the text and PDF renderers: whether a dated line needs the year
  * (an overdue date from another year than the sheet's first day); the
  * date shown for an item (DUE_MARK_DATE: MM-DD, or YYYY-MM-DD from

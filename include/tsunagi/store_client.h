@@ -122,9 +122,10 @@ void client_row_free(client_row *r);   /* frees the fields, not r */
 int store_client_page(db *db, const client_filter *f, const client_row *from,
 		      bool backward, size_t limit, client_row *out, size_t *n, tsu_err *e);
 /* Every row of f in list order, for a listing that prints them all (the
- * command line's client list): only the list row's columns are read, and
- * the row passed points at SQLite's text, valid only during the call
- * (never free it).  fn returns non-zero to stop. */
+ * command line's client list): only the columns a listing prints are
+ * read (recipient_no and sort_key are NULL), and the row passed points
+ * at SQLite's text, valid only during the call (never free it).  fn
+ * returns non-zero to stop. */
 typedef int (*client_row_fn)(const client_row *r, void *arg);
 int store_client_rows_each(db *db, const client_filter *f, client_row_fn fn, void *arg, tsu_err *e);
 /* The list row of client id (TSU_ENOTFOUND if none). */

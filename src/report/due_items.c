@@ -131,19 +131,32 @@ static void add_billing(const due_query *q, due_list *out)
 	due_list_free(&b);
 }
 
-static int from_cache(db *d, const due_query *q, due_result *out, tsu_err *e)
+/* sheet_to: DATE_NONE, or a sheet's query (see due_items_get_sheet). */
+static int from_cache(db *d, const due_query *q, date_t sheet_to, due_result *out, tsu_err *e)
 {
-	/* Two constant statements: lists skip met monitorings through the
-	 * partial index due_cache_open and never read those rows. */
+	/* Constant statements: lists skip met monitorings through the
+	 * partial index due_cache_open and never read those rows; a sheet
+	 * skips, inside that index, what it would leave out. */
+	bool sheet = sheet_to != DATE_NONE && !q->include_done;
 	db_stmt *st = q->include_done ? db_prepare(d,
 		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
 		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :to") :
+		sheet ? db_prepare(d,
+		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
+		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :mto"
+		" AND done_id = 0 AND (kind = :mon AND deadline >= :old"
+		" OR kind <> :mon AND due_on <= :to)") :
 		db_prepare(d,
 		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
 		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :to"
 		" AND done_id = 0");
 	int rc;
 
+	if (sheet) {
+		db_bind_date(st, ":mto", sheet_to);
+		db_bind_int(st, ":mon", (int)DUE_MONITORING);
+		db_bind_date(st, ":old", q->today - DUE_MISSED_MONITORING_DAYS);
+	}
 	db_bind_date(st, ":from", q->from);
 	db_bind_date(st, ":to", q->to);
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -186,15 +199,34 @@ int due_items_direct(db *d, const due_query *q, due_result *out, tsu_err *e)
 	return TSU_OK;
 }
 
-int due_items_get(db *d, const due_query *q, due_result *out, tsu_err *e)
+static int items_get(db *d, const due_query *q, date_t sheet_to, due_result *out, tsu_err *e)
 {
 	tsu_err ignored;
 
 	memset(out, 0, sizeof *out);
 	/* A cache that cannot be brought up to date is not used at all. */
-	if (due_cache_refresh(d, &ignored) < 0)
-		return due_items_direct(d, q, out, e);
-	return from_cache(d, q, out, e);
+	if (due_cache_refresh(d, &ignored) < 0) {
+		due_query all = *q;
+
+		if (sheet_to != DATE_NONE && sheet_to > all.to)
+			all.to = sheet_to;
+		return due_items_direct(d, &all, out, e);
+	}
+	return from_cache(d, q, sheet_to, out, e);
+}
+
+int due_items_get(db *d, const due_query *q, due_result *out, tsu_err *e)
+{
+	return items_get(d, q, DATE_NONE, out, e);
+}
+
+int due_items_get_sheet(db *d, const due_query *q, date_t mons_to, due_result *out, tsu_err *e)
+{
+	int rc = items_get(d, q, mons_to < q->to ? q->to : mons_to, out, e);
+
+	if (rc == TSU_OK)
+		due_list_forget_missed(&out->list, q->today);
+	return rc;
 }
 
 void due_list_forget_missed(due_list *l, date_t today)

@@ -12,10 +12,11 @@
 #include "tsunagi/pdf.h"
 #include "tsunagi/text.h"
 
-static void add_item(pdf_table *t, const due_report *r, const due_item *it, enum due_mark how)
+static void add_item(pdf_table *t, const due_report *r, due_words *w, const due_item *it,
+		     enum due_mark how)
 {
 	char mark[16];
-	char *who = due_item_who(r, it), *what = due_item_detail_as(it, r->initials);
+	const char *who = due_words_who(w, r, it), *what = due_words_what(w, it, r->initials);
 	const char *cells[4];
 
 	due_report_mark(r, it, how, mark, sizeof mark);
@@ -24,8 +25,6 @@ static void add_item(pdf_table *t, const due_report *r, const due_item *it, enum
 	cells[2] = who;
 	cells[3] = what;
 	pdf_table_row(t, cells);
-	free(who);
-	free(what);
 }
 
 static void day_section(pdf_table *t, date_t day, bool empty)
@@ -54,6 +53,7 @@ int due_report_pdf(const due_report *r, char **pdf, size_t *len, tsu_err *e)
 	char *title, *sub, *worker = text_sanitize(r->worker ? r->worker : "", false);
 	pdf_setup s = { 0 };
 	pdf_table *t;
+	due_words w = { 0 };
 	size_t i = 0, noverdue = 0;
 	int rc;
 
@@ -95,14 +95,14 @@ int due_report_pdf(const due_report *r, char **pdf, size_t *len, tsu_err *e)
 		pdf_table_section(t, h);
 		free(h);
 		for (; i < r->n && (r->items[i].on < r->from || r->overdue_only); i++)
-			add_item(t, r, &r->items[i], DUE_MARK_DATE);
+			add_item(t, r, &w, &r->items[i], DUE_MARK_DATE);
 	}
 	if (r->nmons) {
 		char *h = due_report_months_title(r);
 		pdf_table_section(t, h);
 		free(h);
 		for (size_t k = 0; k < r->nmons; k++)
-			add_item(t, r, &r->mons[k], DUE_MARK_MONTH);
+			add_item(t, r, &w, &r->mons[k], DUE_MARK_MONTH);
 	}
 	if (!r->overdue_only) {
 		bool show_empty = r->to - r->from < 14;
@@ -114,9 +114,10 @@ int due_report_pdf(const due_report *r, char **pdf, size_t *len, tsu_err *e)
 				continue;
 			day_section(t, day, !any);
 			for (; i < r->n && r->items[i].on == day; i++)
-				add_item(t, r, &r->items[i], DUE_MARK_DAY);
+				add_item(t, r, &w, &r->items[i], DUE_MARK_DAY);
 		}
 	}
+	due_words_free(&w);
 	rc = pdf_table_render(t, pdf, len, e);
 	pdf_table_free(t);
 	free(title);

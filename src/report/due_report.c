@@ -218,6 +218,47 @@ char *due_item_who(const due_report *r, const due_item *it)
 	return clean;
 }
 
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether item_detail words a and b alike: it reads only these. */
+static bool worded_alike(const due_item *a, const due_item *b)
+{
+	return a->kind == b->kind && a->state == b->state && a->month == b->month &&
+	       a->stage == b->stage && a->days_left == b->days_left &&
+	       a->deadline == b->deadline && (a->on == a->deadline) == (b->on == b->deadline) &&
+	       same_text(a->text, b->text) && same_text(a->text2, b->text2);
+}
+
+const char *due_words_what(due_words *w, const due_item *it, bool initials)
+{
+	if (w->what && worded_alike(&w->key, it))
+		return w->what;
+	free(w->what);
+	w->what = due_item_detail_as(it, initials);
+	w->key = *it;
+	return w->what;
+}
+
+const char *due_words_who(due_words *w, const due_report *r, const due_item *it)
+{
+	if (w->who && w->who_id == it->client_id)
+		return w->who;
+	free(w->who);
+	w->who = due_item_who(r, it);
+	w->who_id = it->client_id;
+	return w->who;
+}
+
+void due_words_free(due_words *w)
+{
+	free(w->what);
+	free(w->who);
+	memset(w, 0, sizeof *w);
+}
+
 /* ---- text ---- */
 
 /* s cut and padded to exactly w columns. */
@@ -314,13 +355,13 @@ char *due_report_months_title(const due_report *r)
 }
 
 /* mark_w: the date column, MARK_W or 11 with years (once per report). */
-static void item_line(const due_report *r, due_doc *d, const due_item *it, enum due_mark how,
-		      int mark_w)
+static void item_line(const due_report *r, due_doc *d, due_words *w, const due_item *it,
+		      enum due_mark how, int mark_w)
 {
 	strbuf *b = &d->text;
 	size_t start = b->len;
 	char mark[16];
-	char *who = due_item_who(r, it), *what = due_item_detail_as(it, r->initials);
+	const char *who = due_words_who(w, r, it), *what = due_words_what(w, it, r->initials);
 
 	due_report_mark(r, it, how, mark, sizeof mark);
 	sb_adds(b, "[ ] ");
@@ -334,8 +375,6 @@ static void item_line(const due_report *r, due_doc *d, const due_item *it, enum 
 		last_cell(b, what, COLS - BOX_W - mark_w - WHO_W - 1);
 	}
 	span_add(d, start, it->client_id);
-	free(who);
-	free(what);
 }
 
 static void day_heading(strbuf *b, date_t day)
@@ -390,6 +429,7 @@ void due_report_text(const due_report *r, due_doc *out)
 	size_t i = 0, noverdue = 0;
 	bool show_empty = r->to - r->from < 14;
 	int mark_w = due_report_wide_dates(r) ? 11 : MARK_W;
+	due_words w = { 0 };
 
 	memset(out, 0, sizeof *out);
 	sb_init(b);
@@ -402,7 +442,7 @@ void due_report_text(const due_report *r, due_doc *out)
 		sb_addf(b, _("Overdue (%zu)"), noverdue);
 		sb_addc(b, '\n');
 		for (; i < r->n && (r->items[i].on < r->from || r->overdue_only); i++)
-			item_line(r, out, &r->items[i], DUE_MARK_DATE, mark_w);
+			item_line(r, out, &w, &r->items[i], DUE_MARK_DATE, mark_w);
 		sb_addc(b, '\n');
 	}
 	if (r->nmons) {
@@ -412,7 +452,7 @@ void due_report_text(const due_report *r, due_doc *out)
 		sb_addc(b, '\n');
 		free(t);
 		for (size_t k = 0; k < r->nmons; k++)
-			item_line(r, out, &r->mons[k], DUE_MARK_MONTH, mark_w);
+			item_line(r, out, &w, &r->mons[k], DUE_MARK_MONTH, mark_w);
 		sb_addc(b, '\n');
 	}
 	if (!r->overdue_only) {
@@ -428,7 +468,7 @@ void due_report_text(const due_report *r, due_doc *out)
 				sb_addc(b, '\n');
 			}
 			for (; i < r->n && r->items[i].on == day; i++)
-				item_line(r, out, &r->items[i], DUE_MARK_DAY, mark_w);
+				item_line(r, out, &w, &r->items[i], DUE_MARK_DAY, mark_w);
 			sb_addc(b, '\n');
 		}
 	}
@@ -437,16 +477,17 @@ void due_report_text(const due_report *r, due_doc *out)
 	sb_addc(b, '\n');
 	sb_addf(b, ngettext("%zu item", "%zu items", r->n + r->nmons), r->n + r->nmons);
 	sb_addc(b, '\n');
+	due_words_free(&w);
 }
 
 /* ---- CSV ---- */
 
-static void csv_item(const due_report *r, due_doc *out, csv_writer *w, const due_item *it,
-		     const char *section)
+static void csv_item(const due_report *r, due_doc *out, csv_writer *w, due_words *words,
+		     const due_item *it, const char *section)
 {
 	char iso[DATE_ISO_LEN];
 	size_t start = out->text.len;
-	char *who = due_item_who(r, it), *what = due_item_detail_as(it, r->initials);
+	const char *who = due_words_who(words, r, it), *what = due_words_what(words, it, r->initials);
 
 	date_format_iso(it->on, iso);
 	csv_field(w, iso);
@@ -458,8 +499,6 @@ static void csv_item(const due_report *r, due_doc *out, csv_writer *w, const due
 	csv_field(w, section);
 	csv_end_row(w);
 	span_add(out, start, it->client_id);
-	free(who);
-	free(what);
 }
 
 void due_report_csv(const due_report *r, due_doc *out)
@@ -468,6 +507,7 @@ void due_report_csv(const due_report *r, due_doc *out)
 		"due_on", "state", "kind", "client_id", "client_name", "detail", "section",
 	};
 	csv_writer w;
+	due_words words = { 0 };
 	size_t i = 0;
 
 	memset(out, 0, sizeof *out);
@@ -477,9 +517,10 @@ void due_report_csv(const due_report *r, due_doc *out)
 		csv_field(&w, cols[k]);
 	csv_end_row(&w);
 	for (; i < r->n && (r->items[i].on < r->from || r->overdue_only); i++)
-		csv_item(r, out, &w, &r->items[i], "overdue");
+		csv_item(r, out, &w, &words, &r->items[i], "overdue");
 	for (size_t k = 0; k < r->nmons; k++)
-		csv_item(r, out, &w, &r->mons[k], "monitoring");
+		csv_item(r, out, &w, &words, &r->mons[k], "monitoring");
 	for (; i < r->n; i++)
-		csv_item(r, out, &w, &r->items[i], "day");
+		csv_item(r, out, &w, &words, &r->items[i], "day");
+	due_words_free(&words);
 }

@@ -68,11 +68,11 @@ int due_sheet_build(db *d, date_t today, date_t from, date_t to, unsigned kinds,
 			       .overdue_only = overdue_only, .initials = initials, .worker = worker };
 	if (overdue_only)
 		q.to = today;
-	else if (month_end > q.to)
-		q.to = month_end;       /* the months' monitorings dated at their end */
-	if ((rc = due_items_get(d, &q, &out->res, e)) != TSU_OK)
+	if (overdue_only || month_end < q.to)
+		month_end = q.to;
+	/* The months' monitorings are dated at their end. */
+	if ((rc = due_items_get_sheet(d, &q, month_end, &out->res, e)) != TSU_OK)
 		return rc;
-	due_list_forget_missed(&out->res.list, today);
 	select_items(out);
 	/* The names of every client the query gave (a few more than the
 	 * sheet shows, no copy of the lists). */

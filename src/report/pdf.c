@@ -40,7 +40,9 @@ struct pdf_table {
 	size_t n, cap;
 	PangoFontDescription *fd, *fd_bold;
 	PangoContext *pctx;     /* while rendering: one for every layout */
-	GHashTable *laid;       /* while measuring: cell text -> its layout */
+	/* While measuring, per column (and one for section headings): cell
+	 * text -> its layout; the keys are the rows' own cells. */
+	GHashTable **laid;
 	/* The default header and footer, laid out once for every page. */
 	PangoLayout *title_l, *sub_l, *foot_l;
 };
@@ -268,15 +270,13 @@ static double measure_row(pdf_table *t, prow *r, double full)
 			/* The same text in the same column is laid out once and
 			 * drawn wherever it appears: a due list repeats its
 			 * dates, names and kinds of item many times. */
-			char *key = g_strdup_printf("%d\037%zu\037%s", r->section, c, r->cells[c]);
-			PangoLayout *l = g_hash_table_lookup(t->laid, key);
+			GHashTable *laid = t->laid[r->section ? t->ncols : c];
+			PangoLayout *l = g_hash_table_lookup(laid, r->cells[c]);
 
 			if (!l) {
 				l = layout(t->pctx, r->section ? t->fd_bold : t->fd, cw,
 					   r->section ? PDF_LEFT : t->cols[c].align, r->cells[c]);
-				g_hash_table_insert(t->laid, key, l);
-			} else {
-				g_free(key);
+				g_hash_table_insert(laid, r->cells[c], l);
 			}
 			r->lay[c] = g_object_ref(l);
 			ch = layout_h(l);
@@ -379,8 +379,10 @@ static void draw_row(pdf_table *t, cairo_t *cr, const prow *r, double y, double 
 		pango_cairo_show_layout(cr, r->lay[0]);
 		return;
 	}
+	/* An empty cell (a month's monitoring has no date) draws nothing:
+	 * skipped, it costs nothing either. */
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (!t->cols[c].checkbox) {
+		if (!t->cols[c].checkbox && r->cells[c][0]) {
 			cairo_move_to(cr, t->x[c] + PAD, y + PAD);
 			pango_cairo_show_layout(cr, r->lay[c]);
 		}
@@ -475,8 +477,9 @@ static void release_fonts(pdf_table *t)
 		if (own[k])
 			g_object_unref(own[k]);
 	t->title_l = t->sub_l = t->foot_l = NULL;
-	if (t->laid)
-		g_hash_table_destroy(t->laid);
+	for (size_t c = 0; t->laid && c <= t->ncols; c++)
+		g_hash_table_destroy(t->laid[c]);
+	free(t->laid);
 	t->laid = NULL;
 	if (t->pctx)
 		g_object_unref(t->pctx);
@@ -521,7 +524,9 @@ int pdf_table_render(pdf_table *t, char **pdf, size_t *len, tsu_err *e)
 	cr = cairo_create(sf);
 	cairo_set_line_width(cr, RULE);
 	t->pctx = ja_context(cr);
-	t->laid = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+	t->laid = xcalloc(t->ncols + 1, sizeof *t->laid);
+	for (size_t c = 0; c <= t->ncols; c++)
+		t->laid[c] = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_object_unref);
 	t->fd = font_desc(t->font, t->s.font_size, false);
 	t->fd_bold = font_desc(t->font, t->s.font_size, true);
 	if (!has_japanese(cr, t->fd)) {

@@ -745,7 +745,10 @@ int store_client_rows_each(db *d, const client_filter *f, client_row_fn fn, void
 	/* The covering index of the list's columns (migration 0017):
 	 * SQLite would take the narrower client_by_sort and look up every
 	 * row in the table. */
-	db_stmt *s = db_prepare(d, "SELECT " PAGE_COLUMNS " FROM client INDEXED BY client_listing WHERE" CLIENT_FILTER
+	/* Only the columns a listing prints: each column read is a tenth
+	 * of a row's cost in SQLite. */
+	db_stmt *s = db_prepare(d, "SELECT id, name, kana, case_kind, status, birth_on"
+				   " FROM client INDEXED BY client_listing WHERE" CLIENT_FILTER
 				   " ORDER BY status, sort_key, id");
 	int rc;
 
@@ -758,9 +761,7 @@ int store_client_rows_each(db *d, const client_filter *f, client_row_fn fn, void
 			.kana = (char *)db_col_text(s, 2),
 			.case_kind = (char *)db_col_text(s, 3),
 			.status = (char *)db_col_text(s, 4),
-			.recipient_no = (char *)db_col_text(s, 5),
-			.sort_key = (char *)db_col_text(s, 6),
-			.birth_on = db_col_date(s, 7),
+			.birth_on = db_col_date(s, 5),
 		};
 		if (fn(&r, arg))
 			break;

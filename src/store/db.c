@@ -68,6 +68,9 @@ static void die_sql(db *d, const char *what, const char *sql)
 	err_fatal("%s", msg);
 }
 
+/* Looked up on first use (audit rows, a printout's worker): a passwd
+ * lookup is a dozen system calls (nsswitch.conf, nscd's socket,
+ * /etc/passwd) that a command that only reads never needs. */
 static void set_login(db *d)
 {
 	struct passwd *pw = getpwuid(getuid());
@@ -710,7 +713,6 @@ int db_open(db **out, const char *path, int flags, tsu_err *e)
 
 	d = xcalloc(1, sizeof *d);
 	d->path = xstrdup(path);
-	set_login(d);
 	oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (sqlite3_open_v2(path, &d->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		db_error(d, e, _("opening the database"));
@@ -785,7 +787,15 @@ void db_close(db *d)
 }
 
 const char *db_path(const db *d) { return d->path; }
-const char *db_login(const db *d) { return d->login; }
+const char *db_login(const db *d)
+{
+	/* The handle is never const itself: only the login is filled in. */
+	db *w = (db *)d;
+
+	if (!w->login[0])
+		set_login(w);
+	return w->login;
+}
 struct sqlite3 *db_handle(db *d) { return d->h; }
 
 void db_read_begin(db *d)
@@ -1061,7 +1071,7 @@ int db_audit(db *d, const char *table, int64_t row_id, const char *action, tsu_e
 		"INSERT INTO audit (login, tbl, row_id, action)"
 		" VALUES (:login, :tbl, :row, :action)");
 
-	db_bind_text(s, ":login", d->login);
+	db_bind_text(s, ":login", db_login(d));
 	db_bind_text(s, ":tbl", table);
 	db_bind_int64(s, ":row", row_id);
 	db_bind_text(s, ":action", action);

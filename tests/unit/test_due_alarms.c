@@ -241,6 +241,49 @@ static void sheet_dates_of_this_year_have_no_year(void **s)
 	due_doc_free(&doc);
 }
 
+/* A sheet words a run of alike lines once (due_words): each line must
+ * still read exactly as due_item_detail_as and due_item_who word it,
+ * when the next item differs in any one thing the wording reads. */
+static void sheet_words_each_line_as_its_item(void **s)
+{
+	date_t today = D(2026, 11, 23);
+	char a1[] = "電話する", a2[] = "電話する", b[] = "訪問する";
+	due_item v[12];
+	due_report r = { v, 12, NULL, 0, &names, today, today, today + 6, false, false, "w" };
+	due_words w = { 0 };
+	size_t n = 0;
+
+	(void)s;
+	due_leads_set(NULL);
+	v[n] = item(DUE_MONITORING, D(2026, 11, 30), NULL, 0, today), v[n++].client_id = 1;
+	v[n] = v[n - 1], v[n++].client_id = 2;                   /* alike: another client */
+	v[n] = v[n - 1], v[n++].on = D(2026, 11, 25);            /* a visit scheduled */
+	v[n] = v[n - 1], v[n].month--, v[n++].deadline -= 30;    /* another month */
+	v[n] = item(DUE_MONITORING, D(2026, 11, 30), NULL, 0, today);
+	v[n].client_id = 1, v[n].stage = DUE_MON_NOT_DONE, v[n].state = DUE_NOT_DONE;
+	v[n].text = "hospital", n++;
+	v[n] = v[n - 1], v[n++].text2 = "入院中";                /* the reason's detail */
+	v[n] = item(DUE_ACTION, D(2026, 11, 2), a1, 0, today), v[n++].client_id = 1;
+	v[n] = v[n - 1], v[n++].text = a2;                       /* alike, another copy */
+	v[n] = v[n - 1], v[n++].text = b;                        /* another text */
+	v[n] = v[n - 1], v[n++].days_left--;                     /* another day count */
+	v[n] = item(DUE_BILLING, D(2026, 12, 10), NULL, 0, today), v[n++].month = date_month(today);
+	v[n] = v[n - 1], v[n++].month--;                         /* another month billed */
+	assert_int_equal(n, 12);
+	for (int initials = 0; initials < 2; initials++) {
+		r.initials = initials;
+		for (size_t i = 0; i < n; i++) {
+			char *what = due_item_detail_as(&v[i], initials), *who = due_item_who(&r, &v[i]);
+
+			assert_string_equal(due_words_what(&w, &v[i], initials), what);
+			assert_string_equal(due_words_who(&w, &r, &v[i]), who);
+			free(what);
+			free(who);
+		}
+		due_words_free(&w);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -251,6 +294,7 @@ int main(void)
 		cmocka_unit_test(the_alarm_query_reaches_the_longest_lead_and_the_months_end),
 		cmocka_unit_test(sheet_counts_from_its_first_day_and_lists_the_months_monitorings),
 		cmocka_unit_test(sheet_dates_of_this_year_have_no_year),
+		cmocka_unit_test(sheet_words_each_line_as_its_item),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -118,6 +118,58 @@ static void expect_cache_matches_engine(db *d, date_t today)
 #undef OPEN_OF
 }
 
+/* What a sheet keeps of a full read: every open item up to to, the open
+ * monitorings up to mons_to, nothing due_list_forget_missed drops. */
+static bool sheet_keeps(const due_item *it, date_t to)
+{
+	return it->kind == DUE_MONITORING || it->on <= to;
+}
+
+/* due_items_get_sheet skips rows inside the index; it must give exactly
+ * the items a full read keeps, in the same order, through the cache and
+ * without it, for several todays and windows. */
+static void expect_sheet_matches_full_read(db *d, date_t today)
+{
+	static const int spans[][3] = { { 0, 6, 7 }, { -3, 3, 38 }, { 0, 0, 0 }, { 7, 13, 97 },
+					{ -400, 6, 30 }, { 0, 30, 30 } };
+	tsu_err e;
+
+	for (size_t s = 0; s < sizeof spans / sizeof spans[0]; s++) {
+		for (int k = -1; k < DUE_KIND_COUNT; k++) {
+			due_query q = { today, today + spans[s][0], today + spans[s][1],
+					false, k < 0 ? 0 : 1u << k };
+			due_query all = q;
+			date_t mons_to = today + spans[s][2];
+			due_result a, b;
+			size_t j = 0;
+
+			all.to = mons_to;
+			assert_int_equal(due_items_get_sheet(d, &q, mons_to, &a, &e), TSU_OK);
+			assert_int_equal(due_items_get(d, &all, &b, &e), TSU_OK);
+			due_list_forget_missed(&b.list, today);
+			for (size_t i = 0; i < b.list.n; i++) {
+				if (!sheet_keeps(&b.list.items[i], q.to))
+					continue;
+				assert_true(j < a.list.n);
+				expect_same_item(&a.list.items[j++], &b.list.items[i]);
+			}
+			assert_int_equal(j, a.list.n);
+			due_result_free(&a);
+			due_result_free(&b);
+		}
+	}
+}
+
+static void sheet_reads_what_it_keeps(void **state)
+{
+	struct fx *f = *state;
+
+	expect_sheet_matches_full_read(f->db, f->today);
+	expect_sheet_matches_full_read(f->db, f->today + 45);
+	expect_sheet_matches_full_read(f->db, f->today + 200);
+	expect_sheet_matches_full_read(f->db, f->today - 200);
+}
+
 static int sqlite3_exec_like(db *d, const char *sql, tsu_err *e)
 {
 	(void)e;
@@ -273,6 +325,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(cache_gives_what_the_engine_gives, setup, teardown),
+		cmocka_unit_test_setup_teardown(sheet_reads_what_it_keeps, setup, teardown),
 		cmocka_unit_test_setup_teardown(cache_follows_changes_made_through_the_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(cache_follows_changes_made_behind_its_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(interval_change_in_the_first_month_of_a_dirty_client, setup, teardown),
