@@ -143,7 +143,7 @@ Active clients: 2
 GAS: goals at 0 or above at their latest monitoring: 0 of 0 (-)
   goals scored twice or more: 0; at 0 or above - before, - now; up 0, same 0, d…
 Oldest unwritten (done with no note or report yet): 2
- Left:month before  Right:month after  p:PDF  q:back  ?:help
+ Left:month before  Right:month after  p:PDF  P:printer  q:back  ?:help
 X
 # j scrolls the lines that do not fit: the oldest unwritten event.
 ui_keys j j j

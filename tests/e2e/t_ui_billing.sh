@@ -38,7 +38,7 @@ Billable: 10 items, 12973 units
   10-03 加藤 美咲    入院時情報連携加算（Ⅰ）                  300 candidate
 monitoring #11 done 2026-10-03
 
- Enter:open  h:month before  l:month after  p:PDF  q:back  ?:help
+ Enter:open  h:month before  l:month after  p:PDF  P:printer  q:back  ?:help
 X
 diff -u "$T/want" "$T/screen" >&2 || fail "the billing screen differs"
 

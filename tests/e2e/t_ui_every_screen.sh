@@ -73,7 +73,7 @@ ui_wait "[基本]"
 
 # The screens reached from anywhere.
 ui_keys N
-ui_wait "全経過記録を検索"
+ui_wait "全記録を検索"
 ui_snapshot notes-search
 ui_keys Escape
 ui_wait "[基本]"
