@@ -255,10 +255,11 @@ void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_i
 /* The notes' p: the 支援経過記録 of the last UI_RECORD_MONTHS months
  * (from the same day UI_RECORD_MONTHS months back to today). */
 enum { UI_RECORD_MONTHS = 3 };
-void ui_print_record(ui_app *app, int64_t client_id);
+void ui_print_record(ui_app *app, int64_t client_id, bool send);
 /* The card's p: ask to whom, check the consents (ask again when none in
- * force names that party), record the disclosure, print the summary. */
-void ui_print_summary(ui_app *app, int64_t client_id);
+ * force names that party), record the disclosure, print the summary.
+ * send (P, for both): to the printer instead of ~/tsunagi-print/. */
+void ui_print_summary(ui_app *app, int64_t client_id, bool send);
 /* The alarm list's p: this week's due sheet (`tsunagi due` as PDF) to
  * ~/tsunagi-print/due-<Monday>.pdf, 0600. */
 void ui_print_due_sheet(ui_app *app);

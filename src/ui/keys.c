@@ -56,6 +56,7 @@ static const ui_keydef defaults[] = {
 	{ UA_NOT_DONE, "not-done", UK_CARD, K('x'), N_("record a monitoring month as not done, with its reason") },
 	{ UA_CLOSE_CASE, "close-case", UK_CARD, K('X'), N_("close the case (終結): the date, why, and how support ended") },
 	{ UA_CARD_PRINT, "card-print", UK_CARD, K('p'), N_("print to a PDF in ~/tsunagi-print/: the notes tab the progress record (last 3 months), the meetings tab the selected meeting's minutes, the others the case summary (asks to whom)") },
+	{ UA_CARD_SEND, "card-send", UK_CARD, K('P'), N_("send the same to the printer (CUPS): the progress record, the meeting's minutes or the case summary") },
 
 	{ UA_DISCARD, "discard", UK_DRAFTS, K('d'), N_("throw the selected draft away (asks first)") },
 

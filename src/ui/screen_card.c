@@ -681,16 +681,20 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 			ask_close(app, s);
 		return true;
 	case UA_CARD_PRINT:
+	case UA_CARD_SEND:
 		/* The notes tab: the progress record; the meetings tab: the
-		 * selected meeting's minutes; any other: the case summary. */
+		 * selected meeting's minutes; any other: the case summary.
+		 * P sends the same to the printer. */
 		if (!cs->have_client)
 			return true;
 		if (cs->tab == UI_TAB_NOTES)
-			ui_print_record(app, cs->client_id);
+			ui_print_record(app, cs->client_id, a == UA_CARD_SEND);
+		else if (cs->tab == UI_TAB_MEETINGS && row && a == UA_CARD_SEND)
+			ui_send(app, "meeting", cs->client_id, REC_ID(row));
 		else if (cs->tab == UI_TAB_MEETINGS && row)
 			ui_print(app, "meeting", cs->client_id, REC_ID(row));
 		else
-			ui_print_summary(app, cs->client_id);
+			ui_print_summary(app, cs->client_id, a == UA_CARD_SEND);
 		return true;
 	case UA_DELETE:
 		if (cs->tab == UI_TAB_BASICS || !row) {

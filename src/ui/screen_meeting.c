@@ -95,6 +95,10 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		ui_print(app, "meeting", m->rows.client_id, m->rows.id);
 		return true;
 	}
+	if (a == UA_SEND) {
+		ui_send(app, "meeting", m->rows.client_id, m->rows.id);
+		return true;
+	}
 	if (a == UA_ITEM_DONE) {
 		toggle_done(app, m);
 		s->dirty |= UI_D_BODY;

@@ -556,8 +556,9 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 			ask_filters(app, s);
 		return true;
 	case UA_PRINT:
+	case UA_SEND:
 		if (ns->client_id)
-			ui_print_record(app, ns->client_id);
+			ui_print_record(app, ns->client_id, a == UA_SEND);
 		return true;
 	case UA_NEXT_DONE:
 		if (row && ns->client_id)

@@ -127,9 +127,11 @@ static bool form_pdf(ui_app *app, print_kind kind, int64_t client_id, int64_t re
 	return true;
 }
 
-/* Build form kind with o, write it as a PDF; true when it was saved. */
+/* Build form kind with o as a PDF and write it to ~/tsunagi-print/, or
+ * (send) send it to the printer titled by its file name's ids; true
+ * when it went. */
 static bool print_form(ui_app *app, print_kind kind, int64_t client_id, int64_t record_id,
-		       const print_opts *o, const char *party, int64_t consent_id)
+		       const print_opts *o, const char *party, int64_t consent_id, bool send)
 {
 	const char *home = getenv("HOME");
 	char *pdf = NULL, *name = NULL;
@@ -137,7 +139,7 @@ static bool print_form(ui_app *app, print_kind kind, int64_t client_id, int64_t 
 	int64_t id;
 	tsu_err e;
 
-	if (!home || !*home) {
+	if (!send && (!home || !*home)) {
 		ui_error(app, "%s", _("HOME is not set, so there is no ~/tsunagi-print/ to print into."));
 		return false;
 	}
@@ -151,7 +153,18 @@ static bool print_form(ui_app *app, print_kind kind, int64_t client_id, int64_t 
 		ui_error(app, "%s", e.msg);
 		return false;
 	}
-	save_print(app, name, pdf, len);
+	if (send) {
+		size_t n = strlen(name);
+		char *title;
+
+		if (n > 4 && strcmp(name + n - 4, ".pdf") == 0)
+			name[n - 4] = '\0';
+		title = xasprintf("tsunagi %s", name);
+		ui_send_pdf(app, title, pdf, len);
+		free(title);
+	} else {
+		save_print(app, name, pdf, len);
+	}
 	free(name);
 	free(pdf);
 	return true;
@@ -167,7 +180,7 @@ void ui_print(ui_app *app, const char *what, int64_t client_id, int64_t record_i
 		return;
 	}
 	print_opts_of(app, &o);
-	print_form(app, (print_kind)kind, client_id, record_id, &o, NULL, 0);
+	print_form(app, (print_kind)kind, client_id, record_id, &o, NULL, 0, false);
 }
 
 void ui_send_pdf(ui_app *app, const char *title, const char *pdf, size_t len)
@@ -184,8 +197,6 @@ void ui_send_pdf(ui_app *app, const char *title, const char *pdf, size_t len)
 void ui_send(ui_app *app, const char *what, int64_t client_id, int64_t record_id)
 {
 	int kind = print_kind_from_name(what);
-	char *pdf = NULL, *name = NULL, *title;
-	size_t len = 0, n;
 	print_opts o;
 
 	if (kind < 0) {
@@ -193,31 +204,22 @@ void ui_send(ui_app *app, const char *what, int64_t client_id, int64_t record_id
 		return;
 	}
 	print_opts_of(app, &o);
-	if (!form_pdf(app, (print_kind)kind, client_id, record_id, &o, &pdf, &len, &name))
-		return;
-	n = strlen(name);
-	if (n > 4 && strcmp(name + n - 4, ".pdf") == 0)
-		name[n - 4] = '\0';
-	title = xasprintf("tsunagi %s", name);
-	ui_send_pdf(app, title, pdf, len);
-	free(title);
-	free(name);
-	free(pdf);
+	print_form(app, (print_kind)kind, client_id, record_id, &o, NULL, 0, true);
 }
 
-void ui_print_record(ui_app *app, int64_t client_id)
+void ui_print_record(ui_app *app, int64_t client_id, bool send)
 {
 	print_opts o;
 
 	print_opts_of(app, &o);
 	o.from = date_add_months(app->today, -UI_RECORD_MONTHS);
 	o.to = app->today;
-	print_form(app, PRINT_RECORD, client_id, 0, &o, NULL, 0);
+	print_form(app, PRINT_RECORD, client_id, 0, &o, NULL, 0, send);
 }
 
 /* The summary being asked for: the client, then the party while
  * "print without consent?" waits (one at a time). */
-static struct { int64_t client_id; char *party; } pending;
+static struct { int64_t client_id; char *party; bool send; } pending;
 
 static void print_summary_now(ui_app *app, int64_t client_id, const char *party, int64_t consent_id)
 {
@@ -225,7 +227,7 @@ static void print_summary_now(ui_app *app, int64_t client_id, const char *party,
 
 	print_opts_of(app, &o);
 	o.party = party;
-	print_form(app, PRINT_SUMMARY, client_id, 0, &o, party, consent_id);
+	print_form(app, PRINT_SUMMARY, client_id, 0, &o, party, consent_id, pending.send);
 }
 
 static void confirm_summary(ui_app *app, void *arg, bool yes)
@@ -274,12 +276,13 @@ static bool answer_party(ui_app *app, void *arg, ui_form *f)
 	return true;
 }
 
-void ui_print_summary(ui_app *app, int64_t client_id)
+void ui_print_summary(ui_app *app, int64_t client_id, bool send)
 {
 	ui_prompt_field fl[1];
 	ui_screen s;
 
 	pending.client_id = client_id;
+	pending.send = send;
 	fl[0] = (ui_prompt_field){ "party", _("to whom (hospital, office)"), UI_F_TEXT, 200, "", NULL, NULL };
 	s = ui_prompt_screen(app, _("Print the case summary (情報提供書)"),
 			     _("The client's consents are checked; every summary printed is recorded."),

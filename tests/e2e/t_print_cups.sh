@@ -245,6 +245,31 @@ same_text "$pdf" "$T/stats.pdf" "P on caseload health" within
 grep -aqF "tsunagi stats 2026-11" "$C/spool/c00005" || fail "the stats job's title is not 'tsunagi stats 2026-11'"
 no_names "$C/spool/c00005"
 ui_keys q
+ui_wait "Plan of $first"
+# P on the card's notes tab: the progress record of the last 3 months;
+# P on a meeting: its minutes.
+ui_keys q
+ui_wait "[Plans]"
+ui_keys 9
+ui_wait "[Notes]"
+ui_keys P
+ui_wait "Sent to the printer as job $Q-6."
+pdf=$(wait_job "$Q-6")
+tsu print record 1 --from 2026-08-23 --to 2026-11-23 --format pdf -o "$T/record.pdf" || fail "record pdf"
+same_text "$pdf" "$T/record.pdf" "P on the notes tab" within
+grep -aqF "tsunagi record-1-20260823-20261123" "$C/spool/c00006" || fail "the record job's title is not its ids: $(strings "$C/spool/c00006" | grep tsunagi)"
+no_names "$C/spool/c00006"
+ui_keys 0
+ui_wait "[Meetings]"
+ui_keys Enter
+ui_wait "tsunagi | Meeting"
+ui_keys P
+ui_wait "Sent to the printer as job $Q-7."
+pdf=$(wait_job "$Q-7")
+tsu print meeting 1 --format pdf -o "$T/meeting.pdf" || fail "meeting pdf"
+same_text "$pdf" "$T/meeting.pdf" "P on a meeting" within
+no_names "$C/spool/c00007"
+ui_keys q
 # D is the provider register now.
 ui_keys D
 ui_wait "Providers"
@@ -253,12 +278,12 @@ ui_wait_dead 5
 
 # --- billing --print: the demo's last month's worksheet --------------------
 tsu billing --month 2026-10 --print "$Q" > "$T/out6" 2> "$T/err6" || fail "billing --print: $(cat "$T/err6")"
-grep -q "^Sent to the printer as job $Q-6\.$" "$T/out6" || fail "billing --print said: $(cat "$T/out6")"
-pdf=$(wait_job "$Q-6")
+grep -q "^Sent to the printer as job $Q-8\.$" "$T/out6" || fail "billing --print said: $(cat "$T/out6")"
+pdf=$(wait_job "$Q-8")
 tsu billing --month 2026-10 --format pdf -o "$T/billing.pdf" || fail "billing pdf"
 same_text "$pdf" "$T/billing.pdf" "billing --print" within
-grep -aqF "tsunagi billing 2026-10" "$C/spool/c00006" || fail "the billing job's title is not 'tsunagi billing 2026-10'"
-no_names "$C/spool/c00006"
+grep -aqF "tsunagi billing 2026-10" "$C/spool/c00008" || fail "the billing job's title is not 'tsunagi billing 2026-10'"
+no_names "$C/spool/c00008"
 expect_fail "billing csv to a printer" 2 "--print sends the A4 PDF" tsu billing --month 2026-10 --format csv --print "$Q"
 expect_fail "stats with -o" 2 "cannot be combined with -o" tsu stats --print "$Q" -o "$T/y.pdf"
 
@@ -283,8 +308,8 @@ ui_keys P
 ui_wait "the CUPS scheduler is not running"
 ui_keys Q
 ui_wait_dead 5
-[ "$(ls "$C"/spool/c0* | wc -l)" = 6 ] || fail "a failed print left a job: $(ls "$C/spool")"
-[ "$(ls "$C"/out/*.pdf | wc -l)" = 6 ] || fail "a failed print made a PDF: $(ls "$C/out")"
+[ "$(ls "$C"/spool/c0* | wc -l)" = 8 ] || fail "a failed print left a job: $(ls "$C/spool")"
+[ "$(ls "$C"/out/*.pdf | wc -l)" = 8 ] || fail "a failed print made a PDF: $(ls "$C/out")"
 # Nothing of ours outside the data directory: no stray PDF in /tmp or HOME.
 [ ! -e "$HOME/tsunagi-print" ] || fail "printing left files in ~/tsunagi-print: $(ls "$HOME/tsunagi-print")"
 exit 0
