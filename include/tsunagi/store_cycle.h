@@ -168,4 +168,16 @@ int store_prep_get(db *db, int64_t client_id, date_t today, char **text,
 int store_prep_save(db *db, int64_t client_id, int64_t meeting_id, int64_t version,
 		    date_t held_on, const char *text, int64_t *saved_id, tsu_err *e);
 
+/*
+ * SQL: whether monitoring M (a table alias, as a string literal) has its
+ * report written: the overall situation or remarks, or any row's
+ * delivery, satisfaction, attainment, next steps, remarks or GAS.  The
+ * one definition the billing worksheet ("a monitoring without its
+ * report") and caseload health ("done with nothing written") share.
+ */
+#define STORE_MONITORING_REPORTED(M) \
+	"(" M ".situation <> '' OR " M ".remarks <> '' OR EXISTS (SELECT 1 FROM monitoring_row r" \
+	" WHERE r.monitoring_id = " M ".id AND (r.delivery <> '' OR r.satisfaction <> ''" \
+	" OR r.attainment <> '' OR r.next_steps <> '' OR r.remarks <> '' OR r.gas IS NOT NULL)))"
+
 #endif

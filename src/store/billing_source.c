@@ -11,6 +11,7 @@
 #include "tsunagi/billing_source.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/xalloc.h"
+#include "tsunagi/store_cycle.h"
 
 typedef struct vec { void *v; size_t n, cap, size; } vec;
 
@@ -34,14 +35,6 @@ static const char *keep(loader *L, db_stmt *st, int col)
 	char **slot = vec_push(&L->strings);
 	*slot = db_col_strdup(st, col);
 	return *slot;
-}
-
-static month_t col_month(db_stmt *st, int col)
-{
-	month_t m;
-	tsu_err e;
-
-	return month_parse(db_col_text(st, col), &m, &e) == TSU_OK ? m : 0;
 }
 
 static void bind_month(loader *L, db_stmt *st)
@@ -106,7 +99,7 @@ static int load_plans(loader *L, tsu_err *e)
 		p->consented_on = db_col_date(st, 4);
 		p->sched.period_from = db_col_date(st, 5);
 		p->sched.period_to = db_col_date(st, 6);
-		p->sched.anchor = col_month(st, 7);
+		p->sched.anchor = db_col_month(st, 7);
 		if (p->sched.anchor <= 0 && p->sched.period_from != DATE_NONE)
 			p->sched.anchor = date_month(p->sched.period_from);
 		p->sched.months = db_col_int(st, 8);
@@ -125,7 +118,7 @@ static int load_intervals(loader *L, tsu_err *e)
 	while ((rc = db_step(st)) == DB_ROW) {
 		*(int64_t *)vec_push(&L->iv_plan) = db_col_int64(st, 0);
 		due_interval *iv = vec_push(&L->ivs);
-		iv->from = col_month(st, 1);
+		iv->from = db_col_month(st, 1);
 		iv->months = db_col_int(st, 2);
 	}
 	return finish(L, st, rc, _("reading the monitoring intervals"), e);
@@ -156,9 +149,7 @@ static int load_monitorings(loader *L, tsu_err *e)
 {
 	db_stmt *st = db_prepare(L->db,
 		"SELECT m.id, m.client_id, coalesce(m.plan_id, 0), m.done_on,"
-		" m.situation <> '' OR EXISTS (SELECT 1 FROM monitoring_row r WHERE r.monitoring_id = m.id"
-		"   AND (r.delivery <> '' OR r.satisfaction <> '' OR r.attainment <> ''"
-		"        OR r.next_steps <> '' OR r.gas IS NOT NULL))"
+		" " STORE_MONITORING_REPORTED("m")
 		" FROM monitoring m WHERE m.done_on BETWEEN :a AND :z ORDER BY m.id");
 	int rc;
 
@@ -224,7 +215,7 @@ static int load_skips(loader *L, tsu_err *e)
 		bill_skip *s = vec_push(&L->skips);
 		s->id = db_col_int64(st, 0);
 		s->client_id = db_col_int64(st, 1);
-		s->month = col_month(st, 2);
+		s->month = db_col_month(st, 2);
 		s->reason = keep(L, st, 3);
 	}
 	return finish(L, st, rc, _("reading the months not done"), e);

@@ -17,6 +17,7 @@
 #include "tsunagi/stats.h"
 #include "tsunagi/store.h"
 #include "tsunagi/xalloc.h"
+#include "tsunagi/store_cycle.h"
 
 typedef struct vec { void *v; size_t n, cap, size; } vec;
 
@@ -53,14 +54,6 @@ static void bind_window(sloader *L, db_stmt *st)
 {
 	db_bind_date(st, ":from", L->from);
 	db_bind_date(st, ":to", L->to);
-}
-
-static void month_text(month_t m, char *buf, size_t n)
-{
-	int y, mo;
-
-	month_to_ym(m, &y, &mo);
-	snprintf(buf, n, "%04d-%02d", y, mo);
 }
 
 static int kind_index(const char *k)
@@ -100,13 +93,6 @@ static int load_clients(sloader *L, tsu_err *e)
 	return done(L, st, rc, _("reading the clients"), e);
 }
 
-static month_t month_of(const char *s)
-{
-	month_t m;
-
-	return month_parse(s, &m, NULL) == TSU_OK ? m : -1;
-}
-
 static int load_plans(sloader *L, tsu_err *e)
 {
 	db_stmt *st = db_prepare(L->db,
@@ -126,7 +112,7 @@ static int load_plans(sloader *L, tsu_err *e)
 			   strcmp(stage, "superseded") == 0 ? DUE_STAGE_SUPERSEDED : DUE_STAGE_DRAFT;
 		p->period_from = db_col_date(st, 3);
 		p->period_to = db_col_date(st, 4);
-		p->anchor = month_of(db_col_text(st, 5));
+		p->anchor = db_col_month(st, 5);
 		if (p->anchor < 0 && p->period_from != DATE_NONE)
 			p->anchor = date_month(p->period_from);
 		p->months = db_col_int(st, 6);
@@ -149,7 +135,7 @@ static int load_intervals(sloader *L, tsu_err *e)
 
 	bind_window(L, st);
 	while ((rc = db_step(st)) == DB_ROW) {
-		month_t from = month_of(db_col_text(st, 1));
+		month_t from = db_col_month(st, 1);
 		due_interval *iv;
 
 		if (from < 0)
@@ -208,19 +194,16 @@ static int load_skips(sloader *L, tsu_err *e)
 	db_stmt *st = db_prepare(L->db,
 		"SELECT id, client_id, month, reason FROM monitoring_skip"
 		" WHERE month BETWEEN :from AND :to ORDER BY client_id, month");
-	char a[16], b[16];
 	int rc;
 
-	month_text(date_month(L->from), a, sizeof a);
-	month_text(date_month(L->to), b, sizeof b);
-	db_bind_text(st, ":from", a);
-	db_bind_text(st, ":to", b);
+	db_bind_month(st, ":from", date_month(L->from));
+	db_bind_month(st, ":to", date_month(L->to));
 	while ((rc = db_step(st)) == DB_ROW) {
 		due_skip *k = push(&L->skips);
 
 		k->id = db_col_int64(st, 0);
 		k->client_id = db_col_int64(st, 1);
-		k->month = month_of(db_col_text(st, 2));
+		k->month = db_col_month(st, 2);
 		k->reason = keep(L, st, 3);
 	}
 	return done(L, st, rc, _("reading the months not done"), e);
@@ -248,10 +231,7 @@ static int load_unwritten(sloader *L, tsu_err *e)
 		"SELECT m.id, m.client_id, 0, m.done_on, c.name, c.kana"
 		" FROM monitoring m JOIN client c ON c.id = m.client_id"
 		" WHERE m.done_on <= :cut AND c.status = 'active'"
-		" AND m.situation = '' AND m.remarks = ''"
-		" AND NOT EXISTS (SELECT 1 FROM monitoring_row r WHERE r.monitoring_id = m.id"
-		"      AND (r.delivery <> '' OR r.satisfaction <> '' OR r.attainment <> ''"
-		"           OR r.gas IS NOT NULL OR r.next_steps <> '' OR r.remarks <> ''))"
+		" AND NOT " STORE_MONITORING_REPORTED("m")
 		" AND NOT EXISTS (SELECT 1 FROM note n WHERE n.client_id = m.client_id"
 		"      AND n.noted_on = m.done_on)"
 		" UNION ALL"

@@ -101,3 +101,14 @@ expect_fail "bad format" 2 "'xls' is not one of text, pdf, csv" tsu billing --mo
 tsu billing --month 2026-13 -o "$T/none.csv" 2>/dev/null
 [ ! -e "$T/none.csv" ] || fail "a file was written on bad usage"
 tsu billing --help | grep -q "not the 国保連 transmission file" || fail "--help"
+
+# A monitoring whose only writing is its remarks has its report: the one
+# definition the worksheet shares with caseload health's "unwritten"
+# (STORE_MONITORING_REPORTED).  Client 8's problem goes.
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM monitoring WHERE client_id = 8 AND done_on = '2026-10-01'")" = 1 ] ||
+	fail "client 8's monitoring of 2026-10-01 is not in the demo"
+sqlite3 "$DB" "UPDATE monitoring SET remarks = '本人不在、母に電話で確認' WHERE client_id = 8 AND done_on = '2026-10-01'"
+tsu billing --month 2026-10 --format csv > "$T/b2.csv" || fail "csv after the remarks"
+grep -q ',problem,problem.no_report,' "$T/b2.csv" && fail "a monitoring with its remarks still counts as without its report"
+grep -q '^2026-10,8,.*,billable,cont.1,' "$T/b2.csv" || fail "client 8's monitoring is not billed: $(grep '^2026-10,8,' "$T/b2.csv")"
+exit 0
