@@ -117,6 +117,15 @@ struct ui_app {
 
 /* ---- the app (app.c) ---- */
 
+/* The rows a list gets: the body's height less the `used` rows above and
+ * below it (headings, a foot), at least one. */
+static inline int ui_list_rows(const ui_app *app, int used)
+{
+	int h = app->body_h - used;
+
+	return h > 1 ? h : 1;
+}
+
 /* Push a screen made by a constructor below (NULL is ignored). */
 void ui_push(ui_app *app, ui_screen s);
 /* Close the top screen; the one below resumes. */

@@ -54,8 +54,7 @@ int ui_rows_head_height(const ui_rows *r)
 
 static int list_height(const ui_rows *r)
 {
-	int h = r->app->body_h - 2 - ui_rows_head_height(r);
-	return h > 1 ? h : 1;
+	return ui_list_rows(r->app, 2 + ui_rows_head_height(r));
 }
 
 bool ui_rows_load(ui_rows *r, int64_t select_id)

@@ -49,7 +49,7 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const ui_due
 
 static int list_height(ui_app *app)
 {
-	return app->body_h - 1 > 1 ? app->body_h - 1 : 1;
+	return ui_list_rows(app, 1);
 }
 
 /* Open the pager for the kind shown; the list is reloaded or refreshed

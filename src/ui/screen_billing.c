@@ -38,8 +38,7 @@ enum { FOOT_ROWS = 2 };
 
 static int list_height(ui_app *app)
 {
-	int h = app->body_h - 2 - FOOT_ROWS;
-	return h > 1 ? h : 1;
+	return ui_list_rows(app, 2 + FOOT_ROWS);
 }
 
 static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)

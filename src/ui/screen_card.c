@@ -78,7 +78,7 @@ static int trend_height(const card_state *cs)
 
 static int list_height(ui_app *app)
 {
-	return app->body_h - 2 > 1 ? app->body_h - 2 : 1;
+	return ui_list_rows(app, 2);
 }
 
 /* The Plans tab has a line of column headings above its rows. */

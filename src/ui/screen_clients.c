@@ -122,7 +122,7 @@ static void apply_filter(clients_state *c)
 
 static int list_height(ui_app *app)
 {
-	return app->body_h - 2 > 1 ? app->body_h - 2 : 1;
+	return ui_list_rows(app, 2);
 }
 
 static void reload(ui_app *app, ui_screen *s)

@@ -32,7 +32,7 @@ typedef struct icf_state {
 
 static int list_height(ui_app *app)
 {
-	return app->body_h - 2 > 1 ? app->body_h - 2 : 1;
+	return ui_list_rows(app, 2);
 }
 
 static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)

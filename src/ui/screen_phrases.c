@@ -30,8 +30,7 @@ typedef struct phrases_state {
 
 static int list_height(ui_app *app)
 {
-	int h = app->body_h - 6;
-	return h > 1 ? h : 1;
+	return ui_list_rows(app, 6);
 }
 
 static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
