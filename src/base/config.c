@@ -93,7 +93,6 @@ void config_free(config *c)
 
 static void warn(config *c, strbuf *w, size_t lineno, const char *why)
 {
-	(void)c;
 	sb_addf(w, _("config line %zu: %s; the line is ignored\n"), lineno, why);
 }
 

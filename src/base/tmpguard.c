@@ -199,7 +199,6 @@ static void remove_one(const char *path, void *arg)
 {
 	struct stat sb;
 
-	(void)arg;
 	if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
 		tmp_remove_tree(path);
 	else

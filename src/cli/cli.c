@@ -171,7 +171,6 @@ const char *cli_worker_name(cli_ctx *ctx)
 	config c;
 	tsu_err e;
 
-	(void)ctx;
 	if (name[0])
 		return name;
 	config_defaults(&c);

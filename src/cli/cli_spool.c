@@ -53,7 +53,6 @@ int cli_print_send(cli_ctx *ctx, const char *given, const char *title, const cha
 	tsu_err e;
 	int rc;
 
-	(void)ctx;
 	config_defaults(&cfg);
 	config_load(&cfg, &e);   /* a missing or bad file: CUPS's default */
 	rc = spool_send(spool_printer(given, cfg.printer), title, pdf, len, &job, &e);

@@ -62,7 +62,6 @@ static void report_leftover(const char *path, void *arg)
 {
 	struct stat sb;
 
-	(void)arg;
 	if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		printf(_("PROBLEM  %s: a leftover $EDITOR directory (it may keep typed text); run: rm -r '%s'\n"),
 		       path, path);

@@ -40,8 +40,6 @@ static int plan_prepare(cli_ctx *ctx, db *d, void *rec, const cli_args *a)
 {
 	plan *p = rec;
 
-	(void)ctx;
-	(void)d;
 	if (cli_has(a, "final")) {
 		free(p->stage);
 		p->stage = xstrdup("final");
@@ -111,8 +109,6 @@ static int skip_prepare(cli_ctx *ctx, db *d, void *rec, const cli_args *a)
 	int status = EXIT_OK;
 	char mon[16];
 
-	(void)ctx;
-	(void)a;
 	month_str(k->month, mon, sizeof mon);
 	if (store_plan_in_force(d, k->client_id, &p, &e) != TSU_OK) {
 		record_free(&rt_plan, &p);
@@ -140,8 +136,6 @@ static int monitoring_prepare(cli_ctx *ctx, db *d, void *rec, const cli_args *a)
 	monitoring *m = rec;
 	plan p;
 
-	(void)ctx;
-	(void)a;
 	if (m->done_on == DATE_NONE && m->scheduled_on == DATE_NONE)
 		return cli_usage("monitoring add", _("give --on DATE (done) or --scheduled DATE"));
 	if (store_plan_in_force(d, m->client_id, &p, NULL) == TSU_OK)
@@ -154,9 +148,6 @@ static int note_prepare(cli_ctx *ctx, db *d, void *rec, const cli_args *a)
 {
 	note *n = rec;
 
-	(void)ctx;
-	(void)d;
-	(void)a;
 	if (!n->fact[0] && !n->subjective[0] && !n->objective[0] && !n->assessment[0] && !n->plan[0])
 		return cli_usage("note add", _("the note is empty; give --text TEXT (or the SOAP fields)"));
 	return EXIT_OK;

@@ -339,7 +339,6 @@ due_pos due_pager_pos(const due_pager *p, const due_item *it, int section)
 	due_pos pos = { section, it->on, it->state, it->kind, it->client_id, it->ref_id,
 			key_stage(it->kind, it->stage) };
 
-	(void)p;
 	return pos;
 }
 

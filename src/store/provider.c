@@ -20,7 +20,6 @@ int store_provider_guard(db *d, const record_type *rt, const void *rec, int64_t 
 	int64_t n, plan_id, client_id;
 	int priority;
 
-	(void)rt;
 	if (rec)
 		return TSU_OK;   /* add and edit: the fields' own checks suffice */
 	s = db_prepare(d,

@@ -241,7 +241,6 @@ int record_set(const record_type *rt, void *rec, const field *f, const char *tex
 	}
 	}
 	free(t);
-	(void)rt;
 	return rc;
 }
 

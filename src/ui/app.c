@@ -46,7 +46,6 @@ static volatile sig_atomic_t got_child;
 
 static void on_child(int sig)
 {
-	(void)sig;
 	got_child = 1;
 }
 
@@ -325,7 +324,6 @@ static void draw_privacy(ui_app *app)
 {
 	const char *lines[3];
 
-	(void)app;
 	werase(stdscr);
 	/* No number: "1 minutes" needs plurals, and tests shorten the time. */
 	lines[0] = _("Hidden: no key was pressed for a while.");

@@ -246,7 +246,6 @@ void ui_rows_resize(ui_rows *r)
 
 void ui_rows_screen_resize(ui_app *app, ui_screen *s)
 {
-	(void)app;
 	ui_rows_resize((ui_rows *)s->st);
 	s->dirty |= UI_D_BODY;
 }
@@ -262,7 +261,6 @@ void ui_rows_screen_resume(ui_app *app, ui_screen *s)
 
 void ui_rows_screen_close(ui_app *app, ui_screen *s)
 {
-	(void)app;
 	ui_rows_free((ui_rows *)s->st);
 	free(s->st);
 }

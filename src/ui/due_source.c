@@ -129,7 +129,6 @@ static void src_free(void *ctx, void *row)
 {
 	ui_due_row *r = row;
 
-	(void)ctx;
 	free((char *)r->it.text);
 	free((char *)r->it.text2);
 	free(r->name);
@@ -202,6 +201,5 @@ void ui_due_open(ui_app *app, const ui_due_row *row)
 
 bool ui_due_row_is_item(const void *row, void *arg)
 {
-	(void)arg;
 	return !((const ui_due_row *)row)->heading;
 }

@@ -172,7 +172,6 @@ static const ui_context alarm_ctx[] = { UK_ALARMS, UK_LIST, UK_GLOBAL };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = alarm_ctx;
 	*n = sizeof alarm_ctx / sizeof alarm_ctx[0];
 }
@@ -185,7 +184,6 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_CLIENTS, N_("clients") }, { UA_QUIT, N_("quit") },
 		{ UA_NONE, NULL },
 	};
-	(void)s;
 	return h;
 }
 
@@ -232,7 +230,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	alarms_state *st = s->st;
 	size_t before = ui_list_selected_index(&st->list);
 
-	(void)k;
 	if (ui_list_action(&st->list, a)) {
 		skip_headings(&st->list, a, before);
 		s->dirty |= UI_D_PART;
@@ -281,7 +278,6 @@ static void resume(ui_app *app, ui_screen *s)
 {
 	alarms_state *a = s->st;
 
-	(void)app;
 	open_source(a);
 	ui_list_refresh(&a->list);
 	s->dirty |= UI_D_BODY;
@@ -290,7 +286,6 @@ static void resume(ui_app *app, ui_screen *s)
 static void close_alarms(ui_app *app, ui_screen *s)
 {
 	alarms_state *a = s->st;
-	(void)app;
 	ui_list_free(&a->list);
 	ui_due_source_close(&a->src);
 	free(a);

@@ -58,8 +58,6 @@ static void draw_row(ui_rows *r, ui_win *w, int y, int x, int width, const void 
 	char code[64], q[40], flags[8];
 	int cx = x, fw;
 
-	(void)r;
-	(void)sel;
 	ui_put(w, y, cx, 11, component_name(it->component), true);
 	cx += 11;
 	qualifiers(it, q, sizeof q);
@@ -122,7 +120,6 @@ static const ui_context ctx_list[] = { UK_ASSESSMENT, UK_RECORD, UK_LIST, UK_GLO
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = ctx_list;
 	*n = sizeof ctx_list / sizeof ctx_list[0];
 }
@@ -134,7 +131,6 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_ROW_EDIT, N_("edit") }, { UA_ICF_PICK, N_("ICF code") }, { UA_PRINT, N_("print") },
 		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
-	(void)s;
 	return h;
 }
 
@@ -142,7 +138,6 @@ static void draw(ui_app *app, ui_screen *s)
 {
 	assess_state *a = s->st;
 	char *title = xasprintf(_("Assessment of %s - ICF items by component below"), a->rows.client_name);
-	(void)app;
 	ui_rows_draw(&a->rows, title);
 	free(title);
 }
@@ -151,7 +146,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action act, ui_key k)
 {
 	assess_state *a = s->st;
 
-	(void)k;
 	s->dirty |= UI_D_BODY;
 	switch (act) {
 	case UA_ICF_PICK: {

@@ -167,7 +167,6 @@ static const ui_context billing_ctx[] = { UK_BILLING, UK_LIST, UK_GLOBAL };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = billing_ctx;
 	*n = sizeof billing_ctx / sizeof billing_ctx[0];
 }
@@ -178,7 +177,6 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_OPEN, N_("open") }, { UA_BILL_PREV, N_("month before") }, { UA_BILL_NEXT, N_("month after") },
 		{ UA_BILL_PRINT, N_("PDF") }, { UA_BILL_SEND, N_("printer") }, { UA_BACK, N_("back") }, { UA_HELP, N_("help") }, { UA_NONE, NULL },
 	};
-	(void)s;
 	return h;
 }
 
@@ -245,7 +243,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	billing_state *bs = s->st;
 	const line *l = ui_list_selected(&bs->list);
 
-	(void)k;
 	if (ui_list_action(&bs->list, a)) {
 		/* Headings are passed over in the direction of the move. */
 		l = ui_list_selected(&bs->list);
@@ -291,7 +288,6 @@ static void resume(ui_app *app, ui_screen *s)
 	billing_state *bs = s->st;
 	size_t at = ui_list_selected_index(&bs->list);
 
-	(void)app;
 	/* The record may have changed: the month again, on the same row. */
 	load(bs);
 	ui_list_top(&bs->list);
@@ -303,7 +299,6 @@ static void resume(ui_app *app, ui_screen *s)
 static void close_billing(ui_app *app, ui_screen *s)
 {
 	billing_state *bs = s->st;
-	(void)app;
 	unload(bs);
 	free(bs);
 }

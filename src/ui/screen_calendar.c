@@ -104,7 +104,6 @@ static int count_day(void *ctx, const due_day_row *r, tsu_err *e)
 	bool open = r->open != 0;
 	int n = (int)r->n;
 
-	(void)e;
 	if (r->on < c->cal.first || r->on > c->cal.last)
 		return TSU_OK;
 	if (r->kind == DUE_MONITORING) {
@@ -254,8 +253,6 @@ static void draw_grid(ui_app *app, cal_state *c)
 			draw_cell(app, c, y0 + 1 + row * 2, col * w, w, d);
 		}
 	month_to_ym(c->month, &y, &m);
-	(void)y;
-	(void)m;
 }
 
 static void draw_head(ui_app *app, cal_state *c)
@@ -354,7 +351,6 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_OPEN, N_("open") }, { UA_SCHEDULE, N_("schedule") }, { UA_BACK, N_("back") },
 		{ UA_NONE, NULL },
 	};
-	(void)s;
 	return h;
 }
 
@@ -408,7 +404,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	cal_state *c = s->st;
 
-	(void)k;
 	if (c->list_focus && ui_list_action(&c->list, a)) {
 		s->dirty |= UI_D_PART;
 		return true;
@@ -464,7 +459,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 static void resize(ui_app *app, ui_screen *s)
 {
 	cal_state *c = s->st;
-	(void)app;
 	ui_list_resize(&c->list, list_height(c));
 	s->dirty |= UI_D_BODY;
 }
@@ -472,7 +466,6 @@ static void resize(ui_app *app, ui_screen *s)
 static void resume(ui_app *app, ui_screen *s)
 {
 	cal_state *c = s->st;
-	(void)app;
 	load_month(c);
 	s->dirty |= UI_D_BODY;
 }
@@ -480,7 +473,6 @@ static void resume(ui_app *app, ui_screen *s)
 static void close_cal(ui_app *app, ui_screen *s)
 {
 	cal_state *c = s->st;
-	(void)app;
 	ui_list_free(&c->list);
 	ui_due_source_close(&c->day);
 	day_appts_free(c->appts, c->nappts);

@@ -454,7 +454,6 @@ static const ui_context card_ctx[] = { UK_CARD, UK_LIST, UK_GLOBAL };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = card_ctx;
 	*n = sizeof card_ctx / sizeof card_ctx[0];
 }
@@ -632,7 +631,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	const void *row = ui_list_selected(&cs->list);
 	const struct card_tab *t = &tabs[cs->tab];
 
-	(void)k;
 	if (ui_list_action(&cs->list, a)) {
 		s->dirty |= UI_D_PART;
 		return true;
@@ -716,7 +714,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 static void resize(ui_app *app, ui_screen *s)
 {
 	card_state *cs = s->st;
-	(void)app;
 	ui_list_resize(&cs->list, tab_list_height(cs));
 	s->dirty |= UI_D_BODY;
 }
@@ -738,7 +735,6 @@ static void resume(ui_app *app, ui_screen *s)
 static void close_card(ui_app *app, ui_screen *s)
 {
 	card_state *cs = s->st;
-	(void)app;
 	free_tab(cs);
 	if (cs->have_client)
 		client_free(&cs->c);

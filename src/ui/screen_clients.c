@@ -59,7 +59,6 @@ static size_t src_count(void *ctx)
 
 static void src_free(void *ctx, void *row)
 {
-	(void)ctx;
 	client_row_free(row);
 	free(row);
 }
@@ -84,7 +83,6 @@ static void src_draw(void *ctx, ui_win *w, int y, int x, int width, const void *
 		: store_enum_label(r->case_kind);
 	int cx = x;
 
-	(void)ctx;
 	if (sel)
 		wattron(w, A_REVERSE | A_BOLD);
 	ui_put_raw(w, y, cx, 1, sel ? ">" : " ", true);
@@ -376,7 +374,6 @@ static bool cursor(ui_screen *s)
 static void close_clients(ui_app *app, ui_screen *s)
 {
 	clients_state *c = s->st;
-	(void)app;
 	ui_list_free(&c->list);
 	ui_edit_free(&c->search);
 	free(c->search_text);

@@ -32,7 +32,6 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *
 	const draft *d = row;
 	char when[32];
 
-	(void)ctx;
 	if (sel)
 		wattron(w, A_REVERSE | A_BOLD);
 	ui_put_raw(w, y, x, 1, sel ? ">" : " ", false);
@@ -75,7 +74,6 @@ static const ui_context drafts_ctx[] = { UK_DRAFTS, UK_LIST, UK_GLOBAL };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = drafts_ctx;
 	*n = sizeof drafts_ctx / sizeof drafts_ctx[0];
 }
@@ -86,7 +84,6 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_OPEN, N_("reopen") }, { UA_DISCARD, N_("discard") },
 		{ UA_BACK, N_("later") }, { UA_HELP, N_("help") }, { UA_NONE, NULL },
 	};
-	(void)s;
 	return h;
 }
 
@@ -133,7 +130,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	drafts_state *ds = s->st;
 	const draft *d = ui_list_selected(&ds->list);
 
-	(void)k;
 	if (ui_list_action(&ds->list, a)) {
 		s->dirty |= UI_D_PART;
 		return true;
@@ -175,7 +171,6 @@ static void resume(ui_app *app, ui_screen *s)
 static void close_drafts(ui_app *app, ui_screen *s)
 {
 	drafts_state *ds = s->st;
-	(void)app;
 	ui_list_free(&ds->list);
 	draft_free_list(ds->v, ds->n);
 	free(ds->items);

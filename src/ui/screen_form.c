@@ -461,7 +461,6 @@ static const ui_context form_ctx[] = { UK_FORM, UK_EDIT };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = form_ctx;
 	*n = 2;
 }
@@ -542,7 +541,6 @@ static void insert_phrase(ui_app *app, void *arg, const char *text)
 	ui_field *fd = &fs->form.fields[fs->form.cur];
 	char *t = xstrdup(text);
 
-	(void)app;
 	if (fd->kind != UI_F_LONG)
 		for (char *p = t; *p; p++)
 			if (*p == '\n')
@@ -629,7 +627,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 
 static void resize(ui_app *app, ui_screen *s)
 {
-	(void)app;
 	s->dirty |= UI_D_BODY;
 }
 
@@ -642,14 +639,12 @@ static void save_draft(ui_app *app, ui_screen *s)
 
 static bool cursor(ui_screen *s)
 {
-	(void)s;
 	return true;
 }
 
 static void close_form(ui_app *app, ui_screen *s)
 {
 	form_state *fs = s->st;
-	(void)app;
 	free_orig(fs);
 	ui_form_free(&fs->form);
 	free(fs->title);

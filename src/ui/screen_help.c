@@ -29,14 +29,12 @@ static const ui_hint help_hints[] = {
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = help_ctx;
 	*n = sizeof help_ctx / sizeof help_ctx[0];
 }
 
 static const ui_hint *hints(ui_screen *s)
 {
-	(void)s;
 	return help_hints;
 }
 
@@ -45,7 +43,6 @@ static void wrap(help_state *h, int cols);
 static void draw_line(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
 {
 	const char *line = row;
-	(void)ctx;
 	/* Headings (lines that do not start with a space) in bold. */
 	if (line[0] && line[0] != ' ')
 		wattron(w, A_BOLD);
@@ -68,8 +65,6 @@ static void draw(ui_app *app, ui_screen *s)
 static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	help_state *h = s->st;
-	(void)app;
-	(void)k;
 	if (ui_list_action(&h->list, a)) {
 		s->dirty |= UI_D_PART;
 		return true;
@@ -89,7 +84,6 @@ static void resize(ui_app *app, ui_screen *s)
 static void close_help(ui_app *app, ui_screen *s)
 {
 	help_state *h = s->st;
-	(void)app;
 	ui_list_free(&h->list);
 	for (size_t i = 0; i < h->n; i++)
 		free(h->lines[i]);

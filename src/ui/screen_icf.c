@@ -41,7 +41,6 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *
 	char code[16];
 	int cx = x + 2;
 
-	(void)ctx;
 	if (sel)
 		wattron(w, A_REVERSE | A_BOLD);
 	ui_put_raw(w, y, x, 1, sel ? ">" : " ", false);
@@ -90,7 +89,6 @@ static const ui_context icf_ctx[] = { UK_EDIT };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = icf_ctx;
 	*n = 1;
 }
@@ -101,7 +99,6 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_OPEN, N_("pick") }, { UA_CANCEL, N_("back") },
 		{ UA_NONE, NULL },
 	};
-	(void)s;
 	return h;
 }
 
@@ -182,14 +179,12 @@ static void resize(ui_app *app, ui_screen *s)
 
 static bool cursor(ui_screen *s)
 {
-	(void)s;
 	return true;
 }
 
 static void close_icf(ui_app *app, ui_screen *s)
 {
 	icf_state *st = s->st;
-	(void)app;
 	ui_list_free(&st->list);
 	ui_edit_free(&st->query);
 	free(st->hits);

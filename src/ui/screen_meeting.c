@@ -26,8 +26,6 @@ static void draw_item(ui_rows *r, ui_win *w, int y, int x, int width, const void
 	char due[DATE_ISO_LEN], done[DATE_ISO_LEN], head[64];
 	int cx = x, ow;
 
-	(void)r;
-	(void)sel;
 	date_format_iso(a->due_on, due);
 	date_format_iso(a->done_on, done);
 	snprintf(head, sizeof head, "[%s] %-10s ", a->done_on != DATE_NONE ? "x" : " ", due);
@@ -42,7 +40,6 @@ static const ui_context ctx_list[] = { UK_MEETING, UK_RECORD, UK_LIST, UK_GLOBAL
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = ctx_list;
 	*n = sizeof ctx_list / sizeof ctx_list[0];
 }
@@ -55,7 +52,6 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_BACK, N_("back") },
 		{ UA_NONE, NULL },
 	};
-	(void)s;
 	return h;
 }
 
@@ -63,7 +59,6 @@ static void draw(ui_app *app, ui_screen *s)
 {
 	meeting_state *m = s->st;
 	char *title = xasprintf(_("Meeting of %s - action items below"), m->rows.client_name);
-	(void)app;
 	ui_rows_draw(&m->rows, title);
 	free(title);
 }
@@ -90,7 +85,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	meeting_state *m = s->st;
 
-	(void)k;
 	if (a == UA_PRINT) {
 		ui_print(app, "meeting", m->rows.client_id, m->rows.id);
 		return true;

@@ -42,7 +42,6 @@ static void draw_row(ui_rows *r, ui_win *w, int y, int x, int width, const void 
 	char head[64], gas[16];
 	int cx = x, gw;
 
-	(void)sel;
 	if (mr->gas == FIELD_INT_NULL)
 		snprintf(gas, sizeof gas, "  ");
 	else
@@ -148,7 +147,6 @@ static const ui_context ctx_list[] = { UK_RECORD, UK_LIST, UK_GLOBAL };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = ctx_list;
 	*n = sizeof ctx_list / sizeof ctx_list[0];
 }
@@ -160,7 +158,6 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_REVISE, N_("revise plan") }, { UA_PRINT, N_("print") }, { UA_BACK, N_("back") },
 		{ UA_NONE, NULL },
 	};
-	(void)s;
 	return h;
 }
 
@@ -168,7 +165,6 @@ static void draw(ui_app *app, ui_screen *s)
 {
 	mon_state *m = s->st;
 	char *title = xasprintf(_("Monitoring of %s - one row per goal below"), m->rows.client_name);
-	(void)app;
 	ui_rows_draw(&m->rows, title);
 	free(title);
 }
@@ -178,7 +174,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	mon_state *m = s->st;
 	const monitoring *mo = m->rows.rec;
 
-	(void)k;
 	s->dirty |= UI_D_BODY;
 	switch (a) {
 	case UA_REVISE:
@@ -209,7 +204,6 @@ static void resume(ui_app *app, ui_screen *s)
 static void close_mon(ui_app *app, ui_screen *s)
 {
 	mon_state *m = s->st;
-	(void)app;
 	if (m->goals)
 		record_free_list(&rt_plan_row, m->goals, m->ngoals);
 	ui_rows_free(&m->rows);

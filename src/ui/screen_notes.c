@@ -602,7 +602,6 @@ static bool cursor(ui_screen *s)
 static void close_notes(ui_app *app, ui_screen *s)
 {
 	notes_state *ns = s->st;
-	(void)app;
 	free_rows(ns);
 	ui_edit_free(&ns->query);
 	free(ns->client_name);

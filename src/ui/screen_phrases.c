@@ -66,7 +66,6 @@ static const ui_context phrases_ctx[] = { UK_LIST };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = phrases_ctx;
 	*n = 1;
 }
@@ -76,7 +75,6 @@ static const ui_hint *hints(ui_screen *s)
 	static const ui_hint h[] = {
 		{ UA_OPEN, N_("insert") }, { UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
-	(void)s;
 	return h;
 }
 
@@ -150,7 +148,6 @@ static void resize(ui_app *app, ui_screen *s)
 static void close_phrases(ui_app *app, ui_screen *s)
 {
 	phrases_state *st = s->st;
-	(void)app;
 	ui_list_free(&st->list);
 	for (size_t i = 0; i < st->n; i++)
 		free(st->phrases[i]);

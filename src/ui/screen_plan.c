@@ -45,8 +45,6 @@ static void draw_row(ui_rows *r, ui_win *w, int y, int x, int width, const void 
 	char head[32];
 	int cx = x, nw;
 
-	(void)r;
-	(void)sel;
 	snprintf(head, sizeof head, "%2d ", pr->priority);
 	cx += ui_put_raw(w, y, cx, width, head, false);
 	nw = (x + width - cx) / 3;
@@ -332,7 +330,6 @@ static const ui_context ctx_list[] = { UK_PLAN, UK_RECORD, UK_LIST, UK_GLOBAL };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = ctx_list;
 	*n = sizeof ctx_list / sizeof ctx_list[0];
 }
@@ -359,7 +356,6 @@ static void draw(ui_app *app, ui_screen *s)
 	const plan *pl = the_plan(p);
 	char *title;
 
-	(void)app;
 	title = xasprintf(_("Plan of %s (%s) - needs in priority order below"), p->rows.client_name,
 			  p->rows.have ? store_enum_label(pl->stage) : "?");
 	ui_rows_draw(&p->rows, title);
@@ -370,7 +366,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	plan_state *p = s->st;
 
-	(void)k;
 	if (!p->rows.have)
 		return false;
 	s->dirty |= UI_D_BODY;
@@ -438,7 +433,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 static void resize(ui_app *app, ui_screen *s)
 {
 	plan_state *p = s->st;
-	(void)app;
 	ui_rows_resize(&p->rows);
 	s->dirty |= UI_D_BODY;
 }
@@ -453,7 +447,6 @@ static void resume(ui_app *app, ui_screen *s)
 static void close_plan(ui_app *app, ui_screen *s)
 {
 	plan_state *p = s->st;
-	(void)app;
 	ui_rows_free(&p->rows);
 	free(p);
 }

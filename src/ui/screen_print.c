@@ -232,7 +232,6 @@ static void print_summary_now(ui_app *app, int64_t client_id, const char *party,
 
 static void confirm_summary(ui_app *app, void *arg, bool yes)
 {
-	(void)arg;
 	if (yes && pending.party)
 		print_summary_now(app, pending.client_id, pending.party, 0);
 	else if (!yes)
@@ -258,7 +257,6 @@ static bool answer_party(ui_app *app, void *arg, ui_form *f)
 		ui_error(app, "%s", e.msg);
 		return false;
 	}
-	(void)arg;
 	if (consent_id) {
 		print_summary_now(app, client_id, party, consent_id);
 		free(party);

@@ -26,7 +26,6 @@ static const ui_context prompt_ctx[] = { UK_FORM, UK_EDIT };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = prompt_ctx;
 	*n = 2;
 }
@@ -37,7 +36,6 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_SAVE, N_("OK") }, { UA_CANCEL, N_("cancel") },
 		{ UA_FIELD_NEXT, N_("next field") }, { UA_NONE, NULL },
 	};
-	(void)s;
 	return h;
 }
 
@@ -84,20 +82,17 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 
 static void resize(ui_app *app, ui_screen *s)
 {
-	(void)app;
 	s->dirty |= UI_D_BODY;
 }
 
 static bool cursor(ui_screen *s)
 {
-	(void)s;
 	return true;
 }
 
 static void close_prompt(ui_app *app, ui_screen *s)
 {
 	prompt_state *p = s->st;
-	(void)app;
 	ui_form_free(&p->form);
 	free(p->title);
 	free(p->foot);
@@ -121,7 +116,6 @@ ui_screen ui_prompt_screen(ui_app *app, const char *title, const char *foot,
 	prompt_state *p = xcalloc(1, sizeof *p);
 	ui_screen s = { &prompt_ops, p, UI_D_BODY };
 
-	(void)app;
 	ui_form_init(&p->form);
 	p->title = xstrdup(title);
 	p->foot = foot ? xstrdup(foot) : NULL;

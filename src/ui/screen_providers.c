@@ -38,7 +38,6 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *
 	const service_provider *p = row;
 	int cx = x + 2, nw = (width - 2 - 16) / 2;
 
-	(void)ctx;
 	if (sel)
 		wattron(w, A_REVERSE | A_BOLD);
 	ui_put_raw(w, y, x, 1, sel ? ">" : " ", false);
@@ -86,7 +85,6 @@ static const ui_context providers_ctx[] = { UK_PROVIDERS, UK_LIST, UK_GLOBAL };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = providers_ctx;
 	*n = sizeof providers_ctx / sizeof providers_ctx[0];
 }
@@ -159,7 +157,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	providers_state *ps = s->st;
 	const service_provider *p = ui_list_selected(&ps->list);
 
-	(void)k;
 	if (ui_list_action(&ps->list, a)) {
 		s->dirty |= UI_D_PART;
 		return true;
@@ -214,7 +211,6 @@ static void resume(ui_app *app, ui_screen *s)
 static void close_providers(ui_app *app, ui_screen *s)
 {
 	providers_state *ps = s->st;
-	(void)app;
 	ui_list_free(&ps->list);
 	record_free_list(&rt_service_provider, ps->v, ps->n);
 	free(ps->items);

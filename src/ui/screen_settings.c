@@ -121,7 +121,6 @@ static bool save_settings(ui_app *app, void *arg, ui_form *f)
 	size_t n = 0;
 	bool ok;
 
-	(void)arg;
 	keys[0] = "office";
 	keys[1] = "worker";
 	keys[F_PRINTER] = "printer";
@@ -224,7 +223,6 @@ static bool save_names(ui_app *app, void *arg, ui_form *f)
 	config_change ch[2];
 	bool ok;
 
-	(void)arg;
 	answers(f, keys, 2, vals);
 	ch[0] = (config_change){ "office", vals[0] };
 	ch[1] = (config_change){ "worker", vals[1] };
@@ -240,7 +238,6 @@ static void skip_names(ui_app *app, void *arg)
 {
 	const config_change ch[2] = { { "office", app->cfg.office }, { "worker", app->cfg.worker } };
 
-	(void)arg;
 	if (write_changes(app, ch, 2))
 		ui_message(app, "%s", _("Skipped; set the names later on the settings screen (S)."));
 }

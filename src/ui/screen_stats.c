@@ -41,7 +41,6 @@ static const ui_context stats_ctx[] = { UK_STATS, UK_LIST, UK_GLOBAL };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	(void)s;
 	*ctx = stats_ctx;
 	*n = sizeof stats_ctx / sizeof stats_ctx[0];
 }
@@ -53,7 +52,6 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_STATS_PRINT, N_("PDF") }, { UA_STATS_SEND, N_("printer") }, { UA_BACK, N_("back") }, { UA_HELP, N_("help") },
 		{ UA_NONE, NULL },
 	};
-	(void)s;
 	return h;
 }
 
@@ -180,7 +178,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	stats_state *st = s->st;
 
-	(void)k;
 	switch (a) {
 	case UA_STATS_PREV:
 	case UA_STATS_NEXT:
@@ -207,7 +204,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 
 static void resize(ui_app *app, ui_screen *s)
 {
-	(void)app;
 	s->dirty |= UI_D_BODY | UI_D_CLEAR;
 }
 
@@ -222,7 +218,6 @@ static void close_stats(ui_app *app, ui_screen *s)
 {
 	stats_state *st = s->st;
 
-	(void)app;
 	if (st->loaded)
 		stats_free(&st->s);
 	free(st);

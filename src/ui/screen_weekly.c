@@ -83,8 +83,6 @@ static void draw_nw_row(ui_rows *r, ui_win *win, int y, int x, int width, const 
 	const non_weekly *n = row;
 	int sw = width / 3;
 
-	(void)r;
-	(void)sel;
 	ui_put(win, y, x, sw - 1, n->service, true);
 	ui_put(win, y, x + sw, width - sw, n->detail, true);
 }
@@ -296,7 +294,6 @@ static const ui_hint *hints(ui_screen *s)
 		{ UA_ROW_DELETE, N_("delete") }, { UA_NON_WEEKLY, N_("not weekly") },
 		{ UA_PRINT, N_("print") }, { UA_BACK, N_("back") }, { UA_NONE, NULL },
 	};
-	(void)s;
 	return h;
 }
 
@@ -322,7 +319,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	weekly_state *w = s->st;
 
-	(void)k;
 	s->dirty |= UI_D_BODY;
 	if (a == UA_NON_WEEKLY) {
 		w->other = !w->other;
@@ -384,7 +380,6 @@ static void resume(ui_app *app, ui_screen *s)
 static void close_weekly(ui_app *app, ui_screen *s)
 {
 	weekly_state *w = s->st;
-	(void)app;
 	if (w->slots)
 		record_free_list(&rt_weekly_slot, w->slots, w->nslots);
 	ui_rows_free(&w->nw);

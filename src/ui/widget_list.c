@@ -367,8 +367,6 @@ static size_t array_count(void *ctx)
 
 static void array_free_row(void *ctx, void *row)
 {
-	(void)ctx;
-	(void)row;
 }
 
 static void array_draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
