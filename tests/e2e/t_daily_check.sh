@@ -75,7 +75,7 @@ for f in "$DB" "$DB-wal"; do
 	grep -aq '090-9876-5432' "$f" && fail "the deleted phone is still in $(basename "$f") after the check"
 done
 ui_keys q
-i=0; until ui_dead; do [ $i -lt 200 ] || fail "the UI did not quit"; sleep 0.05; i=$((i + 1)); done
+ui_wait_dead 10 "the UI did not quit"
 tmux -L "$TMUX_SOCK" kill-server
 [ "$(q "SELECT count(*) FROM meta WHERE key = 'integrity_problem'")" = 0 ] || fail "a whole database has a problem recorded"
 

@@ -82,8 +82,7 @@ d=$(edir)
 [ -e "$d/.text.txt.swp" ] || fail "hang: the editor did not start"
 pid=$(ui_pid)
 kill -HUP -- "-$pid" 2>/dev/null || kill -HUP "$pid"
-for i in $(seq 60); do ui_dead && break; sleep 0.05; done
-ui_dead || fail "tsunagi did not leave within 3 seconds of SIGHUP during the editor"
+ui_wait_dead 3 "tsunagi did not leave after SIGHUP during the editor"
 [ ! -e "$d" ] || fail "hang: the editor's directory was left: $(ls -la "$d")"
 [ "$(sqlite3 "$DB" "SELECT value FROM draft_field WHERE name = 'remarks'")" = "ハングアップ前の文" ] ||
 	fail "hang: the draft does not hold the editor's text: $(sqlite3 "$DB" "SELECT name, value FROM draft_field")"
@@ -102,8 +101,7 @@ for i in $(seq 100); do [ -e "$T/edlog" ] && grep -q "頑固" "$(cat "$T/edlog")
 d=$(edir)
 pid=$(ui_pid)
 kill -HUP -- "-$pid" 2>/dev/null || kill -HUP "$pid"
-for i in $(seq 100); do ui_dead && break; sleep 0.05; done
-ui_dead || fail "tsunagi did not leave within 5 seconds of SIGHUP with an editor that ignores it"
+ui_wait_dead 5 "tsunagi did not leave after SIGHUP with an editor that ignores it"
 [ ! -e "$d" ] || fail "stubborn: the editor's directory was left"
 [ "$(sqlite3 "$DB" "SELECT value FROM draft_field WHERE name = 'remarks'")" = "頑固な編集" ] ||
 	fail "stubborn: the draft does not hold the editor's text"

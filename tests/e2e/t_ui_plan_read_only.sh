@@ -104,6 +104,5 @@ done
 pdftotext "$HOME/tsunagi-print/plan-draft-1-2.pdf" - | grep -q "^サービス等利用計画（案）$" || fail "draft title"
 pdftotext "$HOME/tsunagi-print/plan-final-1-1.pdf" - | grep -q "^サービス等利用計画$" || fail "final title"
 ui_keys Q
-for i in $(seq 40); do ui_dead && break; sleep 0.05; done
-ui_dead || fail "Q did not leave tsunagi"
+ui_wait_dead 2 "Q did not leave tsunagi"
 echo "ok t_ui_plan_read_only"

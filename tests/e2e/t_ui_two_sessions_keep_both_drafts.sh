@@ -24,8 +24,7 @@ hang_up() {
 	local pid
 	pid=$(ui_pid)
 	kill -HUP -- "-$pid" 2>/dev/null || kill -HUP "$pid"
-	for i in $(seq 40); do ui_dead && break; sleep 0.05; done
-	ui_dead || fail "tsunagi did not leave within 2 seconds of SIGHUP"
+	ui_wait_dead 2 "tsunagi did not leave after SIGHUP"
 	ui_history | grep -qF "open forms were kept as drafts" || fail "no message: $(ui_history)"
 }
 
