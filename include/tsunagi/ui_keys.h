@@ -25,77 +25,147 @@ typedef int32_t ui_key;
 #define UI_IS_FN(k) (((k) & UI_KEY_FN) != 0)
 #define UI_CTRL(c) ((c) & 0x1f)
 
+/* The key contexts, each with the title its keys have on the help
+ * screen: X(ID, N_("title")). */
+#define UI_CONTEXTS(X) \
+	X(GLOBAL, N_("Everywhere")) /* every screen that is not typing text */ \
+	X(LIST, N_("Lists")) /* moving in a list */ \
+	X(ALARMS, N_("Alarm list")) \
+	X(CLIENTS, N_("Client list")) \
+	X(CARD, N_("Client card")) \
+	X(DRAFTS, N_("Drafts")) \
+	X(FORM, N_("Forms")) /* in a form: fields, save, cancel */ \
+	X(EDIT, N_("Editing text")) /* editing one line of text */ \
+	X(RECORD, N_("Records (assessment, plan, monitoring, meeting)")) /* the cycle's record screens: rows, header, print */ \
+	X(ASSESSMENT, N_("Assessment")) \
+	X(PLAN, N_("Plan")) \
+	X(MEETING, N_("Meeting")) \
+	X(CALENDAR, N_("Calendar")) \
+	X(WEEKLY, N_("Weekly schedule")) \
+	X(PROVIDERS, N_("Provider register")) /* the provider register (事業所) */ \
+	X(NOTES, N_("Progress notes")) /* a client's progress notes */ \
+	X(BILLING, N_("Billing worksheet")) /* the billing worksheet */ \
+	X(STATS, N_("Caseload health")) /* caseload health */
+
+#define UK_ENUM(id, title) UK_##id,
 typedef enum ui_context {
-	UK_GLOBAL,      /* every screen that is not typing text */
-	UK_LIST,        /* moving in a list */
-	UK_ALARMS,
-	UK_CLIENTS,
-	UK_CARD,
-	UK_DRAFTS,
-	UK_FORM,        /* in a form: fields, save, cancel */
-	UK_EDIT,        /* editing one line of text */
-	UK_RECORD,      /* the cycle's record screens: rows, header, print */
-	UK_ASSESSMENT,
-	UK_PLAN,
-	UK_MEETING,
-	UK_CALENDAR,
-	UK_WEEKLY,
-	UK_PROVIDERS,   /* the provider register (事業所) */
-	UK_NOTES,       /* a client's progress notes */
-	UK_BILLING,     /* the billing worksheet */
-	UK_STATS,       /* caseload health */
+	UI_CONTEXTS(UK_ENUM)
 	UK_CONTEXT_COUNT
 } ui_context;
+#undef UK_ENUM
 
+/*
+ * Every action, once: X(ID, "config-name", context, default keys,
+ * N_("help text")).  The enum below, the default key table, the names
+ * `bind.NAME` takes and the help screen are all made from this list
+ * (keys.c); K(...) lists the default keys, F() a function key, C() a
+ * control key.  A new key is one line here and its case in a screen.
+ */
+#define UI_ACTIONS(X) \
+	X(HELP, "help", UK_GLOBAL, K('?', F(KEY_F(1))), N_("show the keys of this screen")) \
+	X(BACK, "back", UK_GLOBAL, K('q', 27), N_("back to the previous screen")) \
+	X(QUIT, "quit", UK_GLOBAL, K('Q'), N_("leave tsunagi")) \
+	X(ALARMS, "alarms", UK_GLOBAL, K('a'), N_("the alarm list (what is due)")) \
+	X(CLIENTS, "clients", UK_GLOBAL, K('c'), N_("the client list")) \
+	X(REDRAW, "redraw", UK_GLOBAL, K(C('l')), N_("redraw the screen")) \
+	X(CALENDAR, "calendar", UK_GLOBAL, K('C'), N_("the month calendar of monitorings and due items")) \
+	X(NOTES_SEARCH, "notes-search", UK_GLOBAL, K('N'), N_("search every client's notes, intakes, assessments and monitorings")) \
+	X(QUICK_NOTE, "quick-note", UK_GLOBAL, K('m'), N_("a phone note for the client under the cursor, dated now")) \
+	X(PROVIDERS, "providers", UK_GLOBAL, K('D'), N_("the provider register (事業所): add, edit, delete")) \
+	X(SETTINGS, "settings", UK_GLOBAL, K('S'), N_("settings: office and worker names, printer, privacy screen, lead times")) \
+	X(BILLING, "billing", UK_GLOBAL, K('B'), N_("the billing worksheet of last month (国保連請求)")) \
+	X(STATS, "stats", UK_GLOBAL, K('T'), N_("caseload health: monitorings on time, late notes, GAS, the case load")) \
+	X(UP, "up", UK_LIST, K('k', F(KEY_UP), C('p')), N_("previous row")) \
+	X(DOWN, "down", UK_LIST, K('j', F(KEY_DOWN), C('n')), N_("next row")) \
+	X(PAGE_UP, "page-up", UK_LIST, K(F(KEY_PPAGE), C('b')), N_("previous page")) \
+	X(PAGE_DOWN, "page-down", UK_LIST, K(F(KEY_NPAGE), C('f'), ' '), N_("next page")) \
+	X(TOP, "top", UK_LIST, K('g', F(KEY_HOME)), N_("first row")) \
+	X(BOTTOM, "bottom", UK_LIST, K('G', F(KEY_END)), N_("last row")) \
+	X(OPEN, "open", UK_LIST, K('\n'), N_("open the selected row")) \
+	X(SEARCH, "search", UK_LIST, K('/'), N_("search as you type (Enter keeps, Esc clears)")) \
+	X(FILTER_KIND, "filter-kind", UK_ALARMS, K('f'), N_("show one kind of item, then the next, then all")) \
+	X(PRINT_WEEK, "print-week", UK_ALARMS, K('p'), N_("print this week's due sheet to a PDF in ~/tsunagi-print/")) \
+	X(SEND_WEEK, "send-week", UK_ALARMS, K('P'), N_("send the week's sheet to the printer")) \
+	X(NEW_CLIENT, "new-client", UK_CLIENTS, K('n'), N_("add a new client")) \
+	X(FILTER_STATUS, "filter-status", UK_CLIENTS, K('s'), N_("show active, closed or all clients")) \
+	X(FILTER_CASE, "filter-case", UK_CLIENTS, K('f'), N_("show one case kind, then the next, then all")) \
+	X(NEXT_TAB, "next-tab", UK_CARD, K('\t', F(KEY_RIGHT), 'l'), N_("next tab")) \
+	X(PREV_TAB, "prev-tab", UK_CARD, K(F(KEY_BTAB), F(KEY_LEFT), 'h'), N_("previous tab")) \
+	X(ADD, "add", UK_CARD, K('n'), N_("add a record on this tab")) \
+	X(EDIT, "edit", UK_CARD, K('e'), N_("edit the selected record (or the client on the first tab)")) \
+	X(DELETE, "delete", UK_CARD, K('d'), N_("delete the selected record (asks first)")) \
+	X(NOT_DONE, "not-done", UK_CARD, K('x'), N_("record a monitoring month as not done, with its reason")) \
+	X(CLOSE_CASE, "close-case", UK_CARD, K('X'), N_("close the case (終結): the date, why, and how support ended")) \
+	X(CARD_PRINT, "card-print", UK_CARD, K('p'), N_("print to a PDF in ~/tsunagi-print/: the notes tab the progress record (last 3 months), the meetings tab the selected meeting's minutes, the others the case summary (asks to whom)")) \
+	X(CARD_SEND, "card-send", UK_CARD, K('P'), N_("send the same to the printer (CUPS): the progress record, the meeting's minutes or the case summary")) \
+	X(DISCARD, "discard", UK_DRAFTS, K('d'), N_("throw the selected draft away (asks first)")) \
+	X(FIELD_NEXT, "field-next", UK_FORM, K('\t', F(KEY_DOWN)), N_("next field (Enter too, except in long text)")) \
+	X(FIELD_PREV, "field-prev", UK_FORM, K(F(KEY_BTAB), F(KEY_UP)), N_("previous field")) \
+	X(SAVE, "save", UK_FORM, K(F(KEY_F(2)), C('s')), N_("save the form")) \
+	X(CANCEL, "cancel", UK_FORM, K(27), N_("leave the form; unsaved text is kept as a draft")) \
+	X(EXT_EDITOR, "editor", UK_FORM, K(F(KEY_F(4)), C('o')), N_("edit this field in $EDITOR")) \
+	X(FORM_HELP, "form-help", UK_FORM, K(F(KEY_F(1))), N_("show the keys of the form")) \
+	X(PHRASE, "phrase", UK_FORM, K(F(KEY_F(3)), C('t')), N_("a note's fixed phrases (定型文) for its kind: insert one at the cursor")) \
+	X(LINE_START, "line-start", UK_EDIT, K(C('a'), F(KEY_HOME)), N_("to the start of the line")) \
+	X(LINE_END, "line-end", UK_EDIT, K(C('e'), F(KEY_END)), N_("to the end of the line")) \
+	X(CHAR_LEFT, "char-left", UK_EDIT, K(C('b'), F(KEY_LEFT)), N_("one character left (choices: previous)")) \
+	X(CHAR_RIGHT, "char-right", UK_EDIT, K(C('f'), F(KEY_RIGHT)), N_("one character right (choices: next)")) \
+	X(DEL_BACK, "delete-back", UK_EDIT, K(F(KEY_BACKSPACE), C('h')), N_("delete the character before the cursor")) \
+	X(DEL_FORWARD, "delete-forward", UK_EDIT, K(F(KEY_DC), C('d')), N_("delete the character under the cursor")) \
+	X(KILL_END, "kill-end", UK_EDIT, K(C('k')), N_("delete to the end of the line")) \
+	X(KILL_START, "kill-start", UK_EDIT, K(C('u')), N_("delete to the start of the line")) \
+	X(KILL_WORD, "kill-word", UK_EDIT, K(C('w')), N_("delete the word before the cursor")) \
+	X(ROW_ADD, "row-add", UK_RECORD, K('n'), N_("add a row (item, need, goal, action item)")) \
+	X(ROW_EDIT, "row-edit", UK_RECORD, K('e'), N_("edit the selected row (Enter too)")) \
+	X(ROW_DELETE, "row-delete", UK_RECORD, K('d'), N_("delete the selected row (asks first)")) \
+	X(ROW_UP, "row-up", UK_RECORD, K('K'), N_("move the selected row up (earlier priority)")) \
+	X(ROW_DOWN, "row-down", UK_RECORD, K('J'), N_("move the selected row down")) \
+	X(HEADER, "header", UK_RECORD, K('E'), N_("edit the record's own fields (date, wishes, goals ...)")) \
+	X(PRINT, "print", UK_RECORD, K('p'), N_("print this record to a PDF in ~/tsunagi-print/")) \
+	X(SEND, "send", UK_RECORD, K('P'), N_("send this record to the printer (CUPS)")) \
+	X(REVISE, "revise", UK_RECORD, K('R'), N_("start a revised plan: a new draft copied from the plan")) \
+	X(ICF_PICK, "icf-pick", UK_ASSESSMENT, K('i'), N_("pick the selected item's ICF code from the list")) \
+	X(PULL_NEEDS, "pull-needs", UK_PLAN, K('A'), N_("pull the needs flagged in the latest assessment into rows")) \
+	X(FINALISE, "finalise", UK_PLAN, K('F'), N_("make the draft final (asks the consent date)")) \
+	X(INTERVAL, "interval", UK_PLAN, K('I'), N_("change the monitoring interval from a month on")) \
+	X(WEEKLY, "weekly", UK_PLAN, K('w'), N_("the weekly schedule of this plan")) \
+	X(PROVIDER_PICK, "provider-pick", UK_PLAN, K('L'), N_("link the selected row to a provider picked from the register")) \
+	X(ITEM_DONE, "item-done", UK_MEETING, K('x'), N_("mark the action item done today (again: not done)")) \
+	X(NEXT_DONE, "next-done", UK_NOTES, K('x'), N_("mark the note's dated next step done today (again: not done)")) \
+	X(SEARCH_FILTER, "search-filter", UK_NOTES, K('f'), N_("search of every record: narrow it to dates and one kind")) \
+	X(DAY_PREV, "day-prev", UK_CALENDAR, K('h', F(KEY_LEFT)), N_("previous day")) \
+	X(DAY_NEXT, "day-next", UK_CALENDAR, K('l', F(KEY_RIGHT)), N_("next day")) \
+	X(WEEK_PREV, "week-prev", UK_CALENDAR, K('k', F(KEY_UP)), N_("a week back")) \
+	X(WEEK_NEXT, "week-next", UK_CALENDAR, K('j', F(KEY_DOWN)), N_("a week on")) \
+	X(MONTH_PREV, "month-prev", UK_CALENDAR, K('[', F(KEY_PPAGE)), N_("previous month")) \
+	X(MONTH_NEXT, "month-next", UK_CALENDAR, K(']', F(KEY_NPAGE)), N_("next month")) \
+	X(TODAY, "today", UK_CALENDAR, K('t'), N_("back to today")) \
+	X(FOCUS, "focus", UK_CALENDAR, K('\t'), N_("move between the month and the day's list")) \
+	X(SCHEDULE, "schedule", UK_CALENDAR, K('s'), N_("schedule the selected monitoring on a day: s, move to the day, s again (Esc stops)")) \
+	X(CELL_LEFT, "cell-left", UK_WEEKLY, K('h', F(KEY_LEFT)), N_("the day before")) \
+	X(CELL_RIGHT, "cell-right", UK_WEEKLY, K('l', F(KEY_RIGHT)), N_("the day after")) \
+	X(CELL_UP, "cell-up", UK_WEEKLY, K('k', F(KEY_UP)), N_("an hour earlier")) \
+	X(CELL_DOWN, "cell-down", UK_WEEKLY, K('j', F(KEY_DOWN)), N_("an hour later")) \
+	X(NON_WEEKLY, "non-weekly", UK_WEEKLY, K('o'), N_("the services that are not weekly, and the overall picture")) \
+	X(PROVIDER_ADD, "provider-add", UK_PROVIDERS, K('n'), N_("add a provider")) \
+	X(PROVIDER_EDIT, "provider-edit", UK_PROVIDERS, K('e'), N_("edit the selected provider")) \
+	X(PROVIDER_DELETE, "provider-delete", UK_PROVIDERS, K('d'), N_("delete the selected provider (asks first; refused while a plan row links to it)")) \
+	X(BILL_PREV, "billing-prev", UK_BILLING, K('h', F(KEY_LEFT)), N_("the month before")) \
+	X(BILL_NEXT, "billing-next", UK_BILLING, K('l', F(KEY_RIGHT)), N_("the month after")) \
+	X(BILL_PRINT, "billing-print", UK_BILLING, K('p'), N_("print the worksheet to a PDF in ~/tsunagi-print/")) \
+	X(BILL_SEND, "billing-send", UK_BILLING, K('P'), N_("send the worksheet to the printer (CUPS)")) \
+	X(STATS_PREV, "stats-month-prev", UK_STATS, K(F(KEY_LEFT), 'h'), N_("the twelve months up to the month before")) \
+	X(STATS_NEXT, "stats-month-next", UK_STATS, K(F(KEY_RIGHT), 'l'), N_("the twelve months up to the month after")) \
+	X(STATS_PRINT, "stats-print", UK_STATS, K('p'), N_("save this page with bar charts as a PDF in ~/tsunagi-print/")) \
+	X(STATS_SEND, "stats-send", UK_STATS, K('P'), N_("send this page to the printer (CUPS)"))
+
+#define UA_ENUM(id, ...) UA_##id,
 typedef enum ui_action {
 	UA_NONE,
-	/* global */
-	UA_HELP, UA_BACK, UA_QUIT, UA_ALARMS, UA_CLIENTS, UA_REDRAW,
-	UA_CALENDAR, UA_NOTES_SEARCH, UA_QUICK_NOTE, UA_PROVIDERS, UA_SETTINGS,
-	UA_STATS,
-	/* list */
-	UA_UP, UA_DOWN, UA_PAGE_UP, UA_PAGE_DOWN, UA_TOP, UA_BOTTOM, UA_OPEN,
-	UA_SEARCH,
-	/* alarms */
-	UA_FILTER_KIND, UA_PRINT_WEEK, UA_SEND_WEEK,
-	/* clients */
-	UA_NEW_CLIENT, UA_FILTER_STATUS, UA_FILTER_CASE,
-	/* card */
-	UA_NEXT_TAB, UA_PREV_TAB, UA_ADD, UA_EDIT, UA_DELETE, UA_NOT_DONE, UA_CLOSE_CASE,
-	UA_CARD_PRINT, UA_CARD_SEND,
-	/* drafts */
-	UA_DISCARD,
-	/* form */
-	UA_FIELD_NEXT, UA_FIELD_PREV, UA_SAVE, UA_CANCEL, UA_EXT_EDITOR,
-	UA_FORM_HELP, UA_PHRASE,
-	/* line editing */
-	UA_LINE_START, UA_LINE_END, UA_CHAR_LEFT, UA_CHAR_RIGHT,
-	UA_DEL_BACK, UA_DEL_FORWARD, UA_KILL_END, UA_KILL_START, UA_KILL_WORD,
-	/* record screens (assessment, plan, monitoring, meeting, notes) */
-	UA_ROW_ADD, UA_ROW_EDIT, UA_ROW_DELETE, UA_ROW_UP, UA_ROW_DOWN,
-	UA_HEADER, UA_PRINT, UA_SEND, UA_REVISE,
-	/* assessment */
-	UA_ICF_PICK,
-	/* plan */
-	UA_PULL_NEEDS, UA_FINALISE, UA_INTERVAL, UA_WEEKLY, UA_PROVIDER_PICK,
-	/* meeting */
-	UA_ITEM_DONE,
-	/* notes */
-	UA_NEXT_DONE,
-	UA_SEARCH_FILTER,
-	/* calendar */
-	UA_DAY_PREV, UA_DAY_NEXT, UA_WEEK_PREV, UA_WEEK_NEXT, UA_MONTH_PREV,
-	UA_MONTH_NEXT, UA_TODAY, UA_FOCUS, UA_SCHEDULE,
-	/* weekly schedule */
-	UA_CELL_LEFT, UA_CELL_RIGHT, UA_CELL_UP, UA_CELL_DOWN, UA_NON_WEEKLY,
-	/* provider register */
-	UA_PROVIDER_ADD, UA_PROVIDER_EDIT, UA_PROVIDER_DELETE,
-
-	UA_BILLING, UA_BILL_PREV, UA_BILL_NEXT, UA_BILL_PRINT, UA_BILL_SEND,
-	/* caseload health */
-	UA_STATS_PREV, UA_STATS_NEXT, UA_STATS_PRINT, UA_STATS_SEND,
+	UI_ACTIONS(UA_ENUM)
 	UA_COUNT
 } ui_action;
+#undef UA_ENUM
 
 enum { UI_KEYS_MAX = 4 };
 
