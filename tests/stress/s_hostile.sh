@@ -124,7 +124,7 @@ for obj in client note_by_client; do
 	rc=0; "$TSUNAGI_BIN" --db "$f" check > "$T/out" 2> "$T/err" || rc=$?
 	[ $rc = 1 ] || fail "flip in $obj: check exit $rc"
 	grep -q "^PROBLEM  integrity" "$T/out" || fail "flip in $obj: check output: $(cat "$T/out")"
-	[ "$(md5sum < "$f")" = "$sum" ] || fail "flip in $obj: check wrote to the damaged file"
+	[ "$(md5sum < "$f")" = "$sum" ] || { ls -la --time-style=full-iso "$T" >&2; ps -eo pid,etimes,args | grep "[t]sunagi" >&2; cmp -l "$f" "$T/d.db" | head -20 >&2; fail "flip in $obj: check wrote to the damaged file"; }
 	# The day's first command starts the check; wait for its record.
 	rc=0; "$TSUNAGI_BIN" --db "$f" client list --all > "$T/out" 2> "$T/err" || rc=$?
 	[ $rc = 0 ] || grep -Eq "damaged|restore" "$T/err" || fail "flip in $obj: first command: unclear: $(cat "$T/err")"
