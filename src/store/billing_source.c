@@ -8,21 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "loader.h"
 #include "tsunagi/billing_source.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/xalloc.h"
 #include "tsunagi/store_cycle.h"
-
-typedef struct vec { void *v; size_t n, cap, size; } vec;
-
-static void *vec_push(vec *a)
-{
-	if (a->n == a->cap) {
-		a->cap = a->cap ? 2 * a->cap : 32;
-		a->v = xrealloc(a->v, a->cap * a->size);
-	}
-	return memset((char *)a->v + a->n++ * a->size, 0, a->size);
-}
 
 typedef struct loader {
 	db *db;
@@ -32,9 +22,7 @@ typedef struct loader {
 
 static const char *keep(loader *L, db_stmt *st, int col)
 {
-	char **slot = vec_push(&L->strings);
-	*slot = db_col_strdup(st, col);
-	return *slot;
+	return vec_keep(&L->strings, st, col);
 }
 
 static void bind_month(loader *L, db_stmt *st)
@@ -45,8 +33,7 @@ static void bind_month(loader *L, db_stmt *st)
 
 static int finish(loader *L, db_stmt *st, int rc, const char *what, tsu_err *e)
 {
-	db_reset(st);
-	return rc < 0 ? db_error(L->db, e, what) : TSU_OK;
+	return load_finish(L->db, st, rc, what, e);
 }
 
 /* The clients with anything in the month. */

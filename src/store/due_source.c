@@ -10,21 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "loader.h"
 #include "tsunagi/due_source.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/xalloc.h"
-
-/* A growable array of fixed-size elements. */
-typedef struct vec { void *v; size_t n, cap, size; } vec;
-
-static void *vec_push(vec *a)
-{
-	if (a->n == a->cap) {
-		a->cap = a->cap ? 2 * a->cap : 32;
-		a->v = xrealloc(a->v, a->cap * a->size);
-	}
-	return memset((char *)a->v + a->n++ * a->size, 0, a->size);
-}
 
 typedef struct loader {
 	db *db;
@@ -36,9 +25,7 @@ typedef struct loader {
 
 static const char *keep(loader *L, db_stmt *st, int col)
 {
-	char **slot = vec_push(&L->strings);
-	*slot = db_col_strdup(st, col);
-	return *slot;
+	return vec_keep(&L->strings, st, col);
 }
 
 /* Every query ends its columns with the client's id, case kind and
@@ -55,8 +42,7 @@ static void add_client(loader *L, db_stmt *st, int at)
 
 static int finish(loader *L, db_stmt *st, int rc, const char *what, tsu_err *e)
 {
-	db_reset(st);
-	return rc < 0 ? db_error(L->db, e, what) : TSU_OK;
+	return load_finish(L->db, st, rc, what, e);
 }
 
 #define CLIENT_COLS " c.id, c.case_kind, c.birth_on"

@@ -13,22 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "loader.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/stats.h"
 #include "tsunagi/store.h"
 #include "tsunagi/xalloc.h"
 #include "tsunagi/store_cycle.h"
-
-typedef struct vec { void *v; size_t n, cap, size; } vec;
-
-static void *push(vec *a)
-{
-	if (a->n == a->cap) {
-		a->cap = a->cap ? 2 * a->cap : 32;
-		a->v = xrealloc(a->v, a->cap * a->size);
-	}
-	return memset((char *)a->v + a->n++ * a->size, 0, a->size);
-}
 
 typedef struct sloader {
 	db *db;
@@ -38,16 +28,12 @@ typedef struct sloader {
 
 static const char *keep(sloader *L, db_stmt *st, int col)
 {
-	char **slot = push(&L->strings);
-
-	*slot = db_col_strdup(st, col);
-	return *slot;
+	return vec_keep(&L->strings, st, col);
 }
 
 static int done(sloader *L, db_stmt *st, int rc, const char *what, tsu_err *e)
 {
-	db_reset(st);
-	return rc < 0 ? db_error(L->db, e, what) : TSU_OK;
+	return load_finish(L->db, st, rc, what, e);
 }
 
 static void bind_window(sloader *L, db_stmt *st)
@@ -81,7 +67,7 @@ static int load_clients(sloader *L, tsu_err *e)
 	int rc;
 
 	while ((rc = db_step(st)) == DB_ROW) {
-		stats_client *c = push(&L->clients);
+		stats_client *c = vec_push(&L->clients);
 
 		c->id = db_col_int64(st, 0);
 		c->kind = kind_index(db_col_text(st, 1));
@@ -103,7 +89,7 @@ static int load_plans(sloader *L, tsu_err *e)
 
 	bind_window(L, st);
 	while ((rc = db_step(st)) == DB_ROW) {
-		due_plan *p = push(&L->plans);
+		due_plan *p = vec_push(&L->plans);
 		const char *stage = db_col_text(st, 2);
 
 		p->id = db_col_int64(st, 0);
@@ -140,8 +126,8 @@ static int load_intervals(sloader *L, tsu_err *e)
 
 		if (from < 0)
 			continue;
-		*(int64_t *)push(&L->owners) = db_col_int64(st, 0);
-		iv = push(&L->intervals);
+		*(int64_t *)vec_push(&L->owners) = db_col_int64(st, 0);
+		iv = vec_push(&L->intervals);
 		iv->from = from;
 		iv->months = db_col_int(st, 2);
 	}
@@ -179,7 +165,7 @@ static int load_monitorings(sloader *L, tsu_err *e)
 
 	bind_window(L, st);
 	while ((rc = db_step(st)) == DB_ROW) {
-		due_monitoring *m = push(&L->mons);
+		due_monitoring *m = vec_push(&L->mons);
 
 		m->id = db_col_int64(st, 0);
 		m->client_id = db_col_int64(st, 1);
@@ -199,7 +185,7 @@ static int load_skips(sloader *L, tsu_err *e)
 	db_bind_month(st, ":from", date_month(L->from));
 	db_bind_month(st, ":to", date_month(L->to));
 	while ((rc = db_step(st)) == DB_ROW) {
-		due_skip *k = push(&L->skips);
+		due_skip *k = vec_push(&L->skips);
 
 		k->id = db_col_int64(st, 0);
 		k->client_id = db_col_int64(st, 1);
@@ -217,7 +203,7 @@ static int load_notes(sloader *L, tsu_err *e)
 
 	bind_window(L, st);
 	while ((rc = db_step(st)) == DB_ROW) {
-		stats_note *n = push(&L->notes);
+		stats_note *n = vec_push(&L->notes);
 
 		n->noted_on = db_col_date(st, 0);
 		n->written_on = db_col_date(st, 1);
@@ -245,7 +231,7 @@ static int load_unwritten(sloader *L, tsu_err *e)
 
 	db_bind_date(st, ":cut", L->cutoff);
 	while ((rc = db_step(st)) == DB_ROW) {
-		stats_event *ev = push(&L->events);
+		stats_event *ev = vec_push(&L->events);
 
 		ev->id = db_col_int64(st, 0);
 		ev->client_id = db_col_int64(st, 1);
@@ -271,7 +257,7 @@ static int load_gas(sloader *L, tsu_err *e)
 
 	db_bind_date(st, ":cut", L->cutoff);
 	while ((rc = db_step(st)) == DB_ROW) {
-		stats_gas *g = push(&L->gas);
+		stats_gas *g = vec_push(&L->gas);
 
 		g->client_id = db_col_int64(st, 0);
 		g->monitoring_id = db_col_int64(st, 1);

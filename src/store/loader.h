@@ -1,0 +1,29 @@
+/*
+ * loader.h - what the store's bulk loaders share (due_source.c,
+ * billing_source.c, stats_source.c): a growable array of fixed-size
+ * elements, a pool of copied strings that the loaded records point into,
+ * and the end of a query's loop.  Private to src/store/.
+ */
+#ifndef TSUNAGI_STORE_LOADER_H
+#define TSUNAGI_STORE_LOADER_H
+
+#include <stddef.h>
+
+#include "tsunagi/db.h"
+#include "tsunagi/err.h"
+
+/* A growable array of elements of `size` bytes; zero it and set size. */
+typedef struct vec { void *v; size_t n, cap, size; } vec;
+
+/* A new zeroed element at the end. */
+void *vec_push(vec *a);
+
+/* Column col of the current row copied into the pool `strings` (a vec of
+ * char *); the copy lives until the pool is freed. */
+const char *vec_keep(vec *strings, db_stmt *st, int col);
+
+/* The end of a loop over st: reset it, and a read error (rc < 0) as
+ * TSU_EIO with "reading ...: what" in e. */
+int load_finish(db *d, db_stmt *st, int rc, const char *what, tsu_err *e);
+
+#endif
