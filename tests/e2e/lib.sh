@@ -131,11 +131,15 @@ ui_gone() {
 }
 
 # wait_day_checked FILE [SECONDS]: wait until the day's integrity check
-# (run in the background after a command) has recorded its result.
+# (run in the background after a command) has recorded its result and
+# the checker has let go of the file (its WAL checkpointed into it).
 wait_day_checked() {
 	local f=$1 limit=${2:-30} i=0
 	while [ $i -lt $((limit * 20)) ]; do
-		[ "$(sqlite3 -cmd ".timeout 2000" "$f" "SELECT count(*) FROM meta WHERE key = 'quick_check_day' AND value = date('now', 'localtime')" 2>/dev/null)" = 1 ] && return 0
+		# Recorded, and the checker gone: it holds its lock until it
+		# has checkpointed the WAL into the file and closed it.
+		[ "$(sqlite3 -cmd ".timeout 2000" "$f" "SELECT count(*) FROM meta WHERE key = 'quick_check_day' AND value = date('now', 'localtime')" 2>/dev/null)" = 1 ] &&
+			flock -n "$f-check.lock" true 2>/dev/null && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
