@@ -12,7 +12,7 @@
  *	printer = office-laser
  *	phrase.phone = 本人に電話し、体調と生活の様子を確認した。
  *
- * lead.NAME = DAYS sets a lead time (due.h: certificate, support_level,
+ * lead.NAME = DAYS sets a lead time (leads.h: certificate, support_level,
  * plan, review, consent, action, transition, billing), 0 to 730 days.
  * billing.category: the 機能強化型 category of the office's fees, none
  * (the default), 1, 2, 3 or 4 (also written Ⅰ-Ⅳ or I-IV); billing.workers:
@@ -41,7 +41,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tsunagi/due.h"
+#include "tsunagi/leads.h"
 #include "tsunagi/err.h"
 
 typedef struct config_binding {

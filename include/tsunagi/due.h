@@ -57,6 +57,7 @@
 #include <stdint.h>
 
 #include "tsunagi/date.h"
+#include "tsunagi/leads.h"
 
 enum due_kind {
 	DUE_MONITORING,
@@ -91,45 +92,9 @@ enum due_plan_what { DUE_PLAN_END, DUE_PLAN_REVIEW };
 
 enum due_plan_stage { DUE_STAGE_DRAFT, DUE_STAGE_FINAL, DUE_STAGE_SUPERSEDED };
 
-/*
- * Lead times in days: an item's state turns from upcoming to due this
- * many days before its date, and the alarm list shows it from then on
- * (a monitoring: from the 1st of its month, not settable).  The defaults
- * are the ones issue 13 asked for, chosen to leave time to act (a
- * support-level renewal needs an application and an assessment first);
- * they are not a ministry rule.  Each can be set in the config file as
- * lead.NAME = DAYS (config.h); due_leads_set() installs them for the
- * process, before any item is computed.
- */
-enum due_lead {
-	DUE_LEAD_CERTIFICATE,   /* service, day_service, community: 90 */
-	DUE_LEAD_SUPPORT_LEVEL, /* support_level certificate: 90 */
-	DUE_LEAD_PLAN_END,      /* the plan period's end: 60 */
-	DUE_LEAD_PLAN_REVIEW,   /* a plan row's review date: 30 */
-	DUE_LEAD_CONSENT,       /* 30 */
-	DUE_LEAD_ACTION,        /* 7 */
-	DUE_LEAD_TRANSITION,    /* a child's 18th birthday: 180 */
-	DUE_LEAD_BILLING,       /* 5 */
-	DUE_LEAD_MISMATCH,      /* paperwork that disagrees: 30 */
-	DUE_LEAD_NEXT,          /* a note's next step: 7 */
-	DUE_LEAD_COUNT
-};
-enum { DUE_LEAD_MAX_DAYS = 730 };
-
-typedef struct due_leads {
-	int days[DUE_LEAD_COUNT];
-} due_leads;
-
-/* The defaults above. */
-void due_leads_default(due_leads *l);
 /* Install l for every later computation (NULL: the defaults). */
 void due_leads_set(const due_leads *l);
 const due_leads *due_leads_get(void);
-/* The config key's NAME for a lead ("certificate", "support_level",
- * "plan", "review", "consent", "action", "transition", "billing"); -1
- * for an unknown name. */
-const char *due_lead_name(enum due_lead k);
-int due_lead_from_name(const char *name);
 /* The longest lead time installed. */
 int due_leads_max(void);
 /* ---- input ---- */

@@ -47,25 +47,17 @@ enum due_state due_state_for(date_t on, date_t today, int lead_days)
 
 /* ---- lead times ---- */
 
-/* Issue 13's defaults (see due.h): a choice of the project, not a rule
- * from a ministry notice; no public source sets how early a worker
- * should start.  What they leave time for: renewing a support-level
- * decision takes a doctor's opinion and an assessment interview again
- * (https://shogai-home.com/?p=2253, a secondary source).  The review
- * date's 30 days is the value the program had before; the issue names
- * no other. */
-/* A note's next step takes an action item's 7 days: a step the worker
- * set for themself, like a meeting's (issue 16 names no number). */
-static const int lead_defaults[DUE_LEAD_COUNT] = { 90, 90, 60, 30, 30, 7, 180, 5, 30, 7 };
-static const char *const lead_names[DUE_LEAD_COUNT] = {
-	"certificate", "support_level", "plan", "review", "consent", "action", "transition", "billing",
-	"mismatch", "next",
-};
-static due_leads leads = { { 90, 90, 60, 30, 30, 7, 180, 5, 30, 7 } };
+/* Installed by due_leads_set; the defaults (base/leads.c) until then. */
+static due_leads leads;
+static bool leads_set;
 
-void due_leads_default(due_leads *l)
+static const due_leads *current_leads(void)
 {
-	memcpy(l->days, lead_defaults, sizeof l->days);
+	if (!leads_set) {
+		due_leads_default(&leads);
+		leads_set = true;
+	}
+	return &leads;
 }
 
 void due_leads_set(const due_leads *l)
@@ -74,24 +66,12 @@ void due_leads_set(const due_leads *l)
 		leads = *l;
 	else
 		due_leads_default(&leads);
+	leads_set = true;
 }
 
 const due_leads *due_leads_get(void)
 {
-	return &leads;
-}
-
-const char *due_lead_name(enum due_lead k)
-{
-	return (unsigned)k < DUE_LEAD_COUNT ? lead_names[k] : "";
-}
-
-int due_lead_from_name(const char *name)
-{
-	for (int k = 0; k < DUE_LEAD_COUNT; k++)
-		if (strcmp(name, lead_names[k]) == 0)
-			return k;
-	return -1;
+	return current_leads();
 }
 
 int due_leads_max(void)
@@ -99,8 +79,8 @@ int due_leads_max(void)
 	int m = 0;
 
 	for (int k = 0; k < DUE_LEAD_COUNT; k++)
-		if (leads.days[k] > m)
-			m = leads.days[k];
+		if (current_leads()->days[k] > m)
+			m = current_leads()->days[k];
 	return m;
 }
 
@@ -146,7 +126,7 @@ void due_item_restate(due_item *it, date_t today)
 	}
 	if (lead < 0)
 		return;
-	it->state = due_state_for(it->on, today, leads.days[lead]);
+	it->state = due_state_for(it->on, today, current_leads()->days[lead]);
 	if (it->kind == DUE_CERTIFICATE)
 		it->stage = it->days_left <= 30 ? 30 : it->days_left <= 60 ? 60 :
 			    it->days_left <= 90 ? 90 : 0;
