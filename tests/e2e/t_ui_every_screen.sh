@@ -1,4 +1,5 @@
-# Every screen of the cycle, whole, at 80x24 in Japanese, compared with
+# Every screen (billing, stats and the phrase list are pinned whole in
+# t_ui_billing, t_stats and t_ui_note_phrases), whole, at 80x24 in Japanese, compared with
 # its snapshot in tests/e2e/screens/ (issue 12: layout is checked as a
 # whole screen, not by grepping a word).  The case load is the demo's
 # first client (岡田 結衣), who has every kind of record.  After a change
@@ -65,6 +66,11 @@ ui_wait "tsunagi | 担当者会議"
 ui_snapshot meeting
 ui_keys q
 ui_wait "[会議]"
+ui_keys 9 Enter
+ui_wait "tsunagi | 記録"
+ui_snapshot notes
+ui_keys q
+ui_wait "[記録]"
 ui_keys 1 e
 ui_wait "tsunagi | 入力"
 ui_snapshot client-form
@@ -97,5 +103,19 @@ ui_wait "tsunagi | ヘルプ"
 ui_snapshot help
 ui_keys q
 ui_wait "[基本]"
+ui_keys Q
+ui_wait_dead 2 "Q did not leave tsunagi"
+
+# The drafts list, which a start shows when an earlier session left one.
+sqlite3 "$DB" "INSERT INTO draft (form, client_id, record_id, base_version, title, saved_at, session)
+               VALUES ('client', 0, 0, 0, '新しい利用者', '2026-11-22T01:30:00Z', '');
+               INSERT INTO draft_field (draft_id, name, value) VALUES (last_insert_rowid(), 'name', '下書 花子');" ||
+	fail "draft fixture"
+tmux -L "$TMUX_SOCK" kill-session -t t
+ui_start 80 24 --
+ui_wait "tsunagi | 下書き"
+ui_snapshot drafts
+ui_keys q
+ui_wait "期限切れ ("
 ui_keys Q
 ui_wait_dead 2 "Q did not leave tsunagi"
