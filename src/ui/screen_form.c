@@ -391,7 +391,6 @@ static void save(ui_app *app, ui_screen *s)
 	int rc;
 
 	err_clear(&e);
-	e.msg[0] = '\0';
 	/* The record and the end of its draft are one transaction: after a
 	 * crash there is either the draft or the saved record, never both
 	 * (a draft of a new client left behind would save it twice). */
