@@ -67,29 +67,21 @@ static int load_clients(loader *L, tsu_err *e)
 static int load_plans(loader *L, tsu_err *e)
 {
 	db_stmt *st = db_prepare(L->db,
-		"SELECT id, client_id, stage, written_on, consented_on, period_from, period_to,"
-		" anchor_month, monitoring_months FROM plan WHERE client_id IN " CONCERNED
+		"SELECT id, client_id, written_on, consented_on, " LOAD_PLAN_SCHEDULE_COLS("")
+		" FROM plan WHERE client_id IN " CONCERNED
 		" ORDER BY id");
 	int rc;
 
 	bind_month(L, st);
 	while ((rc = db_step(st)) == DB_ROW) {
 		bill_plan *p = vec_push(&L->plans);
-		const char *stage = db_col_text(st, 2);
 
 		p->id = p->sched.id = db_col_int64(st, 0);
 		p->client_id = p->sched.client_id = db_col_int64(st, 1);
-		p->stage = strcmp(stage, "final") == 0 ? DUE_STAGE_FINAL
-			: strcmp(stage, "superseded") == 0 ? DUE_STAGE_SUPERSEDED : DUE_STAGE_DRAFT;
-		p->sched.stage = p->stage;
-		p->written_on = db_col_date(st, 3);
-		p->consented_on = db_col_date(st, 4);
-		p->sched.period_from = db_col_date(st, 5);
-		p->sched.period_to = db_col_date(st, 6);
-		p->sched.anchor = db_col_month(st, 7);
-		if (p->sched.anchor <= 0 && p->sched.period_from != DATE_NONE)
-			p->sched.anchor = date_month(p->sched.period_from);
-		p->sched.months = db_col_int(st, 8);
+		p->written_on = db_col_date(st, 2);
+		p->consented_on = db_col_date(st, 3);
+		load_plan_schedule(st, 4, &p->sched);
+		p->stage = p->sched.stage;
 	}
 	return finish(L, st, rc, _("reading the plans"), e);
 }

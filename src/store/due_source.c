@@ -57,8 +57,8 @@ static month_t range_month(db_stmt *st, int col)
 static int load_plans(loader *L, tsu_err *e)
 {
 	db_stmt *st = db_prepare(L->db,
-		"SELECT p.id, p.stage, p.period_from, p.period_to, p.anchor_month,"
-		" p.monitoring_months," CLIENT_COLS ", p.monitoring_range_from,"
+		"SELECT p.id, " LOAD_PLAN_SCHEDULE_COLS("p.") ","
+		CLIENT_COLS ", p.monitoring_range_from,"
 		" p.monitoring_range_to"
 		" FROM plan p JOIN client c ON c.id = p.client_id"
 		" WHERE p.stage <> 'superseded' AND p.period_to >= :from"
@@ -76,13 +76,7 @@ static int load_plans(loader *L, tsu_err *e)
 		due_plan *p = vec_push(&L->plans);
 
 		p->id = db_col_int64(st, 0);
-		p->stage = strcmp(db_col_text(st, 1), "final") == 0 ? DUE_STAGE_FINAL : DUE_STAGE_DRAFT;
-		p->period_from = db_col_date(st, 2);
-		p->period_to = db_col_date(st, 3);
-		p->anchor = db_col_month(st, 4);
-		if (p->anchor < 0 && p->period_from != DATE_NONE)
-			p->anchor = date_month(p->period_from);
-		p->months = db_col_int(st, 5);
+		load_plan_schedule(st, 1, p);
 		p->client_id = db_col_int64(st, 6);
 		add_client(L, st, 6);
 		p->range_from = range_month(st, 9);
@@ -476,7 +470,7 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 {
 	static const char *const sql[] = {
 		"SELECT id, case_kind, birth_on, status FROM client WHERE id = :c",
-		"SELECT id, stage, period_from, period_to, anchor_month, monitoring_months,"
+		"SELECT id, " LOAD_PLAN_SCHEDULE_COLS("") ","
 		" monitoring_range_from, monitoring_range_to"
 		" FROM plan WHERE client_id = :c AND stage <> 'superseded' ORDER BY id",
 		"SELECT i.plan_id, i.from_month, i.months FROM plan_interval i"
@@ -518,13 +512,7 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 				due_plan *p = vec_push(&L->plans);
 				p->id = db_col_int64(st, 0);
 				p->client_id = id;
-				p->stage = strcmp(db_col_text(st, 1), "final") == 0 ? DUE_STAGE_FINAL : DUE_STAGE_DRAFT;
-				p->period_from = db_col_date(st, 2);
-				p->period_to = db_col_date(st, 3);
-				p->anchor = db_col_month(st, 4);
-				if (p->anchor < 0 && p->period_from != DATE_NONE)
-					p->anchor = date_month(p->period_from);
-				p->months = db_col_int(st, 5);
+				load_plan_schedule(st, 1, p);
 				p->range_from = range_month(st, 6);
 				p->range_to = range_month(st, 7);
 				break;

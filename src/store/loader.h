@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "tsunagi/db.h"
+#include "tsunagi/due.h"
 #include "tsunagi/err.h"
 
 /* A growable array of elements of `size` bytes; zero it and set size. */
@@ -25,5 +26,14 @@ const char *vec_keep(vec *strings, db_stmt *st, int col);
 /* The end of a loop over st: reset it, and a read error (rc < 0) as
  * TSU_EIO with "reading ...: what" in e. */
 int load_finish(db *d, db_stmt *st, int rc, const char *what, tsu_err *e);
+
+/* A plan's schedule as every loader reads it, from five columns in this
+ * order starting at a query's column `col`: */
+#define LOAD_PLAN_SCHEDULE_COLS(P) \
+	P "stage, " P "period_from, " P "period_to, " P "anchor_month, " P "monitoring_months"
+/* into p's stage, period, anchor month (the period's first month when
+ * none is stored) and interval.  One reading, so that the due list, the
+ * billing worksheet and caseload health cannot take a plan two ways. */
+void load_plan_schedule(db_stmt *st, int col, due_plan *p);
 
 #endif

@@ -82,7 +82,7 @@ static int load_clients(sloader *L, tsu_err *e)
 static int load_plans(sloader *L, tsu_err *e)
 {
 	db_stmt *st = db_prepare(L->db,
-		"SELECT id, client_id, stage, period_from, period_to, anchor_month, monitoring_months"
+		"SELECT id, client_id, " LOAD_PLAN_SCHEDULE_COLS("")
 		" FROM plan WHERE period_to >= :from AND period_from <= :to"
 		" ORDER BY client_id, id");
 	int rc;
@@ -90,18 +90,10 @@ static int load_plans(sloader *L, tsu_err *e)
 	bind_window(L, st);
 	while ((rc = db_step(st)) == DB_ROW) {
 		due_plan *p = vec_push(&L->plans);
-		const char *stage = db_col_text(st, 2);
 
 		p->id = db_col_int64(st, 0);
 		p->client_id = db_col_int64(st, 1);
-		p->stage = strcmp(stage, "final") == 0 ? DUE_STAGE_FINAL :
-			   strcmp(stage, "superseded") == 0 ? DUE_STAGE_SUPERSEDED : DUE_STAGE_DRAFT;
-		p->period_from = db_col_date(st, 3);
-		p->period_to = db_col_date(st, 4);
-		p->anchor = db_col_month(st, 5);
-		if (p->anchor < 0 && p->period_from != DATE_NONE)
-			p->anchor = date_month(p->period_from);
-		p->months = db_col_int(st, 6);
+		load_plan_schedule(st, 2, p);
 	}
 	return done(L, st, rc, _("reading the plans"), e);
 }
