@@ -5,6 +5,7 @@
  * note_by_client, monitoring_skip_by_month); the plans are those of the
  * clients concerned only.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,39 +90,14 @@ static int load_plans(loader *L, tsu_err *e)
 static int load_intervals(loader *L, tsu_err *e)
 {
 	db_stmt *st = db_prepare(L->db,
-		"SELECT plan_id, from_month, months FROM plan_interval WHERE plan_id IN"
+		"SELECT " LOAD_INTERVAL_COLS("") " FROM plan_interval WHERE plan_id IN"
 		" (SELECT id FROM plan WHERE client_id IN " CONCERNED ") ORDER BY plan_id, from_month");
 	int rc;
 
 	bind_month(L, st);
-	while ((rc = db_step(st)) == DB_ROW) {
-		*(int64_t *)vec_push(&L->iv_plan) = db_col_int64(st, 0);
-		due_interval *iv = vec_push(&L->ivs);
-		iv->from = db_col_month(st, 1);
-		iv->months = db_col_int(st, 2);
-	}
+	while ((rc = db_step(st)) == DB_ROW)
+		load_interval(st, 0, &L->iv_plan, &L->ivs);
 	return finish(L, st, rc, _("reading the monitoring intervals"), e);
-}
-
-/* Point each plan at its intervals; both are in plan id order. */
-static void link_intervals(loader *L)
-{
-	bill_plan *plans = L->plans.v;
-	int64_t *owner = L->iv_plan.v;
-	due_interval *iv = L->ivs.v;
-	size_t j = 0;
-
-	for (size_t i = 0; i < L->plans.n && j < L->ivs.n; i++) {
-		while (j < L->ivs.n && owner[j] < plans[i].id)
-			j++;
-		if (j < L->ivs.n && owner[j] == plans[i].id) {
-			plans[i].sched.intervals = &iv[j];
-			while (j < L->ivs.n && owner[j] == plans[i].id) {
-				plans[i].sched.nintervals++;
-				j++;
-			}
-		}
-	}
 }
 
 static int load_monitorings(loader *L, tsu_err *e)
@@ -224,7 +200,8 @@ int bill_source_load(db *d, month_t m, int category, int workers_tenths, bill_so
 	if (rc == TSU_OK) rc = load_notes(&L, e);
 	if (rc == TSU_OK) rc = load_skips(&L, e);
 	db_read_end(d);
-	link_intervals(&L);
+	load_link_intervals(L.plans.v, L.plans.n, sizeof(bill_plan), offsetof(bill_plan, sched),
+			    &L.iv_plan, &L.ivs);
 	free(L.iv_plan.v);
 	s->clients = L.clients.v;
 	s->plans = L.plans.v;

@@ -96,7 +96,7 @@ static int cmp_plan_id(const void *a, const void *b)
 static int load_intervals(loader *L, tsu_err *e)
 {
 	db_stmt *st = db_prepare(L->db,
-		"SELECT plan_id, from_month, months FROM plan_interval"
+		"SELECT " LOAD_INTERVAL_COLS("") " FROM plan_interval"
 		" WHERE plan_id IN (SELECT plan_id FROM plan_interval"
 		"                   GROUP BY plan_id HAVING count(*) > 1)"
 		" ORDER BY plan_id, from_month");
@@ -108,38 +108,11 @@ static int load_intervals(loader *L, tsu_err *e)
 	qsort(plans, L->plans.n, sizeof *plans, cmp_plan_id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		due_plan key = { .id = db_col_int64(st, 0) };
-		month_t from = db_col_month(st, 1);
-		due_interval *iv;
 
-		if (from < 0 || !bsearch(&key, plans, L->plans.n, sizeof *plans, cmp_plan_id))
-			continue;
-		iv = vec_push(&L->intervals);
-		iv->from = from;
-		iv->months = db_col_int(st, 2);
-		*(int64_t *)vec_push(&L->iv_plan) = key.id;
+		if (bsearch(&key, plans, L->plans.n, sizeof *plans, cmp_plan_id))
+			load_interval(st, 0, &L->iv_plan, &L->intervals);
 	}
 	return finish(L, st, rc, _("reading the monitoring intervals"), e);
-}
-
-/* Point each plan at its intervals; both arrays are in plan id order. */
-static void link_intervals(loader *L)
-{
-	due_plan *plans = L->plans.v;
-	due_interval *iv = L->intervals.v;
-	const int64_t *owner = L->iv_plan.v;
-	size_t j = 0;
-
-	for (size_t i = 0; i < L->plans.n && j < L->intervals.n; i++) {
-		while (j < L->intervals.n && owner[j] < plans[i].id)
-			j++;
-		if (j < L->intervals.n && owner[j] == plans[i].id) {
-			plans[i].intervals = &iv[j];
-			while (j < L->intervals.n && owner[j] == plans[i].id) {
-				plans[i].nintervals++;
-				j++;
-			}
-		}
-	}
 }
 
 static int load_rows(loader *L, tsu_err *e)
@@ -442,7 +415,7 @@ int due_source_load(db *d, date_t from, date_t to, unsigned kinds,
 		goto done;
 	if (want(kinds, DUE_MISMATCH) && (rc = load_decisions(&L, e)) != TSU_OK)
 		goto done;
-	link_intervals(&L);
+	load_link_intervals(L.plans.v, L.plans.n, sizeof(due_plan), 0, &L.iv_plan, &L.intervals);
 	if (want(kinds, DUE_PLAN) && (rc = load_rows(&L, e)) != TSU_OK)
 		goto done;
 	if (want(kinds, DUE_CERTIFICATE) && (rc = load_certificates(&L, e)) != TSU_OK)
@@ -473,7 +446,7 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 		"SELECT id, " LOAD_PLAN_SCHEDULE_COLS("") ","
 		" monitoring_range_from, monitoring_range_to"
 		" FROM plan WHERE client_id = :c AND stage <> 'superseded' ORDER BY id",
-		"SELECT i.plan_id, i.from_month, i.months FROM plan_interval i"
+		"SELECT " LOAD_INTERVAL_COLS("i.") " FROM plan_interval i"
 		" JOIN plan p ON p.id = i.plan_id WHERE p.client_id = :c"
 		" AND p.stage <> 'superseded' ORDER BY i.plan_id, i.from_month",
 		"SELECT r.id, r.plan_id, r.priority, r.review_on, r.need FROM plan_row r"
@@ -517,13 +490,9 @@ static int client_records(loader *L, int64_t id, tsu_err *e)
 				p->range_to = range_month(st, 7);
 				break;
 			}
-			case 2: {
-				due_interval *iv = vec_push(&L->intervals);
-				iv->from = db_col_month(st, 1);
-				iv->months = db_col_int(st, 2);
-				*(int64_t *)vec_push(&L->iv_plan) = db_col_int64(st, 0);
+			case 2:
+				load_interval(st, 0, &L->iv_plan, &L->intervals);
 				break;
-			}
 			case 3: {
 				due_plan_row *r = vec_push(&L->rows);
 				r->id = db_col_int64(st, 0);
@@ -613,7 +582,7 @@ int due_source_load_client(db *d, int64_t client_id, due_source *out, tsu_err *e
 	/* Plans and their intervals both came in plan id order.  As in the
 	 * window loader, a single setting is no history: the plan's own
 	 * monitoring_months rules then. */
-	link_intervals(&L);
+	load_link_intervals(L.plans.v, L.plans.n, sizeof(due_plan), 0, &L.iv_plan, &L.intervals);
 	for (size_t i = 0; i < L.plans.n; i++) {
 		due_plan *p = (due_plan *)L.plans.v + i;
 		if (p->nintervals == 1) {

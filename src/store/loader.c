@@ -43,3 +43,43 @@ void load_plan_schedule(db_stmt *st, int col, due_plan *p)
 		p->anchor = date_month(p->period_from);
 	p->months = db_col_int(st, col + 4);
 }
+
+void load_interval(db_stmt *st, int col, vec *owners, vec *intervals)
+{
+	month_t from = db_col_month(st, col + 1);
+	due_interval *iv;
+
+	if (from < 0)
+		return;
+	*(int64_t *)vec_push(owners) = db_col_int64(st, col);
+	iv = vec_push(intervals);
+	iv->from = from;
+	iv->months = db_col_int(st, col + 2);
+}
+
+void load_link_intervals(void *plans, size_t n, size_t stride, size_t offset,
+			 const vec *owners, const vec *intervals)
+{
+	const int64_t *owner = owners->v;
+
+	for (size_t i = 0; i < n; i++) {
+		due_plan *p = (due_plan *)((char *)plans + i * stride + offset);
+		size_t lo = 0, hi = owners->n;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (owner[mid] < p->id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < owners->n && owner[lo] == p->id) {
+			p->intervals = (due_interval *)intervals->v + lo;
+			p->nintervals = 0;
+			while (lo < owners->n && owner[lo] == p->id) {
+				p->nintervals++;
+				lo++;
+			}
+		}
+	}
+}

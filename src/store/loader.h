@@ -36,4 +36,16 @@ int load_finish(db *d, db_stmt *st, int rc, const char *what, tsu_err *e);
  * billing worksheet and caseload health cannot take a plan two ways. */
 void load_plan_schedule(db_stmt *st, int col, due_plan *p);
 
+/* A plan's interval history as every loader reads it: three columns
+ * (plan id, from month, months) from `col`, appended to owners (int64_t
+ * plan ids) and intervals (due_interval); a malformed month is skipped. */
+#define LOAD_INTERVAL_COLS(I) I "plan_id, " I "from_month, " I "months"
+void load_interval(db_stmt *st, int col, vec *owners, vec *intervals);
+
+/* Point each of n plans at its run of intervals (owners in plan id
+ * order, as the queries sort them).  The plans are elements of `stride`
+ * bytes with their due_plan `offset` bytes in (a bill_plan holds one). */
+void load_link_intervals(void *plans, size_t n, size_t stride, size_t offset,
+			 const vec *owners, const vec *intervals);
+
 #endif

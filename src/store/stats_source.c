@@ -103,48 +103,18 @@ static int load_plans(sloader *L, tsu_err *e)
 static int load_intervals(sloader *L, tsu_err *e)
 {
 	db_stmt *st = db_prepare(L->db,
-		"SELECT i.plan_id, i.from_month, i.months FROM plan_interval i"
+		"SELECT " LOAD_INTERVAL_COLS("i.") " FROM plan_interval i"
 		" JOIN plan p ON p.id = i.plan_id"
 		" WHERE p.period_to >= :from AND p.period_from <= :to"
 		" ORDER BY i.plan_id, i.from_month");
-	due_plan *plans;
-	const int64_t *owner;
 	int rc;
 
 	bind_window(L, st);
-	while ((rc = db_step(st)) == DB_ROW) {
-		month_t from = db_col_month(st, 1);
-		due_interval *iv;
-
-		if (from < 0)
-			continue;
-		*(int64_t *)vec_push(&L->owners) = db_col_int64(st, 0);
-		iv = vec_push(&L->intervals);
-		iv->from = from;
-		iv->months = db_col_int(st, 2);
-	}
+	while ((rc = db_step(st)) == DB_ROW)
+		load_interval(st, 0, &L->owners, &L->intervals);
 	if ((rc = done(L, st, rc, _("reading the monitoring intervals"), e)) != TSU_OK)
 		return rc;
-	plans = L->plans.v;
-	owner = L->owners.v;
-	for (size_t i = 0; i < L->plans.n; i++) {
-		size_t lo = 0, hi = L->owners.n;
-
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (owner[mid] < plans[i].id)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo < L->owners.n && owner[lo] == plans[i].id) {
-			plans[i].intervals = (due_interval *)L->intervals.v + lo;
-			while (lo < L->owners.n && owner[lo] == plans[i].id) {
-				plans[i].nintervals++;
-				lo++;
-			}
-		}
-	}
+	load_link_intervals(L->plans.v, L->plans.n, sizeof(due_plan), 0, &L->owners, &L->intervals);
 	return TSU_OK;
 }
 
