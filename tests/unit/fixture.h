@@ -17,9 +17,14 @@ typedef struct fx_db {
 	db *db;
 } fx_db;
 
+/* Only the private directory /tmp/tsunagi-TAG-XXXXXX (path, db NULL). */
+void fx_dir(fx_db *f, const char *tag);
 /* A new database (migrated) in a new directory under /tmp named after tag. */
 void fx_db_open(fx_db *f, const char *tag);
-/* Close it and remove the directory with everything in it. */
+/* The demo case load of n clients as `tsunagi demo` writes it on today. */
+void fx_demo_open(fx_db *f, const char *tag, int clients, date_t today);
+/* Close the database if open and remove the directory with everything
+ * in it. */
 void fx_db_close(fx_db *f);
 
 /* A date any form date_parse reads ("2026-04-01", "R8.4.1"). */

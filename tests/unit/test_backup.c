@@ -16,15 +16,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "tsunagi/backup.h"
 #include "tsunagi/db.h"
 #include "tsunagi/store_client.h"
 #include "tsunagi/xalloc.h"
 
 struct fx {
-	char dir[64];
-	char *db_path, *bak;
-	db *db;
+	fx_db x;
+	char *bak;
 };
 
 static int64_t add(db *d, const char *name)
@@ -47,14 +47,10 @@ static int64_t add(db *d, const char *name)
 static int setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	tsu_err e;
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-backup-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->db_path = xasprintf("%s/t.db", f->dir);
-	f->bak = xasprintf("%s/backup.db", f->dir);
-	assert_int_equal(db_open(&f->db, f->db_path, DB_CREATE, &e), TSU_OK);
-	add(f->db, "山田 太郎");
+	fx_db_open(&f->x, "backup");
+	f->bak = xasprintf("%s/backup.db", f->x.dir);
+	add(f->x.db, "山田 太郎");
 	*state = f;
 	return 0;
 }
@@ -62,13 +58,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char *cmd = xasprintf("rm -rf '%s'", f->dir);
 
-	if (f->db)
-		db_close(f->db);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(f->db_path);
+	fx_db_close(&f->x);
 	free(f->bak);
 	free(f);
 	return 0;
@@ -94,7 +85,7 @@ static void backup_is_whole_private_and_self_contained(void **state)
 	int schema;
 
 	umask(022);
-	assert_int_equal(backup_write(f->db, f->bak, &e), TSU_OK);
+	assert_int_equal(backup_write(f->x.db, f->bak, &e), TSU_OK);
 	assert_int_equal(stat(f->bak, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	char *wal = xasprintf("%s-wal", f->bak);
@@ -110,8 +101,8 @@ static void backup_refuses_to_overwrite_the_database_itself(void **state)
 	struct fx *f = *state;
 	tsu_err e;
 
-	assert_int_equal(backup_write(f->db, f->db_path, &e), TSU_EINVAL);
-	assert_int_equal(clients_in(f->db_path), 1);
+	assert_int_equal(backup_write(f->x.db, f->x.path, &e), TSU_EINVAL);
+	assert_int_equal(clients_in(f->x.path), 1);
 }
 
 static void restore_refuses_a_database_another_connection_has_open(void **state)
@@ -120,13 +111,13 @@ static void restore_refuses_a_database_another_connection_has_open(void **state)
 	char *kept = NULL;
 	tsu_err e;
 
-	assert_int_equal(backup_write(f->db, f->bak, &e), TSU_OK);
-	add(f->db, "山田 花子");
-	/* f->db is still open, as another session's would be. */
-	assert_int_equal(backup_restore(f->bak, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
+	assert_int_equal(backup_write(f->x.db, f->bak, &e), TSU_OK);
+	add(f->x.db, "山田 花子");
+	/* f->x.db is still open, as another session's would be. */
+	assert_int_equal(backup_restore(f->bak, f->x.path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "in use"));
 	assert_null(kept);
-	assert_int_equal(db_int64_or(db_prepare(f->db, "SELECT count(*) FROM client"), -1), 2);
+	assert_int_equal(db_int64_or(db_prepare(f->x.db, "SELECT count(*) FROM client"), -1), 2);
 }
 
 static void restore_keeps_the_replaced_database_beside_it(void **state)
@@ -136,19 +127,19 @@ static void restore_keeps_the_replaced_database_beside_it(void **state)
 	struct stat sb;
 	tsu_err e;
 
-	assert_int_equal(backup_write(f->db, f->bak, &e), TSU_OK);
-	add(f->db, "山田 花子");
-	db_close(f->db);
-	f->db = NULL;
-	assert_int_equal(backup_restore(f->bak, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_OK);
+	assert_int_equal(backup_write(f->x.db, f->bak, &e), TSU_OK);
+	add(f->x.db, "山田 花子");
+	db_close(f->x.db);
+	f->x.db = NULL;
+	assert_int_equal(backup_restore(f->bak, f->x.path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_OK);
 	assert_non_null(kept);
 	assert_non_null(strstr(kept, "t.db.replaced-2026-11-23"));
-	assert_int_equal(clients_in(f->db_path), 1);
+	assert_int_equal(clients_in(f->x.path), 1);
 	assert_int_equal(clients_in(kept), 2);
-	assert_int_equal(stat(f->db_path, &sb), 0);
+	assert_int_equal(stat(f->x.path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	/* A second restore the same day keeps another name. */
-	assert_int_equal(backup_restore(f->bak, f->db_path, date_from_ymd(2026, 11, 23), &kept2, NULL, &e), TSU_OK);
+	assert_int_equal(backup_restore(f->bak, f->x.path, date_from_ymd(2026, 11, 23), &kept2, NULL, &e), TSU_OK);
 	assert_string_not_equal(kept, kept2);
 	assert_int_equal(clients_in(kept), 2);
 	free(kept);
@@ -158,34 +149,34 @@ static void restore_keeps_the_replaced_database_beside_it(void **state)
 static void restore_checks_the_backup_before_touching_anything(void **state)
 {
 	struct fx *f = *state;
-	char *kept = NULL, *junk = xasprintf("%s/junk.db", f->dir);
+	char *kept = NULL, *junk = xasprintf("%s/junk.db", f->x.dir);
 	FILE *fp;
 	sqlite3 *h;
 	tsu_err e;
 
-	db_close(f->db);
-	f->db = NULL;
+	db_close(f->x.db);
+	f->x.db = NULL;
 	/* Not a database. */
 	fp = fopen(junk, "w");
 	fputs("氏名,フリガナ\n", fp);
 	fclose(fp);
-	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
+	assert_int_equal(backup_restore(junk, f->x.path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
 	/* A database from a newer tsunagi. */
 	unlink(junk);
 	assert_int_equal(sqlite3_open(junk, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "CREATE TABLE client (id); CREATE TABLE audit (id); PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
-	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
+	assert_int_equal(backup_restore(junk, f->x.path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "newer"));
 	/* Some other SQLite file. */
 	unlink(junk);
 	assert_int_equal(sqlite3_open(junk, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "CREATE TABLE t (x); PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
-	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
+	assert_int_equal(backup_restore(junk, f->x.path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "not a tsunagi database"));
 	assert_null(kept);
-	assert_int_equal(clients_in(f->db_path), 1);
+	assert_int_equal(clients_in(f->x.path), 1);
 	free(junk);
 }
 
@@ -196,7 +187,7 @@ static void damaged_backup_fails_integrity_check(void **state)
 	tsu_err e;
 	char page[4096];
 
-	assert_int_equal(backup_write(f->db, f->bak, &e), TSU_OK);
+	assert_int_equal(backup_write(f->x.db, f->bak, &e), TSU_OK);
 	/* Scribble over the b-tree page headers after the first page. */
 	fp = fopen(f->bak, "r+b");
 	assert_non_null(fp);
@@ -212,7 +203,7 @@ static void damaged_backup_fails_integrity_check(void **state)
 static void restore_refuses_a_file_without_every_table_and_column(void **state)
 {
 	struct fx *f = *state;
-	char *kept = NULL, *junk = xasprintf("%s/junk.db", f->dir);
+	char *kept = NULL, *junk = xasprintf("%s/junk.db", f->x.dir);
 	sqlite3 *h;
 	tsu_err e;
 
@@ -220,21 +211,21 @@ static void restore_refuses_a_file_without_every_table_and_column(void **state)
 	assert_int_equal(sqlite3_open(junk, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "CREATE TABLE client (id); CREATE TABLE audit (id); PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
-	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
+	assert_int_equal(backup_restore(junk, f->x.path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "lacks"));
 	assert_null(kept);
 	/* A real backup with one table dropped. */
 	unlink(junk);
-	assert_int_equal(backup_write(f->db, junk, &e), TSU_OK);
+	assert_int_equal(backup_write(f->x.db, junk, &e), TSU_OK);
 	assert_int_equal(sqlite3_open(junk, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "DROP TABLE crisis_plan", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
-	db_close(f->db);
-	f->db = NULL;
-	assert_int_equal(backup_restore(junk, f->db_path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
+	db_close(f->x.db);
+	f->x.db = NULL;
+	assert_int_equal(backup_restore(junk, f->x.path, date_from_ymd(2026, 11, 23), &kept, NULL, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "crisis_plan"));
 	assert_null(kept);
-	assert_int_equal(clients_in(f->db_path), 1);
+	assert_int_equal(clients_in(f->x.path), 1);
 	free(junk);
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "tsunagi/cli.h"
 #include "tsunagi/due_items.h"
 #include "tsunagi/records.h"
@@ -25,27 +26,16 @@
 #include "tsunagi/xalloc.h"
 
 struct fx {
-	char dir[64];
-	char *path;
-	db *db;
+	fx_db x;
 	date_t today;
 };
 
 static int setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	char *argv[] = { "demo", "--clients", "60", NULL };
-	cli_ctx ctx = { 0 };
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-due-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/t.db", f->dir);
 	f->today = date_from_ymd(2026, 11, 23);
-	ctx.db_path = f->path;
-	ctx.today = f->today;
-	ctx.prog = "tsunagi";
-	assert_int_equal(cmd_demo(&ctx, 3, argv), EXIT_OK);
-	f->db = ctx.db;
+	fx_demo_open(&f->x, "due", 60, f->today);
 	*state = f;
 	return 0;
 }
@@ -53,12 +43,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char *cmd = xasprintf("rm -rf '%s'", f->dir);
 
-	db_close(f->db);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(f->path);
+	fx_db_close(&f->x);
 	free(f);
 	return 0;
 }
@@ -164,10 +150,10 @@ static void sheet_reads_what_it_keeps(void **state)
 {
 	struct fx *f = *state;
 
-	expect_sheet_matches_full_read(f->db, f->today);
-	expect_sheet_matches_full_read(f->db, f->today + 45);
-	expect_sheet_matches_full_read(f->db, f->today + 200);
-	expect_sheet_matches_full_read(f->db, f->today - 200);
+	expect_sheet_matches_full_read(f->x.db, f->today);
+	expect_sheet_matches_full_read(f->x.db, f->today + 45);
+	expect_sheet_matches_full_read(f->x.db, f->today + 200);
+	expect_sheet_matches_full_read(f->x.db, f->today - 200);
 }
 
 static int sqlite3_exec_like(db *d, const char *sql, tsu_err *e)
@@ -185,16 +171,16 @@ static void cache_gives_what_the_engine_gives(void **state)
 {
 	struct fx *f = *state;
 
-	expect_cache_matches_engine(f->db, f->today);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM due_dirty"), 0);
-	assert_true(count(f->db, "SELECT count(*) FROM due_cache") > 100);
+	expect_cache_matches_engine(f->x.db, f->today);
+	assert_int_equal(count(f->x.db, "SELECT count(*) FROM due_dirty"), 0);
+	assert_true(count(f->x.db, "SELECT count(*) FROM due_cache") > 100);
 	/* The demo has a month not done and paperwork that disagrees, so
 	 * the new items and due_day's third kind of count are tried. */
-	assert_true(count(f->db, "SELECT count(*) FROM due_day WHERE open = 2 AND n > 0") > 0);
-	assert_true(count(f->db, "SELECT count(*) FROM due_cache WHERE kind = 7") > 0);
+	assert_true(count(f->x.db, "SELECT count(*) FROM due_day WHERE open = 2 AND n > 0") > 0);
+	assert_true(count(f->x.db, "SELECT count(*) FROM due_cache WHERE kind = 7") > 0);
 	/* The state comes from today alone: other days agree too. */
-	expect_cache_matches_engine(f->db, f->today + 45);
-	expect_cache_matches_engine(f->db, f->today - 200);
+	expect_cache_matches_engine(f->x.db, f->today + 45);
+	expect_cache_matches_engine(f->x.db, f->today - 200);
 }
 
 static void cache_follows_changes_made_through_the_store(void **state)
@@ -205,31 +191,31 @@ static void cache_follows_changes_made_through_the_store(void **state)
 	certificate c;
 	plan p;
 
-	expect_cache_matches_engine(f->db, f->today);
+	expect_cache_matches_engine(f->x.db, f->today);
 	/* A monitoring in this month for client 2. */
 	record_init(&rt_monitoring, &m);
 	m.client_id = 2;
 	m.done_on = f->today - 2;
-	assert_int_equal(store_record_add(f->db, &rt_monitoring, &m, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_monitoring, &m, &e), TSU_OK);
 	record_free(&rt_monitoring, &m);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM due_dirty"), 1);
+	assert_int_equal(count(f->x.db, "SELECT count(*) FROM due_dirty"), 1);
 	/* A renewed certificate for client 3. */
 	record_init(&rt_certificate, &c);
 	c.client_id = 3;
 	c.valid_from = f->today;
 	c.valid_to = f->today + 365;
-	assert_int_equal(store_record_add(f->db, &rt_certificate, &c, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_certificate, &c, &e), TSU_OK);
 	record_free(&rt_certificate, &c);
 	/* Client 4's interval changes from next month on. */
-	if (store_plan_in_force(f->db, 4, &p, &e) == TSU_OK)
-		assert_int_equal(store_plan_set_interval(f->db, p.id, date_month(f->today) + 1, 1, &e), TSU_OK);
+	if (store_plan_in_force(f->x.db, 4, &p, &e) == TSU_OK)
+		assert_int_equal(store_plan_set_interval(f->x.db, p.id, date_month(f->today) + 1, 1, &e), TSU_OK);
 	record_free(&rt_plan, &p);
 	/* Client 5 closes, client 6 is deleted. */
-	assert_int_equal(store_client_close(f->db, 5, f->today, &e), TSU_OK);
-	assert_int_equal(store_client_delete(f->db, 6, &e), TSU_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM due_cache WHERE client_id = 6"), 0);
-	expect_cache_matches_engine(f->db, f->today);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM due_cache WHERE client_id = 5"), 0);
+	assert_int_equal(store_client_close(f->x.db, 5, f->today, &e), TSU_OK);
+	assert_int_equal(store_client_delete(f->x.db, 6, &e), TSU_OK);
+	assert_int_equal(count(f->x.db, "SELECT count(*) FROM due_cache WHERE client_id = 6"), 0);
+	expect_cache_matches_engine(f->x.db, f->today);
+	assert_int_equal(count(f->x.db, "SELECT count(*) FROM due_cache WHERE client_id = 5"), 0);
 }
 
 static void cache_follows_changes_made_behind_its_back(void **state)
@@ -244,18 +230,18 @@ static void cache_follows_changes_made_behind_its_back(void **state)
 	/* A consented plan is read-only (migration 0016), so the plan and
 	 * its row changed behind the cache's back are those of a client
 	 * whose plan in force is a draft. */
-	draft = count(f->db, "SELECT max(id) FROM plan WHERE stage = 'draft' AND client_id NOT IN"
+	draft = count(f->x.db, "SELECT max(id) FROM plan WHERE stage = 'draft' AND client_id NOT IN"
 			     " (SELECT client_id FROM plan WHERE stage = 'final')");
 	assert_true(draft > 0);
 	record_init(&rt_plan_row, &r);
 	r.plan_id = draft;
 	r.review_on = f->today + 40;
-	assert_int_equal(store_record_add(f->db, &rt_plan_row, &r, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_plan_row, &r, &e), TSU_OK);
 	record_free(&rt_plan_row, &r);
 	row_sql = xasprintf("UPDATE plan_row SET review_on = '2026-11-25' WHERE id = %lld", (long long)r.id);
 	period_sql = xasprintf("UPDATE plan SET period_to = '2026-12-05' WHERE id = %lld", (long long)draft);
-	expect_cache_matches_engine(f->db, f->today);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM due_dirty"), 0);
+	expect_cache_matches_engine(f->x.db, f->today);
+	assert_int_equal(count(f->x.db, "SELECT count(*) FROM due_dirty"), 0);
 	/* As another program would: plain SQL, no store code; one change
 	 * at a time, so each trigger is checked on its own. */
 	const char *const changes[] = {
@@ -286,14 +272,14 @@ static void cache_follows_changes_made_behind_its_back(void **state)
 	};
 	for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++) {
 		print_message("change: %s\n", changes[i]);
-		assert_int_equal(sqlite3_exec_like(f->db, changes[i], &e), TSU_OK);
-		assert_true(count(f->db, "SELECT count(*) FROM due_dirty") >= 1);
-		expect_cache_matches_engine(f->db, f->today);
+		assert_int_equal(sqlite3_exec_like(f->x.db, changes[i], &e), TSU_OK);
+		assert_true(count(f->x.db, "SELECT count(*) FROM due_dirty") >= 1);
+		expect_cache_matches_engine(f->x.db, f->today);
 	}
 	/* The notes' steps made items, and the one marked done left. */
-	assert_int_equal(count(f->db, "SELECT count(*) FROM due_cache WHERE kind = 8 AND client_id = 18"), 1);
-	assert_true(count(f->db, "SELECT count(*) FROM due_cache WHERE kind = 8 AND client_id = 17") > 0);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM due_cache g JOIN note n ON n.id = g.ref_id"
+	assert_int_equal(count(f->x.db, "SELECT count(*) FROM due_cache WHERE kind = 8 AND client_id = 18"), 1);
+	assert_true(count(f->x.db, "SELECT count(*) FROM due_cache WHERE kind = 8 AND client_id = 17") > 0);
+	assert_int_equal(count(f->x.db, "SELECT count(*) FROM due_cache g JOIN note n ON n.id = g.ref_id"
 				      " WHERE g.kind = 8 AND n.next_done_on IS NOT NULL"), 0);
 	free(row_sql);
 	free(period_sql);
@@ -312,13 +298,13 @@ static void interval_change_in_the_first_month_of_a_dirty_client(void **state)
 	c.client_id = 4;
 	c.valid_from = f->today;
 	c.valid_to = f->today + 100;
-	assert_int_equal(store_record_add(f->db, &rt_certificate, &c, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_certificate, &c, &e), TSU_OK);
 	record_free(&rt_certificate, &c);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM due_dirty WHERE client_id = 4"), 1);
-	assert_int_equal(store_plan_in_force(f->db, 4, &p, &e), TSU_OK);
-	assert_int_equal(store_plan_set_interval(f->db, p.id, p.anchor_month, 1, &e), TSU_OK);
+	assert_int_equal(count(f->x.db, "SELECT count(*) FROM due_dirty WHERE client_id = 4"), 1);
+	assert_int_equal(store_plan_in_force(f->x.db, 4, &p, &e), TSU_OK);
+	assert_int_equal(store_plan_set_interval(f->x.db, p.id, p.anchor_month, 1, &e), TSU_OK);
 	record_free(&rt_plan, &p);
-	expect_cache_matches_engine(f->db, f->today);
+	expect_cache_matches_engine(f->x.db, f->today);
 }
 
 int main(void)

@@ -17,31 +17,21 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "tsunagi/cli.h"
 #include "tsunagi/due_alarms.h"
 #include "tsunagi/due_page.h"
 #include "tsunagi/xalloc.h"
 
 struct fx {
-	char dir[64];
-	char *path;
-	db *db;
+	fx_db x;
 };
 
 static int setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	char *argv[] = { "demo", "--clients", "60", NULL };
-	cli_ctx ctx = { 0 };
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-page-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/t.db", f->dir);
-	ctx.db_path = f->path;
-	ctx.today = date_from_ymd(2026, 11, 23);
-	ctx.prog = "tsunagi";
-	assert_int_equal(cmd_demo(&ctx, 3, argv), EXIT_OK);
-	f->db = ctx.db;
+	fx_demo_open(&f->x, "page", 60, date_from_ymd(2026, 11, 23));
 	*state = f;
 	return 0;
 }
@@ -49,13 +39,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char *cmd = xasprintf("rm -rf '%s'", f->dir);
 
-	if (f->db)
-		db_close(f->db);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(f->path);
+	fx_db_close(&f->x);
 	free(f);
 	return 0;
 }
@@ -250,7 +235,7 @@ static void pager_gives_what_the_engine_gives(void **state)
 {
 	struct fx *f = *state;
 
-	expect_all_windows(f->db);
+	expect_all_windows(f->x.db);
 }
 
 /* With a support-level lead time other than the other certificates',
@@ -265,11 +250,11 @@ static void pager_with_a_lead_of_its_own_for_support_level(void **state)
 	l.days[DUE_LEAD_CERTIFICATE] = 20;
 	l.days[DUE_LEAD_SUPPORT_LEVEL] = 150;
 	due_leads_set(&l);
-	expect_all_windows(f->db);
+	expect_all_windows(f->x.db);
 	l.days[DUE_LEAD_CERTIFICATE] = 150;
 	l.days[DUE_LEAD_SUPPORT_LEVEL] = 10;
 	due_leads_set(&l);
-	expect_all_windows(f->db);
+	expect_all_windows(f->x.db);
 	due_leads_set(NULL);
 }
 
@@ -280,24 +265,24 @@ static void pager_without_the_cache(void **state)
 	struct fx *f = *state;
 	tsu_err e;
 
-	assert_int_equal(db_exec(db_prepare(f->db,
+	assert_int_equal(db_exec(db_prepare(f->x.db,
 		"INSERT INTO due_dirty (client_id) SELECT id FROM client"
 		" WHERE id NOT IN (SELECT client_id FROM due_dirty)"), &e), TSU_OK);
-	db_close(f->db);
-	f->db = NULL;
-	assert_int_equal(db_open(&f->db, f->path, DB_READONLY, &e), TSU_OK);
+	db_close(f->x.db);
+	f->x.db = NULL;
+	assert_int_equal(db_open(&f->x.db, f->x.path, DB_READONLY, &e), TSU_OK);
 	{
 		due_query q = { date_from_ymd(2026, 11, 23), DUE_SINCE_EVER,
 				date_from_ymd(2026, 12, 23), false, 0 };
 		date_t today = q.today;
 		due_pager p;
 
-		assert_int_equal(due_pager_open(f->db, &q, true, alarm_section, &today, DUE_ALARM_SECTIONS, &p, &e), TSU_OK);
+		assert_int_equal(due_pager_open(f->x.db, &q, true, alarm_section, &today, DUE_ALARM_SECTIONS, &p, &e), TSU_OK);
 		assert_true(p.from_memory);
 		assert_true(p.total > 0);
 		due_pager_free(&p);
 	}
-	expect_all_windows(f->db);
+	expect_all_windows(f->x.db);
 }
 
 /* Fetching after an item that has gone (dealt with meanwhile) goes on
@@ -313,7 +298,7 @@ static void fetch_after_an_item_that_has_gone(void **state)
 	due_pos pos;
 	size_t i;
 
-	assert_int_equal(due_pager_open(f->db, &q, true, alarm_section, &today, DUE_ALARM_SECTIONS, &p, &e), TSU_OK);
+	assert_int_equal(due_pager_open(f->x.db, &q, true, alarm_section, &today, DUE_ALARM_SECTIONS, &p, &e), TSU_OK);
 	assert_true(due_pager_fetch(&p, NULL, -1, false, 100000, emit, &g, &e) > 10);
 	/* A key between two items: the same client and reference as item i,
 	 * one stage later - no such item, the next is item i + 1. */

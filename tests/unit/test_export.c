@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "tsunagi/db.h"
 #include "tsunagi/export.h"
 #include "tsunagi/import.h"
@@ -26,7 +27,7 @@
 #include "tsunagi/xalloc.h"
 
 struct fx {
-	char dir[64];
+	fx_db x;          /* a, the one exported */
 	db *a, *b;
 };
 
@@ -36,12 +37,9 @@ static int setup(void **state)
 	tsu_err e;
 	char *p;
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-export-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	p = xasprintf("%s/a.db", f->dir);
-	assert_int_equal(db_open(&f->a, p, DB_CREATE, &e), TSU_OK);
-	free(p);
-	p = xasprintf("%s/b.db", f->dir);
+	fx_db_open(&f->x, "export");
+	f->a = f->x.db;
+	p = xasprintf("%s/b.db", f->x.dir);
 	assert_int_equal(db_open(&f->b, p, DB_CREATE, &e), TSU_OK);
 	free(p);
 	*state = f;
@@ -51,12 +49,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char *cmd = xasprintf("rm -rf '%s'", f->dir);
 
-	db_close(f->a);
 	db_close(f->b);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	fx_db_close(&f->x);
 	free(f);
 	return 0;
 }

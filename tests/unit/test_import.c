@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "tsunagi/db.h"
 #include "tsunagi/import.h"
 #include "tsunagi/records.h"
@@ -23,20 +24,14 @@
 #include "tsunagi/xalloc.h"
 
 struct fx {
-	char dir[64];
-	char *path;
-	db *db;
+	fx_db x;
 };
 
 static int setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	tsu_err e;
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-import-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/t.db", f->dir);
-	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
+	fx_db_open(&f->x, "import");
 	*state = f;
 	return 0;
 }
@@ -44,12 +39,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char *cmd = xasprintf("rm -rf '%s'", f->dir);
 
-	db_close(f->db);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(f->path);
+	fx_db_close(&f->x);
 	free(f);
 	return 0;
 }
@@ -169,7 +160,7 @@ static void cp932_roster_is_detected_and_imported_whole(void **state)
 	import_report r;
 	tsu_err e;
 
-	assert_int_equal(run(f->db, "roster-cp932.csv", AUTO, &r, &e), TSU_OK);
+	assert_int_equal(run(f->x.db, "roster-cp932.csv", AUTO, &r, &e), TSU_OK);
 	assert_int_equal(r.encoding, ENC_CP932);
 	assert_true(r.guessed);
 	assert_int_equal(r.rows, 3);
@@ -177,7 +168,7 @@ static void cp932_roster_is_detected_and_imported_whole(void **state)
 	assert_int_equal(r.certificates, 2);
 	assert_int_equal(r.nproblems, 0);
 	import_report_free(&r);
-	check_roster(f->db);
+	check_roster(f->x.db);
 }
 
 static void utf8_roster_with_and_without_bom_gives_the_same_clients(void **state)
@@ -187,18 +178,18 @@ static void utf8_roster_with_and_without_bom_gives_the_same_clients(void **state
 	tsu_err e;
 	char *a, *b;
 	db *d2;
-	char *p2 = xasprintf("%s/2.db", f->dir);
+	char *p2 = xasprintf("%s/2.db", f->x.dir);
 
-	assert_int_equal(run(f->db, "roster-utf8.csv", AUTO, &r, &e), TSU_OK);
+	assert_int_equal(run(f->x.db, "roster-utf8.csv", AUTO, &r, &e), TSU_OK);
 	assert_int_equal(r.encoding, ENC_UTF8);
 	assert_false(r.had_bom);
 	import_report_free(&r);
-	check_roster(f->db);
+	check_roster(f->x.db);
 	assert_int_equal(db_open(&d2, p2, DB_CREATE, &e), TSU_OK);
 	assert_int_equal(run(d2, "roster-utf8-bom.csv", AUTO, &r, &e), TSU_OK);
 	assert_true(r.had_bom);
 	import_report_free(&r);
-	a = roster_text(f->db);
+	a = roster_text(f->x.db);
 	b = roster_text(d2);
 	assert_string_equal(a, b);
 	free(a);
@@ -214,14 +205,14 @@ static void given_encoding_overrides_detection(void **state)
 	tsu_err e;
 
 	/* CP932 bytes read as UTF-8 are broken in every Japanese cell. */
-	assert_int_equal(run(f->db, "roster-cp932.csv", (import_opts){ .encoding = ENC_UTF8 }, &r, &e), TSU_EINVAL);
+	assert_int_equal(run(f->x.db, "roster-cp932.csv", (import_opts){ .encoding = ENC_UTF8 }, &r, &e), TSU_EINVAL);
 	assert_false(r.guessed);
 	assert_true(has_problem(&r, 1, 1, "not valid UTF-8"));
-	assert_int_equal(clients(f->db), 0);
+	assert_int_equal(clients(f->x.db), 0);
 	import_report_free(&r);
-	assert_int_equal(run(f->db, "roster-cp932.csv", (import_opts){ .encoding = ENC_CP932 }, &r, &e), TSU_OK);
+	assert_int_equal(run(f->x.db, "roster-cp932.csv", (import_opts){ .encoding = ENC_CP932 }, &r, &e), TSU_OK);
 	import_report_free(&r);
-	check_roster(f->db);
+	check_roster(f->x.db);
 }
 
 static void impossible_dates_stop_the_import_and_name_line_and_column(void **state)
@@ -230,7 +221,7 @@ static void impossible_dates_stop_the_import_and_name_line_and_column(void **sta
 	import_report r;
 	tsu_err e;
 
-	assert_int_equal(run(f->db, "bad-date.csv", AUTO, &r, &e), TSU_EINVAL);
+	assert_int_equal(run(f->x.db, "bad-date.csv", AUTO, &r, &e), TSU_EINVAL);
 	if (!has_problem(&r, 3, 3, "February 29") || !has_problem(&r, 4, 3, "2019-05-01"))
 		dump_problems(&r);
 	assert_true(has_problem(&r, 3, 3, "February 29"));
@@ -239,7 +230,7 @@ static void impossible_dates_stop_the_import_and_name_line_and_column(void **sta
 	assert_int_equal(r.good, 1);
 	assert_int_equal(r.bad, 2);
 	assert_int_equal(r.imported, 0);
-	assert_int_equal(clients(f->db), 0);
+	assert_int_equal(clients(f->x.db), 0);
 	assert_non_null(strstr(e.msg, "--skip-bad"));
 	import_report_free(&r);
 }
@@ -250,11 +241,11 @@ static void skip_bad_imports_the_good_rows_and_lists_the_rest(void **state)
 	import_report r;
 	tsu_err e;
 
-	assert_int_equal(run(f->db, "bad-date.csv", (import_opts){ .auto_encoding = true, .skip_bad = true }, &r, &e), TSU_OK);
+	assert_int_equal(run(f->x.db, "bad-date.csv", (import_opts){ .auto_encoding = true, .skip_bad = true }, &r, &e), TSU_OK);
 	assert_int_equal(r.imported, 1);
 	assert_int_equal(r.bad, 2);
 	assert_int_equal(r.nproblems, 2);
-	assert_int_equal(clients(f->db), 1);
+	assert_int_equal(clients(f->x.db), 1);
 	import_report_free(&r);
 }
 
@@ -264,10 +255,10 @@ static void dry_run_reports_and_writes_nothing(void **state)
 	import_report r;
 	tsu_err e;
 
-	assert_int_equal(run(f->db, "roster-cp932.csv", (import_opts){ .auto_encoding = true, .dry_run = true }, &r, &e), TSU_OK);
+	assert_int_equal(run(f->x.db, "roster-cp932.csv", (import_opts){ .auto_encoding = true, .dry_run = true }, &r, &e), TSU_OK);
 	assert_int_equal(r.good, 3);
 	assert_int_equal(r.imported, 0);
-	assert_int_equal(clients(f->db), 0);
+	assert_int_equal(clients(f->x.db), 0);
 	import_report_free(&r);
 	/* Without a database at all. */
 	assert_int_equal(run(NULL, "bad-date.csv", (import_opts){ .auto_encoding = true, .dry_run = true }, &r, &e), TSU_EINVAL);
@@ -281,9 +272,9 @@ static void missing_name_is_a_bad_row(void **state)
 	import_report r;
 	tsu_err e;
 
-	assert_int_equal(run(f->db, "bad-name.csv", AUTO, &r, &e), TSU_EINVAL);
+	assert_int_equal(run(f->x.db, "bad-name.csv", AUTO, &r, &e), TSU_EINVAL);
 	assert_true(has_problem(&r, 3, 1, "empty"));
-	assert_int_equal(clients(f->db), 0);
+	assert_int_equal(clients(f->x.db), 0);
 	import_report_free(&r);
 }
 
@@ -293,9 +284,9 @@ static void duplicate_recipient_number_in_the_file_is_a_bad_row(void **state)
 	import_report r;
 	tsu_err e;
 
-	assert_int_equal(run(f->db, "bad-duplicate.csv", AUTO, &r, &e), TSU_EINVAL);
+	assert_int_equal(run(f->x.db, "bad-duplicate.csv", AUTO, &r, &e), TSU_EINVAL);
 	assert_true(has_problem(&r, 3, 4, "line 2"));
-	assert_int_equal(clients(f->db), 0);
+	assert_int_equal(clients(f->x.db), 0);
 	import_report_free(&r);
 }
 
@@ -305,12 +296,12 @@ static void recipient_number_already_in_the_database_is_a_bad_row(void **state)
 	import_report r;
 	tsu_err e;
 
-	assert_int_equal(run(f->db, "roster-utf8.csv", AUTO, &r, &e), TSU_OK);
+	assert_int_equal(run(f->x.db, "roster-utf8.csv", AUTO, &r, &e), TSU_OK);
 	import_report_free(&r);
-	assert_int_equal(run(f->db, "roster-cp932.csv", AUTO, &r, &e), TSU_EINVAL);
+	assert_int_equal(run(f->x.db, "roster-cp932.csv", AUTO, &r, &e), TSU_EINVAL);
 	assert_int_equal(r.bad, 3);
 	assert_true(has_problem(&r, 2, 6, "already client 1"));
-	assert_int_equal(clients(f->db), 3);
+	assert_int_equal(clients(f->x.db), 3);
 	import_report_free(&r);
 }
 
@@ -320,7 +311,7 @@ static void fields_over_their_limits_are_bad_rows(void **state)
 	import_report r;
 	tsu_err e;
 
-	assert_int_equal(run(f->db, "bad-long.csv", AUTO, &r, &e), TSU_EINVAL);
+	assert_int_equal(run(f->x.db, "bad-long.csv", AUTO, &r, &e), TSU_EINVAL);
 	assert_true(has_problem(&r, 3, 1, "101 characters"));
 	assert_true(has_problem(&r, 4, 4, "10 digits"));
 	import_report_free(&r);
@@ -332,14 +323,14 @@ static void broken_encoding_is_a_bad_row_at_its_cell(void **state)
 	import_report r;
 	tsu_err e;
 
-	assert_int_equal(run(f->db, "bad-encoding-cp932.csv", AUTO, &r, &e), TSU_EINVAL);
+	assert_int_equal(run(f->x.db, "bad-encoding-cp932.csv", AUTO, &r, &e), TSU_EINVAL);
 	assert_int_equal(r.encoding, ENC_CP932);
 	if (!has_problem(&r, 3, 2, "CP932"))
 		dump_problems(&r);
 	assert_true(has_problem(&r, 3, 2, "CP932"));
 	assert_int_equal(r.good, 1);
 	import_report_free(&r);
-	assert_int_equal(clients(f->db), 0);
+	assert_int_equal(clients(f->x.db), 0);
 }
 
 static void malformed_csv_and_extra_cells_are_bad_rows(void **state)
@@ -348,13 +339,13 @@ static void malformed_csv_and_extra_cells_are_bad_rows(void **state)
 	import_report r;
 	tsu_err e;
 
-	assert_int_equal(run(f->db, "bad-quote.csv", AUTO, &r, &e), TSU_EINVAL);
+	assert_int_equal(run(f->x.db, "bad-quote.csv", AUTO, &r, &e), TSU_EINVAL);
 	assert_true(has_problem(&r, 3, 1, "quote"));
 	import_report_free(&r);
-	assert_int_equal(run(f->db, "bad-cells.csv", AUTO, &r, &e), TSU_EINVAL);
+	assert_int_equal(run(f->x.db, "bad-cells.csv", AUTO, &r, &e), TSU_EINVAL);
 	assert_true(has_problem(&r, 3, 5, "5 cells"));
 	import_report_free(&r);
-	assert_int_equal(clients(f->db), 0);
+	assert_int_equal(clients(f->x.db), 0);
 }
 
 static void unknown_columns_are_reported_not_dropped(void **state)
@@ -363,13 +354,13 @@ static void unknown_columns_are_reported_not_dropped(void **state)
 	import_report r;
 	tsu_err e;
 
-	assert_int_equal(run(f->db, "bad-unknown-column.csv", AUTO, &r, &e), TSU_EINVAL);
+	assert_int_equal(run(f->x.db, "bad-unknown-column.csv", AUTO, &r, &e), TSU_EINVAL);
 	assert_true(has_problem(&r, 1, 3, "unknown column"));
 	assert_string_equal(r.problems[0].header, "血液型");
-	assert_int_equal(clients(f->db), 0);
+	assert_int_equal(clients(f->x.db), 0);
 	import_report_free(&r);
 	/* With --skip-bad the known columns are imported. */
-	assert_int_equal(run(f->db, "bad-unknown-column.csv", (import_opts){ .auto_encoding = true, .skip_bad = true }, &r, &e), TSU_OK);
+	assert_int_equal(run(f->x.db, "bad-unknown-column.csv", (import_opts){ .auto_encoding = true, .skip_bad = true }, &r, &e), TSU_OK);
 	assert_int_equal(r.imported, 1);
 	import_report_free(&r);
 }
@@ -386,16 +377,16 @@ static void english_headers_and_split_names_are_understood(void **state)
 	tsu_err e;
 	client c;
 
-	assert_int_equal(import_text(f->db,
+	assert_int_equal(import_text(f->x.db,
 		"Family name,Given name,セイ,メイ,Birth date,Sex,Case kind,Co-payment cap (yen)\n"
 		"山田,太郎,ﾔﾏﾀﾞ,ﾀﾛｳ,１９８０年？,M,plan,\"9,300円\"\n", &r, &e), TSU_EINVAL);
 	assert_true(has_problem(&r, 2, 5, "birth"));
 	import_report_free(&r);
-	assert_int_equal(import_text(f->db,
+	assert_int_equal(import_text(f->x.db,
 		"Family name,Given name,セイ,メイ,Birth date,Sex,Case kind,Co-payment cap (yen)\n"
 		"山田,太郎,ﾔﾏﾀﾞ,ﾀﾛｳ,１９８０/１/２,M,地域定着支援,\"9,300円\"\n", &r, &e), TSU_OK);
 	import_report_free(&r);
-	assert_int_equal(store_client_get(f->db, 1, &c, &e), TSU_OK);
+	assert_int_equal(store_client_get(f->x.db, 1, &c, &e), TSU_OK);
 	assert_string_equal(c.name, "山田 太郎");
 	assert_string_equal(c.kana, "ﾔﾏﾀﾞ ﾀﾛｳ");
 	assert_string_equal(c.case_kind, "retention");
@@ -409,10 +400,10 @@ static void a_file_without_a_name_column_is_refused(void **state)
 	import_report r;
 	tsu_err e;
 
-	assert_int_equal(import_text(f->db, "フリガナ,生年月日\nやまだ,1980-01-01\n", &r, &e), TSU_EINVAL);
+	assert_int_equal(import_text(f->x.db, "フリガナ,生年月日\nやまだ,1980-01-01\n", &r, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "no name column"));
 	import_report_free(&r);
-	assert_int_equal(import_text(f->db, "", &r, &e), TSU_EINVAL);
+	assert_int_equal(import_text(f->x.db, "", &r, &e), TSU_EINVAL);
 	import_report_free(&r);
 }
 
@@ -424,14 +415,14 @@ static void closed_clients_keep_their_closing_date(void **state)
 	client c;
 	char iso[DATE_ISO_LEN];
 
-	assert_int_equal(import_text(f->db, "氏名,フリガナ,生年月日,状態,終結日\n山田 太郎,やまだ たろう,1980-01-01,終結,R7.3.31\n", &r, &e), TSU_OK);
+	assert_int_equal(import_text(f->x.db, "氏名,フリガナ,生年月日,状態,終結日\n山田 太郎,やまだ たろう,1980-01-01,終結,R7.3.31\n", &r, &e), TSU_OK);
 	import_report_free(&r);
-	assert_int_equal(store_client_get(f->db, 1, &c, &e), TSU_OK);
+	assert_int_equal(store_client_get(f->x.db, 1, &c, &e), TSU_OK);
 	assert_string_equal(c.status, "closed");
 	date_format_iso(c.closed_on, iso);
 	assert_string_equal(iso, "2025-03-31");
 	client_free(&c);
-	assert_int_equal(import_text(f->db, "氏名,状態\n山田 花子,終結\n", &r, &e), TSU_EINVAL);
+	assert_int_equal(import_text(f->x.db, "氏名,状態\n山田 花子,終結\n", &r, &e), TSU_EINVAL);
 	assert_true(has_problem(&r, 2, 2, "closing date"));
 	import_report_free(&r);
 }
@@ -445,29 +436,29 @@ static void a_childs_guardian_becomes_a_family_contact(void **state)
 	tsu_err e;
 	char *long_name;
 
-	assert_int_equal(import_text(f->db,
+	assert_int_equal(import_text(f->x.db,
 		"氏名,フリガナ,生年月日,相談区分,保護者氏名\n"
 		"佐藤 蓮,さとう れん,2016-05-05,child,佐藤 恵子\n"
 		"山田 太郎,やまだ たろう,1980-01-01,plan,\n", &r, &e), TSU_OK);
 	assert_int_equal(r.imported, 2);
 	import_report_free(&r);
-	assert_int_equal(store_record_list(f->db, &rt_contact, 1, (void **)&cs, &n, &e), TSU_OK);
+	assert_int_equal(store_record_list(f->x.db, &rt_contact, 1, (void **)&cs, &n, &e), TSU_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(cs[0].role, "family");
 	assert_string_equal(cs[0].name, "佐藤 恵子");
 	assert_string_equal(cs[0].relation, "保護者");
 	record_free_list(&rt_contact, cs, n);
 	/* A blank cell adds no contact. */
-	assert_int_equal(store_record_list(f->db, &rt_contact, 2, (void **)&cs, &n, &e), TSU_OK);
+	assert_int_equal(store_record_list(f->x.db, &rt_contact, 2, (void **)&cs, &n, &e), TSU_OK);
 	assert_int_equal(n, 0);
 	record_free_list(&rt_contact, cs, n);
 	/* Too long a name is that row's problem, and nothing is imported. */
 	long_name = xasprintf("氏名,フリガナ,生年月日,保護者\n鈴木 一,すずき はじめ,2015-01-01,%0*d\n", 120, 0);
-	assert_int_equal(import_text(f->db, long_name, &r, &e), TSU_EINVAL);
+	assert_int_equal(import_text(f->x.db, long_name, &r, &e), TSU_EINVAL);
 	assert_true(has_problem(&r, 2, 4, "too long"));
 	import_report_free(&r);
 	free(long_name);
-	assert_int_equal(clients(f->db), 2);
+	assert_int_equal(clients(f->x.db), 2);
 }
 
 static void formula_neutralising_quote_is_undone(void **state)
@@ -477,9 +468,9 @@ static void formula_neutralising_quote_is_undone(void **state)
 	tsu_err e;
 	client c;
 
-	assert_int_equal(import_text(f->db, "氏名,フリガナ,生年月日,備考\n山田 太郎,やまだ たろう,1980-01-01,'=1+1\n", &r, &e), TSU_OK);
+	assert_int_equal(import_text(f->x.db, "氏名,フリガナ,生年月日,備考\n山田 太郎,やまだ たろう,1980-01-01,'=1+1\n", &r, &e), TSU_OK);
 	import_report_free(&r);
-	assert_int_equal(store_client_get(f->db, 1, &c, &e), TSU_OK);
+	assert_int_equal(store_client_get(f->x.db, 1, &c, &e), TSU_OK);
 	assert_string_equal(c.remarks, "=1+1");
 	client_free(&c);
 }

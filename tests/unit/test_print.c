@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "tsunagi/db.h"
 #include "tsunagi/print.h"
 #include "tsunagi/records.h"
@@ -27,8 +28,7 @@
 #include "tsunagi/xalloc.h"
 
 struct fx {
-	char dir[64];
-	db *db;
+	fx_db x;
 	int64_t client, plan, monitoring, assessment;
 };
 
@@ -69,7 +69,7 @@ static void fixture(struct fx *f)
 	assert_int_equal(client_set(&c, "copay-cap", "9300", &e), TSU_OK);
 	assert_int_equal(client_set(&c, "sex", "male", &e), TSU_OK);
 	assert_int_equal(client_set(&c, "address", "横浜市中区1-2-3", &e), TSU_OK);
-	assert_int_equal(store_client_add(f->db, &c, &e), TSU_OK);
+	assert_int_equal(store_client_add(f->x.db, &c, &e), TSU_OK);
 	f->client = c.id;
 	client_free(&c);
 
@@ -84,7 +84,7 @@ static void fixture(struct fx *f)
 	set(&p.long_goal, "一人暮らしを続ける。");
 	set(&p.short_goal, "生活リズムを整える。");
 	set(&p.daily_activities, "7:00 起床");
-	assert_int_equal(store_plan_add(f->db, &p, &e), TSU_OK);
+	assert_int_equal(store_plan_add(f->x.db, &p, &e), TSU_OK);
 	f->plan = p.id;
 	record_free(&rt_plan, &p);
 	for (int i = 0; i < 2; i++) {
@@ -97,7 +97,7 @@ static void fixture(struct fx *f)
 		set(&r.service_amount, i ? "週4日" : "週2回・各1時間");
 		set(&r.provider, "つなぎヘルパー 045-000-0000");
 		r.target_on = D("2026-10-31");
-		assert_int_equal(store_record_add(f->db, &rt_plan_row, &r, &e), TSU_OK);
+		assert_int_equal(store_record_add(f->x.db, &rt_plan_row, &r, &e), TSU_OK);
 		record_free(&rt_plan_row, &r);
 	}
 	record_init(&rt_weekly_slot, &w);
@@ -106,25 +106,25 @@ static void fixture(struct fx *f)
 	w.start_min = 600;
 	w.end_min = 780;
 	set(&w.activity, "家事援助");
-	assert_int_equal(store_record_add(f->db, &rt_weekly_slot, &w, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_weekly_slot, &w, &e), TSU_OK);
 	record_free(&rt_weekly_slot, &w);
 
-	assert_int_equal(store_plan_finalise(f->db, f->plan, D("2026-04-28"), &e), TSU_OK);
-	assert_int_equal(store_monitoring_start(f->db, f->client, D("2026-07-10"), &f->monitoring, &e), TSU_OK);
-	assert_int_equal(store_record_list(f->db, &rt_monitoring_row, f->monitoring, (void **)&mr, &nmr, &e), TSU_OK);
+	assert_int_equal(store_plan_finalise(f->x.db, f->plan, D("2026-04-28"), &e), TSU_OK);
+	assert_int_equal(store_monitoring_start(f->x.db, f->client, D("2026-07-10"), &f->monitoring, &e), TSU_OK);
+	assert_int_equal(store_record_list(f->x.db, &rt_monitoring_row, f->monitoring, (void **)&mr, &nmr, &e), TSU_OK);
 	mr[0].gas = 1;
 	set(&mr[0].next_steps, "一人で掃除する日を作る。");
 	mr[1].gas = -1;
 	mr[1].change_weekly = true;
 	for (size_t i = 0; i < nmr; i++)
-		assert_int_equal(store_record_update(f->db, &rt_monitoring_row, &mr[i], &e), TSU_OK);
+		assert_int_equal(store_record_update(f->x.db, &rt_monitoring_row, &mr[i], &e), TSU_OK);
 	record_free_list(&rt_monitoring_row, mr, nmr);
 
 	record_init(&rt_assessment, &a);
 	a.client_id = f->client;
 	a.assessed_on = D("2026-04-01");
 	set(&a.health, "統合失調症。");
-	assert_int_equal(store_record_add(f->db, &rt_assessment, &a, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_assessment, &a, &e), TSU_OK);
 	f->assessment = a.id;
 	record_free(&rt_assessment, &a);
 	{
@@ -146,7 +146,7 @@ static void fixture(struct fx *f)
 			it.facilitator = items[i].fac;
 			it.strength = items[i].str;
 			it.need = items[i].need;
-			assert_int_equal(store_record_add(f->db, &rt_assessment_item, &it, &e), TSU_OK);
+			assert_int_equal(store_record_add(f->x.db, &rt_assessment_item, &it, &e), TSU_OK);
 			record_free(&rt_assessment_item, &it);
 		}
 	}
@@ -156,21 +156,15 @@ static void fixture(struct fx *f)
 	set(&n.kind, "phone");
 	set(&n.fact, "眠れない日が続いている。");
 	set(&n.next_step, "主治医に相談する。");
-	assert_int_equal(store_record_add(f->db, &rt_note, &n, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_note, &n, &e), TSU_OK);
 	record_free(&rt_note, &n);
 }
 
 static int setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	char *path;
-	tsu_err e;
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-print-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	path = xasprintf("%s/t.db", f->dir);
-	assert_int_equal(db_open(&f->db, path, DB_CREATE, &e), TSU_OK);
-	free(path);
+	fx_db_open(&f->x, "print");
 	fixture(f);
 	*state = f;
 	return 0;
@@ -179,11 +173,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char *cmd = xasprintf("rm -rf '%s'", f->dir);
 
-	db_close(f->db);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	fx_db_close(&f->x);
 	free(f);
 	return 0;
 }
@@ -199,7 +190,7 @@ static char *render(struct fx *f, print_kind k, int64_t id, bool initials)
 
 	o.today = D("2026-11-23");
 	o.initials = initials;
-	assert_int_equal(print_build(f->db, k, f->client, id, &o, &pf, &e), TSU_OK);
+	assert_int_equal(print_build(f->x.db, k, f->client, id, &o, &pf, &e), TSU_OK);
 	s = pform_render_text(pf, NULL);
 	pform_free(pf);
 	if (getenv("PRINT_DUMP"))
@@ -485,7 +476,7 @@ static void a_draft_plan_is_titled_an_draft_and_leaves_the_provider_empty(void *
 	tsu_err e;
 	char *got;
 
-	assert_int_equal(store_plan_revise(f->db, f->plan, D("2026-11-01"), &nid, &e), TSU_OK);
+	assert_int_equal(store_plan_revise(f->x.db, f->plan, D("2026-11-01"), &nid, &e), TSU_OK);
 	got = render(f, PRINT_PLAN, 0, false);   /* the newest: the draft */
 	assert_non_null(strstr(got, "サービス等利用計画（案）"));
 	assert_non_null(strstr(got, "計画案作成日                  令和8年11月1日"));
@@ -506,16 +497,16 @@ static void make_child(struct fx *f)
 	certificate ce;
 	tsu_err e;
 
-	assert_int_equal(store_client_get(f->db, f->client, &c, &e), TSU_OK);
+	assert_int_equal(store_client_get(f->x.db, f->client, &c, &e), TSU_OK);
 	assert_int_equal(client_set(&c, "kind", "child", &e), TSU_OK);
-	assert_int_equal(store_client_update(f->db, &c, &e), TSU_OK);
+	assert_int_equal(store_client_update(f->x.db, &c, &e), TSU_OK);
 	client_free(&c);
 	record_init(&rt_contact, &g);
 	g.client_id = f->client;
 	set(&g.role, "family");
 	set(&g.name, "山田 花子");
 	set(&g.kana, "やまだ はなこ");
-	assert_int_equal(store_record_add(f->db, &rt_contact, &g, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_contact, &g, &e), TSU_OK);
 	record_free(&rt_contact, &g);
 	record_init(&rt_certificate, &ce);
 	ce.client_id = f->client;
@@ -523,7 +514,7 @@ static void make_child(struct fx *f)
 	set(&ce.number, "1400200002");
 	ce.valid_from = D("2026-04-01");
 	ce.valid_to = D("2027-03-31");
-	assert_int_equal(store_record_add(f->db, &rt_certificate, &ce, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_certificate, &ce, &e), TSU_OK);
 	record_free(&rt_certificate, &ce);
 }
 
@@ -535,11 +526,11 @@ static int64_t revise_with(struct fx *f, const char *kind, bool drop_others)
 	size_t n;
 	tsu_err e;
 
-	assert_int_equal(store_plan_revise(f->db, f->plan, D("2026-11-01"), &nid, &e), TSU_OK);
+	assert_int_equal(store_plan_revise(f->x.db, f->plan, D("2026-11-01"), &nid, &e), TSU_OK);
 	if (drop_others) {
-		assert_int_equal(store_record_list(f->db, &rt_plan_row, nid, (void **)&rows, &n, &e), TSU_OK);
+		assert_int_equal(store_record_list(f->x.db, &rt_plan_row, nid, (void **)&rows, &n, &e), TSU_OK);
 		for (size_t i = 0; i < n; i++)
-			assert_int_equal(store_record_delete(f->db, &rt_plan_row, rows[i].id, &e), TSU_OK);
+			assert_int_equal(store_record_delete(f->x.db, &rt_plan_row, rows[i].id, &e), TSU_OK);
 		record_free_list(&rt_plan_row, rows, n);
 	}
 	record_init(&rt_plan_row, &r);
@@ -547,7 +538,7 @@ static int64_t revise_with(struct fx *f, const char *kind, bool drop_others)
 	r.priority = 3;
 	set(&r.goal, "友達と遊ぶ");
 	set(&r.service_kind, kind);
-	assert_int_equal(store_record_add(f->db, &rt_plan_row, &r, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_plan_row, &r, &e), TSU_OK);
 	record_free(&rt_plan_row, &r);
 	return nid;
 }
@@ -600,11 +591,11 @@ static void a_child_using_only_day_services_gets_the_childs_plan_title(void **st
 	free(got);
 	/* Final: the same form without （案）, and the monitoring report of
 	 * the new version says 継続障害児支援利用援助. */
-	assert_int_equal(store_plan_finalise(f->db, nid, D("2026-11-10"), &e), TSU_OK);
+	assert_int_equal(store_plan_finalise(f->x.db, nid, D("2026-11-10"), &e), TSU_OK);
 	got = render(f, PRINT_PLAN, nid, false);
 	assert_non_null(strstr(got, " 障害児支援利用計画\n"));
 	free(got);
-	assert_int_equal(store_monitoring_start(f->db, f->client, D("2026-11-20"), &nid, &e), TSU_OK);
+	assert_int_equal(store_monitoring_start(f->x.db, f->client, D("2026-11-20"), &nid, &e), TSU_OK);
 	got = render(f, PRINT_MONITORING, nid, false);
 	assert_non_null(strstr(got, "モニタリング報告書（継続障害児支援利用援助）"));
 	free(got);
@@ -623,7 +614,7 @@ static void an_adult_shows_no_guardian_but_all_three_numbers(void **state)
 	set(&ce.number, "1400300003");
 	ce.valid_from = D("2026-04-01");
 	ce.valid_to = D("2027-03-31");
-	assert_int_equal(store_record_add(f->db, &rt_certificate, &ce, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_certificate, &ce, &e), TSU_OK);
 	record_free(&rt_certificate, &ce);
 	for (print_kind k = PRINT_ASSESSMENT; k <= PRINT_PREP; k++) {
 		got = render(f, k, 0, false);
@@ -643,8 +634,8 @@ static void monitoring_months_follow_the_interval_history(void **state)
 
 	/* Every month first, then every 6 months (the municipality's
 	 * change, recorded on the plan in force). */
-	assert_int_equal(store_plan_set_interval(f->db, f->plan, month_from_ym(2026, 5), 1, &e), TSU_OK);
-	assert_int_equal(store_plan_set_interval(f->db, f->plan, month_from_ym(2026, 8), 6, &e), TSU_OK);
+	assert_int_equal(store_plan_set_interval(f->x.db, f->plan, month_from_ym(2026, 5), 1, &e), TSU_OK);
+	assert_int_equal(store_plan_set_interval(f->x.db, f->plan, month_from_ym(2026, 8), 6, &e), TSU_OK);
 	got = render(f, PRINT_PLAN, f->plan, false);
 	assert_non_null(strstr(got, "モニタリング期間              毎月(R8.5〜R8.7)、6月ごと(R8.10〜R9.4)\n"));
 	free(got);
@@ -660,22 +651,22 @@ static void the_draft_and_the_final_plan_get_their_own_file_names(void **state)
 	char *name, *want;
 
 	o.today = D("2026-11-23");
-	assert_int_equal(store_plan_revise(f->db, f->plan, D("2026-11-01"), &nid, &e), TSU_OK);
-	assert_int_equal(print_build(f->db, PRINT_PLAN, f->client, 0, &o, &pf, &e), TSU_OK);
+	assert_int_equal(store_plan_revise(f->x.db, f->plan, D("2026-11-01"), &nid, &e), TSU_OK);
+	assert_int_equal(print_build(f->x.db, PRINT_PLAN, f->client, 0, &o, &pf, &e), TSU_OK);
 	name = print_file_name(pf, PRINT_PLAN, f->client, 0);
 	want = xasprintf("plan-draft-%lld-%lld.pdf", (long long)f->client, (long long)nid);
 	assert_string_equal(name, want);
 	free(want);
 	free(name);
 	pform_free(pf);
-	assert_int_equal(print_build(f->db, PRINT_PLAN, f->client, f->plan, &o, &pf, &e), TSU_OK);
+	assert_int_equal(print_build(f->x.db, PRINT_PLAN, f->client, f->plan, &o, &pf, &e), TSU_OK);
 	name = print_file_name(pf, PRINT_PLAN, f->client, f->plan);
 	want = xasprintf("plan-final-%lld-%lld.pdf", (long long)f->client, (long long)f->plan);
 	assert_string_equal(name, want);
 	free(want);
 	free(name);
 	pform_free(pf);
-	assert_int_equal(print_build(f->db, PRINT_MONITORING, f->client, 0, &o, &pf, &e), TSU_OK);
+	assert_int_equal(print_build(f->x.db, PRINT_MONITORING, f->client, 0, &o, &pf, &e), TSU_OK);
 	name = print_file_name(pf, PRINT_MONITORING, f->client, 0);
 	want = xasprintf("monitoring-%lld-%lld.pdf", (long long)f->client, (long long)f->monitoring);
 	assert_string_equal(name, want);
@@ -700,7 +691,7 @@ static void prep_sheet_prints_the_stored_text_when_there_is_one(void **state)
 	tsu_err e;
 	char *got;
 
-	assert_int_equal(store_prep_save(f->db, f->client, 0, 0, D("2026-11-30"), "服薬の声かけを相談する", NULL, &e), TSU_OK);
+	assert_int_equal(store_prep_save(f->x.db, f->client, 0, 0, D("2026-11-30"), "服薬の声かけを相談する", NULL, &e), TSU_OK);
 	got = render(f, PRINT_PREP, 0, false);
 	assert_non_null(strstr(got, "  服薬の声かけを相談する\n"));
 	assert_non_null(strstr(got, "次回の会議                    令和8年11月30日"));
@@ -721,12 +712,12 @@ static void a_record_of_another_client_or_none_at_all_is_refused(void **state)
 	assert_int_equal(client_set(&c, "name", "佐藤", &e), TSU_OK);
 	assert_int_equal(client_set(&c, "kana", "さとう", &e), TSU_OK);
 	assert_int_equal(client_set(&c, "birth", "1980-01-01", &e), TSU_OK);
-	assert_int_equal(store_client_add(f->db, &c, &e), TSU_OK);
+	assert_int_equal(store_client_add(f->x.db, &c, &e), TSU_OK);
 	client_free(&c);
-	assert_int_equal(print_build(f->db, PRINT_PLAN, c.id, f->plan, &o, &pf, &e), TSU_EINVAL);
+	assert_int_equal(print_build(f->x.db, PRINT_PLAN, c.id, f->plan, &o, &pf, &e), TSU_EINVAL);
 	assert_null(pf);
-	assert_int_equal(print_build(f->db, PRINT_MONITORING, c.id, 0, &o, &pf, &e), TSU_ENOTFOUND);
-	assert_int_equal(print_build(f->db, PRINT_ASSESSMENT, c.id, 0, &o, &pf, &e), TSU_ENOTFOUND);
+	assert_int_equal(print_build(f->x.db, PRINT_MONITORING, c.id, 0, &o, &pf, &e), TSU_ENOTFOUND);
+	assert_int_equal(print_build(f->x.db, PRINT_ASSESSMENT, c.id, 0, &o, &pf, &e), TSU_ENOTFOUND);
 	assert_int_equal(print_kind_from_name("weekly"), PRINT_WEEKLY);
 	assert_int_equal(print_kind_from_name("nope"), -1);
 }
@@ -764,7 +755,7 @@ static void the_plan_pdf_is_landscape_a4_with_its_text(void **state)
 	tsu_err e;
 
 	o.today = D("2026-11-23");
-	assert_int_equal(print_build(f->db, PRINT_PLAN, f->client, 0, &o, &pf, &e), TSU_OK);
+	assert_int_equal(print_build(f->x.db, PRINT_PLAN, f->client, 0, &o, &pf, &e), TSU_OK);
 	assert_int_equal(pform_render_pdf(pf, &pdf, &len, &e), TSU_OK);
 	assert_true(len > 1000);
 	assert_memory_equal(pdf, "%PDF-", 5);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "tsunagi/db.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store_client.h"
@@ -23,40 +24,10 @@
 #include "tsunagi/xalloc.h"
 
 struct fx {
-	char dir[64];
-	char *path;
-	db *db;
+	fx_db x;
 	int64_t a, b;           /* two clients */
 	int64_t note, intake, assessment, monitoring;
 };
-
-static date_t D(const char *s)
-{
-	date_t d;
-	tsu_err e;
-	assert_int_equal(date_parse(s, &d, &e), TSU_OK);
-	return d;
-}
-
-static void set(char **dst, const char *s)
-{
-	free(*dst);
-	*dst = xstrdup(s);
-}
-
-static int64_t add_client(db *d, const char *name, const char *kana)
-{
-	client c;
-	tsu_err e;
-
-	client_init(&c);
-	assert_int_equal(client_set(&c, "name", name, &e), TSU_OK);
-	assert_int_equal(client_set(&c, "kana", kana, &e), TSU_OK);
-	assert_int_equal(client_set(&c, "birth", "1980-01-01", &e), TSU_OK);
-	assert_int_equal(store_client_add(d, &c, &e), TSU_OK);
-	client_free(&c);
-	return c.id;
-}
 
 static void add(db *d, const record_type *rt, void *rec)
 {
@@ -72,7 +43,6 @@ static void add(db *d, const record_type *rt, void *rec)
 static int setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	tsu_err e;
 	note n;
 	intake in;
 	assessment as;
@@ -80,75 +50,72 @@ static int setup(void **state)
 	monitoring mo;
 	monitoring_row mr;
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-search-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/t.db", f->dir);
-	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
-	f->a = add_client(f->db, "山田 太郎", "やまだ たろう");
-	f->b = add_client(f->db, "佐藤 花子", "さとう はなこ");
+	fx_db_open(&f->x, "search");
+	f->a = fx_client(f->x.db, "山田 太郎", "やまだ たろう", "1980-01-01");
+	f->b = fx_client(f->x.db, "佐藤 花子", "さとう はなこ", "1980-01-01");
 
 	record_init(&rt_note, &n);
 	n.client_id = f->a;
-	n.noted_on = D("2026-11-02");
-	set(&n.noted_at, "10:00");
-	set(&n.kind, "phone");
-	set(&n.fact, "母から電話。ヘルパーの曜日を変えたい");
-	add(f->db, &rt_note, &n);
+	n.noted_on = fx_date("2026-11-02");
+	fx_set(&n.noted_at, "10:00");
+	fx_set(&n.kind, "phone");
+	fx_set(&n.fact, "母から電話。ヘルパーの曜日を変えたい");
+	add(f->x.db, &rt_note, &n);
 	f->note = n.id;
 	record_free(&rt_note, &n);
 
 	record_init(&rt_note, &n);
 	n.client_id = f->b;
-	n.noted_on = D("2026-11-05");
-	set(&n.subjective, "ﾍﾙﾊﾟｰさんが来ない日がある");
-	add(f->db, &rt_note, &n);
+	n.noted_on = fx_date("2026-11-05");
+	fx_set(&n.subjective, "ﾍﾙﾊﾟｰさんが来ない日がある");
+	add(f->x.db, &rt_note, &n);
 	record_free(&rt_note, &n);
 
 	record_init(&rt_note, &n);
 	n.client_id = f->b;
-	n.noted_on = D("2026-11-06");
-	set(&n.fact, "通院同行");
-	add(f->db, &rt_note, &n);
+	n.noted_on = fx_date("2026-11-06");
+	fx_set(&n.fact, "通院同行");
+	add(f->x.db, &rt_note, &n);
 	record_free(&rt_note, &n);
 
 	record_init(&rt_intake, &in);
 	in.client_id = f->a;
-	in.intake_on = D("2026-04-01");
-	set(&in.complaint, "一人暮らしを続けたい。家事はヘルパーに頼みたい");
-	add(f->db, &rt_intake, &in);
+	in.intake_on = fx_date("2026-04-01");
+	fx_set(&in.complaint, "一人暮らしを続けたい。家事はヘルパーに頼みたい");
+	add(f->x.db, &rt_intake, &in);
 	f->intake = in.id;
 	record_free(&rt_intake, &in);
 
 	record_init(&rt_assessment, &as);
 	as.client_id = f->a;
-	as.assessed_on = D("2026-05-10");
-	set(&as.health, "統合失調症。服薬は自己管理");
-	add(f->db, &rt_assessment, &as);
+	as.assessed_on = fx_date("2026-05-10");
+	fx_set(&as.health, "統合失調症。服薬は自己管理");
+	add(f->x.db, &rt_assessment, &as);
 	f->assessment = as.id;
 	record_init(&rt_assessment_item, &it);
 	it.assessment_id = as.id;
-	set(&it.component, "d");
-	set(&it.fact, "調理はできないが、ヘルパーと一緒なら作れる");
-	add(f->db, &rt_assessment_item, &it);
+	fx_set(&it.component, "d");
+	fx_set(&it.fact, "調理はできないが、ヘルパーと一緒なら作れる");
+	add(f->x.db, &rt_assessment_item, &it);
 	record_free(&rt_assessment_item, &it);
 	record_init(&rt_assessment_item, &it);
 	it.assessment_id = as.id;
-	set(&it.component, "d");
-	set(&it.fact, "掃除はヘルパーが週1回");
-	add(f->db, &rt_assessment_item, &it);
+	fx_set(&it.component, "d");
+	fx_set(&it.fact, "掃除はヘルパーが週1回");
+	add(f->x.db, &rt_assessment_item, &it);
 	record_free(&rt_assessment_item, &it);
 	record_free(&rt_assessment, &as);
 
 	record_init(&rt_monitoring, &mo);
 	mo.client_id = f->a;
-	mo.done_on = D("2026-10-20");
-	set(&mo.situation, "落ち着いて暮らしている");
-	add(f->db, &rt_monitoring, &mo);
+	mo.done_on = fx_date("2026-10-20");
+	fx_set(&mo.situation, "落ち着いて暮らしている");
+	add(f->x.db, &rt_monitoring, &mo);
 	f->monitoring = mo.id;
 	record_init(&rt_monitoring_row, &mr);
 	mr.monitoring_id = mo.id;
-	set(&mr.delivery, "ヘルパーは予定どおり週2回");
-	add(f->db, &rt_monitoring_row, &mr);
+	fx_set(&mr.delivery, "ヘルパーは予定どおり週2回");
+	add(f->x.db, &rt_monitoring_row, &mr);
 	record_free(&rt_monitoring_row, &mr);
 	record_free(&rt_monitoring, &mo);
 	*state = f;
@@ -158,13 +125,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char *cmd;
 
-	db_close(f->db);
-	cmd = xasprintf("rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(f->path);
+	fx_db_close(&f->x);
 	free(f);
 	return 0;
 }
@@ -183,7 +145,7 @@ static void every_kind_newest_first_each_record_once(void **state)
 	bool more;
 	tsu_err e;
 
-	assert_int_equal(store_text_search(f->db, &q, 10, 0, &h, &n, &more, &e), TSU_OK);
+	assert_int_equal(store_text_search(f->x.db, &q, 10, 0, &h, &n, &more, &e), TSU_OK);
 	assert_int_equal(n, 5);
 	assert_false(more);
 	/* b's half-width ﾍﾙﾊﾟｰ (Nov 5), a's note (Nov 2), monitoring (Oct
@@ -198,7 +160,7 @@ static void every_kind_newest_first_each_record_once(void **state)
 	assert_string_equal(h[1].client_name, "山田 太郎");
 	assert_int_equal(h[2].kind, TS_MONITORING);
 	assert_int_equal(h[2].record_id, f->monitoring);
-	assert_int_equal(h[2].on, D("2026-10-20"));
+	assert_int_equal(h[2].on, fx_date("2026-10-20"));
 	assert_string_equal(h[2].field, "service delivery");
 	assert_string_equal(h[2].text, "ヘルパーは予定どおり週2回");
 	assert_int_equal(h[3].kind, TS_ASSESSMENT);
@@ -220,24 +182,24 @@ static void filters_by_kind_and_date(void **state)
 	tsu_err e;
 
 	q.kinds = TS_INTAKE | TS_ASSESSMENT;
-	assert_int_equal(store_text_search(f->db, &q, 10, 0, &h, &n, &more, &e), TSU_OK);
+	assert_int_equal(store_text_search(f->x.db, &q, 10, 0, &h, &n, &more, &e), TSU_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(h[0].kind, TS_ASSESSMENT);
 	assert_int_equal(h[1].kind, TS_INTAKE);
 	text_hit_free_list(h, n);
 
 	q.kinds = 0;
-	q.from = D("2026-05-10");
-	q.to = D("2026-11-02");
-	assert_int_equal(store_text_search(f->db, &q, 10, 0, &h, &n, &more, &e), TSU_OK);
+	q.from = fx_date("2026-05-10");
+	q.to = fx_date("2026-11-02");
+	assert_int_equal(store_text_search(f->x.db, &q, 10, 0, &h, &n, &more, &e), TSU_OK);
 	assert_int_equal(n, 3);
 	assert_int_equal(h[0].record_id, f->note);
 	assert_int_equal(h[2].record_id, f->assessment);
 	text_hit_free_list(h, n);
 
 	q.from = DATE_NONE;
-	q.to = D("2026-04-30");
-	assert_int_equal(store_text_search(f->db, &q, 10, 0, &h, &n, &more, &e), TSU_OK);
+	q.to = fx_date("2026-04-30");
+	assert_int_equal(store_text_search(f->x.db, &q, 10, 0, &h, &n, &more, &e), TSU_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].kind, TS_INTAKE);
 	text_hit_free_list(h, n);
@@ -252,26 +214,26 @@ static void pages_and_refusals(void **state)
 	bool more;
 	tsu_err e;
 
-	assert_int_equal(store_text_search(f->db, &q, 2, 0, &h, &n, &more, &e), TSU_OK);
+	assert_int_equal(store_text_search(f->x.db, &q, 2, 0, &h, &n, &more, &e), TSU_OK);
 	assert_int_equal(n, 2);
 	assert_true(more);
 	text_hit_free_list(h, n);
-	assert_int_equal(store_text_search(f->db, &q, 2, 4, &h, &n, &more, &e), TSU_OK);
+	assert_int_equal(store_text_search(f->x.db, &q, 2, 4, &h, &n, &more, &e), TSU_OK);
 	assert_int_equal(n, 1);
 	assert_false(more);
 	assert_int_equal(h[0].kind, TS_INTAKE);
 	text_hit_free_list(h, n);
 
 	q = Q("みつからない");
-	assert_int_equal(store_text_search(f->db, &q, 10, 0, &h, &n, &more, &e), TSU_OK);
+	assert_int_equal(store_text_search(f->x.db, &q, 10, 0, &h, &n, &more, &e), TSU_OK);
 	assert_int_equal(n, 0);
 	assert_null(h);
 	q = Q(" 　");
-	assert_int_equal(store_text_search(f->db, &q, 10, 0, &h, &n, &more, &e), TSU_EINVAL);
+	assert_int_equal(store_text_search(f->x.db, &q, 10, 0, &h, &n, &more, &e), TSU_EINVAL);
 	q = Q("ヘルパー");
-	q.from = D("2026-12-01");
-	q.to = D("2026-11-01");
-	assert_int_equal(store_text_search(f->db, &q, 10, 0, &h, &n, &more, &e), TSU_EINVAL);
+	q.from = fx_date("2026-12-01");
+	q.to = fx_date("2026-11-01");
+	assert_int_equal(store_text_search(f->x.db, &q, 10, 0, &h, &n, &more, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "from date is after the to date"));
 	assert_null(h);
 }

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "tsunagi/date.h"
 #include "tsunagi/db.h"
 #include "tsunagi/records.h"
@@ -25,9 +26,7 @@
 #include "tsunagi/xalloc.h"
 
 struct fx {
-	char dir[64];
-	char *path;
-	db *db;
+	fx_db x;
 };
 
 /* The wall clock the day's check reads: 2026-11-23 03:00 UTC, the same
@@ -44,10 +43,10 @@ static int setup(void **state)
 
 	date_clock_set(fixed_clock);
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/tsunagi-test-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/sub/dir/t.db", f->dir);
-	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
+	/* In a directory that does not exist yet: db_open makes it. */
+	fx_dir(&f->x, "test");
+	f->x.path = xasprintf("%s/sub/dir/t.db", f->x.dir);
+	assert_int_equal(db_open(&f->x.db, f->x.path, DB_CREATE, &e), TSU_OK);
 	*state = f;
 	return 0;
 }
@@ -55,35 +54,16 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char *cmd;
 
-	db_close(f->db);
-	cmd = xasprintf("rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(f->path);
+	fx_db_close(&f->x);
 	free(f);
 	return 0;
-}
-
-static int64_t add_client(db *d, const char *name, const char *kana)
-{
-	client c;
-	tsu_err e;
-
-	client_init(&c);
-	assert_int_equal(client_set(&c, "name", name, &e), TSU_OK);
-	assert_int_equal(client_set(&c, "kana", kana, &e), TSU_OK);
-	assert_int_equal(client_set(&c, "birth", "S45.3.2", &e), TSU_OK);
-	assert_int_equal(store_client_add(d, &c, &e), TSU_OK);
-	client_free(&c);
-	return c.id;
 }
 
 static void new_database_is_migrated_to_the_latest_schema(void **state)
 {
 	struct fx *f = *state;
-	assert_int_equal(db_user_version(f->db), db_schema_version());
+	assert_int_equal(db_user_version(f->x.db), db_schema_version());
 	assert_true(db_schema_version() >= 1);
 }
 
@@ -91,7 +71,7 @@ static void the_daily_quick_check_is_remembered_in_meta(void **state)
 {
 	struct fx *f = *state;
 	char day[16];
-	db_stmt *s = db_prepare(f->db, "SELECT count(*) FROM meta WHERE key = 'quick_check_day'"
+	db_stmt *s = db_prepare(f->x.db, "SELECT count(*) FROM meta WHERE key = 'quick_check_day'"
 				       " AND value = :day");
 
 	/* The fixture's database was made under the clock set in setup. */
@@ -118,17 +98,17 @@ static void the_days_check_is_due_on_a_new_day_and_run_apart(void **state)
 	char res[200];
 	tsu_err e;
 
-	assert_false(db_check_due(f->db));   /* a new database is whole */
-	db_close(f->db);
-	meta_set(f->path, "UPDATE meta SET value = '2000-01-01' WHERE key = 'quick_check_day'");
-	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
-	assert_true(db_check_due(f->db));
-	assert_int_equal(db_check_run(f->path, res, sizeof res, &e), TSU_OK);
+	assert_false(db_check_due(f->x.db));   /* a new database is whole */
+	db_close(f->x.db);
+	meta_set(f->x.path, "UPDATE meta SET value = '2000-01-01' WHERE key = 'quick_check_day'");
+	assert_int_equal(db_open(&f->x.db, f->x.path, DB_CREATE, &e), TSU_OK);
+	assert_true(db_check_due(f->x.db));
+	assert_int_equal(db_check_run(f->x.path, res, sizeof res, &e), TSU_OK);
 	assert_string_equal(res, "ok");
-	assert_false(db_check_problem(f->db, res, sizeof res));
-	db_close(f->db);
-	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
-	assert_false(db_check_due(f->db));
+	assert_false(db_check_problem(f->x.db, res, sizeof res));
+	db_close(f->x.db);
+	assert_int_equal(db_open(&f->x.db, f->x.path, DB_CREATE, &e), TSU_OK);
+	assert_false(db_check_due(f->x.db));
 }
 
 /* One check at a time: while the lock is held, another is refused. */
@@ -137,15 +117,15 @@ static void only_one_days_check_runs_at_a_time(void **state)
 	struct fx *f = *state;
 	char res[200];
 	tsu_err e;
-	int fd = db_check_lock(f->path);
+	int fd = db_check_lock(f->x.path);
 
 	assert_true(fd >= 0);
-	assert_true(db_check_running(f->path));
-	assert_int_equal(db_check_run(f->path, res, sizeof res, &e), TSU_EFAIL);
+	assert_true(db_check_running(f->x.path));
+	assert_int_equal(db_check_run(f->x.path, res, sizeof res, &e), TSU_EFAIL);
 	assert_non_null(strstr(e.msg, "checking"));
 	close(fd);
-	assert_false(db_check_running(f->path));
-	assert_int_equal(db_check_run(f->path, res, sizeof res, &e), TSU_OK);
+	assert_false(db_check_running(f->x.path));
+	assert_int_equal(db_check_run(f->x.path, res, sizeof res, &e), TSU_OK);
 }
 
 /* A problem the check recorded refuses every open until it is lifted. */
@@ -156,36 +136,36 @@ static void a_recorded_problem_refuses_the_open_until_lifted(void **state)
 	db *d;
 	tsu_err e;
 
-	db_close(f->db);
-	f->db = NULL;
-	meta_set(f->path, "INSERT INTO meta (key, value) VALUES ('integrity_problem', 'On tree page 7 cell 2: test')");
-	assert_int_equal(db_open(&d, f->path, DB_CREATE, &e), TSU_EIO);
+	db_close(f->x.db);
+	f->x.db = NULL;
+	meta_set(f->x.path, "INSERT INTO meta (key, value) VALUES ('integrity_problem', 'On tree page 7 cell 2: test')");
+	assert_int_equal(db_open(&d, f->x.path, DB_CREATE, &e), TSU_EIO);
 	assert_null(d);
 	assert_non_null(strstr(e.msg, "is damaged (On tree page 7 cell 2: test)"));
 	assert_non_null(strstr(e.msg, "tsunagi restore"));
 	/* check and backup open it as it is, and see the record. */
-	assert_int_equal(db_open(&d, f->path, DB_NO_MIGRATE, &e), TSU_OK);
+	assert_int_equal(db_open(&d, f->x.path, DB_NO_MIGRATE, &e), TSU_OK);
 	assert_true(db_check_problem(d, res, sizeof res));
 	assert_string_equal(res, "On tree page 7 cell 2: test");
 	assert_int_equal(db_check_clear(d, &e), TSU_OK);
 	db_close(d);
-	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
-	assert_false(db_check_due(f->db));
+	assert_int_equal(db_open(&f->x.db, f->x.path, DB_CREATE, &e), TSU_OK);
+	assert_false(db_check_due(f->x.db));
 }
 
 static void database_and_directories_are_private_under_umask_022(void **state)
 {
 	struct fx *f = *state;
 	struct stat sb;
-	char *wal = xasprintf("%s-wal", f->path);
-	char *dir = xasprintf("%s/sub/dir", f->dir);
-	char *p2 = xasprintf("%s/other/x.db", f->dir);
+	char *wal = xasprintf("%s-wal", f->x.path);
+	char *dir = xasprintf("%s/sub/dir", f->x.dir);
+	char *p2 = xasprintf("%s/other/x.db", f->x.dir);
 	mode_t old = umask(022);
 	db *d2;
 	tsu_err e;
 
-	add_client(f->db, "山田 太郎", "やまだ たろう");
-	assert_int_equal(stat(f->path, &sb), 0);
+	fx_client(f->x.db, "山田 太郎", "やまだ たろう", "S45.3.2");
+	assert_int_equal(stat(f->x.path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_int_equal(stat(wal, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
@@ -209,16 +189,16 @@ static void newer_database_is_refused_with_a_message(void **state)
 	db *d;
 	tsu_err e;
 
-	db_close(f->db);
-	f->db = NULL;
-	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
+	db_close(f->x.db);
+	f->x.db = NULL;
+	assert_int_equal(sqlite3_open(f->x.path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
-	assert_int_not_equal(db_open(&d, f->path, DB_CREATE, &e), TSU_OK);
+	assert_int_not_equal(db_open(&d, f->x.path, DB_CREATE, &e), TSU_OK);
 	assert_null(d);
 	assert_non_null(strstr(e.msg, "newer tsunagi"));
 	/* Nothing was written: the version is still the newer one. */
-	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->x.path, &h), SQLITE_OK);
 	sqlite3_stmt *st;
 	sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -226,18 +206,18 @@ static void newer_database_is_refused_with_a_message(void **state)
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 	/* Reopen for teardown. */
-	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->x.path, &h), SQLITE_OK);
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", db_schema_version());
 	sqlite3_exec(h, sql, NULL, NULL, NULL);
 	sqlite3_close(h);
-	assert_int_equal(db_open(&f->db, f->path, DB_CREATE, &e), TSU_OK);
+	assert_int_equal(db_open(&f->x.db, f->x.path, DB_CREATE, &e), TSU_OK);
 }
 
 static void a_file_that_is_not_a_database_is_refused(void **state)
 {
 	struct fx *f = *state;
-	char *p = xasprintf("%s/junk.db", f->dir);
+	char *p = xasprintf("%s/junk.db", f->x.dir);
 	FILE *fp = fopen(p, "w");
 	db *d;
 	tsu_err e;
@@ -252,7 +232,7 @@ static void a_file_that_is_not_a_database_is_refused(void **state)
 static void missing_database_without_create_says_how_to_make_one(void **state)
 {
 	struct fx *f = *state;
-	char *p = xasprintf("%s/none.db", f->dir);
+	char *p = xasprintf("%s/none.db", f->x.dir);
 	db *d;
 	tsu_err e;
 
@@ -265,22 +245,22 @@ static void missing_database_without_create_says_how_to_make_one(void **state)
 static void update_with_a_stale_version_is_a_conflict_and_changes_nothing(void **state)
 {
 	struct fx *f = *state;
-	int64_t id = add_client(f->db, "山田 太郎", "やまだ たろう");
+	int64_t id = fx_client(f->x.db, "山田 太郎", "やまだ たろう", "S45.3.2");
 	client a, b, now;
 	tsu_err e;
 
 	/* Two sessions read the same version. */
-	assert_int_equal(store_client_get(f->db, id, &a, &e), TSU_OK);
-	assert_int_equal(store_client_get(f->db, id, &b, &e), TSU_OK);
+	assert_int_equal(store_client_get(f->x.db, id, &a, &e), TSU_OK);
+	assert_int_equal(store_client_get(f->x.db, id, &b, &e), TSU_OK);
 	client_set(&a, "phone", "045-000-0001", &e);
-	assert_int_equal(store_client_update(f->db, &a, &e), TSU_OK);
+	assert_int_equal(store_client_update(f->x.db, &a, &e), TSU_OK);
 	assert_int_equal(a.version, 2);
 	client_set(&b, "phone", "045-999-9999", &e);
-	assert_int_equal(store_client_update(f->db, &b, &e), TSU_ECONFLICT);
+	assert_int_equal(store_client_update(f->x.db, &b, &e), TSU_ECONFLICT);
 	assert_non_null(strstr(e.msg, "another session"));
 	/* b's text is still there for the user to apply again. */
 	assert_string_equal(b.phone, "045-999-9999");
-	assert_int_equal(store_client_get(f->db, id, &now, &e), TSU_OK);
+	assert_int_equal(store_client_get(f->x.db, id, &now, &e), TSU_OK);
 	assert_string_equal(now.phone, "045-000-0001");
 	client_free(&a);
 	client_free(&b);
@@ -290,7 +270,7 @@ static void update_with_a_stale_version_is_a_conflict_and_changes_nothing(void *
 static void record_update_with_a_stale_version_is_a_conflict(void **state)
 {
 	struct fx *f = *state;
-	int64_t id = add_client(f->db, "山田 太郎", "やまだ たろう");
+	int64_t id = fx_client(f->x.db, "山田 太郎", "やまだ たろう", "S45.3.2");
 	note n, a, b;
 	tsu_err e;
 
@@ -299,13 +279,13 @@ static void record_update_with_a_stale_version_is_a_conflict(void **state)
 	assert_int_equal(record_set(&rt_note, &n, record_field(&rt_note, "noted_on"), "R8.11.20", &e), TSU_OK);
 	assert_int_equal(record_set(&rt_note, &n, record_field(&rt_note, "kind"), "visit", &e), TSU_OK);
 	assert_int_equal(record_set(&rt_note, &n, record_field(&rt_note, "fact"), "訪問", &e), TSU_OK);
-	assert_int_equal(store_record_add(f->db, &rt_note, &n, &e), TSU_OK);
-	assert_int_equal(store_record_get(f->db, &rt_note, n.id, &a, &e), TSU_OK);
-	assert_int_equal(store_record_get(f->db, &rt_note, n.id, &b, &e), TSU_OK);
-	assert_int_equal(store_record_update(f->db, &rt_note, &a, &e), TSU_OK);
-	assert_int_equal(store_record_update(f->db, &rt_note, &b, &e), TSU_ECONFLICT);
-	assert_int_equal(store_record_delete(f->db, &rt_note, n.id, &e), TSU_OK);
-	assert_int_equal(store_record_update(f->db, &rt_note, &a, &e), TSU_ENOTFOUND);
+	assert_int_equal(store_record_add(f->x.db, &rt_note, &n, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_note, n.id, &a, &e), TSU_OK);
+	assert_int_equal(store_record_get(f->x.db, &rt_note, n.id, &b, &e), TSU_OK);
+	assert_int_equal(store_record_update(f->x.db, &rt_note, &a, &e), TSU_OK);
+	assert_int_equal(store_record_update(f->x.db, &rt_note, &b, &e), TSU_ECONFLICT);
+	assert_int_equal(store_record_delete(f->x.db, &rt_note, n.id, &e), TSU_OK);
+	assert_int_equal(store_record_update(f->x.db, &rt_note, &a, &e), TSU_ENOTFOUND);
 	record_free(&rt_note, &n);
 	record_free(&rt_note, &a);
 	record_free(&rt_note, &b);
@@ -314,24 +294,24 @@ static void record_update_with_a_stale_version_is_a_conflict(void **state)
 static void every_change_writes_an_audit_row_without_personal_text(void **state)
 {
 	struct fx *f = *state;
-	int64_t id = add_client(f->db, "秘密 花子", "ひみつ はなこ");
+	int64_t id = fx_client(f->x.db, "秘密 花子", "ひみつ はなこ", "S45.3.2");
 	client c;
 	tsu_err e;
 	db_stmt *s;
 
-	store_client_get(f->db, id, &c, &e);
+	store_client_get(f->x.db, id, &c, &e);
 	client_set(&c, "address", "横浜市中区1-2-3", &e);
-	assert_int_equal(store_client_update(f->db, &c, &e), TSU_OK);
-	assert_int_equal(store_client_close(f->db, id, date_from_ymd(2026, 11, 23), &e), TSU_OK);
+	assert_int_equal(store_client_update(f->x.db, &c, &e), TSU_OK);
+	assert_int_equal(store_client_close(f->x.db, id, date_from_ymd(2026, 11, 23), &e), TSU_OK);
 	client_free(&c);
 
-	s = db_prepare(f->db, "SELECT count(*) FROM audit WHERE tbl = 'client' AND row_id = :id");
+	s = db_prepare(f->x.db, "SELECT count(*) FROM audit WHERE tbl = 'client' AND row_id = :id");
 	db_bind_int64(s, ":id", id);
 	assert_int_equal(db_int64_or(s, 0), 3);
-	s = db_prepare(f->db, "SELECT count(*) FROM audit WHERE login = '' OR at = ''");
+	s = db_prepare(f->x.db, "SELECT count(*) FROM audit WHERE login = '' OR at = ''");
 	assert_int_equal(db_int64_or(s, -1), 0);
 	/* No column of the audit table holds the name or the address. */
-	s = db_prepare(f->db, "SELECT count(*) FROM audit WHERE login || tbl || action || at"
+	s = db_prepare(f->x.db, "SELECT count(*) FROM audit WHERE login || tbl || action || at"
 			      " LIKE '%秘密%' OR login || tbl || action || at LIKE '%横浜%'");
 	assert_int_equal(db_int64_or(s, -1), 0);
 }
@@ -348,14 +328,14 @@ static void failed_insert_leaves_no_row_and_no_audit(void **state)
 	client_set(&c, "kana", "ちょうふく いちろう", &e);
 	client_set(&c, "birth", "1970-01-01", &e);
 	client_set(&c, "recipient-no", "1234567890", &e);
-	assert_int_equal(store_client_add(f->db, &c, &e), TSU_OK);
+	assert_int_equal(store_client_add(f->x.db, &c, &e), TSU_OK);
 	c.id = 0;
-	assert_int_equal(store_client_add(f->db, &c, &e), TSU_EINVAL);
+	assert_int_equal(store_client_add(f->x.db, &c, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "1234567890"));
 	client_free(&c);
-	s = db_prepare(f->db, "SELECT count(*) FROM client");
+	s = db_prepare(f->x.db, "SELECT count(*) FROM client");
 	assert_int_equal(db_int64_or(s, 0), 1);
-	s = db_prepare(f->db, "SELECT count(*) FROM audit");
+	s = db_prepare(f->x.db, "SELECT count(*) FROM audit");
 	assert_int_equal(db_int64_or(s, 0), 1);
 }
 
@@ -419,27 +399,27 @@ static void clients_sort_by_kana_and_search_folds_kana_and_width(void **state)
 	strbuf b;
 	tsu_err e;
 
-	add_client(f->db, "渡辺 健一", "わたなべ けんいち");
-	add_client(f->db, "佐藤 花子", "ｻﾄｳ ﾊﾅｺ");
-	add_client(f->db, "伊藤 誠", "イトウ マコト");
+	fx_client(f->x.db, "渡辺 健一", "わたなべ けんいち", "S45.3.2");
+	fx_client(f->x.db, "佐藤 花子", "ｻﾄｳ ﾊﾅｺ", "S45.3.2");
+	fx_client(f->x.db, "伊藤 誠", "イトウ マコト", "S45.3.2");
 	sb_init(&b);
-	assert_int_equal(store_client_each(f->db, &flt, collect, &b, &e), TSU_OK);
+	assert_int_equal(store_client_each(f->x.db, &flt, collect, &b, &e), TSU_OK);
 	assert_string_equal(b.s, "伊藤 誠|佐藤 花子|渡辺 健一|");
 	/* Hiragana finds a half-width katakana reading, spaces ignored. */
 	sb_free(&b);
 	sb_init(&b);
 	flt.search = "さとうはな";
-	assert_int_equal(store_client_each(f->db, &flt, collect, &b, &e), TSU_OK);
+	assert_int_equal(store_client_each(f->x.db, &flt, collect, &b, &e), TSU_OK);
 	assert_string_equal(b.s, "佐藤 花子|");
 	sb_free(&b);
 	sb_init(&b);
 	flt.search = "いとう";
-	store_client_each(f->db, &flt, collect, &b, &e);
+	store_client_each(f->x.db, &flt, collect, &b, &e);
 	assert_string_equal(b.s, "伊藤 誠|");
 	sb_free(&b);
 	sb_init(&b);
 	flt.search = "渡辺";
-	store_client_each(f->db, &flt, collect, &b, &e);
+	store_client_each(f->x.db, &flt, collect, &b, &e);
 	assert_string_equal(b.s, "渡辺 健一|");
 	sb_free(&b);
 }
@@ -462,14 +442,14 @@ static void client_rows_each_lists_in_order_and_stops_when_asked(void **state)
 	client_filter flt = { .include_closed = true };
 	strbuf b;
 	tsu_err e;
-	int64_t w = add_client(f->db, "渡辺 健一", "わたなべ けんいち");
-	int64_t s = add_client(f->db, "佐藤 花子", "ｻﾄｳ ﾊﾅｺ");
-	int64_t i = add_client(f->db, "伊藤 誠", "イトウ マコト");
+	int64_t w = fx_client(f->x.db, "渡辺 健一", "わたなべ けんいち", "S45.3.2");
+	int64_t s = fx_client(f->x.db, "佐藤 花子", "ｻﾄｳ ﾊﾅｺ", "S45.3.2");
+	int64_t i = fx_client(f->x.db, "伊藤 誠", "イトウ マコト", "S45.3.2");
 	char *want;
 
-	assert_int_equal(store_client_close(f->db, i, date_from_ymd(2026, 1, 1), &e), TSU_OK);
+	assert_int_equal(store_client_close(f->x.db, i, date_from_ymd(2026, 1, 1), &e), TSU_OK);
 	sb_init(&b);
-	assert_int_equal(store_client_rows_each(f->db, &flt, collect_row, &b, &e), TSU_OK);
+	assert_int_equal(store_client_rows_each(f->x.db, &flt, collect_row, &b, &e), TSU_OK);
 	/* Active first (佐藤 stops it), the closed 伊藤 never reached. */
 	want = xasprintf("%lld 佐藤 花子 ｻﾄｳ ﾊﾅｺ 1970-03-02 plan active|", (long long)s);
 	assert_string_equal(b.s, want);
@@ -477,7 +457,7 @@ static void client_rows_each_lists_in_order_and_stops_when_asked(void **state)
 	sb_free(&b);
 	sb_init(&b);
 	flt.search = "わたなべ";
-	assert_int_equal(store_client_rows_each(f->db, &flt, collect_row, &b, &e), TSU_OK);
+	assert_int_equal(store_client_rows_each(f->x.db, &flt, collect_row, &b, &e), TSU_OK);
 	want = xasprintf("%lld 渡辺 健一 わたなべ けんいち 1970-03-02 plan active|", (long long)w);
 	assert_string_equal(b.s, want);
 	free(want);
@@ -489,29 +469,29 @@ static void closed_clients_are_listed_only_when_asked(void **state)
 	struct fx *f = *state;
 	client_filter act = { 0 }, all = { .include_closed = true }, closed = { .only_closed = true };
 	tsu_err e;
-	int64_t id = add_client(f->db, "A", "あ");
+	int64_t id = fx_client(f->x.db, "A", "あ", "S45.3.2");
 
-	add_client(f->db, "B", "い");
-	assert_int_equal(store_client_close(f->db, id, date_from_ymd(2026, 1, 1), &e), TSU_OK);
-	assert_int_equal(store_client_close(f->db, id, date_from_ymd(2026, 1, 1), &e), TSU_EINVAL);
-	assert_int_equal(store_client_count(f->db, &act), 1);
-	assert_int_equal(store_client_count(f->db, &all), 2);
-	assert_int_equal(store_client_count(f->db, &closed), 1);
+	fx_client(f->x.db, "B", "い", "S45.3.2");
+	assert_int_equal(store_client_close(f->x.db, id, date_from_ymd(2026, 1, 1), &e), TSU_OK);
+	assert_int_equal(store_client_close(f->x.db, id, date_from_ymd(2026, 1, 1), &e), TSU_EINVAL);
+	assert_int_equal(store_client_count(f->x.db, &act), 1);
+	assert_int_equal(store_client_count(f->x.db, &all), 2);
+	assert_int_equal(store_client_count(f->x.db, &closed), 1);
 	/* The counts are kept by triggers: they follow deletions and even
 	 * changes made with plain SQL. */
-	assert_int_equal(store_client_delete(f->db, id, &e), TSU_OK);
-	assert_int_equal(store_client_count(f->db, &closed), 0);
-	assert_int_equal(sqlite3_exec(db_handle(f->db),
+	assert_int_equal(store_client_delete(f->x.db, id, &e), TSU_OK);
+	assert_int_equal(store_client_count(f->x.db, &closed), 0);
+	assert_int_equal(sqlite3_exec(db_handle(f->x.db),
 		"UPDATE client SET status = 'closed'", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(store_client_count(f->db, &act), 0);
-	assert_int_equal(store_client_count(f->db, &closed), 1);
-	assert_int_equal(store_client_count(f->db, &all), 1);
+	assert_int_equal(store_client_count(f->x.db, &act), 0);
+	assert_int_equal(store_client_count(f->x.db, &closed), 1);
+	assert_int_equal(store_client_count(f->x.db, &all), 1);
 }
 
 static void described_records_sql_matches_their_fields(void **state)
 {
 	struct fx *f = *state;
-	sqlite3 *h = db_handle(f->db);
+	sqlite3 *h = db_handle(f->x.db);
 
 	for (const record_type *const *t = rec_all_types; *t; t++) {
 		const record_type *rt = *t;
@@ -547,15 +527,15 @@ static void certificate_period_must_not_end_before_it_starts(void **state)
 	tsu_err e;
 
 	record_init(&rt_certificate, &c);
-	c.client_id = add_client(f->db, "A", "あ");
+	c.client_id = fx_client(f->x.db, "A", "あ", "S45.3.2");
 	record_set(&rt_certificate, &c, record_field(&rt_certificate, "valid_from"), "2026-04-01", &e);
 	record_set(&rt_certificate, &c, record_field(&rt_certificate, "valid_to"), "2026-03-31", &e);
-	assert_int_equal(store_record_add(f->db, &rt_certificate, &c, &e), TSU_EINVAL);
+	assert_int_equal(store_record_add(f->x.db, &rt_certificate, &c, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "2026-04-01"));
 	assert_int_equal(c.id, 0);
 	assert_int_equal(record_set(&rt_certificate, &c, record_field(&rt_certificate, "kind"), "passport", &e), TSU_EINVAL);
 	assert_int_equal(record_set(&rt_certificate, &c, record_field(&rt_certificate, "valid_to"), "R9.3.31", &e), TSU_OK);
-	assert_int_equal(store_record_add(f->db, &rt_certificate, &c, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_certificate, &c, &e), TSU_OK);
 	record_free(&rt_certificate, &c);
 }
 
@@ -594,21 +574,21 @@ static const char *stage_of(db *d, int64_t id)
 static void final_plan_supersedes_the_previous_final_and_drafts(void **state)
 {
 	struct fx *f = *state;
-	int64_t c = add_client(f->db, "A", "あ");
-	int64_t old = add_plan(f->db, c, "final", 2025, 6);
-	int64_t draft = add_plan(f->db, c, "draft", 2026, 3);
+	int64_t c = fx_client(f->x.db, "A", "あ", "S45.3.2");
+	int64_t old = add_plan(f->x.db, c, "final", 2025, 6);
+	int64_t draft = add_plan(f->x.db, c, "draft", 2026, 3);
 	plan p;
 	tsu_err e;
 
-	assert_int_equal(store_plan_in_force(f->db, c, &p, &e), TSU_OK);
+	assert_int_equal(store_plan_in_force(f->x.db, c, &p, &e), TSU_OK);
 	assert_int_equal(p.id, old);   /* a final plan beats a newer draft */
 	record_free(&rt_plan, &p);
-	assert_int_equal(store_plan_finalise(f->db, draft, DATE_NONE, &e), TSU_EINVAL);
-	assert_int_equal(store_plan_finalise(f->db, draft, date_from_ymd(2026, 4, 28), &e), TSU_OK);
-	assert_string_equal(stage_of(f->db, old), "superseded");
-	assert_string_equal(stage_of(f->db, draft), "final");
-	assert_int_equal(store_plan_finalise(f->db, draft, date_from_ymd(2026, 4, 28), &e), TSU_EINVAL);
-	assert_int_equal(store_plan_in_force(f->db, c, &p, &e), TSU_OK);
+	assert_int_equal(store_plan_finalise(f->x.db, draft, DATE_NONE, &e), TSU_EINVAL);
+	assert_int_equal(store_plan_finalise(f->x.db, draft, date_from_ymd(2026, 4, 28), &e), TSU_OK);
+	assert_string_equal(stage_of(f->x.db, old), "superseded");
+	assert_string_equal(stage_of(f->x.db, draft), "final");
+	assert_int_equal(store_plan_finalise(f->x.db, draft, date_from_ymd(2026, 4, 28), &e), TSU_EINVAL);
+	assert_int_equal(store_plan_in_force(f->x.db, c, &p, &e), TSU_OK);
 	assert_int_equal(p.id, draft);
 	record_free(&rt_plan, &p);
 }
@@ -616,22 +596,22 @@ static void final_plan_supersedes_the_previous_final_and_drafts(void **state)
 static void interval_change_keeps_the_anchor_and_is_recorded(void **state)
 {
 	struct fx *f = *state;
-	int64_t c = add_client(f->db, "A", "あ");
-	int64_t id = add_plan(f->db, c, "final", 2016, 1);
+	int64_t c = fx_client(f->x.db, "A", "あ", "S45.3.2");
+	int64_t id = add_plan(f->x.db, c, "final", 2016, 1);
 	tsu_err e;
 	db_stmt *s;
 
-	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2016, 8), 6, &e), TSU_OK);
-	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2016, 8), 13, &e), TSU_EINVAL);
-	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2016, 8), 0, &e), TSU_EINVAL);
-	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2016, 1), 3, &e), TSU_EINVAL);
-	s = db_prepare(f->db, "SELECT group_concat(from_month || ':' || months, ' ') FROM"
+	assert_int_equal(store_plan_set_interval(f->x.db, id, month_from_ym(2016, 8), 6, &e), TSU_OK);
+	assert_int_equal(store_plan_set_interval(f->x.db, id, month_from_ym(2016, 8), 13, &e), TSU_EINVAL);
+	assert_int_equal(store_plan_set_interval(f->x.db, id, month_from_ym(2016, 8), 0, &e), TSU_EINVAL);
+	assert_int_equal(store_plan_set_interval(f->x.db, id, month_from_ym(2016, 1), 3, &e), TSU_EINVAL);
+	s = db_prepare(f->x.db, "SELECT group_concat(from_month || ':' || months, ' ') FROM"
 			      " (SELECT * FROM plan_interval WHERE plan_id = :id ORDER BY from_month)");
 	db_bind_int64(s, ":id", id);
 	assert_int_equal(db_step(s), DB_ROW);
 	assert_string_equal(db_col_text(s, 0), "2016-05:1 2016-08:6");
 	db_reset(s);
-	assert_string_equal(stage_of(f->db, id), "final");
+	assert_string_equal(stage_of(f->x.db, id), "final");
 }
 
 /* Municipalities set 4 months and other intervals: every whole number
@@ -639,15 +619,15 @@ static void interval_change_keeps_the_anchor_and_is_recorded(void **state)
 static void any_interval_from_one_to_twelve_is_stored(void **state)
 {
 	struct fx *f = *state;
-	int64_t c = add_client(f->db, "A", "あ");
+	int64_t c = fx_client(f->x.db, "A", "あ", "S45.3.2");
 	tsu_err e;
 	db_stmt *s;
 
 	for (int n = 1; n <= 12; n++)
-		add_plan(f->db, c, "draft", 2016 + n, n);
-	int64_t id = add_plan(f->db, c, "final", 2030, 4);
-	assert_int_equal(store_plan_set_interval(f->db, id, month_from_ym(2030, 9), 7, &e), TSU_OK);
-	s = db_prepare(f->db, "SELECT group_concat(from_month || ':' || months, ' ') FROM"
+		add_plan(f->x.db, c, "draft", 2016 + n, n);
+	int64_t id = add_plan(f->x.db, c, "final", 2030, 4);
+	assert_int_equal(store_plan_set_interval(f->x.db, id, month_from_ym(2030, 9), 7, &e), TSU_OK);
+	s = db_prepare(f->x.db, "SELECT group_concat(from_month || ':' || months, ' ') FROM"
 			      " (SELECT * FROM plan_interval WHERE plan_id = :id ORDER BY from_month)");
 	db_bind_int64(s, ":id", id);
 	assert_int_equal(db_step(s), DB_ROW);
@@ -663,17 +643,17 @@ static void monitoring_not_done_other_needs_words(void **state)
 	tsu_err e;
 
 	record_init(&rt_monitoring_skip, &k);
-	k.client_id = add_client(f->db, "A", "あ");
-	assert_int_equal(store_record_add(f->db, &rt_monitoring_skip, &k, &e), TSU_EINVAL);
+	k.client_id = fx_client(f->x.db, "A", "あ", "S45.3.2");
+	assert_int_equal(store_record_add(f->x.db, &rt_monitoring_skip, &k, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "month"));
 	k.month = month_from_ym(2026, 3);
 	free(k.reason);
 	k.reason = xstrdup("other");
-	assert_int_equal(store_record_add(f->db, &rt_monitoring_skip, &k, &e), TSU_EINVAL);
+	assert_int_equal(store_record_add(f->x.db, &rt_monitoring_skip, &k, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "other"));
 	free(k.detail);
 	k.detail = xstrdup("台風で訪問できず");
-	assert_int_equal(store_record_add(f->db, &rt_monitoring_skip, &k, &e), TSU_OK);
+	assert_int_equal(store_record_add(f->x.db, &rt_monitoring_skip, &k, &e), TSU_OK);
 	record_free(&rt_monitoring_skip, &k);
 }
 
@@ -684,16 +664,16 @@ static void final_plan_without_consent_date_is_refused(void **state)
 	tsu_err e;
 
 	record_init(&rt_plan, &p);
-	p.client_id = add_client(f->db, "A", "あ");
+	p.client_id = fx_client(f->x.db, "A", "あ", "S45.3.2");
 	p.period_from = date_from_ymd(2026, 4, 1);
 	p.period_to = date_from_ymd(2027, 3, 31);
 	p.monitoring_months = 13;
-	assert_int_equal(store_plan_add(f->db, &p, &e), TSU_EINVAL);
+	assert_int_equal(store_plan_add(f->x.db, &p, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "from 1 to 12"));
 	p.monitoring_months = 12;
 	free(p.stage);
 	p.stage = xstrdup("final");
-	assert_int_equal(store_plan_add(f->db, &p, &e), TSU_EINVAL);
+	assert_int_equal(store_plan_add(f->x.db, &p, &e), TSU_EINVAL);
 	assert_non_null(strstr(e.msg, "consent"));
 	record_free(&rt_plan, &p);
 }
@@ -704,13 +684,13 @@ static void nested_transactions_roll_back_only_the_inner_part(void **state)
 	tsu_err e;
 	db_stmt *s;
 
-	assert_int_equal(db_begin(f->db, &e), TSU_OK);
-	add_client(f->db, "Outer", "そと");
-	assert_int_equal(db_begin(f->db, &e), TSU_OK);
-	add_client(f->db, "Inner", "なか");
-	db_rollback(f->db);
-	assert_int_equal(db_commit(f->db, &e), TSU_OK);
-	s = db_prepare(f->db, "SELECT group_concat(name) FROM client");
+	assert_int_equal(db_begin(f->x.db, &e), TSU_OK);
+	fx_client(f->x.db, "Outer", "そと", "S45.3.2");
+	assert_int_equal(db_begin(f->x.db, &e), TSU_OK);
+	fx_client(f->x.db, "Inner", "なか", "S45.3.2");
+	db_rollback(f->x.db);
+	assert_int_equal(db_commit(f->x.db, &e), TSU_OK);
+	s = db_prepare(f->x.db, "SELECT group_concat(name) FROM client");
 	assert_int_equal(db_step(s), DB_ROW);
 	assert_string_equal(db_col_text(s, 0), "Outer");
 	db_reset(s);
@@ -726,26 +706,26 @@ static void read_sections_see_one_snapshot_and_refuse_writes(void **state)
 	tsu_err e;
 	const char *count = "SELECT count(*) FROM client";
 
-	add_client(f->db, "One", "いち");
-	assert_int_equal(db_open(&other, f->path, 0, &e), TSU_OK);
-	db_read_begin(f->db);
-	db_read_begin(f->db);
-	assert_int_equal(db_int64_or(db_prepare(f->db, count), -1), 1);
-	add_client(other, "Two", "に");
-	db_read_end(f->db);
-	assert_int_equal(db_int64_or(db_prepare(f->db, count), -1), 1);
-	assert_int_equal(db_begin(f->db, &e), TSU_EFAIL);
+	fx_client(f->x.db, "One", "いち", "S45.3.2");
+	assert_int_equal(db_open(&other, f->x.path, 0, &e), TSU_OK);
+	db_read_begin(f->x.db);
+	db_read_begin(f->x.db);
+	assert_int_equal(db_int64_or(db_prepare(f->x.db, count), -1), 1);
+	fx_client(other, "Two", "に", "S45.3.2");
+	db_read_end(f->x.db);
+	assert_int_equal(db_int64_or(db_prepare(f->x.db, count), -1), 1);
+	assert_int_equal(db_begin(f->x.db, &e), TSU_EFAIL);
 	assert_non_null(strstr(e.msg, "read section"));
-	db_read_end(f->db);
-	assert_int_equal(db_int64_or(db_prepare(f->db, count), -1), 2);
+	db_read_end(f->x.db);
+	assert_int_equal(db_int64_or(db_prepare(f->x.db, count), -1), 2);
 	/* An extra end is harmless. */
-	db_read_end(f->db);
+	db_read_end(f->x.db);
 
-	assert_int_equal(db_begin(f->db, &e), TSU_OK);
-	db_read_begin(f->db);
-	add_client(f->db, "Three", "さん");
-	db_read_end(f->db);
-	assert_int_equal(db_commit(f->db, &e), TSU_OK);
+	assert_int_equal(db_begin(f->x.db, &e), TSU_OK);
+	db_read_begin(f->x.db);
+	fx_client(f->x.db, "Three", "さん", "S45.3.2");
+	db_read_end(f->x.db);
+	assert_int_equal(db_commit(f->x.db, &e), TSU_OK);
 	assert_int_equal(db_int64_or(db_prepare(other, count), -1), 3);
 	db_close(other);
 }

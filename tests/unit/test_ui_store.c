@@ -17,35 +17,22 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "fixture.h"
 #include "tsunagi/db.h"
 #include "tsunagi/store_client.h"
 #include "tsunagi/store_draft.h"
 
-static db *open_db(char *path)
+static db *open_db(fx_db *x)
 {
-	db *d;
-	tsu_err e;
-	int fd;
-
-	strcpy(path, "/tmp/test_ui_store.XXXXXX");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	assert_int_equal(db_open(&d, path, DB_CREATE, &e), TSU_OK);
-	return d;
+	fx_db_open(x, "uistore");
+	return x->db;
 }
 
-static void close_db(db *d, const char *path)
+/* d may have been closed and opened again by the test. */
+static void close_db(fx_db *x, db *d)
 {
-	char aux[300];
-
-	db_close(d);
-	unlink(path);
-	snprintf(aux, sizeof aux, "%s-wal", path);
-	unlink(aux);
-	snprintf(aux, sizeof aux, "%s-shm", path);
-	unlink(aux);
+	x->db = d;
+	fx_db_close(x);
 }
 
 static void add(db *d, const char *name, const char *kana, const char *kind);
@@ -59,8 +46,8 @@ static void add_clients(db *d, int n)
 
 static void a_draft_keeps_text_as_typed_and_is_found_by_form_and_record(void **state)
 {
-	char path[64];
-	db *d = open_db(path);
+	fx_db x;
+	db *d = open_db(&x);
 	draft dr, got;
 	tsu_err e;
 
@@ -93,13 +80,13 @@ static void a_draft_keeps_text_as_typed_and_is_found_by_form_and_record(void **s
 	assert_int_equal(store_draft_count(d), 0);
 	draft_free(&got);
 	draft_free(&dr);
-	close_db(d, path);
+	close_db(&x, d);
 }
 
 static void the_draft_list_has_every_draft_with_its_fields(void **state)
 {
-	char path[64];
-	db *d = open_db(path);
+	fx_db x;
+	db *d = open_db(&x);
 	draft a, *v;
 	size_t n;
 	tsu_err e;
@@ -120,7 +107,7 @@ static void the_draft_list_has_every_draft_with_its_fields(void **state)
 	for (size_t i = 0; i < n; i++)
 		assert_non_null(draft_value(&v[i], "name"));
 	draft_free_list(v, n);
-	close_db(d, path);
+	close_db(&x, d);
 }
 
 static void add(db *d, const char *name, const char *kana, const char *kind)
@@ -148,8 +135,8 @@ static void free_rows(client_row *r, size_t n)
  * with plain SQL) takes its drafts along. */
 static void drafts_belong_to_their_client(void **state)
 {
-	char path[64];
-	db *d = open_db(path);
+	fx_db x;
+	db *d = open_db(&x);
 	draft dr, got;
 	tsu_err e;
 
@@ -178,7 +165,7 @@ static void drafts_belong_to_their_client(void **state)
 	assert_int_equal(store_draft_find(d, "", NULL, "client", 2, 0, &got, &e), TSU_ENOTFOUND);
 	draft_free(&got);
 	draft_free(&dr);
-	close_db(d, path);
+	close_db(&x, d);
 }
 
 static void set_str(char **to, const char *s)
@@ -202,8 +189,8 @@ static void session_draft(draft *d, const char *session, const char *name)
  * session finds the newest and, once it keeps its own, takes it over. */
 static void each_session_keeps_its_own_drafts(void **state)
 {
-	char path[64];
-	db *d = open_db(path);
+	fx_db x;
+	db *d = open_db(&x);
 	draft a, b, c, got;
 	tsu_err e;
 
@@ -252,7 +239,7 @@ static void each_session_keeps_its_own_drafts(void **state)
 	draft_free(&a);
 	draft_free(&b);
 	draft_free(&c);
-	close_db(d, path);
+	close_db(&x, d);
 }
 
 /* When the database will not take a draft, it goes to a 0600 file
@@ -260,8 +247,10 @@ static void each_session_keeps_its_own_drafts(void **state)
  * removes the file.  A file that is not a draft is left and named. */
 static void a_draft_file_is_private_and_comes_back(void **state)
 {
-	char path[64], *file, *bogus;
-	db *d = open_db(path);
+	fx_db x;
+	db *d = open_db(&x);
+	const char *path = x.path;
+	char *file, *bogus;
 	draft a, got;
 	struct stat sb;
 	tsu_err e;
@@ -303,7 +292,7 @@ static void a_draft_file_is_private_and_comes_back(void **state)
 	unlink(bogus);
 	free(bogus);
 	draft_free(&a);
-	close_db(d, path);
+	close_db(&x, d);
 }
 
 extern const char *const schema_migrations[];
@@ -312,8 +301,9 @@ extern const char *const schema_migrations[];
  * in session '' (0013 builds both draft tables again). */
 static void drafts_of_schema_12_survive_the_upgrade(void **state)
 {
-	char path[64];
-	db *d = open_db(path);
+	fx_db x;
+	db *d = open_db(&x);
+	const char *path = x.path;
 	sqlite3 *h;
 	draft got;
 	tsu_err e;
@@ -343,13 +333,13 @@ static void drafts_of_schema_12_survive_the_upgrade(void **state)
 	assert_int_equal(db_exec(db_prepare(d, "INSERT INTO draft (form, client_id, record_id) VALUES ('contact', 1, 0)"), &e), TSU_OK);
 	assert_int_equal(db_exec(db_prepare(d, "DELETE FROM client WHERE id = 1"), &e), TSU_OK);
 	assert_int_equal(store_draft_count(d), 1);
-	close_db(d, path);
+	close_db(&x, d);
 }
 
 static void pages_follow_kana_order_forward_and_backward(void **state)
 {
-	char path[64];
-	db *d = open_db(path);
+	fx_db x;
+	db *d = open_db(&x);
 	client_row r[3], b[3];
 	size_t n;
 	tsu_err e;
@@ -386,13 +376,13 @@ static void pages_follow_kana_order_forward_and_backward(void **state)
 	assert_string_equal(b[1].name, "渡辺 一");
 	free_rows(b, n);
 	free_rows(r, 3);
-	close_db(d, path);
+	close_db(&x, d);
 }
 
 static void paging_applies_the_search_and_the_filters(void **state)
 {
-	char path[64];
-	db *d = open_db(path);
+	fx_db x;
+	db *d = open_db(&x);
 	client_row r[5];
 	size_t n;
 	tsu_err e;
@@ -424,7 +414,7 @@ static void paging_applies_the_search_and_the_filters(void **state)
 	assert_string_equal(r[0].kana, "さとう はな");
 	free_rows(r, 1);
 	assert_int_equal(store_client_row(d, 99, &r[0], &e), TSU_ENOTFOUND);
-	close_db(d, path);
+	close_db(&x, d);
 }
 
 /* A worker with the certificate in hand types its number: the client's
@@ -432,8 +422,8 @@ static void paging_applies_the_search_and_the_filters(void **state)
  * only, full-width too); a name search never matches a number. */
 static void a_recipient_number_finds_its_client(void **state)
 {
-	char path[64];
-	db *d = open_db(path);
+	fx_db x;
+	db *d = open_db(&x);
 	client_row r[5];
 	size_t n;
 	tsu_err e;
@@ -463,7 +453,7 @@ static void a_recipient_number_finds_its_client(void **state)
 	f.search = "14";          /* too short to be a number search */
 	assert_int_equal(store_client_page(d, &f, NULL, false, 5, r, &n, &e), TSU_OK);
 	assert_int_equal(n, 0);
-	close_db(d, path);
+	close_db(&x, d);
 }
 
 int main(void)
