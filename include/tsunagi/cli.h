@@ -55,6 +55,9 @@ int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
 
 /* Parse a date option value; on error prints "--opt: reason" and returns
  * EXIT_USAGE, else EXIT_OK. */
+/* --kind K,... of the due list and the alarm list as a set of due kinds
+ * (bit 1 << enum due_kind): every kind the rules know, by its name. */
+int cli_due_kinds(const char *cmd, const char *list, unsigned *kinds);
 int cli_date_arg(const char *opt, const char *value, date_t *out);
 
 /* The worker's name for report headers: config "worker", else the login. */

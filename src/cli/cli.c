@@ -17,6 +17,7 @@
 
 #include "tsunagi/cli.h"
 #include "tsunagi/config.h"
+#include "tsunagi/due.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/text.h"
 #include "tsunagi/tmpguard.h"
@@ -154,6 +155,35 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	fprintf(stderr, _("; see 'tsunagi %s --help'\n"), tail);
 	free(tail);
 	return EXIT_USAGE;
+}
+
+int cli_due_kinds(const char *cmd, const char *list, unsigned *kinds)
+{
+	char *copy = xstrdup(list), *save = NULL;
+
+	*kinds = 0;
+	for (char *k = strtok_r(copy, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
+		int kind = due_kind_from_name(k);
+		if (kind < 0) {
+			char *shown = text_sanitize(k, false);
+			strbuf names;
+			int rc;
+
+			sb_init(&names);
+			for (int i = 0; i < DUE_KIND_COUNT; i++)
+				sb_addf(&names, "%s%s", i ? ", " : "", due_kind_name((enum due_kind)i));
+			rc = cli_usage(cmd, _("--kind: unknown kind '%s' (kinds: %s)"), shown, names.s);
+			sb_free(&names);
+			free(shown);
+			free(copy);
+			return rc;
+		}
+		*kinds |= 1u << kind;
+	}
+	free(copy);
+	if (*kinds == 0)
+		return cli_usage(cmd, _("--kind needs at least one kind"));
+	return EXIT_OK;
 }
 
 int cli_date_arg(const char *opt, const char *value, date_t *out)

@@ -27,30 +27,8 @@ static void usage(void)
 "                         group, due_on, kind, client_id, client_name, detail\n"
 "                         (group: overdue, week, month, coming)\n"
 "  --kind K,...           only these kinds: monitoring, certificate, plan,\n"
-"                         consent, action, transition, billing\n"
+"                         consent, action, transition, billing, mismatch, next\n"
 "  --initials             initials from the kana (Y.T.) instead of names\n"), stdout);
-}
-
-static int parse_kinds(const char *list, unsigned *kinds)
-{
-	char *copy = xstrdup(list), *save = NULL;
-
-	*kinds = 0;
-	for (char *k = strtok_r(copy, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
-		int kind = due_kind_from_name(k);
-		if (kind < 0) {
-			char *shown = text_sanitize(k, false);
-			int rc = cli_usage("alarms", _("--kind: unknown kind '%s' (kinds: monitoring, certificate, plan, consent, action, transition, billing)"), shown);
-			free(shown);
-			free(copy);
-			return rc;
-		}
-		*kinds |= 1u << kind;
-	}
-	free(copy);
-	if (*kinds == 0)
-		return cli_usage("alarms", _("--kind needs at least one kind"));
-	return EXIT_OK;
 }
 
 static void tsv_field(strbuf *b, const char *s, bool last)
@@ -189,7 +167,7 @@ int cmd_alarms(cli_ctx *ctx, int argc, char **argv)
 	else if (strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0 && strcmp(format, "csv") != 0)
 		rc = cli_usage("alarms", _("--format: '%s' is not one of text, tsv, csv"), format);
 	else if (cli_get(&a, "kind"))
-		rc = parse_kinds(cli_get(&a, "kind"), &kinds);
+		rc = cli_due_kinds("alarms", cli_get(&a, "kind"), &kinds);
 	cli_args_free(&a);
 	if (rc != EXIT_OK)
 		return rc;

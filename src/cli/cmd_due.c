@@ -50,28 +50,6 @@ static void usage(void)
 "                         title is \"tsunagi due MONDAY\", without names\n"), stdout);
 }
 
-static int parse_kinds(const char *list, unsigned *kinds)
-{
-	char *copy = xstrdup(list), *save = NULL;
-
-	*kinds = 0;
-	for (char *k = strtok_r(copy, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
-		int kind = due_kind_from_name(k);
-		if (kind < 0) {
-			char *shown = text_sanitize(k, false);
-			int rc = cli_usage("due", _("--kind: unknown kind '%s' (kinds: monitoring, certificate, plan, consent, action, transition, billing, mismatch, next)"), shown);
-			free(shown);
-			free(copy);
-			return rc;
-		}
-		*kinds |= 1u << kind;
-	}
-	free(copy);
-	if (*kinds == 0)
-		return cli_usage("due", _("--kind needs at least one kind"));
-	return EXIT_OK;
-}
-
 typedef struct due_opts {
 	date_t from, to;
 	bool overdue_only, initials;
@@ -140,7 +118,7 @@ static int parse_opts(cli_ctx *ctx, const cli_args *a, due_opts *o)
 	}
 	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "csv") != 0 && strcmp(o->format, "pdf") != 0)
 		return cli_usage("due", _("--format: '%s' is not one of text, pdf, csv"), o->format);
-	if (cli_get(a, "kind") && (rc = parse_kinds(cli_get(a, "kind"), &o->kinds)) != EXIT_OK)
+	if (cli_get(a, "kind") && (rc = cli_due_kinds("due", cli_get(a, "kind"), &o->kinds)) != EXIT_OK)
 		return rc;
 	o->enc = ENC_UTF8;
 	if (enc) {

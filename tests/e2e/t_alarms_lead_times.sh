@@ -89,7 +89,8 @@ grep -q $'^coming\t2027-02-11\tcertificate\t[0-9]*\t[^\t]*\tsupport-level decisi
 	fail "the demo's support-level decision is not coming up: $(cat "$T/demo.tsv")"
 
 expect_fail "bad format" 2 "--format: 'html' is not one of text, tsv, csv" tsu alarms --format html
-expect_fail "bad kind" 2 "unknown kind 'visits'" tsu alarms --kind visits
+expect_fail "bad kind" 2 "unknown kind 'visits' \(kinds: monitoring, certificate, plan, consent, action, transition, billing, mismatch, next\)" tsu alarms --kind visits
+tsu alarms --kind next,mismatch > /dev/null || fail "alarms takes every kind the due list takes"
 expect_fail "extra argument" 2 "unexpected argument 'now'" tsu alarms now
 tsu alarms --help | grep -q "^Usage: tsunagi alarms" || fail "--help"
 exit 0
