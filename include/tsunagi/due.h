@@ -242,6 +242,24 @@ void due_item_restate(due_item *it, date_t today);
  * (then a plan item's stage: an end and a review can share a number). */
 void due_sort(due_list *l);
 
+/*
+ * How far back lists look for overdue items.  An overdue certificate,
+ * consent, plan end or action item stays on every list until it is dealt
+ * with (renewed, withdrawn, done): nothing drops off by age.  A missed
+ * monitoring month cannot be made up, so it is shown for
+ * DUE_MISSED_MONITORING_DAYS after the month and is history after that.
+ */
+#define DUE_SINCE_EVER date_from_ymd(1900, 1, 1)
+enum { DUE_MISSED_MONITORING_DAYS = 92 };
+/* Whether a list leaves an item out: a monitoring overdue for longer
+ * than that, or a month recorded as not done once it is past.  The one
+ * statement of the rule; the cache's paged reader (report/due_page.c)
+ * asks it per row. */
+bool due_item_forgotten(enum due_kind kind, enum due_state state, date_t deadline, date_t today);
+/* Drop the items due_item_forgotten leaves out (order kept).  Those stay on
+ * the record: the card, the calendar, iCal. */
+void due_list_forget_missed(due_list *l, date_t today);
+
 /* State of a date relative to today for a lead time in days, unmet. */
 enum due_state due_state_for(date_t on, date_t today, int lead_days);
 

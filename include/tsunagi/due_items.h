@@ -37,20 +37,6 @@ void due_result_free(due_result *r);
  * every kind up to mons_to, as due_items_get gives them. */
 int due_items_get_sheet(db *db, const due_query *q, date_t mons_to, due_result *out, tsu_err *e);
 
-/*
- * How far back lists look for overdue items.  An overdue certificate,
- * consent, plan end or action item stays on every list until it is dealt
- * with (renewed, withdrawn, done): nothing drops off by age.  A missed
- * monitoring month cannot be made up, so it is shown for
- * DUE_MISSED_MONITORING_DAYS after the month and is history after that.
- */
-#define DUE_SINCE_EVER date_from_ymd(1900, 1, 1)
-enum { DUE_MISSED_MONITORING_DAYS = 92 };
-/* Drop the monitoring items overdue for longer than that, and the months
- * recorded as not done once they are past (order kept).  Those stay on
- * the record: the card, the calendar, iCal. */
-void due_list_forget_missed(due_list *l, date_t today);
-
 /* Recompute the dirty clients' cached items; returns how many clients
  * were recomputed, or a negative TSU_E* code. */
 int due_cache_refresh(db *db, tsu_err *e);

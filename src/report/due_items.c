@@ -229,23 +229,6 @@ int due_items_get_sheet(db *d, const due_query *q, date_t mons_to, due_result *o
 	return rc;
 }
 
-void due_list_forget_missed(due_list *l, date_t today)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < l->n; i++) {
-		const due_item *it = &l->items[i];
-		if (it->kind == DUE_MONITORING && it->state == DUE_OVERDUE &&
-		    it->deadline < today - DUE_MISSED_MONITORING_DAYS)
-			continue;
-		/* Recorded as not done: nothing to do once the month is out. */
-		if (it->kind == DUE_MONITORING && it->state == DUE_NOT_DONE && it->deadline < today)
-			continue;
-		l->items[k++] = *it;
-	}
-	l->n = k;
-}
-
 void due_result_free(due_result *r)
 {
 	due_list_free(&r->list);

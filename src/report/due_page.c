@@ -118,15 +118,10 @@ static enum due_state open_state(enum due_kind kind, bool support_level, date_t 
 	return it.state;
 }
 
-/* As due_list_forget_missed: a missed month is history after a while; a
- * month recorded as not done needs nothing more once it is past. */
+/* What the lists leave out (due_item_forgotten), when this pager does. */
 static bool forgotten(const due_pager *p, enum due_kind kind, enum due_state st, date_t deadline)
 {
-	if (!p->forget_missed || kind != DUE_MONITORING)
-		return false;
-	if (st == DUE_NOT_DONE)
-		return deadline < p->q.today;
-	return st == DUE_OVERDUE && deadline < p->q.today - DUE_MISSED_MONITORING_DAYS;
+	return p->forget_missed && due_item_forgotten(kind, st, deadline, p->q.today);
 }
 
 typedef struct group_vec {

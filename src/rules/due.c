@@ -354,3 +354,27 @@ void due_sort(due_list *l)
 	if (l->n > 1)
 		qsort(l->items, l->n, sizeof *l->items, cmp_item);
 }
+
+/* Our rule, not the ministry's (DUE_MISSED_MONITORING_DAYS in due.h): a
+ * month that cannot be made up stays in sight for a while, then is
+ * history; a month recorded as not done needs nothing once it is out. */
+bool due_item_forgotten(enum due_kind kind, enum due_state state, date_t deadline, date_t today)
+{
+	if (kind != DUE_MONITORING)
+		return false;
+	if (state == DUE_NOT_DONE)
+		return deadline < today;
+	return state == DUE_OVERDUE && deadline < today - DUE_MISSED_MONITORING_DAYS;
+}
+
+void due_list_forget_missed(due_list *l, date_t today)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const due_item *it = &l->items[i];
+		if (!due_item_forgotten(it->kind, it->state, it->deadline, today))
+			l->items[k++] = *it;
+	}
+	l->n = k;
+}

@@ -606,6 +606,24 @@ static void kind_names_round_trip(void **s)
 	assert_string_equal(due_state_name(DUE_OVERDUE), "overdue");
 }
 
+/* A missed month stays on the lists DUE_MISSED_MONITORING_DAYS after its
+ * deadline, a month recorded as not done until its deadline; other kinds
+ * never drop off by age. */
+static void missed_monitorings_leave_the_lists_after_their_horizon(void **state)
+{
+	date_t today = date_from_ymd(2026, 11, 23);
+	date_t edge = today - DUE_MISSED_MONITORING_DAYS;
+
+	(void)state;
+	assert_false(due_item_forgotten(DUE_MONITORING, DUE_OVERDUE, edge, today));
+	assert_true(due_item_forgotten(DUE_MONITORING, DUE_OVERDUE, edge - 1, today));
+	assert_false(due_item_forgotten(DUE_MONITORING, DUE_NOT_DONE, today, today));
+	assert_true(due_item_forgotten(DUE_MONITORING, DUE_NOT_DONE, today - 1, today));
+	assert_false(due_item_forgotten(DUE_MONITORING, DUE_DUE, edge - 400, today));
+	assert_false(due_item_forgotten(DUE_CERTIFICATE, DUE_OVERDUE, edge - 400, today));
+	assert_false(due_item_forgotten(DUE_ACTION, DUE_OVERDUE, edge - 400, today));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -641,6 +659,7 @@ int main(void)
 		cmocka_unit_test(billing_in_january_is_for_december),
 		cmocka_unit_test(items_are_sorted_by_date_then_state_and_kind_filter_applies),
 		cmocka_unit_test(kind_names_round_trip),
+		cmocka_unit_test(missed_monitorings_leave_the_lists_after_their_horizon),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
