@@ -57,4 +57,13 @@ const char *icf_component_of(const char *code);
  * NULL for anything else. */
 const char *icf_component_ja(const char *component);
 
+/*
+ * Whether q is a value of the ICF's generic qualifier: 0 no problem, 1
+ * mild, 2 moderate, 3 severe, 4 complete (the five-point scale, e.g. as
+ * the IOM summarises WHO's ICF: books.nap.edu/openbook.php?record_id=10411
+ * &page=264), 8 not specified, 9 not applicable (WHO ICF, annex 2's
+ * coding guidelines, from memory: not confirmed from a stored source).
+ */
+bool icf_qualifier_valid(int q);
+
 #endif

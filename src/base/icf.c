@@ -154,3 +154,8 @@ const char *icf_component_ja(const char *component)
 			return names[i].ja;
 	return NULL;
 }
+
+bool icf_qualifier_valid(int q)
+{
+	return (q >= 0 && q <= 4) || q == 8 || q == 9;
+}

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tsunagi/i18n.h"
+#include "tsunagi/icf.h"
 #include "tsunagi/records.h"
 #include "tsunagi/store.h"
 #include "tsunagi/store_client.h"
@@ -77,9 +78,10 @@ static int check_consent(const void *r, tsu_err *e)
 	return check_period(N_("valid from"), c->valid_from, N_("withdrawn on"), c->withdrawn_on, e);
 }
 
+/* Unscored, or a value of the ICF's qualifier scale (icf.h). */
 static bool qualifier_ok(int q)
 {
-	return q == FIELD_INT_NULL || (q >= 0 && q <= 4) || q == 8 || q == 9;
+	return q == FIELD_INT_NULL || icf_qualifier_valid(q);
 }
 
 static int check_assessment_item(const void *r, tsu_err *e)

@@ -168,6 +168,17 @@ static void search_in_a_component_keeps_to_it(void **state)
 	assert_string_equal(out[0]->code, "d450");
 }
 
+static void qualifiers_are_the_icf_scale_and_8_9(void **state)
+{
+	static const int ok[] = { 0, 1, 2, 3, 4, 8, 9 }, bad[] = { -1, 5, 6, 7, 10, 44 };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		assert_true(icf_qualifier_valid(ok[i]));
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(icf_qualifier_valid(bad[i]));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +190,7 @@ int main(void)
 		cmocka_unit_test(search_in_a_component_keeps_to_it),
 		cmocka_unit_test(search_finds_by_code_japanese_or_english_name),
 		cmocka_unit_test(component_of_reads_the_letter_of_a_well_formed_code),
+		cmocka_unit_test(qualifiers_are_the_icf_scale_and_8_9),
 	};
 	return cmocka_run_group_tests_name("icf", tests, NULL, NULL);
 }
