@@ -7,6 +7,7 @@
 #                   AddressSanitizer + UndefinedBehaviorSanitizer
 #   make deps       install the Debian/Ubuntu packages build and tests need
 #   make bench      measure speed, bytes and memory on a generated office
+#   make layers     check that the layers call only downward (in `check`)
 #   make install    PREFIX=/usr/local DESTDIR= (binary, man page, data, .mo)
 #   make uninstall, make clean
 #
@@ -276,9 +277,10 @@ clean:
 	rm -rf build
 
 # Fuzzing targets and their corpus replay live beside the fuzzers, the
-# benchmark beside its generator.
+# benchmark beside its generator, the layers' check beside its script.
 -include tests/fuzz/fuzz.mk
 include tests/bench/bench.mk
 include tests/stress/stress.mk
+include tests/layers.mk
 
 -include $(wildcard $(B)/obj/*/*.d $(B)/tests/*.d)

@@ -80,9 +80,10 @@ const char *db_path(const db *db);
 /* The login name written into audit rows (default: from getpwuid). */
 const char *db_login(const db *db);
 /* The raw handle, for the few places that need the SQLite API itself:
- * the online backup, the schema check, and the whole-table JSON dump and
- * load (report/export.c, import_json.c), whose SQL names tables at run
- * time.  Everything else uses the functions below. */
+ * the online backup, the text search, the whole-table dump and load
+ * (store/dump.c, whose SQL names tables at run time) and the schema
+ * check of `tsunagi check`.  Everything else uses the functions below;
+ * src/ui and src/report never touch SQLite (`make layers` checks). */
 struct sqlite3 *db_handle(db *db);
 
 /* The last SQLite error, as a one-line message with advice. */

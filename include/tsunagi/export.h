@@ -72,12 +72,4 @@ int export_json(db *db, export_what what, strbuf *out, tsu_err *e);
 int export_encode(const export_doc *doc, enum enc enc, bool bom,
 		  char **buf, size_t *len, tsu_err *e);
 
-/* For import_all_json: the tables a whole-database export holds, in the
- * schema's order (`meta` is about the file, not the case load), and a
- * table's columns in order with its ORDER BY (the primary key, else
- * rowid) appended to order if given.  Free with export_free_names. */
-int export_all_tables(db *db, char ***out, size_t *n);
-int export_table_columns(db *db, const char *table, char ***cols, size_t *n, strbuf *order);
-void export_free_names(char **names, size_t n);
-
 #endif

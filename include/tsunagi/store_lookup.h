@@ -33,6 +33,11 @@ int64_t store_scheduled_monitoring(db *db, int64_t client_id, date_t on);
 /* The client's name, or NULL when there is no such client.  Caller frees. */
 char *store_client_name(db *db, int64_t client_id);
 
+/* Every client's id, closed ones too, in id order: *ids is malloc'd
+ * (NULL when none), their number in *n; TSU_EIO with e set on a read
+ * error. */
+int store_client_ids(db *db, int64_t **ids, size_t *n, tsu_err *e);
+
 /* A plan's interval changes (plan_interval) in month order: *out is
  * malloc'd (NULL when none), the count returned. */
 size_t store_plan_intervals(db *db, int64_t plan_id, due_interval **out);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "tsunagi/due_items.h"
-#include "tsunagi/i18n.h"
+#include "tsunagi/store_due_cache.h"
 #include "tsunagi/xalloc.h"
 
 static int refresh_client(db *d, int64_t id, tsu_err *e)
@@ -22,39 +22,16 @@ static int refresh_client(db *d, int64_t id, tsu_err *e)
 			.from = date_from_ymd(1900, 1, 1), .to = date_from_ymd(2399, 12, 31),
 			.include_done = true,
 			.kinds = ((1u << DUE_KIND_COUNT) - 1) & ~(1u << DUE_BILLING) };
-	db_stmt *del = db_prepare(d, "DELETE FROM due_cache WHERE client_id = :c");
-	db_stmt *ins = db_prepare(d,
-		"INSERT INTO due_cache (client_id, due_on, kind, ref_id, stage, month,"
-		" deadline, done_id, text, text2) VALUES (:c, :on, :kind, :ref, :stage,"
-		" :month, :deadline, :done, :text, :text2)");
-	db_stmt *clean = db_prepare(d, "DELETE FROM due_dirty WHERE client_id = :c");
 	int rc;
 
 	if ((rc = due_source_load_client(d, id, &src, e)) != TSU_OK)
 		return rc;
 	due_compute(&src.in, &q, &l);
-	db_bind_int64(del, ":c", id);
-	rc = db_exec(del, e);
-	for (size_t i = 0; rc == TSU_OK && i < l.n; i++) {
-		const due_item *it = &l.items[i];
-
-		db_bind_int64(ins, ":c", id);
-		db_bind_date(ins, ":on", it->on);
-		db_bind_int(ins, ":kind", (int)it->kind);
-		db_bind_int64(ins, ":ref", it->ref_id);
-		/* A certificate's stage depends on today: worked out on reading. */
-		db_bind_int(ins, ":stage", it->kind == DUE_CERTIFICATE ? 0 : it->stage);
-		db_bind_month(ins, ":month", it->month);
-		db_bind_date(ins, ":deadline", it->deadline);
-		db_bind_int64(ins, ":done", it->done_id);
-		db_bind_text(ins, ":text", it->text);
-		db_bind_text(ins, ":text2", it->text2);
-		rc = db_exec(ins, e);
-	}
-	if (rc == TSU_OK) {
-		db_bind_int64(clean, ":c", id);
-		rc = db_exec(clean, e);
-	}
+	/* A certificate's stage depends on today: worked out on reading. */
+	for (size_t i = 0; i < l.n; i++)
+		if (l.items[i].kind == DUE_CERTIFICATE)
+			l.items[i].stage = 0;
+	rc = store_due_cache_save(d, id, l.items, l.n, e);
 	due_list_free(&l);
 	due_source_free(&src);
 	return rc;
@@ -62,25 +39,16 @@ static int refresh_client(db *d, int64_t id, tsu_err *e)
 
 int due_cache_refresh(db *d, tsu_err *e)
 {
-	db_stmt *s = db_prepare(d, "SELECT client_id FROM due_dirty ORDER BY client_id");
 	int64_t *ids = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0;
 	int rc;
 
 	/* Cheap when nothing changed: one look at an empty table. */
-	if (db_int64_or(db_prepare(d, "SELECT EXISTS (SELECT 1 FROM due_dirty)"), 0) == 0)
+	if (!store_due_cache_stale(d))
 		return 0;
 	if ((rc = db_begin(d, e)) != TSU_OK)
 		return rc;
-	while ((rc = db_step(s)) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			ids = xrealloc(ids, cap * sizeof *ids);
-		}
-		ids[n++] = db_col_int64(s, 0);
-	}
-	db_reset(s);
-	rc = rc < 0 ? db_error(d, e, _("bringing the due list up to date")) : TSU_OK;
+	rc = store_due_cache_dirty(d, &ids, &n, e);
 	for (size_t i = 0; rc == TSU_OK && i < n; i++)
 		rc = refresh_client(d, ids[i], e);
 	free(ids);
@@ -92,13 +60,13 @@ int due_cache_refresh(db *d, tsu_err *e)
 	return rc == TSU_OK ? (int)n : rc;
 }
 
-static const char *keep(due_result *r, db_stmt *st, int col)
+static const char *keep(due_result *r, const char *text)
 {
-	if (db_col_null(st, col))
+	if (!text)
 		return NULL;
 	if (r->nstrings % 64 == 0)
 		r->strings = xrealloc(r->strings, (r->nstrings + 64) * sizeof *r->strings);
-	r->strings[r->nstrings] = db_col_strdup(st, col);
+	r->strings[r->nstrings] = xstrdup(text);
 	return r->strings[r->nstrings++];
 }
 
@@ -131,58 +99,34 @@ static void add_billing(const due_query *q, due_list *out)
 	due_list_free(&b);
 }
 
+typedef struct cache_read {
+	const due_query *q;
+	due_result *out;
+} cache_read;
+
+static void cached_item(void *ctx, due_item *it)
+{
+	cache_read *r = ctx;
+
+	if (it->done_id && !r->q->include_done)
+		return;
+	it->text = keep(r->out, it->text);
+	it->text2 = keep(r->out, it->text2);
+	due_item_restate(it, r->q->today);
+	push(&r->out->list, it);
+}
+
 /* sheet_to: DATE_NONE, or a sheet's query (see due_items_get_sheet). */
 static int from_cache(db *d, const due_query *q, date_t sheet_to, due_result *out, tsu_err *e)
 {
-	/* Constant statements: lists skip met monitorings through the
-	 * partial index due_cache_open and never read those rows; a sheet
-	 * skips, inside that index, what it would leave out. */
-	bool sheet = sheet_to != DATE_NONE && !q->include_done;
-	db_stmt *st = q->include_done ? db_prepare(d,
-		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
-		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :to") :
-		sheet ? db_prepare(d,
-		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
-		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :mto"
-		" AND done_id = 0 AND (kind = :mon AND deadline >= :old"
-		" OR kind <> :mon AND due_on <= :to)") :
-		db_prepare(d,
-		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
-		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :to"
-		" AND done_id = 0");
+	store_due_window w = { .from = q->from, .to = q->to, .include_done = q->include_done,
+			       .kinds = q->kinds, .sheet_to = sheet_to,
+			       .mon_since = q->today - DUE_MISSED_MONITORING_DAYS };
+	cache_read r = { q, out };
 	int rc;
 
-	if (sheet) {
-		db_bind_date(st, ":mto", sheet_to);
-		db_bind_int(st, ":mon", (int)DUE_MONITORING);
-		db_bind_date(st, ":old", q->today - DUE_MISSED_MONITORING_DAYS);
-	}
-	db_bind_date(st, ":from", q->from);
-	db_bind_date(st, ":to", q->to);
-	while ((rc = db_step(st)) == DB_ROW) {
-		due_item it = { 0 };
-
-		int kind = db_col_int(st, 2);
-		if (kind < 0 || kind >= DUE_KIND_COUNT || !wanted(q, (enum due_kind)kind))
-			continue;
-		it.kind = (enum due_kind)kind;
-		it.done_id = db_col_int64(st, 7);
-		if (it.done_id && !q->include_done)
-			continue;
-		it.client_id = db_col_int64(st, 0);
-		it.on = db_col_date(st, 1);
-		it.ref_id = db_col_int64(st, 3);
-		it.stage = db_col_int(st, 4);
-		it.month = db_col_month(st, 5);
-		it.deadline = db_col_date(st, 6);
-		it.text = keep(out, st, 8);
-		it.text2 = keep(out, st, 9);
-		due_item_restate(&it, q->today);
-		push(&out->list, &it);
-	}
-	db_reset(st);
-	if (rc < 0)
-		return db_error(d, e, _("reading the due list"));
+	if ((rc = store_due_cache_each(d, &w, cached_item, &r, e)) != TSU_OK)
+		return rc;
 	add_billing(q, &out->list);
 	due_sort(&out->list);
 	return TSU_OK;

@@ -5,53 +5,17 @@
  * state, counted by table due_day.  Fetching finds the group of the key
  * by binary search and reads on from the cache's partial indexes
  * (due_cache_open for items not met, due_cache_met for met ones) with a
- * key after (client, reference, stage): never OFFSET, never the whole
- * day.
+ * key after (client, reference, stage), through store_due_cache_page:
+ * never OFFSET, never the whole day.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tsunagi/due_page.h"
+#include "tsunagi/store_due_cache.h"
 #include "tsunagi/store_lookup.h"
-#include "tsunagi/i18n.h"
 #include "tsunagi/xalloc.h"
-
-/* The columns an item is rebuilt from, in both statements. */
-#define ITEM_COLS "client_id, ref_id, stage, month, deadline, done_id, text, text2"
-/* A split certificate day (due_group.cert): only support-level, or all
- * but support-level. */
-#define CERT_FILTER " AND (:cert = 0 OR (coalesce(text, '') = 'support_level') = (:cert = 1))"
-
-/* Groups: 0 not met, 1 met, 2 monitoring months recorded as not done
- * (kind 0 = DUE_MONITORING with stage 1 = DUE_MON_NOT_DONE: constants in
- * the SQL text, as in due_day's triggers, migration 0014). */
-enum { G_OPEN, G_MET, G_NOT_DONE };
-
-static const char *const sql_fetch[3][2] = {
-	{	/* not met: forward, backward */
-		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id = 0 AND (kind <> 0 OR stage <> 1) AND (client_id, ref_id, stage) > (:c, :r, :s)" CERT_FILTER
-		" ORDER BY client_id, ref_id, stage LIMIT :n",
-		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id = 0 AND (kind <> 0 OR stage <> 1) AND (client_id, ref_id, stage) < (:c, :r, :s)" CERT_FILTER
-		" ORDER BY client_id DESC, ref_id DESC, stage DESC LIMIT :n",
-	}, {	/* met */
-		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id <> 0 AND (client_id, ref_id, stage) > (:c, :r, :s)" CERT_FILTER
-		" ORDER BY client_id, ref_id, stage LIMIT :n",
-		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id <> 0 AND (client_id, ref_id, stage) < (:c, :r, :s)" CERT_FILTER
-		" ORDER BY client_id DESC, ref_id DESC, stage DESC LIMIT :n",
-	}, {	/* recorded as not done */
-		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id = 0 AND kind = 0 AND stage = 1 AND (client_id, ref_id, stage) > (:c, :r, :s)" CERT_FILTER
-		" ORDER BY client_id, ref_id, stage LIMIT :n",
-		"SELECT " ITEM_COLS " FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND done_id = 0 AND kind = 0 AND stage = 1 AND (client_id, ref_id, stage) < (:c, :r, :s)" CERT_FILTER
-		" ORDER BY client_id DESC, ref_id DESC, stage DESC LIMIT :n",
-	},
-};
 
 static int cmp_int(int64_t a, int64_t b)
 {
@@ -175,27 +139,6 @@ static void groups_of_items(due_pager *p, group_vec *g, const due_list *l,
 	}
 }
 
-/* How many certificates not met end on day `on`, support-level ones
- * (sl) or the others; -1 on error. */
-static int64_t count_certs(due_pager *p, date_t on, bool sl, bool open, tsu_err *e)
-{
-	db_stmt *st = db_prepare(p->db,
-		"SELECT count(*) FROM due_cache WHERE due_on = :on AND kind = :kind"
-		" AND (done_id = 0) = :open AND (coalesce(text, '') = 'support_level') = :sl");
-	int64_t n = -1;
-
-	db_bind_date(st, ":on", on);
-	db_bind_int(st, ":kind", DUE_CERTIFICATE);
-	db_bind_int(st, ":open", open);
-	db_bind_int(st, ":sl", sl);
-	if (db_step(st) == DB_ROW)
-		n = db_col_int64(st, 0);
-	else
-		db_error(p->db, e, _("reading the due list"));
-	db_reset(st);
-	return n;
-}
-
 /* Add the group of a day and kind (cert: the due_group.cert filter,
  * n < 0: count it first); nothing when classify leaves it out. */
 static int add_day_group(due_pager *p, group_vec *g, date_t on, enum due_kind kind,
@@ -207,7 +150,7 @@ static int add_day_group(due_pager *p, group_vec *g, date_t on, enum due_kind ki
 
 	if (sec < 0)
 		return TSU_OK;
-	if (n < 0 && (n = count_certs(p, on, cert == 1, state != DUE_DONE, e)) < 0)
+	if (n < 0 && (n = store_due_cache_count_certs(p->db, on, cert == 1, state != DUE_DONE, e)) < 0)
 		return TSU_EIO;
 	if (n == 0)
 		return TSU_OK;
@@ -355,14 +298,27 @@ static size_t group_lower(const due_pager *p, const due_pos *pos, bool after)
 	return lo;
 }
 
+typedef struct page_read {
+	due_pager *p;
+	const due_group *g;
+	due_emit_fn emit;
+	void *ctx;
+} page_read;
+
+static void paged_item(void *ctx, due_item *it)
+{
+	page_read *r = ctx;
+
+	due_item_restate(it, r->p->q.today);
+	r->emit(r->ctx, it, r->g->section);
+}
+
 /* Items of a group after (before) key, or from its start (end) when key
  * is NULL; up to n.  Returns how many were emitted, or -1 on error. */
 static long fetch_group(due_pager *p, const due_group *g, const due_pos *key, bool backward,
 			size_t n, due_emit_fn emit, void *ctx, tsu_err *e)
 {
 	long k = 0;
-	db_stmt *st;
-	int rc;
 
 	if (g->mem) {
 		/* Sorted by client, reference, stage within the group. */
@@ -389,44 +345,20 @@ static long fetch_group(due_pager *p, const due_group *g, const due_pos *key, bo
 		return k;
 	}
 
-	st = db_prepare(p->db, sql_fetch[g->state == DUE_DONE ? G_MET :
-					 g->state == DUE_NOT_DONE ? G_NOT_DONE : G_OPEN][backward]);
-	db_bind_date(st, ":on", g->on);
-	db_bind_int(st, ":kind", (int)g->kind);
-	if (key) {
-		db_bind_int64(st, ":c", key->client_id);
-		db_bind_int64(st, ":r", key->ref_id);
-		db_bind_int(st, ":s", key->stage);
-	} else {
-		db_bind_int64(st, ":c", backward ? INT64_MAX : INT64_MIN);
-		db_bind_int64(st, ":r", 0);
-		db_bind_int(st, ":s", 0);
-	}
-	db_bind_int64(st, ":n", (int64_t)n);
-	db_bind_int(st, ":cert", g->cert);
-	while ((rc = db_step(st)) == DB_ROW) {
-		due_item it = { 0 };
+	store_due_page pg = {
+		.on = g->on, .kind = g->kind, .cert = g->cert, .backward = backward, .n = n,
+		.set = g->state == DUE_DONE ? STORE_DUE_MET :
+		       g->state == DUE_NOT_DONE ? STORE_DUE_NOT_DONE : STORE_DUE_OPEN,
+	};
+	page_read r = { p, g, emit, ctx };
 
-		it.on = g->on;
-		it.kind = g->kind;
-		it.client_id = db_col_int64(st, 0);
-		it.ref_id = db_col_int64(st, 1);
-		it.stage = db_col_int(st, 2);
-		it.month = db_col_month(st, 3);
-		it.deadline = db_col_date(st, 4);
-		it.done_id = db_col_int64(st, 5);
-		it.text = db_col_null(st, 6) ? NULL : db_col_text(st, 6);
-		it.text2 = db_col_null(st, 7) ? NULL : db_col_text(st, 7);
-		due_item_restate(&it, p->q.today);
-		emit(ctx, &it, g->section);
-		k++;
+	if (key) {
+		pg.has_key = true;
+		pg.client_id = key->client_id;
+		pg.ref_id = key->ref_id;
+		pg.stage = key->stage;
 	}
-	db_reset(st);
-	if (rc < 0) {
-		db_error(p->db, e, _("reading the due list"));
-		return -1;
-	}
-	return k;
+	return store_due_cache_page(p->db, &pg, paged_item, &r, e);
 }
 
 size_t due_pager_fetch(due_pager *p, const due_pos *from, int sec, bool backward,

@@ -1,11 +1,11 @@
 /*
  * export.c - clients, notes and plans as CSV, and tables as JSON.  The
  * CSV goes through the shared writer (csv.c) so every export quotes and
- * neutralises cells alike; the JSON is a plain dump of the database's
- * own tables and columns (read from its schema, never from input), which
- * is what makes `import all` able to give back every byte.
+ * neutralises cells alike, from the rows store_export.h reads; the JSON
+ * is a plain dump of the database's own tables and columns as the store
+ * gives them (store_dump.h: read from its schema, never from input),
+ * which is what makes `import all` able to give back every byte.
  */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +16,9 @@
 #include "tsunagi/import.h"
 #include "tsunagi/json.h"
 #include "tsunagi/store_client.h"
+#include "tsunagi/store_dump.h"
+#include "tsunagi/store_export.h"
+#include "tsunagi/store_lookup.h"
 #include "tsunagi/text.h"
 
 int export_what_from_name(const char *name, export_what *out, tsu_err *e)
@@ -112,19 +115,9 @@ static const char *const client_columns[] = {
 
 static void write_client(db *d, csv_out *o, const client *c)
 {
-	db_stmt *s = db_prepare(d,
-		"SELECT valid_from, valid_to FROM certificate WHERE client_id = :id"
-		" AND kind = 'service' ORDER BY valid_to DESC, id DESC LIMIT 1");
-	char *from = xstrdup(""), *to = xstrdup(""), iso[DATE_ISO_LEN];
+	char *from, *to, iso[DATE_ISO_LEN];
 
-	db_bind_int64(s, ":id", c->id);
-	if (db_step(s) == DB_ROW) {
-		free(from);
-		free(to);
-		from = db_col_strdup(s, 0);
-		to = db_col_strdup(s, 1);
-	}
-	db_reset(s);
+	store_export_decision_period(d, c->id, &from, &to);
 	o->client_id = c->id;
 	for (size_t i = 0; client_columns[i]; i++) {
 		const char *f = client_columns[i];
@@ -160,23 +153,14 @@ static void write_client(db *d, csv_out *o, const client *c)
 static int export_clients_csv(db *d, export_doc *doc, tsu_err *e)
 {
 	static const char *header[NCLIENT_COLUMNS + 1];
-	db_stmt *s = db_prepare(d, "SELECT id FROM client ORDER BY id");
-	int64_t *ids = NULL;
-	size_t n = 0;
+	int64_t *ids;
+	size_t n;
 	csv_out o;
-	int rc;
 
 	for (size_t i = 0; i < NCLIENT_COLUMNS; i++)
 		header[i] = import_client_aliases(client_columns[i])[0];
-	while ((rc = db_step(s)) == DB_ROW) {
-		ids = xrealloc(ids, (n + 1) * sizeof *ids);
-		ids[n++] = db_col_int64(s, 0);
-	}
-	db_reset(s);
-	if (rc < 0) {
-		free(ids);
-		return db_error(d, e, _("reading the clients"));
-	}
+	if (store_client_ids(d, &ids, &n, e) != TSU_OK)
+		return e->code;
 	start(&o, doc, header);
 	for (size_t i = 0; i < n; i++) {
 		client c;
@@ -193,23 +177,21 @@ static int export_clients_csv(db *d, export_doc *doc, tsu_err *e)
 	return TSU_OK;
 }
 
-/* Rows of a query as cells; words[i] (if not NULL) translates column i. */
-static int query_rows(db *d, csv_out *o, db_stmt *s, size_t first, const char *const *const *words, tsu_err *e)
-{
-	int rc;
+/* A row of an export's cells; words[i] (if not NULL) translates cell i. */
+typedef struct row_out {
+	csv_out o;
+	const char *const *const *words;
+} row_out;
 
-	while ((rc = db_step(s)) == DB_ROW) {
-		o->client_id = db_col_int64(s, 0);
-		for (size_t i = 0; o->header[i]; i++) {
-			const char *v = db_col_text(s, (int)(first + i));
-			cell(o, words && words[i] ? word(v, words[i]) : v);
-		}
-		end_row(o);
-	}
-	db_reset(s);
-	if (rc < 0)
-		return db_error(d, e, _("reading for the export"));
-	return TSU_OK;
+static void put_row(void *ctx, int64_t client_id, const char *const *cells, size_t n)
+{
+	row_out *r = ctx;
+	csv_out *o = &r->o;
+
+	o->client_id = client_id;
+	for (size_t i = 0; i < n && o->header[i]; i++)
+		cell(o, r->words[i] ? word(cells[i], r->words[i]) : cells[i]);
+	end_row(o);
 }
 
 static int export_notes_csv(db *d, export_doc *doc, tsu_err *e)
@@ -219,17 +201,12 @@ static int export_notes_csv(db *d, export_doc *doc, tsu_err *e)
 		"O（客観的情報）", "A（アセスメント）", "P（計画）", "事実", "解釈", "次の対応", "次の対応の期日",
 		"次の対応の完了日", NULL,
 	};
-	static const char *const *const words[16] = { [4] = note_words };
-	db_stmt *s = db_prepare(d,
-		"SELECT c.id, c.recipient_no, c.name, n.noted_on, n.noted_at, n.kind, n.with_whom, n.minutes,"
-		" n.subjective, n.objective, n.assessment, n.plan, n.fact, n.interpretation, n.next_step,"
-		" n.next_on, n.next_done_on"
-		" FROM note n JOIN client c ON c.id = n.client_id"
-		" ORDER BY n.noted_on, n.noted_at, n.id");
-	csv_out o;
+	static const char *const *const words[STORE_EXPORT_NOTE_CELLS] = { [4] = note_words };
+	_Static_assert(sizeof header / sizeof *header == STORE_EXPORT_NOTE_CELLS + 1, "a header per cell");
+	row_out r = { .words = words };
 
-	start(&o, doc, header);
-	return query_rows(d, &o, s, 1, words, e);
+	start(&r.o, doc, header);
+	return store_export_notes_each(d, put_row, &r, e);
 }
 
 static int export_plans_csv(db *d, export_doc *doc, tsu_err *e)
@@ -241,26 +218,12 @@ static int export_plans_csv(db *d, export_doc *doc, tsu_err *e)
 		"支援目標", "達成時期", "サービス種類", "サービス内容", "量（頻度・時間）",
 		"提供事業者", "本人の役割", "評価時期", "その他留意事項", NULL,
 	};
-	static const char *const *const words[25] = { [3] = stage_words };
-	db_stmt *s = db_prepare(d,
-		"SELECT c.id, c.recipient_no, c.name, p.id, p.stage, p.written_on, p.consented_on,"
-		" p.delivered_on, p.period_from, p.period_to, p.monitoring_months, p.wishes, p.policy,"
-		" p.long_goal, p.short_goal, r.priority, r.need, r.goal, r.target_on, r.service_kind,"
-		" r.service_detail, r.service_amount,"
-		/* A row linked to the register: its provider as the plan prints it. */
-		" coalesce((SELECT v.name || CASE WHEN v.contact_person = '' AND v.phone = '' THEN ''"
-		"   ELSE '（' || v.contact_person"
-		"   || CASE WHEN v.contact_person <> '' AND v.phone <> '' THEN '・' ELSE '' END"
-		"   || v.phone || '）' END"
-		"  FROM service_provider v WHERE v.id = r.provider_id), r.provider),"
-		" r.client_role, r.review_on, r.remarks"
-		" FROM plan p JOIN client c ON c.id = p.client_id"
-		" LEFT JOIN plan_row r ON r.plan_id = p.id"
-		" ORDER BY c.id, p.period_from, p.id, r.priority, r.id");
-	csv_out o;
+	static const char *const *const words[STORE_EXPORT_PLAN_CELLS] = { [3] = stage_words };
+	_Static_assert(sizeof header / sizeof *header == STORE_EXPORT_PLAN_CELLS + 1, "a header per cell");
+	row_out r = { .words = words };
 
-	start(&o, doc, header);
-	return query_rows(d, &o, s, 1, words, e);
+	start(&r.o, doc, header);
+	return store_export_plans_each(d, put_row, &r, e);
 }
 
 int export_csv(db *d, export_what what, export_doc *out, tsu_err *e)
@@ -316,18 +279,6 @@ int export_encode(const export_doc *doc, enum enc enc, bool bom,
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-/* "name" quoted as an SQL identifier. */
-static void ident(strbuf *b, const char *name)
-{
-	sb_addc(b, '"');
-	for (; *name; name++) {
-		if (*name == '"')
-			sb_addc(b, '"');
-		sb_addc(b, *name);
-	}
-	sb_addc(b, '"');
-}
-
 static void hex_value(strbuf *b, const char *key, const unsigned char *p, size_t n)
 {
 	sb_adds(b, "{\"");
@@ -338,148 +289,61 @@ static void hex_value(strbuf *b, const char *key, const unsigned char *p, size_t
 	sb_adds(b, "\"}");
 }
 
-static void put_value(strbuf *b, sqlite3_stmt *st, int i)
+static void put_value(strbuf *b, const dump_value *v)
 {
-	switch (sqlite3_column_type(st, i)) {
-	case SQLITE_INTEGER:
-		json_put_int(b, sqlite3_column_int64(st, i));
+	switch (v->type) {
+	case DUMP_INT:
+		json_put_int(b, v->i);
 		break;
-	case SQLITE_FLOAT:
-		json_put_real(b, sqlite3_column_double(st, i));
+	case DUMP_REAL:
+		json_put_real(b, v->r);
 		break;
-	case SQLITE_TEXT: {
-		const char *t = (const char *)sqlite3_column_text(st, i);
-		size_t n = (size_t)sqlite3_column_bytes(st, i);
-		if (text_valid_utf8(t, n, NULL))
-			json_put_string(b, t, n);
+	case DUMP_TEXT:
+		if (text_valid_utf8(v->p, v->len, NULL))
+			json_put_string(b, v->p, v->len);
 		else
-			hex_value(b, "text_hex", (const unsigned char *)t, n);
+			hex_value(b, "text_hex", (const unsigned char *)v->p, v->len);
 		break;
-	}
-	case SQLITE_BLOB:
-		hex_value(b, "blob_hex", sqlite3_column_blob(st, i), (size_t)sqlite3_column_bytes(st, i));
+	case DUMP_BLOB:
+		hex_value(b, "blob_hex", (const unsigned char *)v->p, v->len);
 		break;
 	default:
 		sb_adds(b, "null");
 	}
 }
 
-int export_table_columns(db *d, const char *table, char ***cols, size_t *n, strbuf *order)
-{
-	db_stmt *s = db_prepare(d, "SELECT name, pk FROM pragma_table_info(:t) ORDER BY cid");
-	char *pk[32] = { 0 };
-	int rc;
+typedef struct json_rows {
+	strbuf *out;
+	size_t rows;
+} json_rows;
 
-	*cols = NULL;
-	*n = 0;
-	db_bind_text(s, ":t", table);
-	while ((rc = db_step(s)) == DB_ROW) {
-		int k = db_col_int(s, 1);
-		*cols = xrealloc(*cols, (*n + 1) * sizeof **cols);
-		(*cols)[(*n)++] = db_col_strdup(s, 0);
-		if (k > 0 && k <= 32)
-			pk[k - 1] = (*cols)[*n - 1];
-	}
-	db_reset(s);
-	if (order) {
-		for (int k = 0; k < 32 && pk[k]; k++) {
-			if (k)
-				sb_adds(order, ", ");
-			ident(order, pk[k]);
-		}
-		if (!pk[0])
-			sb_adds(order, "rowid");
-	}
-	return rc < 0 ? TSU_EIO : TSU_OK;
-}
-
-void export_free_names(char **cols, size_t n)
+static void put_json_row(void *ctx, const char *const *cols, const dump_value *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		free(cols[i]);
-	free(cols);
+	json_rows *j = ctx;
+	strbuf *out = j->out;
+
+	sb_adds(out, j->rows++ ? ",\n      {" : "\n      {");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_addc(out, ',');
+		json_put_string(out, cols[i], strlen(cols[i]));
+		sb_addc(out, ':');
+		put_value(out, &v[i]);
+	}
+	sb_addc(out, '}');
 }
 
 static int dump_table(db *d, const char *table, strbuf *out, tsu_err *e)
 {
-	strbuf sql, order;
-	char **cols;
-	size_t n;
-	sqlite3_stmt *st = NULL;
-	int rc, rows = 0;
+	json_rows j = { out, 0 };
+	int rc;
 
-	sb_init(&order);
-	if (export_table_columns(d, table, &cols, &n, &order) != TSU_OK || n == 0) {
-		sb_free(&order);
-		export_free_names(cols, n);
-		return err_set(e, TSU_EIO, _("cannot read the columns of table %s"), table);
-	}
-	/* Identifiers from the database's own schema, quoted; no values. */
-	sb_init(&sql);
-	sb_adds(&sql, "SELECT ");
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			sb_adds(&sql, ", ");
-		ident(&sql, cols[i]);
-	}
-	sb_adds(&sql, " FROM ");
-	ident(&sql, table);
-	sb_adds(&sql, " ORDER BY ");
-	sb_adds(&sql, order.s);
-	sb_free(&order);
-	rc = sqlite3_prepare_v2(db_handle(d), sql.s, -1, &st, NULL);
-	sb_free(&sql);
-	if (rc != SQLITE_OK) {
-		export_free_names(cols, n);
-		return db_error(d, e, _("reading for the export"));
-	}
 	sb_adds(out, "    ");
 	json_put_string(out, table, strlen(table));
 	sb_adds(out, ": [");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sb_adds(out, rows++ ? ",\n      {" : "\n      {");
-		for (size_t i = 0; i < n; i++) {
-			if (i)
-				sb_addc(out, ',');
-			json_put_string(out, cols[i], strlen(cols[i]));
-			sb_addc(out, ':');
-			put_value(out, st, (int)i);
-		}
-		sb_addc(out, '}');
-	}
-	sb_adds(out, rows ? "\n    ]" : "]");
-	export_free_names(cols, n);
-	if (rc != SQLITE_DONE) {
-		sqlite3_finalize(st);
-		return db_error(d, e, _("reading for the export"));
-	}
-	sqlite3_finalize(st);
-	return TSU_OK;
-}
-
-int export_all_tables(db *d, char ***out, size_t *n)
-{
-	db_stmt *s = db_prepare(d,
-		"SELECT name FROM sqlite_schema WHERE type = 'table'"
-		" AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-		/* Facts about the file, what is derived from the records
-		 * and rebuilt from them after an import (the due cache and
-		 * its day counts, the client counts), and the UI sessions'
-		 * drafts: unsaved text of one session, not records (their
-		 * key is a session of this database, see 0013). */
-		" AND name NOT IN ('meta', 'due_cache', 'due_dirty', 'due_day', 'client_count',"
-		" 'draft', 'draft_field')"
-		" ORDER BY rowid");
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	while ((rc = db_step(s)) == DB_ROW) {
-		*out = xrealloc(*out, (*n + 1) * sizeof **out);
-		(*out)[(*n)++] = db_col_strdup(s, 0);
-	}
-	db_reset(s);
-	return rc < 0 ? TSU_EIO : TSU_OK;
+	rc = store_dump_rows(d, table, put_json_row, &j, e);
+	sb_adds(out, j.rows ? "\n    ]" : "]");
+	return rc;
 }
 
 int export_json(db *d, export_what what, strbuf *out, tsu_err *e)
@@ -492,7 +356,7 @@ int export_json(db *d, export_what what, strbuf *out, tsu_err *e)
 	int rc = TSU_OK;
 
 	if (what == EXPORT_ALL) {
-		if (export_all_tables(d, &tables, &n) != TSU_OK)
+		if (store_dump_tables(d, &tables, &n) != TSU_OK)
 			return db_error(d, e, _("reading the list of tables"));
 	} else {
 		const char *const *list = what == EXPORT_CLIENTS ? clients : what == EXPORT_NOTES ? notes : plans;
@@ -513,7 +377,7 @@ int export_json(db *d, export_what what, strbuf *out, tsu_err *e)
 	}
 	db_read_end(d);
 	sb_adds(out, "  }\n}\n");
-	export_free_names(tables, n);
+	store_dump_free_names(tables, n);
 	if (rc != TSU_OK)
 		sb_free(out);
 	return rc;

@@ -6,16 +6,16 @@
  * the values are bound.  Foreign keys are checked once at the end, so
  * the tables may come in any order.
  */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tsunagi/export.h"
 #include "tsunagi/i18n.h"
 #include "tsunagi/import.h"
 #include "tsunagi/json.h"
 #include "tsunagi/store_client.h"
+#include "tsunagi/store_dump.h"
+#include "tsunagi/store_lookup.h"
 #include "tsunagi/text.h"
 
 typedef struct loader {
@@ -49,24 +49,8 @@ static int expect(loader *l, json_token want, const char *where)
 static int empty_check(loader *l)
 {
 	for (size_t i = 0; i < l->ntables; i++) {
-		strbuf sql;
-		sqlite3_stmt *st;
-		int64_t n = 0;
+		int64_t n = store_dump_count(l->db, l->tables[i]);
 
-		sb_init(&sql);
-		sb_adds(&sql, "SELECT count(*) FROM \"");
-		for (const char *p = l->tables[i]; *p; p++) {
-			if (*p == '"')
-				sb_addc(&sql, '"');
-			sb_addc(&sql, *p);
-		}
-		sb_adds(&sql, "\"");
-		if (sqlite3_prepare_v2(db_handle(l->db), sql.s, -1, &st, NULL) == SQLITE_OK) {
-			if (sqlite3_step(st) == SQLITE_ROW)
-				n = sqlite3_column_int64(st, 0);
-			sqlite3_finalize(st);
-		}
-		sb_free(&sql);
 		if (n > 0)
 			return err_set(l->e, TSU_EINVAL,
 				       _("%s already holds records (%lld in table %s); import all only loads into an empty database: give a new one with --db FILE"),
@@ -84,10 +68,11 @@ static int hexval(char c)
 }
 
 /* {"text_hex": "..."} or {"blob_hex": "..."}: bind the bytes. */
-static int bind_hex(loader *l, sqlite3_stmt *st, int idx, const char *where)
+static int bind_hex(loader *l, dump_insert *ins, size_t col, const char *where)
 {
 	bool blob;
 	strbuf bytes;
+	dump_value v = { 0 };
 
 	if (expect(l, JSON_KEY, where) != TSU_OK)
 		return TSU_EINVAL;
@@ -107,24 +92,23 @@ static int bind_hex(loader *l, sqlite3_stmt *st, int idx, const char *where)
 		}
 		sb_addc(&bytes, (char)(hi * 16 + lo));
 	}
-	if (blob)
-		sqlite3_bind_blob(st, idx, bytes.s, (int)bytes.len, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_text(st, idx, bytes.s, (int)bytes.len, SQLITE_TRANSIENT);
+	v.type = blob ? DUMP_BLOB : DUMP_TEXT;
+	v.p = bytes.s;
+	v.len = bytes.len;
+	store_dump_bind(ins, col, &v);
 	sb_free(&bytes);
 	return expect(l, JSON_OBJECT_END, where);
 }
 
-static int load_row(loader *l, const char *table, sqlite3_stmt *st, char **cols, size_t ncols,
+static int load_row(loader *l, const char *table, dump_insert *ins, char **cols, size_t ncols,
 		    bool *seen, size_t rowno)
 {
 	char where[200];
 	json_token t;
+	tsu_err why;
 
 	snprintf(where, sizeof where, _("table %s, row %zu"), table, rowno);
 	memset(seen, 0, ncols * sizeof *seen);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
 	while ((t = json_next(&l->r)) == JSON_KEY) {
 		size_t c;
 		for (c = 0; c < ncols && strcmp(cols[c], l->r.str.s) != 0; c++)
@@ -138,22 +122,25 @@ static int load_row(loader *l, const char *table, sqlite3_stmt *st, char **cols,
 		if (seen[c])
 			return err_set(l->e, TSU_EINVAL, _("%s: column %s is given twice"), where, cols[c]);
 		seen[c] = true;
-		int idx = (int)c + 1;
+		dump_value v = { 0 };
 		switch (json_next(&l->r)) {
 		case JSON_STRING:
-			sqlite3_bind_text(st, idx, l->r.str.s, (int)l->r.str.len, SQLITE_TRANSIENT);
+			v = (dump_value){ .type = DUMP_TEXT, .p = l->r.str.s, .len = l->r.str.len };
+			store_dump_bind(ins, c, &v);
 			break;
 		case JSON_INT:
-			sqlite3_bind_int64(st, idx, l->r.integer);
+			v = (dump_value){ .type = DUMP_INT, .i = l->r.integer };
+			store_dump_bind(ins, c, &v);
 			break;
 		case JSON_REAL:
-			sqlite3_bind_double(st, idx, l->r.real);
+			v = (dump_value){ .type = DUMP_REAL, .r = l->r.real };
+			store_dump_bind(ins, c, &v);
 			break;
 		case JSON_NULL:
-			sqlite3_bind_null(st, idx);
+			store_dump_bind(ins, c, &v);
 			break;
 		case JSON_OBJECT:
-			if (bind_hex(l, st, idx, where) != TSU_OK)
+			if (bind_hex(l, ins, c, where) != TSU_OK)
 				return TSU_EINVAL;
 			break;
 		case JSON_ERROR:
@@ -167,10 +154,8 @@ static int load_row(loader *l, const char *table, sqlite3_stmt *st, char **cols,
 	for (size_t c = 0; c < ncols; c++)
 		if (!seen[c])
 			return err_set(l->e, TSU_EINVAL, _("%s: column %s is missing"), where, cols[c]);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		err_set(l->e, TSU_EINVAL, _("%s: cannot be loaded: %s"), where, sqlite3_errmsg(db_handle(l->db)));
-		return TSU_EINVAL;
-	}
+	if (store_dump_insert_row(ins, &why) != TSU_OK)
+		return err_set(l->e, TSU_EINVAL, _("%s: cannot be loaded: %s"), where, why.msg);
 	l->rows++;
 	return TSU_OK;
 }
@@ -179,8 +164,7 @@ static int load_table(loader *l, const char *name)
 {
 	size_t t, ncols;
 	char **cols;
-	strbuf sql;
-	sqlite3_stmt *st = NULL;
+	dump_insert *ins;
 	bool *seen;
 	json_token tok;
 	int rc = TSU_OK;
@@ -188,7 +172,7 @@ static int load_table(loader *l, const char *name)
 
 	/* Exports before schema 13 carried the drafts; they are one
 	 * session's unsaved text in the database they were typed into
-	 * (see export_all_tables), so they are read past, not loaded. */
+	 * (see store_dump_tables), so they are read past, not loaded. */
 	if (!strcmp(name, "draft") || !strcmp(name, "draft_field"))
 		return expect(l, JSON_ARRAY, name) != TSU_OK ? TSU_EINVAL :
 			json_skip(&l->r, JSON_ARRAY) == JSON_ARRAY_END ? TSU_OK : bad_json(l);
@@ -204,37 +188,27 @@ static int load_table(loader *l, const char *name)
 		return err_set(l->e, TSU_EINVAL, _("table %s is in the file twice"), name);
 	l->loaded[t] = true;
 	name = l->tables[t];   /* the schema's own spelling from here on */
-	if (export_table_columns(l->db, name, &cols, &ncols, NULL) != TSU_OK || !ncols) {
-		export_free_names(cols, ncols);
+	if (store_dump_columns(l->db, name, &cols, &ncols) != TSU_OK || !ncols) {
+		store_dump_free_names(cols, ncols);
 		return err_set(l->e, TSU_EIO, _("cannot read the columns of table %s"), name);
 	}
-	sb_init(&sql);
-	sb_adds(&sql, "INSERT INTO \"");
-	sb_adds(&sql, name);   /* a schema table name: letters and '_' */
-	sb_adds(&sql, "\" (");
-	for (size_t c = 0; c < ncols; c++)
-		sb_addf(&sql, "%s\"%s\"", c ? ", " : "", cols[c]);
-	sb_adds(&sql, ") VALUES (");
-	for (size_t c = 0; c < ncols; c++)
-		sb_adds(&sql, c ? ", ?" : "?");
-	sb_adds(&sql, ")");
-	if (sqlite3_prepare_v2(db_handle(l->db), sql.s, -1, &st, NULL) != SQLITE_OK)
-		rc = db_error(l->db, l->e, _("preparing the import"));
-	sb_free(&sql);
+	if (!(ins = store_dump_insert_open(l->db, name, cols, ncols, l->e))) {
+		store_dump_free_names(cols, ncols);
+		return l->e->code;
+	}
 	seen = xcalloc(ncols, sizeof *seen);
-	if (rc == TSU_OK)
-		rc = expect(l, JSON_ARRAY, name);
+	rc = expect(l, JSON_ARRAY, name);
 	while (rc == TSU_OK && (tok = json_next(&l->r)) != JSON_ARRAY_END) {
 		if (tok == JSON_ERROR)
 			rc = bad_json(l);
 		else if (tok != JSON_OBJECT)
 			rc = err_set(l->e, TSU_EINVAL, _("table %s: each row must be an object (line %zu)"), name, l->r.line);
 		else
-			rc = load_row(l, name, st, cols, ncols, seen, ++rowno);
+			rc = load_row(l, name, ins, cols, ncols, seen, ++rowno);
 	}
-	sqlite3_finalize(st);
+	store_dump_insert_close(ins);
 	free(seen);
-	export_free_names(cols, ncols);
+	store_dump_free_names(cols, ncols);
 	return rc;
 }
 
@@ -303,38 +277,39 @@ static int load_document(loader *l)
 
 static int foreign_keys(loader *l)
 {
-	db_stmt *s = db_prepare(l->db, "PRAGMA foreign_key_check");
-	int rc = TSU_OK;
+	char table[64], parent[64];
+	int64_t rowid;
 
-	if (db_step(s) == DB_ROW)
-		rc = err_set(l->e, TSU_EINVAL, _("table %s, row id %lld refers to a %s row that is not in the file; nothing was imported"),
-			     db_col_text(s, 0), (long long)db_col_int64(s, 1), db_col_text(s, 2));
-	db_reset(s);
-	return rc;
+	if (store_dump_broken_reference(l->db, table, parent, sizeof table, &rowid))
+		return err_set(l->e, TSU_EINVAL, _("table %s, row id %lld refers to a %s row that is not in the file; nothing was imported"),
+			       table, (long long)rowid, parent);
+	return TSU_OK;
 }
 
 /* Every client loaded must have the fields every other path requires.
  * (The rest is loaded exactly as exported, stored bytes included.) */
 static int clients_valid(loader *l)
 {
-	db_stmt *s = db_prepare(l->db, "SELECT id FROM client ORDER BY id");
-	int rc = TSU_OK;
+	int64_t *ids;
+	size_t n;
+	int rc;
 
-	while (rc == TSU_OK && db_step(s) == DB_ROW) {
-		int64_t id = db_col_int64(s, 0);
+	if ((rc = store_client_ids(l->db, &ids, &n, l->e)) != TSU_OK)
+		return rc;
+	for (size_t i = 0; rc == TSU_OK && i < n; i++) {
 		tsu_err why;
 		client c;
 
-		if (store_client_get(l->db, id, &c, l->e) != TSU_OK) {
+		if (store_client_get(l->db, ids[i], &c, l->e) != TSU_OK) {
 			rc = TSU_EINVAL;
 			break;
 		}
 		if (client_check_required(&c, &why) != TSU_OK)
 			rc = err_set(l->e, TSU_EINVAL, _("table client, row id %lld: %s; nothing was imported"),
-				     (long long)id, why.msg);
+				     (long long)ids[i], why.msg);
 		client_free(&c);
 	}
-	db_reset(s);
+	free(ids);
 	return rc;
 }
 
@@ -345,15 +320,16 @@ int import_all_json(db *d, const char *buf, size_t len, size_t *rows, tsu_err *e
 
 	if (rows)
 		*rows = 0;
-	if (export_all_tables(d, &l.tables, &l.ntables) != TSU_OK)
+	if (store_dump_tables(d, &l.tables, &l.ntables) != TSU_OK)
 		return db_error(d, e, _("reading the list of tables"));
 	l.loaded = xcalloc(l.ntables + 1, sizeof *l.loaded);
 	json_reader_init(&l.r, buf, len);
 	if ((rc = db_begin(d, e)) != TSU_OK)
 		goto out;
 	/* Checked at COMMIT instead of per row: tables in any order. */
-	sqlite3_exec(db_handle(d), "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL);
-	rc = empty_check(&l);
+	rc = store_dump_defer_foreign_keys(d, e);
+	if (rc == TSU_OK)
+		rc = empty_check(&l);
 	if (rc == TSU_OK)
 		rc = load_document(&l);
 	if (rc == TSU_OK)
@@ -369,6 +345,6 @@ int import_all_json(db *d, const char *buf, size_t len, size_t *rows, tsu_err *e
 out:
 	json_reader_free(&l.r);
 	free(l.loaded);
-	export_free_names(l.tables, l.ntables);
+	store_dump_free_names(l.tables, l.ntables);
 	return rc;
 }

@@ -311,7 +311,7 @@ int db_schema_version(void)
  * so with a line "-- tables unchanged" (triggers and clean-ups of
  * derived rows, whose bodies a statement splitter this simple cannot
  * read) or "-- exported tables unchanged" (it changes only tables that
- * `export all` leaves out, see export_all_tables). */
+ * `export all` leaves out, see store_dump_tables). */
 static bool has_marker(const char *sql, const char *line)
 {
 	size_t n = strlen(line);
