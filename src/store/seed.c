@@ -542,10 +542,11 @@ static const record_type *kind_named(const char *name)
 /* "[verb kind label]" into b. */
 static int read_header(sblock *b, char *h, tsu_err *e)
 {
-	char *tok[4] = { NULL };
+	char *tok[4] = { NULL }, whole[128];
 	int n = 0, vi = -1;
 	bool client_kind;
 
+	snprintf(whole, sizeof whole, "%s", h);
 	for (char *p = strtok(h, " \t"); p; p = strtok(NULL, " \t"))
 		if (n < 4)
 			tok[n++] = p;
@@ -556,7 +557,7 @@ static int read_header(sblock *b, char *h, tsu_err *e)
 			vi = i;
 	if (vi < 0 || n < 2 || n > 3)
 		return err_set(e, TSU_EINVAL, _("'[%s]' is not a block: write [VERB KIND LABEL] with VERB one of %s"),
-			       tok[0] ? tok[0] : "", "add set update finalise revise");
+			       whole, "add set update finalise revise");
 	b->verb = (enum verb)vi;
 	client_kind = !strcmp(tok[1], "client");
 	b->rt = client_kind ? NULL : kind_named(tok[1]);
