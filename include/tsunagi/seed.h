@@ -65,5 +65,9 @@ int seed_run(seed *s, db *d, const char *section, tsu_err *e);
 int seed_set(seed *s, const char *section, const record_type *rt, void *rec, tsu_err *e);
 /* The same for `set client` blocks. */
 int seed_set_client(seed *s, const char *section, client *c, tsu_err *e);
+/* Set a client's field by its column (name, birth_on, case_kind,
+ * recipient_no, support_level ...) from text as a form takes it ("" is
+ * unknown): the one place that knows how the client's fields are set. */
+int seed_client_set(client *c, const char *col, const char *text, tsu_err *e);
 
 #endif

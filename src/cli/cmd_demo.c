@@ -101,25 +101,35 @@ static int add_client(db *d, seed *sd, struct rng *r, int i, date_t today, bool 
 	record_init(&rt_certificate, &ce);
 	record_init(&rt_consent, &co);
 	record_init(&rt_plan, &p);
-	free(c.name);
-	c.name = xasprintf("%s %s", surnames[si][0], given[gi][0]);
-	free(c.kana);
-	c.kana = xasprintf("%s %s", surnames[si][1], given[gi][1]);
+	/* The client's fields by column, as the data sets them. */
+	char *name = xasprintf("%s %s", surnames[si][0], given[gi][0]);
+	char *kana = xasprintf("%s %s", surnames[si][1], given[gi][1]);
 	/* One in six is a child (障害児相談支援). */
 	int child = rnd(r, 6) == 0;
-	c.birth_on = child ? today - 365 * 6 - (date_t)rnd(r, 365 * 11) :
-			     today - 365 * 19 - (date_t)rnd(r, 365 * 55);
-	free(c.case_kind);
-	c.case_kind = xstrdup(child ? "child" : (rnd(r, 12) == 0 ? "transition" : (rnd(r, 15) == 0 ? "retention" : "plan")));
-	free(c.sex);
-	c.sex = xstrdup(rnd(r, 2) ? "female" : "male");
-	free(c.recipient_no);
-	c.recipient_no = xasprintf("14%08d", 100000 + i * 37);
-	free(c.municipality);
-	c.municipality = xstrdup(towns[rnd(r, sizeof towns / sizeof towns[0])]);
-	free(c.disability);
-	c.disability = xstrdup(disabilities[rnd(r, sizeof disabilities / sizeof disabilities[0])]);
-	c.support_level = child ? -1 : (int)rnd(r, 6) + 1;
+	date_t birth = child ? today - 365 * 6 - (date_t)rnd(r, 365 * 11) :
+			       today - 365 * 19 - (date_t)rnd(r, 365 * 55);
+	const char *kind = child ? "child" : (rnd(r, 12) == 0 ? "transition" : (rnd(r, 15) == 0 ? "retention" : "plan"));
+	const char *sex = rnd(r, 2) ? "female" : "male";
+	char *recipient = xasprintf("14%08d", 100000 + i * 37);
+	const char *town = towns[rnd(r, sizeof towns / sizeof towns[0])];
+	const char *disability = disabilities[rnd(r, sizeof disabilities / sizeof disabilities[0])];
+	char *level = child ? xstrdup("") : xasprintf("%d", (int)rnd(r, 6) + 1);
+	char born[DATE_ISO_LEN];
+	date_format_iso(birth, born);
+	const char *const cols[][2] = {
+		{ "name", name }, { "kana", kana }, { "birth_on", born }, { "case_kind", kind }, { "sex", sex },
+		{ "recipient_no", recipient }, { "municipality", town }, { "disability", disability },
+		{ "support_level", level },
+	};
+	rc = TSU_OK;
+	for (size_t k = 0; rc == TSU_OK && k < sizeof cols / sizeof cols[0]; k++)
+		rc = seed_client_set(&c, cols[k][0], cols[k][1], e);
+	free(name);
+	free(kana);
+	free(recipient);
+	free(level);
+	if (rc != TSU_OK)
+		goto fail;
 	/* After every draw, so that a client the data changes leaves the
 	 * draws of the others as they were. */
 	TRY(seed_set_client(sd, sec, &c, e));

@@ -73,6 +73,15 @@ static int client_col(const char *col)
 	return -1;
 }
 
+int seed_client_set(client *c, const char *col, const char *text, tsu_err *e)
+{
+	int k = client_col(col);
+
+	if (k < 0)
+		return err_set(e, TSU_EINVAL, _("%s has no column '%s'"), "client", col);
+	return client_set(c, client_cols[k].name, text, e);
+}
+
 /* e's message prefixed with file:line. */
 static int at(tsu_err *e, const char *file, int line)
 {
@@ -474,18 +483,18 @@ static int set_client_col(const seed *s, client *c, int k, const char *x, tsu_er
 		if ((rc = eval_date(s, x, &d, e)) != TSU_OK || !c)
 			return rc;
 		date_format_iso(d, buf);
-		return client_set(c, client_cols[k].name, buf, e);
+		return seed_client_set(c, client_cols[k].col, buf, e);
 	}
 	if (!(t = expand(s, x, e)))
 		return TSU_EINVAL;
 	if (c) {
-		rc = client_set(c, client_cols[k].name, t, e);
+		rc = seed_client_set(c, client_cols[k].col, t, e);
 	} else if (strstr(x, "${")) {
 		rc = TSU_OK;
 	} else {
 		client probe;
 		client_init(&probe);
-		rc = client_set(&probe, client_cols[k].name, t, e);
+		rc = seed_client_set(&probe, client_cols[k].col, t, e);
 		client_free(&probe);
 	}
 	free(t);
