@@ -69,9 +69,10 @@ PDF_SRC  := src/report/pdf.c src/report/due_pdf.c src/report/print_pdf.c src/rep
 	    src/report/stats_pdf.c
 PDF_OBJ  := $(PDF_SRC:src/%.c=$(B)/obj/%.o)
 LIB_SRC  := $(filter-out src/cli/main.c src/report/pdf_dl.c $(PDF_SRC),$(wildcard src/*/*.c))
-LIB_OBJ  := $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/gen/schema.o
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/gen/schema.o $(B)/obj/gen/demo_seed.o
 MAIN_OBJ := $(B)/obj/cli/main.o $(B)/obj/report/pdf_dl.o
 SCHEMA   := $(sort $(wildcard data/schema/*.sql))
+DEMO     := $(sort $(wildcard data/demo/*.txt))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # One catalogue per language: data/po/LL.po plus any fragments LL-*.po.
@@ -132,6 +133,30 @@ $(B)/gen/schema.c: $(SCHEMA) Makefile $(B)/gen/schema.list
 	@mv $@.tmp $@
 
 $(B)/obj/gen/schema.o: $(B)/gen/schema.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The demo's records (seed.h) are compiled in the same way: each file
+# one C string with its name, for the loader's file:line messages.
+$(B)/gen/demo.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DEMO)' > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
+
+$(B)/gen/demo_seed.c: $(DEMO) Makefile $(B)/gen/demo.list
+	@mkdir -p $(dir $@)
+	@{ echo '/* generated from data/demo by make; do not edit */'; \
+	  echo '#include "tsunagi/seed.h"'; \
+	  echo 'const seed_file seed_files[] = {'; \
+	  for f in $(DEMO); do \
+	    echo "{ \"$$f\","; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	    echo '},'; \
+	  done; \
+	  echo '{ NULL, NULL } };'; } > $@.tmp
+	@mv $@.tmp $@
+
+$(B)/obj/gen/demo_seed.o: $(B)/gen/demo_seed.c
 	@mkdir -p $(dir $@)
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
