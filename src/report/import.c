@@ -445,18 +445,18 @@ static bool set_client_cell(importer *im, row *rw, const char *fname, const char
 
 static bool read_status(importer *im, row *rw, char **cells)
 {
-	static const char *const active[] = { "利用中", "active", "", NULL };
-	static const char *const closed[] = { "終結", "closed", NULL };
 	int sc = col_of(im, "status"), cc = col_of(im, "closed-on");
 	bool ok = set_date(im, rw->line, cc, cells, &rw->closed_on);
 
 	rw->closed = rw->closed_on != DATE_NONE;
 	if (sc >= 0) {
+		/* By the words of CLIENT_FIELDS' status; empty is active. */
+		const char *st = client_choice_value(&client_statuses, cells[sc]);
 		char *f = text_fold(cells[sc]);
-		if (folded_is(f, closed)) {
+		if (st && !strcmp(st, "closed")) {
 			rw->closed = true;
-		} else if (!folded_is(f, active)) {
-			cell_problem(im, rw->line, sc, _("status: write 利用中 (active) or 終結 (closed)"));
+		} else if (!st) {
+			cell_problem(im, rw->line, sc, _(client_statuses.import_hint));
 			ok = false;
 		} else if (*f && rw->closed) {
 			cell_problem(im, rw->line, sc, _("status: the client has a closing date but is marked active; write 終結 or remove the date"));
