@@ -157,6 +157,7 @@ typedef struct client_field {
 	const char *name;              /* see CLIENT_FIELDS */
 	const char *label;             /* N_() */
 	const char *col;
+	const char *bind;              /* ":col" */
 	client_type type;
 	bool state;                    /* CW_STATE */
 	unsigned flags;

@@ -1,11 +1,12 @@
 /*
- * client.c - the client register.  Sort and search keys are folded
- * copies kept beside the typed text, which is stored exactly as typed.
+ * client.c - the client register.  Its fields are described once
+ * (CLIENT_FIELDS in store_client.h); everything here that walks them is
+ * made from that list.  Sort and search keys are folded copies kept
+ * beside the typed text, which is stored exactly as typed.
  */
 #include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,12 +40,12 @@ const client_choice client_statuses = {
 };
 
 #define CLIENT_FIELD(m, t, how, nm, lbl, fl, mx, chk, ch, al) \
-	{ nm, lbl, #m, t, how, fl, offsetof(client, m), mx, chk, ch, al },
+	{ nm, lbl, #m, ":" #m, t, how, fl, offsetof(client, m), mx, chk, ch, al },
 #define CW_EDIT false
 #define CW_STATE true
 const client_field client_fields[] = {
 	CLIENT_FIELDS(CLIENT_FIELD)
-	{ NULL, NULL, NULL, CT_TEXT, false, 0, 0, 0, NULL, NULL, NULL },
+	{ NULL, NULL, NULL, NULL, CT_TEXT, false, 0, 0, 0, NULL, NULL, NULL },
 };
 #undef CW_EDIT
 #undef CW_STATE
@@ -272,9 +273,8 @@ char *client_search_key(const client *c)
 
 static void bind_field(db_stmt *s, const client_field *f, const client *c)
 {
-	char bind[64];
+	const char *bind = f->bind;
 
-	snprintf(bind, sizeof bind, ":%s", f->col);
 	switch (f->type) {
 	case CT_TEXT:
 	case CT_CHOICE: db_bind_text(s, bind, *CFIELD(f, text, c)); break;
