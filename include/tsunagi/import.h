@@ -66,8 +66,9 @@ int import_clients(db *db, const char *buf, size_t len, const import_opts *o,
 
 /* The header names the roster reader knows for a client field (the
  * first is the one export writes), NULL-terminated; NULL for an unknown
- * field.  Fields are client_fields' names plus "decision-from",
- * "decision-to", "status" and "closed-on". */
+ * field.  Fields are client_fields' names (their aliases, CLIENT_FIELDS)
+ * plus the import's own: "family", "given", "kana-family", "kana-given",
+ * "decision-from", "decision-to" and "guardian". */
 const char *const *import_client_aliases(const char *field);
 
 /*

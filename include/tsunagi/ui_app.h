@@ -313,5 +313,10 @@ char *ui_stats_bar(int value, int max, int width, bool ascii);
 
 /* A record type by its table name, among those that have forms. */
 const record_type *ui_form_record_type(const char *table);
+/* The client form's fields, made from CLIENT_FIELDS (store_client.h;
+ * form_client.c). */
+void ui_client_form_fields(ui_form *f);
+/* Choices of a field from enum values, labelled by store_enum_label ("" as "-"). */
+void ui_field_enum_choices(ui_field *fd, const char *const *values);
 
 #endif

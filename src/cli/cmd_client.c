@@ -14,11 +14,14 @@
 #include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
 
-static const char *const client_opts[] = {
-	"name", "kana", "birth", "sex", "kind", "recipient-no", "municipality",
-	"address", "phone", "housing", "disability", "handbook-kind",
-	"handbook-grade", "support-level", "copay-cap", "remarks", NULL,
-};
+/* --NAME VALUE for every field a worker edits (CLIENT_FIELDS). */
+#define CLIENT_OPT(m, t, how, nm, ...) CLIENT_OPT_##how(nm)
+#define CLIENT_OPT_CW_EDIT(nm) nm,
+#define CLIENT_OPT_CW_STATE(nm)
+static const char *const client_opts[] = { CLIENT_FIELDS(CLIENT_OPT) NULL };
+#undef CLIENT_OPT
+#undef CLIENT_OPT_CW_EDIT
+#undef CLIENT_OPT_CW_STATE
 
 void cli_cell(strbuf *b, const char *s, int width)
 {
@@ -49,24 +52,25 @@ static int usage(void)
 	return EXIT_OK;
 }
 
+/* Free text may come from a file (@FILE) or standard input (-); dates,
+ * choices and numbers are given on the command line. */
+static bool text_option(const char *name)
+{
+	const client_field *f = client_field_named(name);
+
+	return f && f->type == CT_TEXT && !(f->flags & CF_DIGITS);
+}
+
 static int apply_fields(client *c, const cli_args *a)
 {
 	tsu_err e;
 
-	static const char *const not_text[] = {
-		"birth", "kind", "sex", "support-level", "copay-cap", "recipient-no", "on", "yes", NULL,
-	};
-
 	for (size_t i = 0; i < a->n; i++) {
 		const char *v = a->vals[i];
 		char *text = NULL;
-		bool is_text = true;
 		int bad;
 
-		for (const char *const *k = not_text; *k; k++)
-			if (!strcmp(*k, a->keys[i]))
-				is_text = false;
-		if (is_text) {
+		if (text_option(a->keys[i])) {
 			char *opt = xasprintf("--%s", a->keys[i]);
 			int rc = cli_text_arg(opt, v, &text);
 			free(opt);
@@ -309,21 +313,14 @@ static int client_show(cli_ctx *ctx, const cli_args *a)
 	    store_client_get(d, id, &c, &e) != TSU_OK)
 		return cli_fail(EXIT_FAIL, "%s", e.msg);
 
-	char buf[64], wareki[DATE_WAREKI_LEN], iso[DATE_ISO_LEN];
+	char buf[64], iso[DATE_ISO_LEN];
 	snprintf(buf, sizeof buf, "%lld", (long long)c.id);
 	show_line(_("ID"), buf);
 	for (const client_field *f = client_fields; f->name; f++) {
-		char *v = client_get(&c, f->name);
-		if (!strcmp(f->name, "birth") && c.birth_on != DATE_NONE) {
-			date_format_wareki(c.birth_on, wareki, sizeof wareki);
-			char *full = xasprintf(_("%s (%s, age %d)"), v, wareki, date_age(c.birth_on, ctx->today));
-			free(v);
-			v = full;
-		} else if (!strcmp(f->name, "kind") || !strcmp(f->name, "sex")) {
-			char *lbl = xstrdup(*v ? store_enum_label(v) : "");
-			free(v);
-			v = lbl;
-		}
+		char *v;
+		if (!client_field_editable(f))
+			continue;   /* the case's state: below */
+		v = client_field_show(&c, f, ctx->today);
 		show_line(_(f->label), v);
 		free(v);
 	}

@@ -98,51 +98,79 @@ static const char *word(const char *v, const char *const *pairs)
 	return v;
 }
 
-static const char *const sex_words[] = { "male", "男性", "female", "女性", "other", "その他", NULL };
-static const char *const kind_words[] = { "plan", "計画相談", "child", "障害児相談",
-	"transition", "地域移行", "retention", "地域定着", NULL };
-static const char *const status_words[] = { "active", "利用中", "closed", "終結", NULL };
 static const char *const note_words[] = { "meeting", "面談", "visit", "訪問", "phone", "電話",
 	"conference", "会議", "accompany", "同行", NULL };
 static const char *const stage_words[] = { "draft", "案", "final", "本計画", "superseded", "過去の計画", NULL };
 
-static const char *const client_columns[] = {
-	"name", "kana", "birth", "sex", "kind", "recipient-no", "municipality", "address",
-	"phone", "housing", "disability", "handbook-kind", "handbook-grade", "support-level",
-	"copay-cap", "decision-from", "decision-to", "status", "closed-on", "remarks", NULL,
-};
-#define NCLIENT_COLUMNS (sizeof client_columns / sizeof client_columns[0] - 1)
+/*
+ * The clients' columns: every CF_EXPORT field of CLIENT_FIELDS
+ * (store_client.h) in its order, headed by its first import heading, with
+ * the latest service certificate's decision period just before the
+ * case's state (status, closing date).  fields[] gets the field of each
+ * column, NULL for the two decision columns.
+ */
+static const char *const decision_columns[] = { "decision-from", "decision-to" };
 
-static void write_client(db *d, csv_out *o, const client *c)
+static size_t client_columns(const client_field **fields, const char **header)
 {
-	char *from, *to, iso[DATE_ISO_LEN];
+	size_t n = 0;
+	bool decision = false;
+
+	for (const client_field *f = client_fields; f->name; f++) {
+		if (!(f->flags & CF_EXPORT))
+			continue;
+		if (!client_field_editable(f) && !decision) {
+			for (size_t i = 0; i < 2; i++, n++) {
+				fields[n] = NULL;
+				header[n] = import_client_aliases(decision_columns[i])[0];
+			}
+			decision = true;
+		}
+		fields[n] = f;
+		header[n++] = f->aliases[0];
+	}
+	for (size_t i = 0; !decision && i < 2; i++, n++) {
+		fields[n] = NULL;
+		header[n] = import_client_aliases(decision_columns[i])[0];
+	}
+	header[n] = NULL;
+	return n;
+}
+
+/* A field as the export writes it: a choice by its word, a support
+ * level as 区分3 or 非該当, dates ISO. */
+static char *export_value(const client *c, const client_field *f)
+{
+	char *v = client_get(c, f->name);
+
+	if (f->type == CT_CHOICE) {
+		char *w = xstrdup(client_choice_word(f->choice, v));
+		free(v);
+		return w;
+	}
+	if (f->type == CT_LEVEL && *v) {
+		char *w = strcmp(v, "0") == 0 ? xstrdup("非該当") : xasprintf("区分%s", v);
+		free(v);
+		return w;
+	}
+	return v;
+}
+
+static void write_client(db *d, csv_out *o, const client *c, const client_field *const *fields, size_t ncols)
+{
+	char *from, *to;
+	size_t decision = 0;
 
 	store_export_decision_period(d, c->id, &from, &to);
 	o->client_id = c->id;
-	for (size_t i = 0; client_columns[i]; i++) {
-		const char *f = client_columns[i];
-		char *v = NULL;
-		if (!strcmp(f, "sex"))
-			cell(o, word(c->sex, sex_words));
-		else if (!strcmp(f, "kind"))
-			cell(o, word(c->case_kind, kind_words));
-		else if (!strcmp(f, "status"))
-			cell(o, word(c->status, status_words));
-		else if (!strcmp(f, "support-level")) {
-			v = c->support_level < 0 ? xstrdup("") : c->support_level == 0 ? xstrdup("非該当") :
-			    xasprintf("区分%d", c->support_level);
-			cell(o, v);
-		} else if (!strcmp(f, "decision-from"))
-			cell(o, from);
-		else if (!strcmp(f, "decision-to"))
-			cell(o, to);
-		else if (!strcmp(f, "closed-on")) {
-			date_format_iso(c->closed_on, iso);
-			cell(o, iso);
-		} else {
-			v = client_get(c, f);
-			cell(o, v);
+	for (size_t i = 0; i < ncols; i++) {
+		char *v;
+		if (!fields[i]) {
+			cell(o, decision++ ? to : from);
+			continue;
 		}
+		v = export_value(c, fields[i]);
+		cell(o, v);
 		free(v);
 	}
 	end_row(o);
@@ -152,13 +180,17 @@ static void write_client(db *d, csv_out *o, const client *c)
 
 static int export_clients_csv(db *d, export_doc *doc, tsu_err *e)
 {
-	static const char *header[NCLIENT_COLUMNS + 1];
+	/* Every field and the two decision columns, NULL-terminated. */
+#define ONE(...) + 1
+	static const char *header[0 CLIENT_FIELDS(ONE) + 3];
+	const client_field *fields[0 CLIENT_FIELDS(ONE) + 2];
+#undef ONE
+	size_t ncols;
 	int64_t *ids;
 	size_t n;
 	csv_out o;
 
-	for (size_t i = 0; i < NCLIENT_COLUMNS; i++)
-		header[i] = import_client_aliases(client_columns[i])[0];
+	ncols = client_columns(fields, header);
 	if (store_client_ids(d, &ids, &n, e) != TSU_OK)
 		return e->code;
 	start(&o, doc, header);
@@ -170,7 +202,7 @@ static int export_clients_csv(db *d, export_doc *doc, tsu_err *e)
 			export_doc_free(doc);
 			return e->code;
 		}
-		write_client(d, &o, &c);
+		write_client(d, &o, &c, fields, ncols);
 		client_free(&c);
 	}
 	free(ids);

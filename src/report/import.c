@@ -25,42 +25,24 @@
 
 /* ---- the headings ------------------------------------------------------ */
 
-/* Aliases per field; the first is what `export clients` writes.  They
- * are compared folded (NFKC, case, kana) with spaces, brackets and
- * separators removed, so 支給決定期間（開始） and "Decision From" match. */
+/* The headings of the client's own fields are in CLIENT_FIELDS
+ * (store_client.h), the first being what `export clients` writes.  These
+ * are the import's own: a name in two halves, the decision period (it
+ * makes a certificate) and a child's guardian.  All are compared folded
+ * (NFKC, case, kana) with spaces, brackets and separators removed, so
+ * 支給決定期間（開始） and "Decision From" match. */
 static const struct alias_set {
 	const char *field;
 	const char *const names[14];
 } aliases[] = {
-	{ "name", { "氏名", "名前", "利用者名", "利用者氏名", "利用者", "name", "full name", NULL } },
 	{ "family", { "姓", "氏", "family name", "last name", "surname", NULL } },
 	{ "given", { "名", "given name", "first name", NULL } },
-	{ "kana", { "フリガナ", "ふりがな", "カナ", "よみがな", "読み", "読み仮名", "氏名カナ",
-		    "氏名フリガナ", "kana", "reading", NULL } },
 	{ "kana-family", { "セイ", "姓フリガナ", "フリガナ姓", "family kana", NULL } },
 	{ "kana-given", { "メイ", "名フリガナ", "フリガナ名", "given kana", NULL } },
-	{ "birth", { "生年月日", "誕生日", "birth", "birth date", "birthdate", "date of birth", "birth_on", NULL } },
-	{ "sex", { "性別", "sex", "gender", NULL } },
-	{ "kind", { "相談区分", "区分", "種別", "相談種別", "case kind", "kind", "case_kind", NULL } },
-	{ "recipient-no", { "受給者証番号", "受給者番号", "受給者証", "recipient number", "recipient no",
-			    "recipient-no", "recipient_no", NULL } },
-	{ "municipality", { "市町村", "市町村名", "支給決定市町村", "支給市町村", "自治体", "municipality", NULL } },
-	{ "address", { "住所", "address", NULL } },
-	{ "phone", { "電話", "電話番号", "tel", "phone", "phone number", NULL } },
-	{ "housing", { "住環境", "住居", "housing", NULL } },
-	{ "disability", { "障害名", "疾患名", "障害名・疾患名", "障害", "disability", "diagnosis", NULL } },
-	{ "handbook-kind", { "手帳種別", "手帳", "手帳の種類", "handbook", "handbook kind", "handbook-kind", NULL } },
-	{ "handbook-grade", { "手帳等級", "等級", "handbook grade", "handbook-grade", NULL } },
-	{ "support-level", { "障害支援区分", "支援区分", "support level", "support-level", NULL } },
-	{ "copay-cap", { "負担上限月額", "利用者負担上限月額", "上限月額", "負担上限額", "copay cap",
-			 "copay-cap", "co-payment cap", "co-payment cap (yen)", NULL } },
 	{ "decision-from", { "支給決定期間開始", "支給決定開始日", "支給期間開始", "支給決定期間から",
 			     "decision from", "decision period from", "certificate from", NULL } },
 	{ "decision-to", { "支給決定期間終了", "支給決定終了日", "支給期間終了", "支給決定期間まで",
 			   "decision to", "decision period to", "certificate to", NULL } },
-	{ "status", { "状態", "利用状態", "status", NULL } },
-	{ "closed-on", { "終結日", "closed on", "closed-on", "closed", NULL } },
-	{ "remarks", { "備考", "メモ", "remarks", "notes", "memo", NULL } },
 	/* A child's 保護者: kept as a family contact (relation 保護者), which
 	 * the printed forms show as 保護者氏名. */
 	{ "guardian", { "保護者氏名", "保護者", "保護者名", "guardian", "guardian name", "parent", NULL } },
@@ -69,6 +51,10 @@ static const struct alias_set {
 
 const char *const *import_client_aliases(const char *fname)
 {
+	const client_field *f = client_field_named(fname);
+
+	if (f)
+		return f->aliases;
 	for (size_t i = 0; i < NALIASES; i++)
 		if (strcmp(aliases[i].field, fname) == 0)
 			return aliases[i].names;
@@ -96,18 +82,29 @@ static char *header_key(const char *s)
 	return f;
 }
 
+static bool header_is(const char *key, const char *const *names)
+{
+	bool found = false;
+
+	for (const char *const *n = names; *n && !found; n++) {
+		char *a = header_key(*n);
+		found = strcmp(a, key) == 0;
+		free(a);
+	}
+	return found;
+}
+
 static const char *field_for_header(const char *header)
 {
 	char *k = header_key(header);
 	const char *found = NULL;
 
+	for (const client_field *f = client_fields; f->name && !found; f++)
+		if (header_is(k, f->aliases))
+			found = f->name;
 	for (size_t i = 0; i < NALIASES && !found; i++)
-		for (const char *const *n = aliases[i].names; *n && !found; n++) {
-			char *a = header_key(*n);
-			if (strcmp(a, k) == 0)
-				found = aliases[i].field;
-			free(a);
-		}
+		if (header_is(k, aliases[i].names))
+			found = aliases[i].field;
 	free(k);
 	return found;
 }
@@ -282,44 +279,35 @@ static bool all_digits(const char *s)
 	return true;
 }
 
-/* The value client_set should see for a cell (caller frees); NULL for
- * a sex or case kind that is none of the known words. */
-static char *translate(const char *fname, const char *text)
+/* The value client_set should see for a cell (caller frees), read by
+ * the field's type: a choice by its words (NULL for none of them), a
+ * support level as "区分3" or "非該当", numbers in full-width digits and
+ * an amount as "9,300円".  Anything else goes as it is. */
+static char *translate(const client_field *fd, const char *text)
 {
-	static const char *const male[] = { "男", "男性", "m", "male", NULL };
-	static const char *const female[] = { "女", "女性", "f", "female", NULL };
-	static const char *const other[] = { "その他", "other", NULL };
-	static const char *const planning[] = { "計画相談", "計画相談支援", "者", "plan", NULL };
-	static const char *const child[] = { "障害児相談", "障害児相談支援", "児", "child", NULL };
-	static const char *const trans[] = { "地域移行", "地域移行支援", "transition", NULL };
-	static const char *const reten[] = { "地域定着", "地域定着支援", "retention", NULL };
-	static const char *const none[] = { "非該当", NULL };
-	char *f = text_fold(text), *out = NULL;
+	char *f, *out = NULL;
 
-	if (!strcmp(fname, "sex")) {
-		out = xstrdup(folded_is(f, male) ? "male" : folded_is(f, female) ? "female" :
-			      folded_is(f, other) ? "other" : !*f ? "" : NULL);
-		free(f);
-		return out;
-	} else if (!strcmp(fname, "kind")) {
-		out = xstrdup(folded_is(f, planning) ? "plan" : folded_is(f, child) ? "child" :
-			      folded_is(f, trans) ? "transition" : folded_is(f, reten) ? "retention" :
-			      !*f ? "plan" : NULL);
-		free(f);
-		return out;
-	} else if (!strcmp(fname, "support-level")) {
+	if (fd->type == CT_CHOICE) {
+		const char *v = client_choice_value(fd->choice, text);
+		return v ? xstrdup(v) : NULL;
+	}
+	if (fd->type != CT_LEVEL && fd->type != CT_YEN && !(fd->flags & CF_DIGITS))
+		return xstrdup(text);
+	f = text_fold(text);
+	if (fd->type == CT_LEVEL) {
+		static const char *const none[] = { "非該当", NULL };
 		const char *p = f;
 		char *k = text_fold("区分");
 		if (!strncmp(p, k, strlen(k)))
 			p += strlen(k);
 		free(k);
 		out = xstrdup(folded_is(f, none) ? "0" : all_digits(p) ? p : NULL);
-	} else if (!strcmp(fname, "copay-cap") || !strcmp(fname, "recipient-no")) {
-		/* Full-width digits, and "9,300円" for the cap. */
+	} else {
+		/* Full-width digits, and "9,300円" for an amount. */
 		char *w = f, *yen = text_fold("円");
 		size_t yl = strlen(yen);
 		for (char *r = f; *r; r++) {
-			if (!strcmp(fname, "copay-cap") && (*r == ',' || !strncmp(r, yen, yl))) {
+			if (fd->type == CT_YEN && (*r == ',' || !strncmp(r, yen, yl))) {
 				if (*r != ',')
 					r += yl - 1;
 				continue;
@@ -439,14 +427,13 @@ static char *joined(importer *im, char **cells, const char *whole, const char *f
 
 static bool set_client_cell(importer *im, row *rw, const char *fname, const char *value, int col)
 {
+	const client_field *f = client_field_named(fname);
 	tsu_err e;
-	char *v = translate(fname, value);
+	char *v = translate(f, value);
 	bool ok;
 
-	if (!v && !strcmp(fname, "sex"))
-		err_set(&e, TSU_EINVAL, _("sex: write 男 or 女 (or その他, male, female, other), or leave it empty"));
-	else if (!v)
-		err_set(&e, TSU_EINVAL, _("case kind: write 計画相談, 障害児相談, 地域移行 or 地域定着 (or plan, child, transition, retention)"));
+	if (!v)
+		err_set(&e, TSU_EINVAL, "%s", _(f->choice->import_hint));
 	ok = v && check_client_field(fname, v, &e) == TSU_OK &&
 	     client_set(&rw->c, fname, v, &e) == TSU_OK;
 
@@ -458,18 +445,18 @@ static bool set_client_cell(importer *im, row *rw, const char *fname, const char
 
 static bool read_status(importer *im, row *rw, char **cells)
 {
-	static const char *const active[] = { "利用中", "active", "", NULL };
-	static const char *const closed[] = { "終結", "closed", NULL };
 	int sc = col_of(im, "status"), cc = col_of(im, "closed-on");
 	bool ok = set_date(im, rw->line, cc, cells, &rw->closed_on);
 
 	rw->closed = rw->closed_on != DATE_NONE;
 	if (sc >= 0) {
+		/* By the words of CLIENT_FIELDS' status; empty is active. */
+		const char *st = client_choice_value(&client_statuses, cells[sc]);
 		char *f = text_fold(cells[sc]);
-		if (folded_is(f, closed)) {
+		if (st && !strcmp(st, "closed")) {
 			rw->closed = true;
-		} else if (!folded_is(f, active)) {
-			cell_problem(im, rw->line, sc, _("status: write 利用中 (active) or 終結 (closed)"));
+		} else if (!st) {
+			cell_problem(im, rw->line, sc, _(client_statuses.import_hint));
 			ok = false;
 		} else if (*f && rw->closed) {
 			cell_problem(im, rw->line, sc, _("status: the client has a closing date but is marked active; write 終結 or remove the date"));
@@ -610,11 +597,6 @@ static bool read_guardian(importer *im, row *rw, char **cells)
 /* Decode and check one record; a good one is appended to im->rows. */
 static void read_row(importer *im, const csvr_record *rec)
 {
-	static const char *const plain[] = {
-		"birth", "sex", "kind", "recipient-no", "municipality", "address", "phone",
-		"housing", "disability", "handbook-kind", "handbook-grade", "support-level",
-		"copay-cap", "remarks", NULL,
-	};
 	char **cells = xcalloc(im->ncols, sizeof *cells);
 	bool ok = true;
 	row rw;
@@ -647,9 +629,12 @@ static void read_row(importer *im, const csvr_record *rec)
 		if (col >= 0)
 			ok &= set_client_cell(im, &rw, "kana", name, col);
 		free(name);
-		for (const char *const *f = plain; *f; f++)
-			if ((col = col_of(im, *f)) >= 0)
-				ok &= set_client_cell(im, &rw, *f, cells[col], col);
+		/* The other fields a worker edits, each from its column; the
+		 * names (above) may come in two halves, the state below. */
+		for (const client_field *f = client_fields; f->name; f++)
+			if (client_field_editable(f) && !(f->flags & CF_NAME) &&
+			    (col = col_of(im, f->name)) >= 0)
+				ok &= set_client_cell(im, &rw, f->name, cells[col], col);
 		ok &= read_status(im, &rw, cells);
 		ok &= read_certificate(im, &rw, cells);
 		ok &= read_guardian(im, &rw, cells);

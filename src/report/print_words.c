@@ -40,16 +40,7 @@ char *print_gas(int gas)
 
 char *print_client_name(const client *c, bool initials)
 {
-	char *s;
-
-	if (!initials)
-		return xstrdup(c->name);
-	s = text_initials(c->kana);
-	if (!s[0]) {
-		free(s);
-		s = xstrdup("?.");
-	}
-	return s;
+	return initials ? client_initials(c) : xstrdup(c->name);
 }
 
 const char *print_note_kind(const char *k)

@@ -1,6 +1,8 @@
 /*
- * client.c - the client register.  Sort and search keys are folded
- * copies kept beside the typed text, which is stored exactly as typed.
+ * client.c - the client register.  Its fields are described once
+ * (CLIENT_FIELDS in store_client.h); everything here that walks them is
+ * made from that list.  Sort and search keys are folded copies kept
+ * beside the typed text, which is stored exactly as typed.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -14,66 +16,135 @@
 #include "tsunagi/text.h"
 #include "tsunagi/xalloc.h"
 
-#define CLIENT_COLUMNS \
-	"id, version, name, kana, birth_on, sex, case_kind, status, closed_on," \
-	" recipient_no, municipality, address, phone, housing, disability," \
-	" handbook_kind, handbook_grade, support_level, copay_cap_yen, remarks"
+/* ---- the fields, from CLIENT_FIELDS (store_client.h) ---- */
+
+const client_choice client_sexes = {
+	store_sexes,
+	(const char *const[]){ "male", "男性", "male", "男", "male", "m",
+		"female", "女性", "female", "女", "female", "f", "other", "その他", NULL },
+	N_("sex: write 男 or 女 (or その他, male, female, other), or leave it empty"),
+};
+const client_choice client_case_kinds = {
+	store_case_kinds,
+	(const char *const[]){ "plan", "計画相談", "plan", "計画相談支援", "plan", "者",
+		"child", "障害児相談", "child", "障害児相談支援", "child", "児",
+		"transition", "地域移行", "transition", "地域移行支援",
+		"retention", "地域定着", "retention", "地域定着支援", NULL },
+	N_("case kind: write 計画相談, 障害児相談, 地域移行 or 地域定着 (or plan, child, transition, retention)"),
+};
+static const char *const client_status_values[] = { "active", "closed", NULL };
+const client_choice client_statuses = {
+	client_status_values,
+	(const char *const[]){ "active", "利用中", "closed", "終結", NULL },
+	N_("status: write 利用中 (active) or 終結 (closed)"),
+};
+
+#define CLIENT_FIELD(m, t, how, nm, lbl, fl, mx, chk, ch, al) \
+	{ nm, lbl, #m, ":" #m, t, how, fl, offsetof(client, m), mx, chk, ch, al },
+#define CW_EDIT false
+#define CW_STATE true
+const client_field client_fields[] = {
+	CLIENT_FIELDS(CLIENT_FIELD)
+	{ NULL, NULL, NULL, NULL, CT_TEXT, false, 0, 0, 0, NULL, NULL, NULL },
+};
+#undef CW_EDIT
+#undef CW_STATE
+
+/* The SQL, by string-literal concatenation of our own column names:
+ * every column read; the fields a form edits and the derived keys
+ * written (the state is written by closing only). */
+#define SEL_COL(m, ...) ", " #m
+#define EDIT_COL(m, t, how, ...) EDIT_COL_##how(m)
+#define EDIT_COL_CW_EDIT(m) ", " #m
+#define EDIT_COL_CW_STATE(m)
+#define EDIT_BIND(m, t, how, ...) EDIT_BIND_##how(m)
+#define EDIT_BIND_CW_EDIT(m) ", :" #m
+#define EDIT_BIND_CW_STATE(m)
+#define EDIT_SET(m, t, how, ...) EDIT_SET_##how(m)
+#define EDIT_SET_CW_EDIT(m) ", " #m " = :" #m
+#define EDIT_SET_CW_STATE(m)
+#define KEY_COL(k, fn) ", " #k
+#define KEY_BIND(k, fn) ", :" #k
+#define KEY_SET(k, fn) ", " #k " = :" #k
+
+#define CLIENT_COLUMNS "id, version" CLIENT_FIELDS(SEL_COL)
+#define CLIENT_INSERT \
+	"INSERT INTO client (version" CLIENT_FIELDS(EDIT_COL) CLIENT_KEYS(KEY_COL) \
+	") VALUES (1" CLIENT_FIELDS(EDIT_BIND) CLIENT_KEYS(KEY_BIND) ")"
+#define CLIENT_UPDATE \
+	"UPDATE client SET version = version + 1" CLIENT_FIELDS(EDIT_SET) CLIENT_KEYS(KEY_SET) \
+	", updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')" \
+	" WHERE id = :id AND version = :version"
+
+static char **text_of(const client_field *f, client *c)
+{
+	return (char **)((char *)c + f->off);
+}
+
+static date_t *date_of(const client_field *f, client *c)
+{
+	return (date_t *)((char *)c + f->off);
+}
+
+static int *level_of(const client_field *f, client *c)
+{
+	return (int *)((char *)c + f->off);
+}
+
+static int64_t *yen_of(const client_field *f, client *c)
+{
+	return (int64_t *)((char *)c + f->off);
+}
+
+#define CFIELD(f, what, c) what##_of(f, (client *)(c))
+
+const client_field *client_field_named(const char *name)
+{
+	for (const client_field *f = client_fields; f->name; f++)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+bool client_field_editable(const client_field *f)
+{
+	return !f->state;
+}
 
 void client_init(client *c)
 {
 	memset(c, 0, sizeof *c);
-	c->name = xstrdup("");
-	c->kana = xstrdup("");
-	c->birth_on = DATE_NONE;
-	c->sex = xstrdup("");
-	c->case_kind = xstrdup("plan");
-	c->status = xstrdup("active");
-	c->closed_on = DATE_NONE;
-	c->recipient_no = xstrdup("");
-	c->municipality = xstrdup("");
-	c->address = xstrdup("");
-	c->phone = xstrdup("");
-	c->housing = xstrdup("");
-	c->disability = xstrdup("");
-	c->handbook_kind = xstrdup("");
-	c->handbook_grade = xstrdup("");
-	c->support_level = -1;
-	c->copay_cap_yen = -1;
-	c->remarks = xstrdup("");
+	for (const client_field *f = client_fields; f->name; f++)
+		switch (f->type) {
+		case CT_TEXT: *text_of(f, c) = xstrdup(""); break;
+		case CT_CHOICE: *text_of(f, c) = xstrdup(f->choice->values[0]); break;
+		case CT_DATE: *date_of(f, c) = DATE_NONE; break;
+		case CT_LEVEL: *level_of(f, c) = -1; break;
+		case CT_YEN: *yen_of(f, c) = -1; break;
+		}
 }
 
 void client_free(client *c)
 {
-	char **f[] = { &c->name, &c->kana, &c->sex, &c->case_kind, &c->status,
-		&c->recipient_no, &c->municipality, &c->address, &c->phone,
-		&c->housing, &c->disability, &c->handbook_kind,
-		&c->handbook_grade, &c->remarks };
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		x_free(f[i]);
+	for (const client_field *f = client_fields; f->name; f++)
+		if (f->type == CT_TEXT || f->type == CT_CHOICE)
+			x_free(text_of(f, c));
 }
 
 static void read_row(db_stmt *s, client *c)
 {
+	int i = 2;
+
 	c->id = db_col_int64(s, 0);
 	c->version = db_col_int64(s, 1);
-	c->name = db_col_strdup(s, 2);
-	c->kana = db_col_strdup(s, 3);
-	c->birth_on = db_col_date(s, 4);
-	c->sex = db_col_strdup(s, 5);
-	c->case_kind = db_col_strdup(s, 6);
-	c->status = db_col_strdup(s, 7);
-	c->closed_on = db_col_date(s, 8);
-	c->recipient_no = db_col_strdup(s, 9);
-	c->municipality = db_col_strdup(s, 10);
-	c->address = db_col_strdup(s, 11);
-	c->phone = db_col_strdup(s, 12);
-	c->housing = db_col_strdup(s, 13);
-	c->disability = db_col_strdup(s, 14);
-	c->handbook_kind = db_col_strdup(s, 15);
-	c->handbook_grade = db_col_strdup(s, 16);
-	c->support_level = db_col_null(s, 17) ? -1 : db_col_int(s, 17);
-	c->copay_cap_yen = db_col_null(s, 18) ? -1 : db_col_int64(s, 18);
-	c->remarks = db_col_strdup(s, 19);
+	for (const client_field *f = client_fields; f->name; f++, i++)
+		switch (f->type) {
+		case CT_TEXT:
+		case CT_CHOICE: *text_of(f, c) = db_col_strdup(s, i); break;
+		case CT_DATE: *date_of(f, c) = db_col_date(s, i); break;
+		case CT_LEVEL: *level_of(f, c) = db_col_null(s, i) ? -1 : db_col_int(s, i); break;
+		case CT_YEN: *yen_of(f, c) = db_col_null(s, i) ? -1 : db_col_int64(s, i); break;
+		}
 }
 
 static bool all_digits(const char *s)
@@ -84,53 +155,98 @@ static bool all_digits(const char *s)
 	return true;
 }
 
-/* Required on every path (CLI add and edit, forms, imports): the check
- * lives here, where each of them ends. */
-int client_check_required(const client *c, tsu_err *e)
+/* ---- the fields' own checks (CLIENT_FIELDS' check column) ---- */
+
+int client_check_birth(const client *c, tsu_err *e)
 {
-	if (store_check_text(_("name"), c->name, STORE_NAME_MAX, true, e) != TSU_OK ||
-	    store_check_text(_("kana"), c->kana, STORE_NAME_MAX, true, e) != TSU_OK)
-		return TSU_EINVAL;
 	if (c->birth_on == DATE_NONE)
 		return err_set(e, TSU_EINVAL, _("birth date: must not be empty"));
 	return TSU_OK;
 }
 
-int client_validate(const client *c, tsu_err *e)
+int client_check_recipient_no(const client *c, tsu_err *e)
 {
-	const struct { const char *label; const char *v; size_t max; bool req; } f[] = {
-		{ _("name"), c->name, STORE_NAME_MAX, false },
-		{ _("kana"), c->kana, STORE_NAME_MAX, false },
-		{ _("recipient number"), c->recipient_no, 10, false },
-		{ _("municipality"), c->municipality, STORE_SHORT_MAX, false },
-		{ _("address"), c->address, STORE_SHORT_MAX, false },
-		{ _("phone"), c->phone, 40, false },
-		{ _("housing"), c->housing, STORE_SHORT_MAX, false },
-		{ _("disability"), c->disability, STORE_SHORT_MAX, false },
-		{ _("handbook kind"), c->handbook_kind, STORE_SHORT_MAX, false },
-		{ _("handbook grade"), c->handbook_grade, STORE_SHORT_MAX, false },
-		{ _("remarks"), c->remarks, STORE_TEXT_MAX, false },
-	};
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		if (store_check_text(f[i].label, f[i].v, f[i].max, f[i].req, e) != TSU_OK)
-			return TSU_EINVAL;
-	if (client_check_required(c, e) != TSU_OK)
-		return TSU_EINVAL;
 	if (c->recipient_no[0] && (strlen(c->recipient_no) != 10 || !all_digits(c->recipient_no)))
 		return err_set(e, TSU_EINVAL, _("recipient number: '%s' must be 10 digits as printed on the certificate"), c->recipient_no);
-	if (store_enum_index(store_case_kinds, c->case_kind) < 0)
-		return err_set(e, TSU_EINVAL, _("case kind: '%s' is not one of %s"), c->case_kind, store_enum_list(store_case_kinds));
-	if (store_enum_index(store_sexes, c->sex) < 0)
-		return err_set(e, TSU_EINVAL, _("sex: '%s' is not one of %s"), c->sex, store_enum_list(store_sexes));
+	return TSU_OK;
+}
+
+int client_check_support_level(const client *c, tsu_err *e)
+{
 	if (c->support_level < -1 || c->support_level > 6)
 		return err_set(e, TSU_EINVAL, _("support level: %d is not 0 (非該当) to 6"), c->support_level);
+	return TSU_OK;
+}
+
+int client_check_copay_cap(const client *c, tsu_err *e)
+{
 	if (c->copay_cap_yen < -1)
 		return err_set(e, TSU_EINVAL, _("co-payment cap: must be 0 yen or more"));
 	return TSU_OK;
 }
 
+/* Is the field empty (not known)? */
+static bool field_empty(const client_field *f, const client *c)
+{
+	switch (f->type) {
+	case CT_TEXT:
+	case CT_CHOICE: {
+		char *t = text_trim(*CFIELD(f, text, c));
+		bool blank = !t[0];
+		free(t);
+		return blank;
+	}
+	case CT_DATE: return *CFIELD(f, date, c) == DATE_NONE;
+	case CT_LEVEL: return *CFIELD(f, level, c) < 0;
+	case CT_YEN: return *CFIELD(f, yen, c) < 0;
+	}
+	return false;
+}
+
+/* Required on every path (CLI add and edit, forms, imports): the check
+ * lives here, where each of them ends.  A required field's own check
+ * says what an empty one lacks. */
+int client_check_required(const client *c, tsu_err *e)
+{
+	for (const client_field *f = client_fields; f->name; f++) {
+		if (!(f->flags & CF_REQUIRED))
+			continue;
+		if (f->type == CT_TEXT) {
+			if (store_check_text(_(f->label), *CFIELD(f, text, c), f->max, true, e) != TSU_OK)
+				return TSU_EINVAL;
+		} else if (f->check) {
+			if (f->check(c, e) != TSU_OK)
+				return TSU_EINVAL;
+		} else if (field_empty(f, c)) {
+			return err_set(e, TSU_EINVAL, _("%s: must not be empty"), _(f->label));
+		}
+	}
+	return TSU_OK;
+}
+
+int client_validate(const client *c, tsu_err *e)
+{
+	const client_field *f;
+
+	for (f = client_fields; f->name; f++)
+		if (f->type == CT_TEXT &&
+		    store_check_text(_(f->label), *CFIELD(f, text, c), f->max, false, e) != TSU_OK)
+			return TSU_EINVAL;
+	if (client_check_required(c, e) != TSU_OK)
+		return TSU_EINVAL;
+	for (f = client_fields; f->name; f++) {
+		const char *v = f->type == CT_CHOICE ? *CFIELD(f, text, c) : NULL;
+		if (v && store_enum_index(f->choice->values, v) < 0)
+			return err_set(e, TSU_EINVAL, _("%s: '%s' is not one of %s"), _(f->label), v,
+				       store_enum_list(f->choice->values));
+		if (f->check && f->check(c, e) != TSU_OK)
+			return TSU_EINVAL;
+	}
+	return TSU_OK;
+}
+
 /* Sort by the reading; a client without one sorts by the name. */
-static char *sort_key(const client *c)
+char *client_sort_key(const client *c)
 {
 	return text_fold(c->kana[0] ? c->kana : c->name);
 }
@@ -145,7 +261,7 @@ static char *squeeze_spaces(char *s)
 	return s;
 }
 
-static char *search_key(const client *c)
+char *client_search_key(const client *c)
 {
 	char *n = squeeze_spaces(text_fold(c->name));
 	char *k = squeeze_spaces(text_fold(c->kana));
@@ -155,36 +271,37 @@ static char *search_key(const client *c)
 	return key;
 }
 
+static void bind_field(db_stmt *s, const client_field *f, const client *c)
+{
+	const char *bind = f->bind;
+
+	switch (f->type) {
+	case CT_TEXT:
+	case CT_CHOICE: db_bind_text(s, bind, *CFIELD(f, text, c)); break;
+	case CT_DATE: db_bind_date(s, bind, *CFIELD(f, date, c)); break;
+	case CT_LEVEL:
+		if (*CFIELD(f, level, c) >= 0)
+			db_bind_int(s, bind, *CFIELD(f, level, c));
+		else
+			db_bind_null(s, bind);
+		break;
+	case CT_YEN:
+		if (*CFIELD(f, yen, c) >= 0)
+			db_bind_int64(s, bind, *CFIELD(f, yen, c));
+		else
+			db_bind_null(s, bind);
+		break;
+	}
+}
+
 static void bind_fields(db_stmt *s, const client *c)
 {
-	char *sk = sort_key(c), *qk = search_key(c);
-
-	db_bind_text(s, ":name", c->name);
-	db_bind_text(s, ":kana", c->kana);
-	db_bind_text(s, ":sort_key", sk);
-	db_bind_text(s, ":search_key", qk);
-	db_bind_date(s, ":birth_on", c->birth_on);
-	db_bind_text(s, ":sex", c->sex);
-	db_bind_text(s, ":case_kind", c->case_kind);
-	db_bind_text(s, ":recipient_no", c->recipient_no);
-	db_bind_text(s, ":municipality", c->municipality);
-	db_bind_text(s, ":address", c->address);
-	db_bind_text(s, ":phone", c->phone);
-	db_bind_text(s, ":housing", c->housing);
-	db_bind_text(s, ":disability", c->disability);
-	db_bind_text(s, ":handbook_kind", c->handbook_kind);
-	db_bind_text(s, ":handbook_grade", c->handbook_grade);
-	if (c->support_level >= 0)
-		db_bind_int(s, ":support_level", c->support_level);
-	else
-		db_bind_null(s, ":support_level");
-	if (c->copay_cap_yen >= 0)
-		db_bind_int64(s, ":copay_cap_yen", c->copay_cap_yen);
-	else
-		db_bind_null(s, ":copay_cap_yen");
-	db_bind_text(s, ":remarks", c->remarks);
-	free(sk);
-	free(qk);
+	for (const client_field *f = client_fields; f->name; f++)
+		if (!f->state)
+			bind_field(s, f, c);
+#define KEY_BIND_VALUE(k, fn) { char *v = fn(c); db_bind_text(s, ":" #k, v); free(v); }
+	CLIENT_KEYS(KEY_BIND_VALUE)
+#undef KEY_BIND_VALUE
 }
 
 static int check_recipient_unique(db *d, const client *c, tsu_err *e)
@@ -211,15 +328,7 @@ int store_client_add(db *d, client *c, tsu_err *e)
 	c->id = 0;
 	if (check_recipient_unique(d, c, e) != TSU_OK)
 		goto fail;
-	s = db_prepare(d,
-		"INSERT INTO client (name, kana, sort_key, search_key, birth_on, sex,"
-		" case_kind, recipient_no, municipality, address, phone, housing,"
-		" disability, handbook_kind, handbook_grade, support_level,"
-		" copay_cap_yen, remarks)"
-		" VALUES (:name, :kana, :sort_key, :search_key, :birth_on, :sex,"
-		" :case_kind, :recipient_no, :municipality, :address, :phone, :housing,"
-		" :disability, :handbook_kind, :handbook_grade, :support_level,"
-		" :copay_cap_yen, :remarks)");
+	s = db_prepare(d, CLIENT_INSERT);
 	bind_fields(s, c);
 	if (db_exec(s, e) != TSU_OK)
 		goto fail;
@@ -264,17 +373,7 @@ int store_client_update(db *d, client *c, tsu_err *e)
 		return TSU_EIO;
 	if (check_recipient_unique(d, c, e) != TSU_OK)
 		goto fail;
-	s = db_prepare(d,
-		"UPDATE client SET name = :name, kana = :kana, sort_key = :sort_key,"
-		" search_key = :search_key, birth_on = :birth_on, sex = :sex,"
-		" case_kind = :case_kind, recipient_no = :recipient_no,"
-		" municipality = :municipality, address = :address, phone = :phone,"
-		" housing = :housing, disability = :disability,"
-		" handbook_kind = :handbook_kind, handbook_grade = :handbook_grade,"
-		" support_level = :support_level, copay_cap_yen = :copay_cap_yen,"
-		" remarks = :remarks, version = version + 1,"
-		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-		" WHERE id = :id AND version = :version");
+	s = db_prepare(d, CLIENT_UPDATE);
 	bind_fields(s, c);
 	db_bind_int64(s, ":id", c->id);
 	db_bind_int64(s, ":version", c->version);
@@ -531,57 +630,6 @@ int store_client_resolve(db *d, const char *arg, int64_t *id, tsu_err *e)
 	return TSU_OK;
 }
 
-const client_field client_fields[] = {
-	{ "name", N_("name"), 0 },
-	{ "kana", N_("kana"), 0 },
-	{ "birth", N_("birth date"), 0 },
-	{ "sex", N_("sex"), 0 },
-	{ "kind", N_("case kind"), 0 },
-	{ "recipient-no", N_("recipient number"), 0 },
-	{ "municipality", N_("municipality"), 0 },
-	{ "address", N_("address"), 0 },
-	{ "phone", N_("phone"), 0 },
-	{ "housing", N_("housing"), 0 },
-	{ "disability", N_("disability"), 0 },
-	{ "handbook-kind", N_("handbook kind"), 0 },
-	{ "handbook-grade", N_("handbook grade"), 0 },
-	{ "support-level", N_("support level"), 0 },
-	{ "copay-cap", N_("co-payment cap (yen)"), 0 },
-	{ "remarks", N_("remarks"), 1 },
-	{ NULL, NULL, 0 },
-};
-
-static char **text_slot(client *c, const char *field)
-{
-	static const struct { const char *name; size_t off; } slots[] = {
-		{ "name", offsetof(client, name) },
-		{ "kana", offsetof(client, kana) },
-		{ "sex", offsetof(client, sex) },
-		{ "kind", offsetof(client, case_kind) },
-		{ "recipient-no", offsetof(client, recipient_no) },
-		{ "municipality", offsetof(client, municipality) },
-		{ "address", offsetof(client, address) },
-		{ "phone", offsetof(client, phone) },
-		{ "housing", offsetof(client, housing) },
-		{ "disability", offsetof(client, disability) },
-		{ "handbook-kind", offsetof(client, handbook_kind) },
-		{ "handbook-grade", offsetof(client, handbook_grade) },
-		{ "remarks", offsetof(client, remarks) },
-	};
-	for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
-		if (strcmp(slots[i].name, field) == 0)
-			return (char **)((char *)c + slots[i].off);
-	return NULL;
-}
-
-static const char *field_label(const char *field)
-{
-	for (const client_field *f = client_fields; f->name; f++)
-		if (strcmp(f->name, field) == 0)
-			return _(f->label);
-	return field;
-}
-
 /* A whole number as the certificate prints it: prefix "区分" for the
  * support level, suffix "円" for an amount (text_parse_number). */
 static int parse_number(const char *label, const char *t, const char *prefix, const char *suffix,
@@ -597,71 +645,159 @@ static int parse_number(const char *label, const char *t, const char *prefix, co
 	return TSU_OK;
 }
 
-int client_set(client *c, const char *field, const char *text, tsu_err *e)
+/* Set f from the trimmed text t, or the text as typed for free text. */
+static int set_field(client *c, const client_field *f, const char *text, const char *t, tsu_err *e)
 {
-	const char *label = field_label(field);
+	const char *label = _(f->label);
 	char **slot;
-	char *t;
+	long v;
 	int rc = TSU_OK;
 
-	if (!text)
-		text = "";
-	t = text_trim(text);
-	if (strcmp(field, "birth") == 0) {
+	switch (f->type) {
+	case CT_DATE: {
 		date_t d = DATE_NONE;
 		tsu_err de;
 		if (*t && date_parse(t, &d, &de) != TSU_OK)
-			rc = err_set(e, TSU_EINVAL, "%s: %s", label, de.msg);
-		else
-			c->birth_on = d;
-	} else if (strcmp(field, "support-level") == 0) {
-		long v;
-		if (!*t)
-			c->support_level = -1;
-		else if ((rc = parse_number(label, t, "区分", NULL, 0, 6, &v, e)) == TSU_OK)
-			c->support_level = (int)v;
-	} else if (strcmp(field, "copay-cap") == 0) {
-		long v;
-		if (!*t)
-			c->copay_cap_yen = -1;
-		else if ((rc = parse_number(label, t, NULL, "円", 0, 1000000, &v, e)) == TSU_OK)
-			c->copay_cap_yen = v;
-	} else if ((slot = text_slot(c, field)) != NULL) {
-		bool is_enum = !strcmp(field, "kind") || !strcmp(field, "sex");
-		if (!strcmp(field, "kind") && store_enum_index(store_case_kinds, t) < 0)
-			rc = err_set(e, TSU_EINVAL, _("%s: '%s' is not one of %s"), label, t, store_enum_list(store_case_kinds));
-		else if (!strcmp(field, "sex") && store_enum_index(store_sexes, t) < 0)
-			rc = err_set(e, TSU_EINVAL, _("%s: '%s' is not one of %s"), label, t, store_enum_list(store_sexes));
-		else if (store_check_text(label, text, strcmp(field, "remarks") ? STORE_SHORT_MAX : STORE_TEXT_MAX, false, e) != TSU_OK)
-			rc = TSU_EINVAL;
-		else {
-			/* Names and free text are kept as typed; enums trimmed. */
-			free(*slot);
-			*slot = xstrdup(is_enum || !strcmp(field, "recipient-no") ? t : text);
-		}
-	} else {
-		rc = err_set(e, TSU_EINVAL, _("there is no client field '%s'"), field);
+			return err_set(e, TSU_EINVAL, "%s: %s", label, de.msg);
+		*date_of(f, c) = d;
+		return TSU_OK;
 	}
+	case CT_LEVEL:
+		if (!*t)
+			*level_of(f, c) = -1;
+		else if ((rc = parse_number(label, t, "区分", NULL, 0, (long)f->max, &v, e)) == TSU_OK)
+			*level_of(f, c) = (int)v;
+		return rc;
+	case CT_YEN:
+		if (!*t)
+			*yen_of(f, c) = -1;
+		else if ((rc = parse_number(label, t, NULL, "円", 0, (long)f->max, &v, e)) == TSU_OK)
+			*yen_of(f, c) = v;
+		return rc;
+	case CT_CHOICE:
+		if (store_enum_index(f->choice->values, t) < 0)
+			return err_set(e, TSU_EINVAL, _("%s: '%s' is not one of %s"), label, t,
+				       store_enum_list(f->choice->values));
+		break;
+	case CT_TEXT:
+		break;
+	}
+	/* As typed, a line holds up to STORE_SHORT_MAX characters; the
+	 * field's own limit is client_validate's. */
+	if (store_check_text(label, text, f->flags & CF_MULTILINE ? STORE_TEXT_MAX : STORE_SHORT_MAX,
+			     false, e) != TSU_OK)
+		return TSU_EINVAL;
+	/* Names and free text are kept as typed; choices and numbers trimmed. */
+	slot = text_of(f, c);
+	free(*slot);
+	*slot = xstrdup(f->type == CT_CHOICE || (f->flags & CF_DIGITS) ? t : text);
+	return TSU_OK;
+}
+
+int client_set(client *c, const char *field, const char *text, tsu_err *e)
+{
+	const client_field *f = client_field_named(field);
+	char *t;
+	int rc;
+
+	if (!f || f->state)
+		return err_set(e, TSU_EINVAL, _("there is no client field '%s'"), field);
+	if (!text)
+		text = "";
+	t = text_trim(text);
+	rc = set_field(c, f, text, t, e);
 	free(t);
 	return rc;
 }
 
-char *client_get(const client *c, const char *field)
+static char *field_text(const client *c, const client_field *f)
 {
-	char **slot = text_slot((client *)c, field);
 	char buf[DATE_ISO_LEN];
 
-	if (slot)
-		return xstrdup(*slot);
-	if (strcmp(field, "birth") == 0) {
-		date_format_iso(c->birth_on, buf);
+	switch (f->type) {
+	case CT_TEXT:
+	case CT_CHOICE:
+		return xstrdup(*CFIELD(f, text, c));
+	case CT_DATE:
+		date_format_iso(*CFIELD(f, date, c), buf);
 		return xstrdup(buf);
+	case CT_LEVEL:
+		return *CFIELD(f, level, c) < 0 ? xstrdup("") : xasprintf("%d", *CFIELD(f, level, c));
+	case CT_YEN:
+		return *CFIELD(f, yen, c) < 0 ? xstrdup("") : xasprintf("%lld", (long long)*CFIELD(f, yen, c));
 	}
-	if (strcmp(field, "support-level") == 0)
-		return c->support_level < 0 ? xstrdup("") : xasprintf("%d", c->support_level);
-	if (strcmp(field, "copay-cap") == 0)
-		return c->copay_cap_yen < 0 ? xstrdup("") : xasprintf("%lld", (long long)c->copay_cap_yen);
 	return xstrdup("");
+}
+
+char *client_get(const client *c, const char *field)
+{
+	const client_field *f = client_field_named(field);
+
+	return f ? field_text(c, f) : xstrdup("");
+}
+
+char *client_field_show(const client *c, const client_field *f, date_t today)
+{
+	char *v = field_text(c, f), *shown;
+	char wareki[DATE_WAREKI_LEN];
+
+	if (f->type == CT_CHOICE) {
+		shown = xstrdup(*v ? store_enum_label(v) : "");
+	} else if ((f->flags & CF_AGE) && *CFIELD(f, date, c) != DATE_NONE) {
+		/* As the forms print it: 和暦 and the age today. */
+		date_t d = *CFIELD(f, date, c);
+		date_format_wareki(d, wareki, sizeof wareki);
+		shown = xasprintf(_("%s (%s, age %d)"), v, wareki, date_age(d, today));
+	} else {
+		return v;
+	}
+	free(v);
+	return shown;
+}
+
+char *client_initials(const client *c)
+{
+	char *s = text_initials(c->kana);
+
+	if (!s[0]) {
+		free(s);
+		s = xstrdup("?.");
+	}
+	return s;
+}
+
+const char *client_choice_word(const client_choice *ch, const char *value)
+{
+	for (const char *const *p = ch->words; *p; p += 2)
+		if (strcmp(p[0], value) == 0)
+			return p[1];
+	return value;
+}
+
+static bool folded_eq(const char *folded, const char *word)
+{
+	char *f = text_fold(word);
+	bool eq = strcmp(f, folded) == 0;
+
+	free(f);
+	return eq;
+}
+
+const char *client_choice_value(const client_choice *ch, const char *word)
+{
+	char *f = text_fold(word);
+	const char *found = NULL;
+
+	if (!*f)
+		found = ch->values[0];
+	for (const char *const *p = ch->words; *p && !found; p += 2)
+		if (folded_eq(f, p[1]))
+			found = p[0];
+	for (const char *const *v = ch->values; *v && !found; v++)
+		if (**v && folded_eq(f, *v))
+			found = *v;
+	free(f);
+	return found;
 }
 
 /* ---- keyset paging for the UI ---- */

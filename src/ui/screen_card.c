@@ -353,20 +353,11 @@ static void load_basics(card_state *cs)
 {
 	cs->lines = xcalloc(32, sizeof *cs->lines);
 	for (const client_field *f = client_fields; f->name && cs->nitems < 28; f++) {
-		char *v = client_get(&cs->c, f->name);
-		const char *show = v;
-		char *birth = NULL;
-		if (!strcmp(f->name, "kind") || !strcmp(f->name, "sex"))
-			show = v[0] ? store_enum_label(v) : "";
-		if (!strcmp(f->name, "birth") && cs->c.birth_on != DATE_NONE) {
-			/* As the forms print it: 和暦 and the age today. */
-			char wareki[DATE_WAREKI_LEN];
-			date_format_wareki(cs->c.birth_on, wareki, sizeof wareki);
-			show = birth = xasprintf(_("%s (%s, age %d)"), v, wareki,
-						 date_age(cs->c.birth_on, cs->app->today));
-		}
-		cs->lines[cs->nitems++] = xasprintf("%s\t%s", _(f->label), show);
-		free(birth);
+		char *v;
+		if (!client_field_editable(f))
+			continue;   /* the case's state: below */
+		v = client_field_show(&cs->c, f, cs->app->today);
+		cs->lines[cs->nitems++] = xasprintf("%s\t%s", _(f->label), v);
 		free(v);
 	}
 	if (!strcmp(cs->c.status, "closed")) {

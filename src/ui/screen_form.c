@@ -1,6 +1,6 @@
 /*
  * screen_form.c - one screen for every form: the client's (from
- * client_fields) and each described record's (from its record_type), so
+ * CLIENT_FIELDS) and each described record's (from its record_type), so
  * a new record type gets a form without new code.  Typed text is never
  * lost: it is kept as a draft when the form is left unsaved, at each
  * move between fields, and when the session ends; a save that meets a
@@ -71,47 +71,6 @@ const record_type *ui_form_record_type(const char *table)
 
 /* ---- building the fields ---- */
 
-static void choice_labels(ui_field *fd, const char *const *values)
-{
-	size_t n = 0;
-	const char **labels;
-
-	while (values[n])
-		n++;
-	labels = xcalloc(n + 1, sizeof *labels);
-	for (size_t i = 0; i < n; i++)
-		labels[i] = values[i][0] ? store_enum_label(values[i]) : "-";
-	ui_field_set_choices(fd, values, labels);
-	free(labels);
-}
-
-static void client_form_fields(ui_form *f)
-{
-	for (const client_field *cf = client_fields; cf->name; cf++) {
-		ui_field_kind kind = cf->multiline ? UI_F_LONG : UI_F_TEXT;
-		size_t max = STORE_SHORT_MAX;
-		ui_field *fd;
-
-		if (!strcmp(cf->name, "birth"))
-			kind = UI_F_DATE;
-		else if (!strcmp(cf->name, "sex") || !strcmp(cf->name, "kind"))
-			kind = UI_F_CHOICE;
-		if (!strcmp(cf->name, "name") || !strcmp(cf->name, "kana"))
-			max = STORE_NAME_MAX;
-		else if (!strcmp(cf->name, "recipient-no"))
-			max = 10;
-		else if (cf->multiline)
-			max = STORE_TEXT_MAX;
-		fd = ui_form_add(f, cf->name, _(cf->label), kind, kind == UI_F_DATE ? 40 : max);
-		fd->required = !strcmp(cf->name, "name") || !strcmp(cf->name, "kana") ||
-			!strcmp(cf->name, "birth");
-		if (!strcmp(cf->name, "sex"))
-			choice_labels(fd, store_sexes);
-		else if (!strcmp(cf->name, "kind"))
-			choice_labels(fd, store_case_kinds);
-	}
-}
-
 /* The fields of rt a form shows: not the hidden links, nor the fields of
  * the note style not chosen (hide: FF_STYLE_*) unless rec already has
  * text in them, so nothing written is ever out of sight. */
@@ -148,7 +107,7 @@ static void record_form_fields(ui_form *f, const record_type *rt, unsigned hide,
 		fd = ui_form_add(f, fl->col, _(fl->label), kind, max);
 		fd->required = (fl->flags & FF_REQUIRED) != 0;
 		if (kind == UI_F_CHOICE)
-			choice_labels(fd, fl->choices);
+			ui_field_enum_choices(fd, fl->choices);
 	}
 }
 
@@ -729,7 +688,7 @@ static ui_screen client_form(ui_app *app, int64_t client_id, int64_t draft_id)
 	fs->form_name = "client";
 	fs->client_id = client_id;
 	fs->record_id = client_id;
-	client_form_fields(&fs->form);
+	ui_client_form_fields(&fs->form);
 	if (client_id) {
 		if (store_client_get(app->db, client_id, &c, &e) != TSU_OK) {
 			client_free(&c);
