@@ -22,10 +22,11 @@ enum wrap_class {
 	/* Inside a word: a run of kanji (中|等度), of katakana, a latin
 	 * word or a number, a number and its counter (3|回). */
 	WRAP_WORD,
-	/* Inside kana, or between a word and its okurigana (問題|なし). */
+	/* Inside kana, between a word and its okurigana (問題|なし), a
+	 * kanji before a number (週|3回). */
 	WRAP_KANA,
 	/* Where the script changes: kana to kanji, kanji and katakana,
-	 * Japanese and latin (障害福祉|サービス, 週|3回). */
+	 * Japanese and latin (障害福祉|サービス, 使って|週3回). */
 	WRAP_SCRIPT,
 	/* After a particle: は が を に で と の へ も や から まで より
 	 * when it follows a word or precedes one (計画変更の|必要性). */
@@ -46,11 +47,13 @@ enum wrap_class wrap_class_at(const char *s, size_t n, size_t i);
  * for every other byte; s's own newlines end lines and are not returned.
  * Spaces at the end of a line hang past the width.
  *
- * Each line ends at the place of the highest class that fits, the last
- * of them; a place of WRAP_SCRIPT or better in the line's second half
- * beats a better one in its first half, so a line is not left short for
- * a comma near its start.  With no place at all (a character wider than
- * the line), a line holds one character.
+ * Each line ends at the best place that fits: the highest class, and
+ * the last of them.  Among WRAP_SCRIPT, WRAP_PARTICLE and WRAP_PUNCT a
+ * lower class wins when it leaves the line fuller by more than 0.1 (0.25)
+ * of its width, so a line is not left short for a comma near its start;
+ * a break inside a word (WRAP_WORD) or inside kana never beats a place
+ * of a better class.  With no place at all (a character wider than the
+ * line), a line holds one character.
  */
 size_t wrap_lines(const char *s, const double *adv, double width, size_t *brk, size_t max);
 

@@ -167,6 +167,8 @@ static enum wrap_class by_script(enum kind a, enum kind b)
 		return a == K_HIRA ? WRAP_KANA : WRAP_WORD;
 	if ((a == K_DIGIT && (b == K_KANJI || b == K_ALNUM)) || (a == K_ALNUM && b == K_DIGIT))
 		return WRAP_WORD;                           /* 3回, A4, 2a */
+	if (a == K_KANJI && b == K_DIGIT)
+		return WRAP_KANA;                           /* 週3回: the number is the word's */
 	return WRAP_SCRIPT;
 }
 
@@ -200,27 +202,22 @@ static bool hangs(const char *s, size_t i)
 	return s[i] == ' ' || s[i] == '\t' || !strncmp(s + i, "\xE3\x80\x80", 3);   /* U+3000 */
 }
 
-/* The best place to end the line that starts at start, given its places
- * that fit: the per-class bests (see wrap.h). */
-typedef struct places {
-	size_t hi;      /* best of WRAP_SCRIPT or more in the second half */
-	int hi_cls;
-	size_t best;    /* best of WRAP_WORD or more */
-	int best_cls;
-	size_t last;    /* the last place at all */
-} places;
-
-static void consider(places *pl, size_t p, enum wrap_class c, double fill, double width)
+/*
+ * A place's worth: its class, and how full it leaves the line (0..1).
+ * The classes from WRAP_SCRIPT up are a fraction apart, so a place of a
+ * lower one of them much further along wins (a particle at half the
+ * line loses to a change of script near its end: 手順表を使って|週3回);
+ * every other class is a whole apart, so no fill makes a break inside a
+ * word beat a better place on the line.
+ */
+static double worth(enum wrap_class c, double fill)
 {
-	pl->last = p;
-	if (c >= WRAP_WORD && (int)c >= pl->best_cls) {
-		pl->best = p;
-		pl->best_cls = (int)c;
-	}
-	if (c >= WRAP_SCRIPT && fill >= width / 2 && (int)c >= pl->hi_cls) {
-		pl->hi = p;
-		pl->hi_cls = (int)c;
-	}
+	static const double base[] = {
+		[WRAP_NO] = -10, [WRAP_WORD] = 0, [WRAP_KANA] = 1,
+		[WRAP_SCRIPT] = 2, [WRAP_PARTICLE] = 2.1, [WRAP_PUNCT] = 2.25,
+	};
+
+	return base[c] + fill;
 }
 
 size_t wrap_lines(const char *s, const double *adv, double width, size_t *brk, size_t max)
@@ -228,8 +225,8 @@ size_t wrap_lines(const char *s, const double *adv, double width, size_t *brk, s
 	size_t n = strlen(s), nb = 0, start = 0;
 
 	while (start < n && nb < max) {
-		places pl = { 0, -1, 0, -1, 0 };
-		double x = 0, sp = 0;
+		size_t best = 0;
+		double best_worth = -100, x = 0, sp = 0;
 		size_t p;
 
 		for (p = start; p <= n; p++) {
@@ -242,7 +239,12 @@ size_t wrap_lines(const char *s, const double *adv, double width, size_t *brk, s
 					break;
 				if (p == n || s[p] == '\n')
 					break;
-				consider(&pl, p, wrap_class_at(s, n, p), fill, width);
+				double v = worth(wrap_class_at(s, n, p), width > 0 ? fill / width : 0);
+
+				if (v >= best_worth) {
+					best = p;
+					best_worth = v;
+				}
 			}
 			if (p < n && s[p] == '\n')
 				break;
@@ -257,14 +259,10 @@ size_t wrap_lines(const char *s, const double *adv, double width, size_t *brk, s
 			if (p >= n && x - sp <= width)
 				break;
 		}
-		/* The line is too long: end it at the best place. */
-		if (pl.hi_cls >= 0)
-			p = pl.hi;
-		else if (pl.best_cls >= 0)
-			p = pl.best;
-		else if (pl.last)
-			p = pl.last;
-		/* else: one character wider than the line; p is past it */
+		/* The line is too long: end it at the best place (with none,
+		 * one character is wider than the line, and p is past it). */
+		if (best)
+			p = best;
 		if (p >= n || s[p] == '\n') {
 			start = p + 1;
 			continue;

@@ -58,6 +58,8 @@ static void a_kanji_word_stays_whole(void **state)
 	/* a number with its counter: 週|3回, not 週3|回 */
 	assert_wraps("掃除を週3回", 3.5, "掃除を|週3回");
 	assert_wraps("週3回掃除", 2, "週|3回|掃除");
+	/* a change of script near the end beats a particle at mid-line */
+	assert_wraps("手順表を使って週3回掃除をする", 8, "手順表を使って|週3回掃除をする");
 	/* fits: no break */
 	assert_wraps("中等度", 3, "中等度");
 	assert_wraps("", 3, "");
@@ -108,7 +110,7 @@ static void places_are_classed(void **state)
 	assert_int_equal(wrap_class_at(s, n, 24), WRAP_NO);           /* 性|、 */
 	assert_int_equal(wrap_class_at(s, n, 27), WRAP_PUNCT);        /* 、|サ */
 	assert_int_equal(wrap_class_at(s, n, 39), WRAP_SCRIPT);       /* ス|週 */
-	assert_int_equal(wrap_class_at(s, n, 42), WRAP_SCRIPT);       /* 週|3 */
+	assert_int_equal(wrap_class_at(s, n, 42), WRAP_KANA);         /* 週|3 */
 	assert_int_equal(wrap_class_at(s, n, 43), WRAP_WORD);         /* 3|回 */
 	assert_int_equal(wrap_class_at(s, n, 1), WRAP_NO);            /* inside 計 */
 	assert_int_equal(wrap_class_at(s, n, 0), WRAP_NO);
