@@ -1,16 +1,19 @@
 /*
  * wrap.c - where Japanese text breaks into lines (see wrap.h).
  *
- * The classes follow the usual Japanese line-breaking practice (JIS X
- * 4051 and the W3C's "Requirements for Japanese Text Layout", JLREQ,
- * https://www.w3.org/TR/jlreq/ §3.1.7 and §3.1.10: no line starts with
- * a closing bracket, 、。, a small kana or ー, and none ends with an
- * opening bracket).  Preferring a break after a particle or at a change
- * of script, so that a word stays whole, is not in JLREQ (which allows a
- * break between any two kanji); it is this project's choice for forms
- * whose columns are narrow (issue 12).  The particle test is a heuristic
- * (a は after a kanji may be part of a word); a wrong guess costs a
- * slightly worse break, never a cut word where a better break exists.
+ * The places a line must not break follow the kinsoku rules of JIS X
+ * 4051 as the W3C's "Requirements for Japanese Text Layout" (JLREQ,
+ * https://www.w3.org/TR/jlreq/, its line-breaking rules) describes them:
+ * no line starts with a closing bracket, 、。, ・：；！？, …‥, a small kana,
+ * ー or an iteration mark (々ゝゞヽヾ), and none ends with an opening
+ * bracket.  (Checked against the JLREQ note and a summary of the rules
+ * found with the project's search; the section numbers were not.)
+ * Preferring a break after a particle or at a change of script, so that
+ * a word stays whole, is not in JLREQ (which allows a break between any
+ * two kanji); it is this project's choice for forms whose columns are
+ * narrow (issue 12).  The particle test is a heuristic (a は after a
+ * kanji may be part of a word); a wrong guess costs a slightly worse
+ * break, never a cut word where a better break exists.
  */
 #include <string.h>
 
