@@ -46,23 +46,6 @@ size_t text_fit(const char *s, int cols, int *used);
  * Empty for cols <= 0. */
 char *text_cut(const char *s, int cols);
 
-/*
- * Where Japanese text may wrap without cutting a word (there are no
- * spaces to tell): text_word_runs gives the byte ranges [start, end) of
- * s that a line should not break inside, at most max of them.  A run is
- * kanji, katakana (with ー), hiragana and digits joined as words are:
- * kanji to kanji (中等度), kanji to the kana after it (問題なし, 必要性),
- * katakana to katakana (サービス), digits to the kanji around them
- * (週3回); a line may break after hiragana before other script (a
- * particle: 計画変更の|必要性), where kanji and katakana meet
- * (障害福祉|サービス|受給者証番号), at punctuation and at spaces.  A run
- * of more than TEXT_WORD_MAX characters is no word to keep (long
- * hiragana, a long kanji compound) and is left out, so it still wraps;
- * so is one longer than fit characters (what fits on a line).
- */
-#define TEXT_WORD_MAX 8
-size_t text_word_runs(const char *s, int fit, size_t (*runs)[2], size_t max);
-
 /* Number of code points in s. */
 size_t text_chars(const char *s);
 

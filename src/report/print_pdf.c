@@ -1,220 +1,169 @@
 /*
- * print_pdf.c - a form's blocks (print.h) laid out on A4 with cairo and
- * pango: ruled label/value grids with shaded labels, labelled text boxes
- * that continue on the next page when long, tables whose head repeats
- * on every page, the weekly grid with each slot drawn as a box over its
- * hours, and the signature line.  The layout runs twice: a dry pass
- * counts the pages so the second can print "n / N".
+ * print_pdf.c - a form's blocks (print.h) on the PDF engine (pdf.h):
+ * label/value grids and tables are the engine's tables (shaded labels,
+ * rows that grow to their tallest cell, the head repeated on each page),
+ * labelled text boxes continue on the next page when long, the weekly
+ * grid draws each slot as a box over its hours, and the signature line.
+ * The page, the font, the text and the page numbers are the engine's.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <fontconfig/fontconfig.h>
+#include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "tsunagi/i18n.h"
 #include "tsunagi/pdf.h"
 #include "tsunagi/print.h"
 #include "tsunagi/xalloc.h"
 
-#define A4_W (210.0 * PDF_MM)
-#define A4_H (297.0 * PDF_MM)
-#define PAD 2.5
-#define FONT_PT 8.5
+#define PAD PDF_PAD
+#define FONT_PT PDF_PT_FORM
 #define LABEL_W 92.0
 #define MIN_BOX 26.0
 
 typedef struct pctx {
 	const pform *f;
-	cairo_t *cr;
-	bool dry;
-	int page, npages;
+	pdf_doc *d;
+	pdf_table **tables;           /* per block: its grid or table */
 	int ntext;                    /* text boxes laid out (the dry pass) */
+	double end_y;                 /* where the dry pass ended */
 	double extra;                 /* added to each text box (fill_page) */
-	double pw, ph, left, right, top, bottom, y;
-	PangoFontDescription *fd, *fdb, *fds, *fdt;
+	bool sized;
 } pctx;
 
-static PangoFontDescription *font(double size, bool bold)
+/* The content box of the page being laid out. */
+#define PG(c) pdf_doc_page((c)->d)
+#define WIDTH(c) (PG(c)->right - PG(c)->left)
+
+static double put(pctx *c, double size, bool bold, double x, double y, double w,
+		  enum pdf_align al, const char *text)
 {
-	PangoFontDescription *fd = pango_font_description_from_string(PDF_FONT);
-
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	if (bold)
-		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-	return fd;
-}
-
-static PangoLayout *lay(pctx *c, const PangoFontDescription *fd, double w, PangoAlignment al, const char *text)
-{
-	PangoLayout *l = pango_cairo_create_layout(c->cr);
-
-	pango_context_set_language(pango_layout_get_context(l), pango_language_from_string("ja"));
-	pango_layout_context_changed(l);
-	pango_layout_set_font_description(l, fd);
-	if (w > 0) {
-		pango_layout_set_width(l, (int)(w * PANGO_SCALE));
-		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	}
-	pango_layout_set_alignment(l, al);
-	pdf_layout_text(l, w, text);
-	return l;
-}
-
-static double lh(PangoLayout *l)
-{
-	int w, h;
-
-	pango_layout_get_size(l, &w, &h);
-	return (double)h / PANGO_SCALE;
-}
-
-/* Text in a box, returning its height; drawn unless dry. */
-static double put(pctx *c, const PangoFontDescription *fd, double x, double y, double w,
-		  PangoAlignment al, const char *text)
-{
-	PangoLayout *l = lay(c, fd, w, al, text);
-	double h = lh(l);
-
-	if (!c->dry) {
-		cairo_move_to(c->cr, x, y);
-		pango_cairo_show_layout(c->cr, l);
-	}
-	g_object_unref(l);
-	return h;
-}
-
-static void box(pctx *c, double x, double y, double w, double h, bool shade)
-{
-	if (c->dry)
-		return;
-	if (shade) {
-		cairo_set_source_rgb(c->cr, 0.88, 0.88, 0.88);
-		cairo_rectangle(c->cr, x, y, w, h);
-		cairo_fill(c->cr);
-		cairo_set_source_rgb(c->cr, 0, 0, 0);
-	}
-	cairo_rectangle(c->cr, x, y, w, h);
-	cairo_stroke(c->cr);
+	return pdf_doc_text(c->d, size, bold, x, y, w, al, text);
 }
 
 /* ---- pages ---- */
 
-static void start_page(pctx *c)
+/* The title and subtitle on the first page, the title in small type on
+ * the others. */
+static void page_head(pdf_doc *d, void *arg)
 {
-	double w = c->right - c->left, y = c->top;
+	pctx *c = arg;
+	const pdf_page *pg = pdf_doc_page(d);
+	double w = pg->right - pg->left, y = pg->top;
 
-	c->page++;
-	if (c->page == 1) {
-		y += put(c, c->fdt, c->left, y, w, PANGO_ALIGN_CENTER, c->f->title) + 2;
+	if (pg->page == 1) {
+		y += pdf_doc_text(d, PDF_PT_TITLE, true, pg->left, y, w, PDF_CENTER, c->f->title) + 2;
 		if (c->f->subtitle[0])
-			y += put(c, c->fds, c->left, y, w, PANGO_ALIGN_RIGHT, c->f->subtitle);
+			y += pdf_doc_text(d, PDF_PT_SMALL, false, pg->left, y, w, PDF_RIGHT, c->f->subtitle);
 		y += 6;
 	} else {
-		y += put(c, c->fds, c->left, y, w, PANGO_ALIGN_LEFT, c->f->title) + 4;
+		y += pdf_doc_text(d, PDF_PT_SMALL, false, pg->left, y, w, PDF_LEFT, c->f->title) + 4;
 	}
-	c->y = y;
-}
-
-static void end_page(pctx *c)
-{
-	char buf[32];
-
-	snprintf(buf, sizeof buf, "%d / %d", c->page, c->npages);
-	put(c, c->fds, c->left, c->bottom + 8, c->right - c->left, PANGO_ALIGN_CENTER, buf);
-	if (!c->dry)
-		cairo_show_page(c->cr);
-}
-
-/* Room for h more points, else a new page.  True when a page began. */
-static bool ensure(pctx *c, double h)
-{
-	if (c->y + h <= c->bottom)
-		return false;
-	end_page(c);
-	start_page(c);
-	return true;
+	pdf_doc_set_y(d, y);
 }
 
 /* ---- blocks ---- */
 
 static void heading(pctx *c, const char *text)
 {
-	PangoLayout *l = lay(c, c->fdb, c->right - c->left, PANGO_ALIGN_LEFT, text);
-	double h = lh(l);
+	double h = pdf_layout_height(pdf_doc_layout(c->d, FONT_PT, true, WIDTH(c), PDF_LEFT, text));
+	double y;
 
-	g_object_unref(l);
-	ensure(c, h + 4 + 30);   /* never alone at the foot of a page */
-	c->y += 3;
-	put(c, c->fdb, c->left, c->y, c->right - c->left, PANGO_ALIGN_LEFT, text);
-	c->y += h + 2;
+	pdf_doc_ensure(c->d, h + 4 + 30);   /* never alone at the foot of a page */
+	y = pdf_doc_y(c->d) + 3;
+	put(c, FONT_PT, true, PG(c)->left, y, WIDTH(c), PDF_LEFT, text);
+	pdf_doc_set_y(c->d, y + h + 2);
 }
 
-static void fields(pctx *c, const pblk *b)
+/* Label/value pairs, per_line to a row: a table with no head whose label
+ * columns are shaded. */
+static pdf_table *fields_table(pctx *c, const pblk *b)
 {
-	int per = b->per_line;
-	double pairw = (c->right - c->left) / per;
-	double lw = pairw * 0.42 < LABEL_W ? pairw * 0.42 : LABEL_W;
+	int per = b->per_line > 0 ? b->per_line : 1;
+	double pairw = WIDTH(c) / per, lw = pairw * 0.42 < LABEL_W ? pairw * 0.42 : LABEL_W;
+	pdf_col *cols = xcalloc((size_t)per * 2, sizeof *cols);
+	const char **cells = xcalloc((size_t)per * 2, sizeof *cells);
+	pdf_setup st = { .font_size = FONT_PT };
+	pdf_table *t;
 
-	for (size_t i = 0; i < b->nfields; i += (size_t)per) {
-		double h = 0;
-		for (size_t k = i; k < i + (size_t)per && k < b->nfields; k++) {
-			PangoLayout *a = lay(c, c->fd, lw - 2 * PAD, PANGO_ALIGN_LEFT, b->labels[k]);
-			PangoLayout *v = lay(c, c->fd, pairw - lw - 2 * PAD, PANGO_ALIGN_LEFT, b->values[k]);
-			if (lh(a) > h)
-				h = lh(a);
-			if (lh(v) > h)
-				h = lh(v);
-			g_object_unref(a);
-			g_object_unref(v);
-		}
-		h += 2 * PAD;
-		ensure(c, h);
-		for (size_t k = i; k < i + (size_t)per && k < b->nfields; k++) {
-			double x = c->left + (double)(k - i) * pairw;
-			box(c, x, c->y, lw, h, true);
-			box(c, x + lw, c->y, pairw - lw, h, false);
-			put(c, c->fd, x + PAD, c->y + PAD, lw - 2 * PAD, PANGO_ALIGN_LEFT, b->labels[k]);
-			put(c, c->fd, x + lw + PAD, c->y + PAD, pairw - lw - 2 * PAD, PANGO_ALIGN_LEFT, b->values[k]);
-		}
-		c->y += h;
+	for (int k = 0; k < per; k++) {
+		cols[2 * k] = (pdf_col){ .width = lw };
+		cols[2 * k + 1] = (pdf_col){ .width = pairw - lw };
 	}
+	t = pdf_table_new(&st, cols, (size_t)per * 2);
+	for (int k = 0; k < per; k++)
+		pdf_table_style(t, (size_t)(2 * k), &(pdf_col_style){ .shade = true });
+	for (size_t i = 0; i < b->nfields; i += (size_t)per) {
+		for (size_t k = 0; k < (size_t)per; k++) {
+			bool have = i + k < b->nfields;
+
+			cells[2 * k] = have ? b->labels[i + k] : "";
+			cells[2 * k + 1] = have ? b->values[i + k] : "";
+		}
+		pdf_table_row(t, cells);
+	}
+	free(cols);
+	free(cells);
+	return t;
 }
 
-/* Where the last whole line of l that ends at or before limit ends. */
-static double cut_at(PangoLayout *l, double from, double limit)
+/* A ruled table: its heads centred and bold, its widths by weight. */
+static pdf_table *form_table(const pblk *b)
 {
-	PangoLayoutIter *it = pango_layout_get_iter(l);
-	double best = from;
+	pdf_col *cols = xcalloc(b->ncols ? b->ncols : 1, sizeof *cols);
+	pdf_setup st = { .font_size = FONT_PT };
+	pdf_table *t;
 
-	do {
-		int y0, y1;
-		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		if ((double)y0 / PANGO_SCALE >= from && (double)y1 / PANGO_SCALE <= limit)
-			best = (double)y1 / PANGO_SCALE;
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	return best;
+	for (size_t i = 0; i < b->ncols; i++)
+		cols[i] = (pdf_col){ .head = b->heads[i] };
+	t = pdf_table_new(&st, cols, b->ncols);
+	for (size_t i = 0; i < b->ncols; i++)
+		pdf_table_style(t, i, &(pdf_col_style){ .weight = b->weights[i], .head_center = true });
+	for (size_t r = 0; r < b->nrows; r++) {
+		if (b->section && b->section[r])
+			pdf_table_section(t, b->rows[r][0]);
+		else
+			pdf_table_row(t, (const char *const *)b->rows[r]);
+	}
+	free(cols);
+	return t;
 }
 
-/* A labelled box; a text longer than the page goes on over pages. */
+static void table(pctx *c, size_t i, pdf_table *(*make)(pctx *c, const pblk *b))
+{
+	if (!c->tables[i])
+		c->tables[i] = make(c, &c->f->b[i]);
+	pdf_doc_table(c->d, c->tables[i]);
+}
+
+static pdf_table *make_fields(pctx *c, const pblk *b)
+{
+	return fields_table(c, b);
+}
+
+static pdf_table *make_table(pctx *c, const pblk *b)
+{
+	return form_table(b);
+}
+
+/* A labelled box; a text longer than the page goes on over pages, a
+ * whole line at a time. */
 static void text_box(pctx *c, const char *label, const char *value)
 {
-	double vw = c->right - c->left - LABEL_W;
-	PangoLayout *v = lay(c, c->fd, vw - 2 * PAD, PANGO_ALIGN_LEFT, value);
-	PangoLayout *a = lay(c, c->fd, LABEL_W - 2 * PAD, PANGO_ALIGN_LEFT, label);
-	double total = lh(v), done = 0, la = lh(a);
+	double vw = WIDTH(c) - LABEL_W, left = PG(c)->left;
+	struct _PangoLayout *v = pdf_doc_layout(c->d, FONT_PT, false, vw - 2 * PAD, PDF_LEFT, value);
+	struct _PangoLayout *a = pdf_doc_layout(c->d, FONT_PT, false, LABEL_W - 2 * PAD, PDF_LEFT, label);
+	double total = pdf_layout_height(v), done = 0, la = pdf_layout_height(a);
 
-	ensure(c, (total < 3 * FONT_PT ? total : 3 * FONT_PT) + 2 * PAD + 2);
+	pdf_doc_ensure(c->d, (total < 3 * FONT_PT ? total : 3 * FONT_PT) + 2 * PAD + 2);
 	c->ntext++;
 	do {
-		double avail = c->bottom - c->y - 2 * PAD, end, h;
+		double y = pdf_doc_y(c->d), avail = PG(c)->bottom - y - 2 * PAD, end, h;
 
-		end = total - done <= avail ? total : cut_at(v, done, done + avail);
-		if (end <= done && c->y > c->top + 40) {
-			ensure(c, c->bottom);   /* nothing fits: next page */
+		end = total - done <= avail ? total : pdf_layout_cut(v, done, done + avail);
+		if (end <= done && y > PG(c)->top + 40) {
+			pdf_doc_new_page(c->d);   /* nothing fits: next page */
 			continue;
 		}
 		if (end <= done)
@@ -226,90 +175,17 @@ static void text_box(pctx *c, const char *label, const char *value)
 			h = MIN_BOX;
 		if (done == 0 && end >= total)
 			h += c->extra;  /* a whole box: the page's spare room */
-		if (c->y + h > c->bottom)
-			h = c->bottom - c->y;
-		box(c, c->left, c->y, LABEL_W, h, true);
-		box(c, c->left + LABEL_W, c->y, vw, h, false);
-		put(c, c->fd, c->left + PAD, c->y + PAD, LABEL_W - 2 * PAD, PANGO_ALIGN_LEFT, label);
-		if (!c->dry) {
-			cairo_save(c->cr);
-			cairo_rectangle(c->cr, c->left + LABEL_W, c->y + PAD - 0.5, vw, end - done + 1);
-			cairo_clip(c->cr);
-			cairo_move_to(c->cr, c->left + LABEL_W + PAD, c->y + PAD - done);
-			pango_cairo_show_layout(c->cr, v);
-			cairo_restore(c->cr);
-		}
-		c->y += h;
+		if (y + h > PG(c)->bottom)
+			h = PG(c)->bottom - y;
+		pdf_doc_box(c->d, left, y, LABEL_W, h, true);
+		pdf_doc_box(c->d, left + LABEL_W, y, vw, h, false);
+		put(c, FONT_PT, false, left + PAD, y + PAD, LABEL_W - 2 * PAD, PDF_LEFT, label);
+		pdf_doc_lines(c->d, v, left + LABEL_W + PAD, y + PAD, done, end);
+		pdf_doc_set_y(c->d, y + h);
 		done = end;
 		if (done < total)
-			ensure(c, c->bottom);
+			pdf_doc_new_page(c->d);
 	} while (done < total);
-	g_object_unref(v);
-	g_object_unref(a);
-}
-
-static void col_widths(pctx *c, const pblk *b, double *x, double *w)
-{
-	double sum = 0, full = c->right - c->left;
-
-	for (size_t i = 0; i < b->ncols; i++)
-		sum += b->weights[i];
-	for (size_t i = 0; i < b->ncols; i++) {
-		w[i] = full * b->weights[i] / (sum > 0 ? sum : 1);
-		x[i] = i ? x[i - 1] + w[i - 1] : c->left;
-	}
-}
-
-static double row_height(pctx *c, const pblk *b, size_t r, const double *w, bool head)
-{
-	double h = 0;
-
-	for (size_t i = 0; i < (b->section && !head && b->section[r] ? 1 : b->ncols); i++) {
-		const char *t = head ? b->heads[i] : b->rows[r][i];
-		double cw = !head && b->section[r] ? c->right - c->left : w[i];
-		PangoLayout *l = lay(c, head || (!head && b->section[r]) ? c->fdb : c->fd, cw - 2 * PAD,
-				     PANGO_ALIGN_LEFT, t);
-		if (lh(l) > h)
-			h = lh(l);
-		g_object_unref(l);
-	}
-	return h + 2 * PAD;
-}
-
-static void table_head(pctx *c, const pblk *b, const double *x, const double *w, double hh)
-{
-	for (size_t i = 0; i < b->ncols; i++) {
-		box(c, x[i], c->y, w[i], hh, true);
-		put(c, c->fdb, x[i] + PAD, c->y + PAD, w[i] - 2 * PAD, PANGO_ALIGN_CENTER, b->heads[i]);
-	}
-	c->y += hh;
-}
-
-static void table(pctx *c, const pblk *b)
-{
-	double *x = xcalloc(b->ncols, sizeof *x), *w = xcalloc(b->ncols, sizeof *w), hh;
-
-	col_widths(c, b, x, w);
-	hh = row_height(c, b, 0, w, true);
-	ensure(c, hh + (b->nrows ? row_height(c, b, 0, w, false) : 0));
-	table_head(c, b, x, w, hh);
-	for (size_t r = 0; r < b->nrows; r++) {
-		double h = row_height(c, b, r, w, false);
-		if (ensure(c, h))
-			table_head(c, b, x, w, hh);
-		if (b->section[r]) {
-			box(c, c->left, c->y, c->right - c->left, h, true);
-			put(c, c->fdb, c->left + PAD, c->y + PAD, c->right - c->left - 2 * PAD, PANGO_ALIGN_LEFT, b->rows[r][0]);
-		} else {
-			for (size_t i = 0; i < b->ncols; i++) {
-				box(c, x[i], c->y, w[i], h, false);
-				put(c, c->fd, x[i] + PAD, c->y + PAD, w[i] - 2 * PAD, PANGO_ALIGN_LEFT, b->rows[r][i]);
-			}
-		}
-		c->y += h;
-	}
-	free(x);
-	free(w);
 }
 
 /* ---- the weekly grid ---- */
@@ -341,200 +217,162 @@ static void slot_lane(const pblk *b, size_t i, int *lane, int *lanes)
 	}
 }
 
-static void week(pctx *c, const pblk *b)
+/* The slots, each a box over its hours with its activity inside (a slot
+ * is as long as its time, so a long activity is cut at its end). */
+static void week_slots(pctx *c, const pblk *b, double left, double top, double dw, double rowh, int h0)
 {
-	static const char *const days[] = { "月", "火", "水", "木", "金", "土", "日・祝" };
-	int h0 = week_first_hour(b), hours = 24 - h0;
-	double full = c->right - c->left, gridw = full * 0.7, tw = 30, dw = (gridw - tw) / 7;
-	double headh = FONT_PT + 2 * PAD + 2, rowh = 17, top, sidex = c->left + gridw + 6;
-	char buf[24];
+	cairo_t *cr = pdf_doc_cairo(c->d);
 
-	if (hours * rowh + headh > c->bottom - c->y - 8)
-		rowh = (c->bottom - c->y - 8 - headh) / hours;
-	if (rowh < 10) {
-		ensure(c, c->bottom);
-		rowh = (c->bottom - c->y - 8 - headh) / hours;
-	}
-	top = c->y;
-	box(c, c->left, top, tw, headh, true);
-	for (int d = 0; d < 7; d++) {
-		box(c, c->left + tw + d * dw, top, dw, headh, true);
-		put(c, c->fdb, c->left + tw + d * dw, top + PAD, dw, PANGO_ALIGN_CENTER, days[d]);
-	}
-	for (int h = 0; h < hours; h++) {
-		double y = top + headh + h * rowh;
-		snprintf(buf, sizeof buf, "%d:00", h0 + h);
-		box(c, c->left, y, tw, rowh, false);
-		put(c, c->fds, c->left + 1, y + 1, tw - 2, PANGO_ALIGN_RIGHT, buf);
-		for (int d = 0; d < 7; d++)
-			box(c, c->left + tw + d * dw, y, dw, rowh, false);
-	}
-	for (size_t i = 0; i < b->nslots && !c->dry; i++) {
+	for (size_t i = 0; i < b->nslots && !pdf_doc_dry(c->d); i++) {
 		const pslot *s = &b->slots[i];
 		int lane, lanes;
 		double lw, x, y, h;
 
 		slot_lane(b, i, &lane, &lanes);
 		lw = dw / lanes;
-		x = c->left + tw + s->weekday * dw + lane * lw;
-		y = top + headh + (s->start_min - h0 * 60) / 60.0 * rowh;
+		x = left + s->weekday * dw + lane * lw;
+		y = top + (s->start_min - h0 * 60) / 60.0 * rowh;
 		h = (s->end_min - s->start_min) / 60.0 * rowh;
-		cairo_set_source_rgb(c->cr, 0.95, 0.95, 1.0);
-		cairo_rectangle(c->cr, x + 1, y, lw - 2, h);
-		cairo_fill(c->cr);
-		cairo_set_source_rgb(c->cr, 0, 0, 0);
-		cairo_rectangle(c->cr, x + 1, y, lw - 2, h);
-		cairo_stroke(c->cr);
-		cairo_save(c->cr);
-		cairo_rectangle(c->cr, x + 1, y, lw - 2, h);
-		cairo_clip(c->cr);
-		put(c, c->fds, x + 2, y + 1, lw - 4, PANGO_ALIGN_LEFT, s->activity);
-		cairo_restore(c->cr);
+		cairo_set_source_rgb(cr, 0.95, 0.95, 1.0);
+		cairo_rectangle(cr, x + 1, y, lw - 2, h);
+		cairo_fill(cr);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_rectangle(cr, x + 1, y, lw - 2, h);
+		cairo_stroke(cr);
+		cairo_save(cr);
+		cairo_rectangle(cr, x + 1, y, lw - 2, h);
+		cairo_clip(cr);
+		put(c, PDF_PT_SMALL, false, x + 2, y + 1, lw - 4, PDF_LEFT, s->activity);
+		cairo_restore(cr);
 	}
-	/* The box beside the grid. */
+}
+
+static void week(pctx *c, const pblk *b)
+{
+	static const char *const days[] = { "月", "火", "水", "木", "金", "土", "日・祝" };
+	int h0 = week_first_hour(b), hours = 24 - h0;
+	double left = PG(c)->left, full = WIDTH(c), gridw = full * 0.7, tw = 30, dw = (gridw - tw) / 7;
+	double headh = FONT_PT + 2 * PAD + 2, rowh = 17, top, sidex = left + gridw + 6;
+	double bottom = PG(c)->bottom;
+	char buf[24];
+
+	if (hours * rowh + headh > bottom - pdf_doc_y(c->d) - 8)
+		rowh = (bottom - pdf_doc_y(c->d) - 8 - headh) / hours;
+	if (rowh < 10) {
+		pdf_doc_new_page(c->d);
+		rowh = (bottom - pdf_doc_y(c->d) - 8 - headh) / hours;
+	}
+	top = pdf_doc_y(c->d);
+	pdf_doc_box(c->d, left, top, tw, headh, true);
+	for (int d = 0; d < 7; d++) {
+		pdf_doc_box(c->d, left + tw + d * dw, top, dw, headh, true);
+		put(c, FONT_PT, true, left + tw + d * dw, top + PAD, dw, PDF_CENTER, days[d]);
+	}
+	for (int h = 0; h < hours; h++) {
+		double y = top + headh + h * rowh;
+		snprintf(buf, sizeof buf, "%d:00", h0 + h);
+		pdf_doc_box(c->d, left, y, tw, rowh, false);
+		put(c, PDF_PT_SMALL, false, left + 1, y + 1, tw - 2, PDF_RIGHT, buf);
+		for (int d = 0; d < 7; d++)
+			pdf_doc_box(c->d, left + tw + d * dw, y, dw, rowh, false);
+	}
+	week_slots(c, b, left + tw, top + headh, dw, rowh, h0);
+	/* The box beside the grid, as tall as the grid. */
 	if (b->label[0]) {
-		double sw = c->right - sidex, gh = headh + hours * rowh;
-		box(c, sidex, top, sw, headh, true);
-		put(c, c->fdb, sidex + PAD, top + PAD, sw - 2 * PAD, PANGO_ALIGN_CENTER, b->label);
-		box(c, sidex, top + headh, sw, gh - headh, false);
-		if (!c->dry) {
-			cairo_save(c->cr);
-			cairo_rectangle(c->cr, sidex, top + headh, sw, gh - headh);
-			cairo_clip(c->cr);
-			put(c, c->fd, sidex + PAD, top + headh + PAD, sw - 2 * PAD, PANGO_ALIGN_LEFT, b->value);
-			cairo_restore(c->cr);
-		}
+		double sw = PG(c)->right - sidex, gh = headh + hours * rowh;
+		pdf_doc_box(c->d, sidex, top, sw, headh, true);
+		put(c, FONT_PT, true, sidex + PAD, top + PAD, sw - 2 * PAD, PDF_CENTER, b->label);
+		pdf_doc_box(c->d, sidex, top + headh, sw, gh - headh, false);
+		pdf_doc_lines(c->d, pdf_doc_layout(c->d, FONT_PT, false, sw - 2 * PAD, PDF_LEFT, b->value),
+			      sidex + PAD, top + headh + PAD, 0, gh - headh - 2 * PAD);
 	}
-	c->y = top + headh + hours * rowh + 6;
+	pdf_doc_set_y(c->d, top + headh + hours * rowh + 6);
+}
+
+static void rule(pctx *c, double x0, double x1, double y)
+{
+	cairo_t *cr = pdf_doc_cairo(c->d);
+
+	cairo_move_to(cr, x0, y);
+	cairo_line_to(cr, x1, y);
+	cairo_stroke(cr);
 }
 
 static void sign(pctx *c, const pblk *b)
 {
-	double x = c->left + (c->right - c->left) * 0.45;
+	double x = PG(c)->left + WIDTH(c) * 0.45, right = PG(c)->right, y;
 
-	ensure(c, 40);
-	c->y += 14;
-	put(c, c->fd, x, c->y, 0, PANGO_ALIGN_LEFT, b->label);
-	if (!c->dry) {
-		cairo_move_to(c->cr, x + 80, c->y + FONT_PT + 3);
-		cairo_line_to(c->cr, c->right - 130, c->y + FONT_PT + 3);
-		cairo_stroke(c->cr);
-	}
+	pdf_doc_ensure(c->d, 40);
+	y = pdf_doc_y(c->d) + 14;
+	put(c, FONT_PT, false, x, y, 0, PDF_LEFT, b->label);
+	rule(c, x + 80, right - 130, y + FONT_PT + 3);
 	{
 		/* The date beside its label, or a blank line to write it on. */
-		double dx = c->right - 125;
+		double dx = right - 125;
 		char *v = xasprintf("%s %s", b->labels[0], b->values[0]);
 
-		put(c, c->fd, dx, c->y, 125, PANGO_ALIGN_LEFT, v);
+		put(c, FONT_PT, false, dx, y, 125, PDF_LEFT, v);
 		free(v);
-		if (!b->values[0][0] && !c->dry) {
-			PangoLayout *l = lay(c, c->fd, 0, PANGO_ALIGN_LEFT, b->labels[0]);
-			int w, h;
+		if (!b->values[0][0]) {
+			double w = pdf_layout_width(pdf_doc_layout(c->d, FONT_PT, false, 0, PDF_LEFT, b->labels[0]));
 
-			pango_layout_get_size(l, &w, &h);
-			g_object_unref(l);
-			cairo_move_to(c->cr, dx + (double)w / PANGO_SCALE + 4, c->y + FONT_PT + 3);
-			cairo_line_to(c->cr, c->right, c->y + FONT_PT + 3);
-			cairo_stroke(c->cr);
+			rule(c, dx + w + 4, right, y + FONT_PT + 3);
 		}
 	}
-	c->y += 20;
+	pdf_doc_set_y(c->d, y + 20);
 }
 
 /* ---- the document ---- */
 
-static void run(pctx *c)
+static void body(pdf_doc *d, void *arg)
 {
-	c->page = 0;
-	start_page(c);
-	for (size_t i = 0; i < c->f->n; i++) {
-		const pblk *b = &c->f->b[i];
+	pctx *c = arg;
+	const pform *f = c->f;
+
+	c->d = d;
+	if (pdf_doc_dry(d)) {
+		c->ntext = 0;
+	} else if (!c->sized) {
+		/* A form that fits on one page and asks for it shares out what
+		 * is left at the bottom among its text boxes: room to write in
+		 * by hand instead of an empty third of a page. */
+		c->sized = true;
+		if (f->fill_page && PG(c)->npages == 1 && c->ntext > 0 && PG(c)->bottom - c->end_y > 2)
+			c->extra = (PG(c)->bottom - c->end_y - 2) / c->ntext;
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		const pblk *b = &f->b[i];
 		switch (b->kind) {
 		case PB_HEADING: heading(c, b->label); break;
-		case PB_FIELDS: fields(c, b); break;
+		case PB_FIELDS: table(c, i, make_fields); break;
 		case PB_TEXT: text_box(c, b->label, b->value); break;
-		case PB_TABLE: table(c, b); break;
+		case PB_TABLE: table(c, i, make_table); break;
 		case PB_WEEK: week(c, b); break;
 		case PB_SIGN: sign(c, b); break;
 		}
-		c->y += 3;
+		pdf_doc_set_y(d, pdf_doc_y(d) + 3);
 	}
-	end_page(c);
-}
-
-static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int len)
-{
-	sb_addn(closure, (const char *)data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
-static bool has_japanese(pctx *c)
-{
-	PangoLayout *l = lay(c, c->fd, 0, PANGO_ALIGN_LEFT, "日本語のかな");
-	int unknown = pango_layout_get_unknown_glyphs_count(l);
-
-	g_object_unref(l);
-	return unknown == 0;
+	if (pdf_doc_dry(d))
+		c->end_y = pdf_doc_y(d);
 }
 
 int pform_render_pdf(const pform *f, char **pdf, size_t *len, tsu_err *e)
 {
 	pctx c = { .f = f };
-	double m = 12 * PDF_MM;
-	cairo_surface_t *sf;
-	cairo_status_t st;
-	strbuf out;
-	bool ok;
+	pdf_doc_setup s = { .landscape = f->landscape, .pdf_title = f->title, .page_head = page_head, .arg = &c };
+	pdf_doc *d;
+	int rc;
 
 	*pdf = NULL;
 	*len = 0;
-	c.pw = f->landscape ? A4_H : A4_W;
-	c.ph = f->landscape ? A4_W : A4_H;
-	c.left = m;
-	c.right = c.pw - m;
-	c.top = m;
-	c.bottom = c.ph - m - 12;
-	sb_init(&out);
-	sf = cairo_pdf_surface_create_for_stream(collect, &out, c.pw, c.ph);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, f->title);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "tsunagi");
-	c.cr = cairo_create(sf);
-	cairo_set_line_width(c.cr, 0.5);
-	c.fd = font(FONT_PT, false);
-	c.fdb = font(FONT_PT, true);
-	c.fds = font(7.5, false);
-	c.fdt = font(14, true);
-	ok = has_japanese(&c);
-	if (ok) {
-		c.dry = true;
-		run(&c);
-		c.npages = c.page;
-		/* A form that fits on one page and asks for it shares out what
-		 * is left at the bottom among its text boxes: room to write in
-		 * by hand instead of an empty third of a page. */
-		if (f->fill_page && c.npages == 1 && c.ntext > 0 && c.bottom - c.y > 2)
-			c.extra = (c.bottom - c.y - 2) / c.ntext;
-		c.dry = false;
-		run(&c);
-	}
-	cairo_destroy(c.cr);
-	cairo_surface_finish(sf);
-	st = cairo_surface_status(sf);
-	cairo_surface_destroy(sf);
-	pango_font_description_free(c.fd);
-	pango_font_description_free(c.fdb);
-	pango_font_description_free(c.fds);
-	pango_font_description_free(c.fdt);
-	/* One document per command: drop pango's font map (see pdf.c's
-	 * release_fonts for why cairo's and fontconfig's caches stay). */
-	pango_cairo_font_map_set_default(NULL);
-	if (!ok || st != CAIRO_STATUS_SUCCESS) {
-		sb_free(&out);
-		if (!ok)
-			return err_set(e, TSU_EFAIL, _("no Japanese font found for the PDF; install fonts-ipaexfont or fonts-noto-cjk"));
-		return err_set(e, TSU_EFAIL, _("could not make the PDF: %s"), cairo_status_to_string(st));
-	}
-	*len = out.len;
-	*pdf = sb_steal(&out);
-	return TSU_OK;
+	d = pdf_doc_new(&s, e);
+	if (!d)
+		return e ? e->code : TSU_EFAIL;
+	c.tables = xcalloc(f->n ? f->n : 1, sizeof *c.tables);
+	rc = pdf_doc_run(d, body, &c, pdf, len, e);
+	for (size_t i = 0; i < f->n; i++)
+		pdf_table_free(c.tables[i]);
+	free(c.tables);
+	pdf_doc_free(d);
+	return rc;
 }

@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
+#include <cairo.h>
 
 #include "tsunagi/i18n.h"
 #include "tsunagi/pdf.h"
@@ -18,20 +17,18 @@
 #include "tsunagi/stats_report.h"
 #include "tsunagi/xalloc.h"
 
-#define A4_W (210.0 * PDF_MM)
-#define A4_H (297.0 * PDF_MM)
-#define MARGIN (12.0 * PDF_MM)
 #define CHART_H 92.0
 
 typedef struct page {
+	pdf_doc *d;
 	cairo_t *cr;
-	double x, w, y;
+	double x, w, y, bottom;
 } page;
 
 static double text_at(page *p, double size, bool bold, double x, double y, double w,
 		      enum pdf_align al, const char *s)
 {
-	return pdf_draw_text(p->cr, NULL, size, bold, x, y, w, al, s);
+	return pdf_doc_text(p->d, size, bold, x, y, w, al, s);
 }
 
 static void line(page *p, double size, bool bold, const char *s)
@@ -218,7 +215,7 @@ static void unwritten(page *p, const stats_doc *d)
 	snprintf(head, sizeof head, _("\nOldest unwritten (done with no note or report yet): %zu\n"),
 		 s->unwritten_all);
 	line(p, 9, true, head + 1);
-	for (size_t i = 0; i < s->nunwritten && p->y < A4_H - MARGIN - 24; i++) {
+	for (size_t i = 0; i < s->nunwritten && p->y < p->bottom - 10; i++) {
 		const stats_event *ev = &s->unwritten[i];
 		char day[16], *who = stats_event_who(d, ev);
 
@@ -249,68 +246,33 @@ static void head(page *p, const stats_doc *d)
 	p->y += 4;
 }
 
-static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int len)
+/* The one page, drawn in both of the engine's passes. */
+static void body(pdf_doc *d, void *arg)
 {
-	sb_addn(closure, (const char *)data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
+	const stats_doc *doc = arg;
+	const pdf_page *pg = pdf_doc_page(d);
+	page p = { d, pdf_doc_cairo(d), pg->left, pg->right - pg->left, pdf_doc_y(d), pg->bottom };
 
-/* True when the default font list has Japanese glyphs. */
-static bool japanese_font(cairo_t *cr)
-{
-	PangoLayout *l = pango_cairo_create_layout(cr);
-	PangoFontDescription *fd = pango_font_description_from_string(PDF_FONT);
-	int unknown;
-
-	pango_layout_set_font_description(l, fd);
-	pango_layout_set_text(l, "日本語のかな", -1);
-	unknown = pango_layout_get_unknown_glyphs_count(l);
-	pango_font_description_free(fd);
-	g_object_unref(l);
-	return unknown == 0;
+	head(&p, doc);
+	charts(&p, doc->s);
+	table(&p, doc->s);
+	figures(&p, doc);
+	unwritten(&p, doc);
+	pdf_doc_set_y(d, p.y);
 }
 
 int stats_report_pdf(const stats_doc *d, char **pdf, size_t *len, tsu_err *e)
 {
-	strbuf out;
-	cairo_surface_t *sf;
-	cairo_status_t st;
-	page p = { NULL, MARGIN, A4_W - 2 * MARGIN, MARGIN };
 	char title[64];
-	int rc = TSU_OK;
+	pdf_doc_setup s = { .pdf_title = title };
+	pdf_doc *doc;
+	int rc;
 
-	sb_init(&out);
-	sf = cairo_pdf_surface_create_for_stream(collect, &out, A4_W, A4_H);
 	snprintf(title, sizeof title, "%s", _("Caseload health"));
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "tsunagi");
-	p.cr = cairo_create(sf);
-	if (!japanese_font(p.cr)) {
-		rc = err_set(e, TSU_EFAIL, _("no Japanese font found for the PDF; install fonts-ipaexfont or fonts-noto-cjk"));
-	} else {
-		cairo_set_source_rgb(p.cr, 1, 1, 1);
-		cairo_paint(p.cr);
-		cairo_set_source_rgb(p.cr, 0, 0, 0);
-		head(&p, d);
-		charts(&p, d->s);
-		table(&p, d->s);
-		figures(&p, d);
-		unwritten(&p, d);
-		text_at(&p, 8, false, MARGIN, A4_H - MARGIN, A4_W - 2 * MARGIN, PDF_CENTER, "1 / 1");
-		cairo_show_page(p.cr);
-	}
-	cairo_destroy(p.cr);
-	cairo_surface_finish(sf);
-	st = cairo_surface_status(sf);
-	cairo_surface_destroy(sf);
-	pango_cairo_font_map_set_default(NULL);
-	if (rc == TSU_OK && st != CAIRO_STATUS_SUCCESS)
-		rc = err_set(e, TSU_EFAIL, _("could not make the PDF: %s"), cairo_status_to_string(st));
-	if (rc != TSU_OK) {
-		sb_free(&out);
-		return rc;
-	}
-	*len = out.len;
-	*pdf = out.s ? sb_steal(&out) : xstrdup("");
-	return TSU_OK;
+	doc = pdf_doc_new(&s, e);
+	if (!doc)
+		return e ? e->code : TSU_EFAIL;
+	rc = pdf_doc_run(doc, body, (void *)d, pdf, len, e);
+	pdf_doc_free(doc);
+	return rc;
 }

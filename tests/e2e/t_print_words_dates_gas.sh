@@ -76,5 +76,5 @@ awk -F'[<>"]' -v at="$at" '
 lines=$(cat "$T/label")
 [ "$(printf '%s' "$lines" | tr -d '|')" = "サービス提供によって実現する生活の全体像" ] ||
 	fail "the label is not whole in its cell: $lines"
-case "|$lines" in *"|全体像|"*) ;; *) fail "全体像 is broken: $lines" ;; esac
+case "$lines" in *"全体像"*) ;; *) fail "全体像 is broken: $lines" ;; esac
 case "$lines" in *"実現する"*) ;; *) fail "実現する is broken: $lines" ;; esac

@@ -296,47 +296,6 @@ static void cut_ends_with_an_ellipsis_and_never_splits_a_wide_character(void **s
 	free(c);
 }
 
-/* The runs text_word_runs keeps whole, as "word|word" strings. */
-static char *runs_of(const char *s, int fit)
-{
-	size_t r[32][2], n = text_word_runs(s, fit, r, 32);
-	strbuf b;
-
-	sb_init(&b);
-	for (size_t i = 0; i < n; i++)
-		sb_addf(&b, "%s%.*s", i ? "|" : "", (int)(r[i][1] - r[i][0]), s + r[i][0]);
-	if (!b.s)
-		sb_adds(&b, "");
-	return sb_steal(&b);
-}
-
-static void word_runs_keep_japanese_words_whole(void **state)
-{
-	static const struct { const char *s, *want; } t[] = {
-		{ "中等度", "中等度" },
-		{ "問題なし", "問題なし" },
-		{ "実行状況 2 中等度", "実行状況|中等度" },
-		{ "計画変更の必要性", "計画変更の|必要性" },
-		{ "障害福祉サービス受給者証番号", "障害福祉|サービス|受給者証番号" },
-		{ "種類・内容・量（頻度・時間）", "種類|内容|頻度|時間" },
-		{ "週3回掃除をする", "週3回掃除をする" },
-		{ "GAS +1", "" },
-		/* more than TEXT_WORD_MAX characters: not a word to keep */
-		{ "自分でできるようになりたい", "" },
-	};
-	char *got;
-
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		got = runs_of(t[i].s, 20);
-		assert_string_equal(got, t[i].want);
-		free(got);
-	}
-	/* a word longer than the line is left free to break */
-	got = runs_of("受給者証番号", 5);
-	assert_string_equal(got, "");
-	free(got);
-}
-
 static void fit_keeps_a_combining_mark_with_its_base(void **state)
 {
 	int used = -1;
@@ -733,7 +692,6 @@ int main(void)
 		cmocka_unit_test(fit_takes_everything_that_fits_and_nothing_for_zero_columns),
 		cmocka_unit_test(fit_keeps_a_combining_mark_with_its_base),
 		cmocka_unit_test(cut_ends_with_an_ellipsis_and_never_splits_a_wide_character),
-		cmocka_unit_test(word_runs_keep_japanese_words_whole),
 		cmocka_unit_test(fit_keeps_a_combining_mark_after_ascii_at_the_edge),
 		cmocka_unit_test(sb_addf_formats_across_the_buffer_s_growth),
 		cmocka_unit_test(fold_makes_halfwidth_katakana_katakana_and_hiragana_one_key),
