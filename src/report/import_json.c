@@ -122,32 +122,29 @@ static int load_row(loader *l, const char *table, dump_insert *ins, char **cols,
 		if (seen[c])
 			return err_set(l->e, TSU_EINVAL, _("%s: column %s is given twice"), where, cols[c]);
 		seen[c] = true;
-		dump_value v = { 0 };
+		dump_value v = { .type = DUMP_NULL };
 		switch (json_next(&l->r)) {
 		case JSON_STRING:
 			v = (dump_value){ .type = DUMP_TEXT, .p = l->r.str.s, .len = l->r.str.len };
-			store_dump_bind(ins, c, &v);
 			break;
 		case JSON_INT:
 			v = (dump_value){ .type = DUMP_INT, .i = l->r.integer };
-			store_dump_bind(ins, c, &v);
 			break;
 		case JSON_REAL:
 			v = (dump_value){ .type = DUMP_REAL, .r = l->r.real };
-			store_dump_bind(ins, c, &v);
 			break;
 		case JSON_NULL:
-			store_dump_bind(ins, c, &v);
 			break;
 		case JSON_OBJECT:
 			if (bind_hex(l, ins, c, where) != TSU_OK)
 				return TSU_EINVAL;
-			break;
+			continue;
 		case JSON_ERROR:
 			return bad_json(l);
 		default:
 			return err_set(l->e, TSU_EINVAL, _("%s, column %s: expected a string, a number or null"), where, cols[c]);
 		}
+		store_dump_bind(ins, c, &v);
 	}
 	if (t == JSON_ERROR)
 		return bad_json(l);
