@@ -45,6 +45,9 @@ struct pdf_table {
 	GHashTable **laid;
 	/* The default header and footer, laid out once for every page. */
 	PangoLayout *title_l, *sub_l, *foot_l;
+	/* While drawing: layout -> its drawing, recorded once (see show);
+	 * a page's rows' heights -> its rules (see draw_rules). */
+	GHashTable *drawn, *ruled;
 };
 
 /* ---- building ---- */
@@ -220,6 +223,93 @@ static double layout_h(PangoLayout *l)
 	return (double)h / PANGO_SCALE;
 }
 
+/*
+ * A cell's layout drawn into a recording surface, painted wherever the
+ * cell appears (see show).
+ */
+typedef struct shown {
+	unsigned uses;          /* rows that show the layout */
+	cairo_surface_t *rec;   /* its drawing, once made */
+} shown;
+
+static void shown_free(void *p)
+{
+	shown *sh = p;
+
+	if (sh->rec)
+		cairo_surface_destroy(sh->rec);
+	free(sh);
+}
+
+static shown *shown_of(pdf_table *t, PangoLayout *l)
+{
+	shown *sh = g_hash_table_lookup(t->drawn, l);
+
+	if (!sh) {
+		sh = xcalloc(1, sizeof *sh);
+		g_hash_table_insert(t->drawn, l, sh);
+	}
+	return sh;
+}
+
+/* A layout that many rows show and that has this many characters or more
+ * is drawn once and painted as a form; shorter, its glyphs cost less to
+ * write out again than the form's placement (a matrix of six numbers and
+ * a replay of the form when cairo analyses the page). */
+#define FORM_MIN_CHARS 10
+
+static cairo_surface_t *record(PangoLayout *l)
+{
+	PangoRectangle ink, logical;
+	cairo_rectangle_t box;
+	cairo_surface_t *rec;
+	cairo_t *rc;
+
+	pango_layout_get_pixel_extents(l, &ink, &logical);
+	/* The box holds every glyph's ink, with a point to spare. */
+	box.x = (ink.x < logical.x ? ink.x : logical.x) - 1;
+	box.y = (ink.y < logical.y ? ink.y : logical.y) - 1;
+	box.width = (ink.x + ink.width > logical.x + logical.width ?
+		     ink.x + ink.width : logical.x + logical.width) - box.x + 1;
+	box.height = (ink.y + ink.height > logical.y + logical.height ?
+		      ink.y + ink.height : logical.y + logical.height) - box.y + 1;
+	rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
+	rc = cairo_create(rec);
+	pango_cairo_show_layout(rc, l);
+	cairo_destroy(rc);
+	return rec;
+}
+
+/*
+ * Draw a cell's layout with its top left corner at (x, y).  A long text
+ * that several rows show (a month's "monitoring for 2026-11", a plan's
+ * review) is drawn once into a recording surface and that is painted
+ * wherever it appears: cairo's PDF surface writes a recording used as a
+ * source once, as a form XObject, and each use is one "Do".  Drawn each
+ * time, its glyphs were written out again on every row (one number per
+ * glyph position, wrapped at 72 columns and deflated): most of a
+ * long due list's instructions.  The glyphs and their places are the
+ * same either way.
+ */
+static void show(pdf_table *t, cairo_t *cr, PangoLayout *l, double x, double y)
+{
+	shown *sh = g_hash_table_lookup(t->drawn, l);
+
+	if (!sh || sh->uses < 2 ||
+	    g_utf8_strlen(pango_layout_get_text(l), -1) < FORM_MIN_CHARS) {
+		cairo_move_to(cr, x, y);
+		pango_cairo_show_layout(cr, l);
+		return;
+	}
+	if (!sh->rec)
+		sh->rec = record(l);
+	cairo_save(cr);
+	cairo_translate(cr, x, y);
+	cairo_set_source_surface(cr, sh->rec, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
+}
+
 double pdf_draw_text(cairo_t *cr, const char *font, double size, bool bold,
 		     double x, double y, double w, enum pdf_align align, const char *text)
 {
@@ -279,6 +369,7 @@ static double measure_row(pdf_table *t, prow *r, double full)
 				g_hash_table_insert(laid, r->cells[c], l);
 			}
 			r->lay[c] = g_object_ref(l);
+			shown_of(t, l)->uses++;
 			ch = layout_h(l);
 		}
 		if (ch > h)
@@ -328,6 +419,8 @@ static PangoLayout *header_layout(pdf_table *t, double size, bool bold, double w
 	return l;
 }
 
+/* Drawn as text on each page, not as a form (see show): as a form, the
+ * title's line changed the blank lines of `pdftotext -layout`. */
 static void default_header(pdf_table *t, cairo_t *cr, const pdf_page *pg)
 {
 	cairo_move_to(cr, pg->left, t->s.margin);
@@ -375,17 +468,14 @@ static void draw_row(pdf_table *t, cairo_t *cr, const prow *r, double y, double 
 		cairo_rectangle(cr, t->x[0], y, full, r->h);
 		cairo_fill(cr);
 		cairo_set_source_rgb(cr, 0, 0, 0);
-		cairo_move_to(cr, t->x[0] + PAD, y + PAD);
-		pango_cairo_show_layout(cr, r->lay[0]);
+		show(t, cr, r->lay[0], t->x[0] + PAD, y + PAD);
 		return;
 	}
 	/* An empty cell (a month's monitoring has no date) draws nothing:
 	 * skipped, it costs nothing either. */
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (!t->cols[c].checkbox && r->cells[c][0]) {
-			cairo_move_to(cr, t->x[c] + PAD, y + PAD);
-			pango_cairo_show_layout(cr, r->lay[c]);
-		}
+		if (!t->cols[c].checkbox && r->cells[c][0])
+			show(t, cr, r->lay[c], t->x[c] + PAD, y + PAD);
 	}
 }
 
@@ -409,7 +499,7 @@ static void inner_rules(pdf_table *t, cairo_t *cr, double y0, double y1)
  * table).  Drawn cell by cell, the strokes were a fifth of the PDF's
  * instructions, and every inner rule was drawn twice.
  */
-static void draw_rules(pdf_table *t, cairo_t *cr, double top, double head_h, size_t from, size_t to)
+static void rules_path(pdf_table *t, cairo_t *cr, double top, double head_h, size_t from, size_t to)
 {
 	double left = t->x[0], right = t->x[t->ncols - 1] + t->w[t->ncols - 1];
 	double y = top + head_h, run = top;
@@ -438,6 +528,46 @@ static void draw_rules(pdf_table *t, cairo_t *cr, double top, double head_h, siz
 	/* Square caps close the corners where two rules meet. */
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
 	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
+/*
+ * The rules of a page, drawn once for every page whose rows have the same
+ * heights (and the same section headings): recorded, and painted as one
+ * form wherever they repeat.  A month's monitorings fill page after page
+ * of one-line rows, and their rules, written out number by number, were
+ * a fifth of a long due list's instructions.
+ */
+static void draw_rules(pdf_table *t, cairo_t *cr, double top, double head_h, size_t from, size_t to)
+{
+	strbuf key;
+	cairo_surface_t *rec;
+	double bottom = top + head_h;
+
+	sb_init(&key);
+	sb_addf(&key, "%.4f %.4f", top, head_h);
+	for (size_t i = from; i < to; i++) {
+		sb_addf(&key, t->rows[i].section ? " s%.4f" : " %.4f", t->rows[i].h);
+		bottom += t->rows[i].h;
+	}
+	rec = g_hash_table_lookup(t->ruled, key.s);
+	if (!rec) {
+		double left = t->x[0], right = t->x[t->ncols - 1] + t->w[t->ncols - 1];
+		cairo_rectangle_t box = { left - 2, top - 2, right - left + 4, bottom - top + 4 };
+		cairo_t *rc;
+
+		rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
+		rc = cairo_create(rec);
+		cairo_set_line_width(rc, RULE);
+		rules_path(t, rc, top, head_h, from, to);
+		cairo_destroy(rc);
+		g_hash_table_insert(t->ruled, sb_steal(&key), rec);
+	} else {
+		sb_free(&key);
+	}
+	cairo_save(cr);
+	cairo_set_source_surface(cr, rec, 0, 0);
+	cairo_paint(cr);
 	cairo_restore(cr);
 }
 
@@ -477,6 +607,11 @@ static void release_fonts(pdf_table *t)
 		if (own[k])
 			g_object_unref(own[k]);
 	t->title_l = t->sub_l = t->foot_l = NULL;
+	if (t->drawn)
+		g_hash_table_destroy(t->drawn);
+	if (t->ruled)
+		g_hash_table_destroy(t->ruled);
+	t->drawn = t->ruled = NULL;
 	for (size_t c = 0; t->laid && c <= t->ncols; c++)
 		g_hash_table_destroy(t->laid[c]);
 	free(t->laid);
@@ -524,6 +659,9 @@ int pdf_table_render(pdf_table *t, char **pdf, size_t *len, tsu_err *e)
 	cr = cairo_create(sf);
 	cairo_set_line_width(cr, RULE);
 	t->pctx = ja_context(cr);
+	t->drawn = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, shown_free);
+	t->ruled = g_hash_table_new_full(g_str_hash, g_str_equal, free,
+					 (GDestroyNotify)cairo_surface_destroy);
 	t->laid = xcalloc(t->ncols + 1, sizeof *t->laid);
 	for (size_t c = 0; c <= t->ncols; c++)
 		t->laid[c] = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_object_unref);
