@@ -6,6 +6,7 @@
  * the second can print "n / N" and repeat the page head and the table
  * head on each page.
  */
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -252,6 +253,9 @@ struct pdf_doc {
 	PangoContext *pctx;
 	pdf_slot **slots;
 	size_t nslots;
+	/* A table cell's layout -> how many rows show it and, once drawn,
+	 * its drawing (see show). */
+	GHashTable *drawn;
 };
 
 static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int len)
@@ -306,6 +310,108 @@ PangoLayout *pdf_doc_layout(pdf_doc *d, double size, bool bold, double w, enum p
 	return slot_layout(d, slot_of(d, size, bold, w, align), text);
 }
 
+/*
+ * A table cell's layout drawn into a recording surface, painted wherever
+ * the cell appears (see show).
+ */
+typedef struct shown {
+	unsigned uses;          /* rows that show the layout */
+	cairo_surface_t *rec;   /* its drawing, once made */
+} shown;
+
+static void shown_free(void *p)
+{
+	shown *sh = p;
+
+	if (sh->rec)
+		cairo_surface_destroy(sh->rec);
+	free(sh);
+}
+
+/* One more row shows l (counted once a document, when tables measure). */
+static void count_use(pdf_doc *d, PangoLayout *l)
+{
+	shown *sh = g_hash_table_lookup(d->drawn, l);
+
+	if (!sh) {
+		sh = xcalloc(1, sizeof *sh);
+		g_hash_table_insert(d->drawn, l, sh);
+	}
+	sh->uses++;
+}
+
+/* A layout that many rows show and that has this many characters or more
+ * is drawn once and painted as a form; shorter, its glyphs cost less to
+ * write out again than the form's placement (a matrix of six numbers and
+ * a replay of the form when cairo analyses the page). */
+#define FORM_MIN_CHARS 10
+
+static cairo_surface_t *record(PangoLayout *l)
+{
+	PangoRectangle ink, logical;
+	cairo_rectangle_t box;
+	cairo_surface_t *rec;
+	cairo_t *rc;
+
+	pango_layout_get_pixel_extents(l, &ink, &logical);
+	/* The box holds every glyph's ink, with a point to spare. */
+	box.x = (ink.x < logical.x ? ink.x : logical.x) - 1;
+	box.y = (ink.y < logical.y ? ink.y : logical.y) - 1;
+	box.width = (ink.x + ink.width > logical.x + logical.width ?
+		     ink.x + ink.width : logical.x + logical.width) - box.x + 1;
+	box.height = (ink.y + ink.height > logical.y + logical.height ?
+		      ink.y + ink.height : logical.y + logical.height) - box.y + 1;
+	rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
+	rc = cairo_create(rec);
+	pango_cairo_show_layout(rc, l);
+	cairo_destroy(rc);
+	return rec;
+}
+
+/*
+ * Whether a cell's layout is drawn as a form.  A long text that several
+ * rows show (a month's "monitoring for 2026-11", a plan's review) is
+ * drawn once into a recording surface and that is painted wherever it
+ * appears: cairo's PDF surface writes a recording used as a source once,
+ * as a form XObject, and each use is one "Do".  Drawn each time, its
+ * glyphs were written out again on every row (one number per glyph
+ * position, wrapped at 72 columns and deflated): most of a long due
+ * list's instructions.  The glyphs and their places are the same either
+ * way.
+ */
+static bool as_form(pdf_doc *d, PangoLayout *l)
+{
+	shown *sh = g_hash_table_lookup(d->drawn, l);
+
+	return sh && sh->uses >= 2 && g_utf8_strlen(pango_layout_get_text(l), -1) >= FORM_MIN_CHARS;
+}
+
+/* The passes over a page's rows (see draw_rows). */
+enum pass { PASS_FILL, PASS_TEXT, PASS_FORMS };
+
+static void show(pdf_doc *d, enum pass pass, PangoLayout *l, double x, double y)
+{
+	shown *sh;
+
+	if (!as_form(d, l)) {
+		if (pass == PASS_TEXT) {
+			cairo_move_to(d->cr, x, y);
+			pango_cairo_show_layout(d->cr, l);
+		}
+		return;
+	}
+	if (pass != PASS_FORMS)
+		return;
+	sh = g_hash_table_lookup(d->drawn, l);
+	if (!sh->rec)
+		sh->rec = record(l);
+	cairo_save(d->cr);
+	cairo_translate(d->cr, x, y);
+	cairo_set_source_surface(d->cr, sh->rec, 0, 0);
+	cairo_paint(d->cr);
+	cairo_restore(d->cr);
+}
+
 /* True when the font list resolves to a font with Japanese glyphs. */
 static bool has_japanese(pdf_doc *d)
 {
@@ -335,6 +441,7 @@ pdf_doc *pdf_doc_new(const pdf_doc_setup *s, tsu_err *e)
 	d->scratch = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
 	d->scratch_cr = cairo_create(d->scratch);
 	d->pctx = ja_context(d->cr);
+	d->drawn = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, shown_free);
 	if (!has_japanese(d)) {
 		err_set(e, TSU_EFAIL, _("no Japanese font found for the PDF; install fonts-ipaexfont or fonts-noto-cjk"));
 		pdf_doc_free(d);
@@ -352,6 +459,9 @@ void pdf_doc_free(pdf_doc *d)
 {
 	if (!d)
 		return;
+	/* The drawings first: they hold references to nothing of the
+	 * layouts, but the layouts are their keys. */
+	g_hash_table_destroy(d->drawn);
 	for (size_t i = 0; i < d->nslots; i++) {
 		g_hash_table_destroy(d->slots[i]->laid);
 		pango_font_description_free(d->slots[i]->fd);
@@ -495,6 +605,13 @@ int pdf_doc_run(pdf_doc *d, void (*body)(pdf_doc *d, void *arg), void *arg,
 
 	*pdf = NULL;
 	*len = 0;
+	/* cairo frees and allocates again, page after page, memory at the
+	 * top of the heap; glibc gave it back to the kernel each time and
+	 * took it again page fault by page fault: with the forms (see show)
+	 * 400 brk calls and 1,500 page faults for the week's due list at
+	 * 10,000 clients, some 60 ms of system time on a loaded machine.
+	 * Kept while rendering; glibc's default again after. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	for (int pass = 0; pass < 2; pass++) {
 		d->dry = pass == 0;
 		d->pg.page = 0;
@@ -509,6 +626,8 @@ int pdf_doc_run(pdf_doc *d, void (*body)(pdf_doc *d, void *arg), void *arg,
 	st = cairo_surface_status(d->sf);
 	cairo_surface_destroy(d->sf);
 	d->sf = NULL;
+	/* glibc's default (M_TRIM_THRESHOLD in mallopt(3)). */
+	mallopt(M_TRIM_THRESHOLD, 128 * 1024);
 	if (st != CAIRO_STATUS_SUCCESS)
 		return err_set(e, TSU_EFAIL, _("could not make the PDF: %s"), cairo_status_to_string(st));
 	*len = d->out.len;
@@ -540,6 +659,8 @@ struct pdf_table {
 	unsigned serial;
 	PangoLayout **head_l;
 	double head_h, full;
+	/* A page's rows' heights -> its rules, recorded (see draw_rules). */
+	GHashTable *ruled;
 };
 
 pdf_table *pdf_table_new(const pdf_setup *s, const pdf_col *cols, size_t ncols)
@@ -627,6 +748,8 @@ void pdf_table_free(pdf_table *t)
 	free(t->rows);
 	free(t->heads);
 	free(t->head_l);
+	if (t->ruled)
+		g_hash_table_destroy(t->ruled);
 	free(t->cols);
 	free(t->style);
 	free(t->x);
@@ -671,6 +794,7 @@ static void measure_row(pdf_doc *d, pdf_table *t, prow *r)
 				slot_of(d, size, false, t->w[c] - 2 * PAD, t->cols[c].align);
 
 			r->lay[c] = slot_layout(d, sl, r->cells[c]);
+			count_use(d, r->lay[c]);
 			ch = pdf_layout_height(r->lay[c]);
 		}
 		if (ch > h)
@@ -687,6 +811,10 @@ static void table_measure(pdf_doc *d, pdf_table *t)
 	if (t->serial == d->serial)
 		return;
 	t->serial = d->serial;
+	if (t->ruled)
+		g_hash_table_destroy(t->ruled);
+	t->ruled = g_hash_table_new_full(g_str_hash, g_str_equal, free,
+					 (GDestroyNotify)cairo_surface_destroy);
 	t->full = d->pg.right - d->pg.left;
 	column_widths(t, d->pg.left, t->full);
 	t->head_h = 0;
@@ -746,15 +874,38 @@ static double cell_x(const pdf_table *t, const prow *r, size_t c)
 	return (r->section ? t->x[0] : t->x[c]) + PAD;
 }
 
-static void draw_row(pdf_doc *d, pdf_table *t, const prow *r, double y)
+static void draw_row(pdf_doc *d, pdf_table *t, enum pass pass, const prow *r, double y)
 {
-	shade_cells(d, t, r, y, r->h);
+	if (pass == PASS_FILL) {
+		shade_cells(d, t, r, y, r->h);
+		return;
+	}
 	/* An empty cell (a month's monitoring has no date) draws nothing:
 	 * skipped, it costs nothing either. */
-	for (size_t c = 0; c < ncells(t, r); c++) {
-		if ((r->section || !t->cols[c].checkbox) && r->cells[c][0]) {
-			cairo_move_to(d->cr, cell_x(t, r, c), y + PAD);
-			pango_cairo_show_layout(d->cr, r->lay[c]);
+	for (size_t c = 0; c < ncells(t, r); c++)
+		if ((r->section || !t->cols[c].checkbox) && r->cells[c][0])
+			show(d, pass, r->lay[c], cell_x(t, r, c), y + PAD);
+}
+
+/*
+ * Rows [from, to) from y in three passes: the shading, then the text,
+ * then the forms (see show).  Nothing on a page overlaps, so the order
+ * draws the same page; but cairo ends its text object (ET) at every
+ * other kind of drawing and starts the next with a whole text matrix
+ * (six numbers, the zeros the dearest to print), where text after text
+ * moves on with two (Td).  Row by row, the forms between the cells cost
+ * 5,800 text matrices on the week's 116-page due list.
+ */
+static void draw_rows(pdf_doc *d, pdf_table *t, double y0, size_t from, size_t to)
+{
+	if (d->dry)
+		return;
+	for (enum pass pass = PASS_FILL; pass <= PASS_FORMS; pass++) {
+		double y = y0;
+
+		for (size_t i = from; i < to; i++) {
+			draw_row(d, t, pass, &t->rows[i], y);
+			y += t->rows[i].h;
 		}
 	}
 }
@@ -787,14 +938,11 @@ static void check_box(pdf_table *t, cairo_t *cr, size_t c, double y)
  * by cell, the strokes were a fifth of the PDF's instructions, and every
  * inner rule was drawn twice.
  */
-static void draw_rules(pdf_doc *d, pdf_table *t, double top, double head_h, size_t from, size_t to)
+static void rules_path(pdf_table *t, cairo_t *cr, double top, double head_h, size_t from, size_t to)
 {
-	cairo_t *cr = d->cr;
 	double left = t->x[0], right = t->x[0] + t->full;
 	double y = top + head_h, run = top;
 
-	if (d->dry || (from == to && head_h <= 0))
-		return;
 	line(cr, left, top, right, top);
 	line(cr, left, y, right, y);
 	for (size_t i = from; i < to; i++) {
@@ -819,6 +967,56 @@ static void draw_rules(pdf_doc *d, pdf_table *t, double top, double head_h, size
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
 	cairo_stroke(cr);
 	cairo_restore(cr);
+}
+
+/*
+ * The rules of a page's part of the table, drawn once for every page
+ * whose rows have the same heights (and the same section headings):
+ * recorded, and painted as one form wherever they repeat.  A month's
+ * monitorings fill page after page of one-line rows, and their rules,
+ * written out number by number, were a fifth of a long due list's
+ * instructions.
+ */
+static void draw_rules(pdf_doc *d, pdf_table *t, double top, double head_h, size_t from, size_t to)
+{
+	cairo_surface_t *rec;
+	double bottom = top + head_h;
+	strbuf key;
+
+	if (d->dry || (from == to && head_h <= 0))
+		return;
+	sb_init(&key);
+	sb_addf(&key, "%.4f %.4f", top, head_h);
+	for (size_t i = from; i < to; i++) {
+		sb_addf(&key, t->rows[i].section ? " s%.4f" : " %.4f", t->rows[i].h);
+		bottom += t->rows[i].h;
+	}
+	rec = g_hash_table_lookup(t->ruled, key.s);
+	if (!rec) {
+		double left = t->x[0], right = t->x[0] + t->full;
+		cairo_rectangle_t box = { left - 2, top - 2, right - left + 4, bottom - top + 4 };
+		cairo_t *rc;
+
+		rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
+		rc = cairo_create(rec);
+		cairo_set_line_width(rc, RULE);
+		rules_path(t, rc, top, head_h, from, to);
+		cairo_destroy(rc);
+		g_hash_table_insert(t->ruled, sb_steal(&key), rec);
+	} else {
+		sb_free(&key);
+	}
+	cairo_save(d->cr);
+	cairo_set_source_surface(d->cr, rec, 0, 0);
+	cairo_paint(d->cr);
+	cairo_restore(d->cr);
+}
+
+/* A page's part of the table: its rows, then its rules. */
+static void flush(pdf_doc *d, pdf_table *t, double top, double head_h, size_t from, size_t to)
+{
+	draw_rows(d, t, top + head_h, from, to);
+	draw_rules(d, t, top, head_h, from, to);
 }
 
 /* A new page with the table's head on it; the rows from there on are
@@ -922,14 +1120,14 @@ void pdf_doc_table(pdf_doc *d, pdf_table *t)
 		 * the first under the head there: then it is taller than a
 		 * page and goes on over pages. */
 		if (d->y + (n < room ? n : room) > d->pg.bottom && d->y > rows_top + 0.01) {
-			draw_rules(d, t, top, head_h, from, i);
+			flush(d, t, top, head_h, from, i);
 			top = next_page(d, t);
 			head_h = t->head_h;
 			from = i;
 			rows_top = d->y;
 		}
 		if (d->y + r->h > d->pg.bottom) {
-			draw_rules(d, t, top, head_h, from, i);
+			flush(d, t, top, head_h, from, i);
 			split_row(d, t, r);
 			top = d->y;
 			head_h = 0;
@@ -937,11 +1135,9 @@ void pdf_doc_table(pdf_doc *d, pdf_table *t)
 			rows_top = 0;
 			continue;
 		}
-		if (!d->dry)
-			draw_row(d, t, r, d->y);
 		d->y += r->h;
 	}
-	draw_rules(d, t, top, head_h, from, t->n);
+	flush(d, t, top, head_h, from, t->n);
 }
 
 /* ---- a list: one table as a whole document ---- */

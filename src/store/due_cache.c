@@ -83,7 +83,8 @@ int store_due_cache_each(db *d, const store_due_window *w, store_due_item_fn fn,
 		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :to") :
 		sheet ? db_prepare(d,
 		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
-		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :mto"
+		" text, text2 FROM due_cache WHERE due_on >= :from"
+		" AND (due_on, kind) <= (:mto, :mkind)"
 		" AND done_id = 0 AND (kind = :mon AND deadline >= :old"
 		" OR kind <> :mon AND due_on <= :to)") :
 		db_prepare(d,
@@ -94,6 +95,11 @@ int store_due_cache_each(db *d, const store_due_window *w, store_due_item_fn fn,
 
 	if (sheet) {
 		db_bind_date(st, ":mto", w->sheet_to);
+		/* The scan of the index (due_on, kind) ends at the month's last
+		 * monitoring when the sheet's days end before it: the month's
+		 * end also dates thousands of certificates, consents, plans and
+		 * action items (5,121 at 10,000 clients), once read and dropped. */
+		db_bind_int(st, ":mkind", w->sheet_to > w->to ? (int)DUE_MONITORING : DUE_KIND_COUNT);
 		db_bind_int(st, ":mon", (int)DUE_MONITORING);
 		db_bind_date(st, ":old", w->mon_since);
 	}
