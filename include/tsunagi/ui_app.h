@@ -4,7 +4,9 @@
  * constructors of the screens.  One screen per file in src/ui/screen_*.c.
  *
  * The loop (app.c) reads one key, looks it up in the contexts the top
- * screen names, hands the action to the screen, and draws once: a
+ * screen names, checks the action's needs (dispatch.c: refused with one
+ * message when the screen lacks what it needs), hands the action to the
+ * screen, and draws once: a
  * screen's key handler only changes state and sets dirty flags; its draw
  * function draws what the flags say.  Nothing draws while idle.
  */
@@ -144,7 +146,7 @@ struct ui_app {
 	void *confirm_arg;
 };
 
-/* ---- the app (app.c) ---- */
+/* ---- the app (app.c, dispatch.c) ---- */
 
 /* The rows a list gets: the body's height less the `used` rows above and
  * below it (headings, a foot), at least one. */

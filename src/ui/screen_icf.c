@@ -81,7 +81,6 @@ static void search(ui_app *app, icf_state *st)
 	free(q);
 }
 
-/* Typing owns the letters, so only arrows and pages move the list. */
 static void draw(ui_app *app, ui_screen *s)
 {
 	icf_state *st = s->st;
@@ -167,6 +166,7 @@ static void close_icf(ui_app *app, ui_screen *s)
 
 static const ui_screen_ops icf_ops = {
 	.name = N_("ICF codes"),
+	/* Typing owns the letters, so only arrows and pages move the list. */
 	UI_CTX(UK_EDIT),
 	UI_HINTS({ UA_OPEN, N_("pick") }, { UA_CANCEL, N_("back") }),
 	UI_LIST_AT(icf_state, list, 2),
