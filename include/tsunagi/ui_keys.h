@@ -48,7 +48,8 @@ typedef int32_t ui_key;
 	X(STATS, N_("Caseload health")) /* caseload health */ \
 	X(CONFIRM, N_("Questions (yes or no)")) /* a question over the screen */ \
 	X(SEARCH, N_("Typing a search")) /* typing into a list's search */ \
-	X(CHOICE, N_("Choice and yes/no fields")) /* in a form, on a choice or a check box */
+	X(CHOICE, N_("Choice and yes/no fields")) /* in a form, on a choice or a check box */ \
+	X(LINE, N_("One-line fields")) /* in a form, on any field but a long text */
 
 #define UK_ENUM(id, title) UK_##id,
 typedef enum ui_context {
@@ -189,6 +190,7 @@ enum { UI_NEEDS(UN_FLAG) };
 	X(NO, "no", UK_CONFIRM, K('n', 'N', 27, 'q'), 0, N_("no: leave everything as it is")) \
 	X(SEARCH_KEEP, "search-keep", UK_SEARCH, K('\n'), 0, N_("stop typing; the list stays searched")) \
 	X(SEARCH_CLEAR, "search-clear", UK_SEARCH, K(27), 0, N_("stop typing; a list's search is cleared (an empty search of every record leaves)")) \
+	X(FIELD_ENTER, "field-enter", UK_LINE, K('\n'), 0, N_("on to the next field; on a question's last field, answer it")) \
 	X(CHOICE_NEXT, "choice-next", UK_CHOICE, K(' '), 0, N_("the next choice; a yes/no field changes")) \
 	X(CHECK_YES, "check-yes", UK_CHOICE, K('y', 'Y'), 0, N_("a yes/no field: yes")) \
 	X(CHECK_NO, "check-no", UK_CHOICE, K('n', 'N'), 0, N_("a yes/no field: no"))

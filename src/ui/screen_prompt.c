@@ -46,8 +46,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	prompt_state *p = s->st;
 	bool last = p->form.cur + 1 >= p->form.n;
 
-	if (a == UA_SAVE || (k == '\n' && last && p->form.n &&
-			     p->form.fields[p->form.cur].kind != UI_F_LONG)) {
+	if (a == UA_SAVE || (a == UA_FIELD_ENTER && last && p->form.n)) {
 		if (p->fn(app, p->arg, &p->form))
 			ui_pop(app);
 		else

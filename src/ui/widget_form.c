@@ -134,16 +134,21 @@ static bool choice_key(ui_field *fd, ui_action a, ui_key k)
 
 void ui_form_contexts(const ui_form *f, const ui_context **ctx, size_t *n)
 {
-	static const ui_context text_ctx[] = { UK_FORM, UK_EDIT };
-	static const ui_context choice_ctx[] = { UK_FORM, UK_CHOICE, UK_EDIT };
+	static const ui_context long_ctx[] = { UK_FORM, UK_EDIT };
+	static const ui_context line_ctx[] = { UK_FORM, UK_LINE, UK_EDIT };
+	static const ui_context choice_ctx[] = { UK_FORM, UK_CHOICE, UK_LINE, UK_EDIT };
 	ui_field_kind kind = f->n ? f->fields[f->cur].kind : UI_F_TEXT;
 
 	if (kind == UI_F_CHOICE || kind == UI_F_CHECK) {
 		*ctx = choice_ctx;
 		*n = sizeof choice_ctx / sizeof choice_ctx[0];
+	} else if (kind == UI_F_LONG) {
+		/* Enter is a line break here. */
+		*ctx = long_ctx;
+		*n = sizeof long_ctx / sizeof long_ctx[0];
 	} else {
-		*ctx = text_ctx;
-		*n = sizeof text_ctx / sizeof text_ctx[0];
+		*ctx = line_ctx;
+		*n = sizeof line_ctx / sizeof line_ctx[0];
 	}
 }
 
@@ -159,7 +164,7 @@ bool ui_form_key(ui_form *f, ui_action a, ui_key k)
 	if (fd->kind == UI_F_LONG && (k == UI_FN(KEY_UP) || k == UI_FN(KEY_DOWN)) &&
 	    ui_edit_move_line(&fd->ed, k == UI_FN(KEY_UP) ? -1 : 1))
 		return true;
-	if (a == UA_FIELD_NEXT || (k == '\n' && fd->kind != UI_F_LONG)) {
+	if (a == UA_FIELD_NEXT || a == UA_FIELD_ENTER) {
 		move_field(f, 1);
 		return true;
 	}

@@ -203,6 +203,17 @@ static void search_and_check_box_keys_are_rebindable(void **state)
 	assert_true(ui_form_key(&f, ui_keys_lookup(&km, ctx, n, UI_CTRL('y')), UI_CTRL('y')));
 	assert_true(f.fields[0].checked);
 	ui_form_free(&f);
+	/* Enter: on to the next field from a one-line field (field-enter),
+	 * a line break in a long text. */
+	ui_form_init(&f);
+	ui_form_add(&f, "name", "name", UI_F_TEXT, 10);
+	ui_form_add(&f, "text", "text", UI_F_LONG, 0);
+	ui_form_contexts(&f, &ctx, &n);
+	assert_int_equal(ui_keys_lookup(&km, ctx, n, '\n'), UA_FIELD_ENTER);
+	f.cur = 1;
+	ui_form_contexts(&f, &ctx, &n);
+	assert_int_equal(ui_keys_lookup(&km, ctx, n, '\n'), UA_NONE);
+	ui_form_free(&f);
 	sb_free(&warn);
 }
 

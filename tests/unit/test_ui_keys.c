@@ -162,7 +162,7 @@ static void form_moves_between_fields_and_cycles_choices(void **state)
 	ui_form_add(&f, "ok", "ok", UI_F_CHECK, 0);
 	ui_form_add(&f, "long", "long", UI_F_LONG, 0);
 	assert_true(ui_form_key(&f, UA_NONE, 0x5C71));   /* 山 */
-	assert_true(ui_form_key(&f, UA_NONE, '\n'));
+	assert_true(press(&km, &f, '\n'));
 	assert_int_equal(f.cur, 1);
 	press(&km, &f, ' ');
 	v = ui_field_get(&f.fields[1]);
@@ -176,9 +176,9 @@ static void form_moves_between_fields_and_cycles_choices(void **state)
 	press(&km, &f, ' ');
 	assert_true(f.fields[2].checked);
 	ui_form_key(&f, UA_FIELD_NEXT, '\t');
-	ui_form_key(&f, UA_NONE, 'a');
-	ui_form_key(&f, UA_NONE, '\n');
-	ui_form_key(&f, UA_NONE, 'b');
+	press(&km, &f, 'a');
+	press(&km, &f, '\n');     /* a long text's line break */
+	press(&km, &f, 'b');
 	assert_int_equal(f.cur, 3);
 	v = ui_field_get(&f.fields[3]);
 	assert_string_equal(v, "a\nb");
