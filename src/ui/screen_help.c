@@ -55,7 +55,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	return false;
 }
 
-static void resize_help(ui_app *app, ui_screen *s)
+static void resize(ui_app *app, ui_screen *s)
 {
 	help_state *h = s->st;
 	/* Wrapped again to the new width (back at the top). */
@@ -83,7 +83,7 @@ static const ui_screen_ops help_ops = {
 	UI_LIST_AT(help_state, list, 1),
 	.draw = draw,
 	.key = key,
-	.resize = resize_help,
+	.resize = resize,
 	.close = close_help,
 };
 
