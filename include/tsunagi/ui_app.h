@@ -4,7 +4,9 @@
  * constructors of the screens.  One screen per file in src/ui/screen_*.c.
  *
  * The loop (app.c) reads one key, looks it up in the contexts the top
- * screen names, hands the action to the screen, and draws once: a
+ * screen names, checks the action's needs (dispatch.c: refused with one
+ * message when the screen lacks what it needs), hands the action to the
+ * screen, and draws once: a
  * screen's key handler only changes state and sets dirty flags; its draw
  * function draws what the flags say.  Nothing draws while idle.
  */
@@ -42,17 +44,31 @@ typedef struct ui_hint {
 
 typedef struct ui_screen_ops {
 	const char *name;       /* N_() title */
-	/* The key contexts in lookup order (may depend on the state, e.g.
-	 * while typing a search). */
+	/* The key contexts in lookup order, as data (UI_CTX(...)); a screen
+	 * whose contexts depend on its state (typing a search) gives the
+	 * hook instead, which wins. */
+	const ui_context *ctx;
+	size_t nctx;
 	void (*contexts)(ui_screen *s, const ui_context **ctx, size_t *n);
-	/* Hints for the status line, UA_NONE-terminated (may depend on state). */
+	/* Hints for the status line, UA_NONE-terminated: data (UI_HINTS(...))
+	 * or, when they depend on the state, the hook. */
+	const ui_hint *hint_list;
 	const ui_hint *(*hints)(ui_screen *s);
+	/* A list screen (UI_LIST_AT(state type, member, rows)): where its
+	 * ui_list is in the state and how many body rows the rest of the
+	 * screen takes (at least 1).  The app then gives the list its height
+	 * on resize (when .resize is NULL) and knows whether a row is
+	 * selected (UI_NEED_ROW). */
+	size_t list_at;
+	int list_used;          /* 0: not a list screen */
 	/* Draw into the body (rows app->body_y .. + body_h). */
 	void (*draw)(ui_app *app, ui_screen *s);
 	/* An action (UA_NONE for an unbound key) and the key; true when the
-	 * screen used it.  Unused global actions are the app's. */
+	 * screen used it.  Unused global actions are the app's.  An action
+	 * whose needs (UI_ACTIONS) the screen does not meet never gets here. */
 	bool (*key)(ui_app *app, ui_screen *s, ui_action a, ui_key k);
-	/* The body changed size. */
+	/* The body changed size; NULL: the list (a list screen) gets its
+	 * height and the body is drawn again. */
 	void (*resize)(ui_app *app, ui_screen *s);
 	/* The screen is on top again (what it shows may have changed). */
 	void (*resume)(ui_app *app, ui_screen *s);
@@ -63,9 +79,24 @@ typedef struct ui_screen_ops {
 	/* Show the terminal cursor (forms, search). */
 	bool (*cursor)(ui_screen *s);
 	/* The client the screen is on (its selected row's, a card's), for
-	 * actions about "this client" (quick-note); 0 or NULL: none. */
+	 * actions about "this client" (UI_NEED_CLIENT); 0 or NULL: none. */
 	int64_t (*client)(ui_screen *s);
+	/* What else the screen has for the actions' needs (UI_NEED_* bits
+	 * but the client's).  NULL: a list screen has a row when one is
+	 * selected, and every other need is met. */
+	unsigned (*has)(ui_app *app, ui_screen *s);
+	/* The message refusing action a for the unmet need (one UI_NEED_*
+	 * bit), translated, where the screen says it better than the need's
+	 * own; NULL (or a NULL hook): the need's. */
+	const char *(*refusal)(ui_screen *s, ui_action a, unsigned need);
 } ui_screen_ops;
+
+/* Data fields of ui_screen_ops: the contexts, the hints (the UA_NONE end
+ * is added), a list screen's list and rows. */
+#define UI_CTX(...) .ctx = (const ui_context[]){ __VA_ARGS__ }, \
+	.nctx = sizeof (const ui_context[]){ __VA_ARGS__ } / sizeof (ui_context)
+#define UI_HINTS(...) .hint_list = (const ui_hint[]){ __VA_ARGS__, { UA_NONE, NULL } }
+#define UI_LIST_AT(type, member, used) .list_at = offsetof(type, member), .list_used = (used)
 
 struct ui_screen {
 	const ui_screen_ops *ops;
@@ -115,7 +146,7 @@ struct ui_app {
 	void *confirm_arg;
 };
 
-/* ---- the app (app.c) ---- */
+/* ---- the app (app.c, dispatch.c) ---- */
 
 /* The rows a list gets: the body's height less the `used` rows above and
  * below it (headings, a foot), at least one. */
@@ -125,6 +156,38 @@ static inline int ui_list_rows(const ui_app *app, int used)
 
 	return h > 1 ? h : 1;
 }
+
+/* A screen's contexts and hints (its data, or its hooks). */
+void ui_screen_contexts(ui_screen *s, const ui_context **ctx, size_t *n);
+const ui_hint *ui_screen_hints(ui_screen *s);
+/* A list screen's list (NULL: not one) and the rows it gets. */
+ui_list *ui_screen_list(ui_screen *s);
+int ui_screen_list_rows(const ui_app *app, const ui_screen *s);
+/* Give a list screen's list its height and draw the body again (the
+ * resize of a list screen, for one that does more on resize). */
+void ui_list_screen_resize(ui_app *app, ui_screen *s);
+/* What a screen with list l has (a has hook's start): every need but a
+ * row when none is selected. */
+static inline unsigned ui_list_has(const ui_list *l)
+{
+	return ui_list_selected(l) ? ~0u : ~(unsigned)UI_NEED_ROW;
+}
+/* The UI_NEED_* bits screen s meets now. */
+unsigned ui_screen_has(ui_app *app, ui_screen *s);
+/* The action key k is in screen s's contexts (UA_NONE: none). */
+ui_action ui_screen_action(ui_app *app, ui_screen *s, ui_key k);
+/* Hand action a (of key k) to screen s: refused with its need's message
+ * when s does not meet the action's needs (true), else the screen's
+ * handler's answer; false leaves it to the app's global actions. */
+bool ui_dispatch(ui_app *app, ui_screen *s, ui_action a, ui_key k);
+/* While a yes/no question is open, key k answers it when it is a
+ * UK_CONFIRM action (bind.yes, bind.no) and is taken in any case
+ * (true); false when no question is open. */
+bool ui_confirm_key(ui_app *app, ui_key k);
+/* One key from the terminal, as the loop hands it on (app.c): the
+ * privacy screen, an open question, else the top screen's action
+ * through ui_dispatch, then the global actions. */
+void ui_handle_key(ui_app *app, ui_key k);
 
 /* Push a screen made by a constructor below (NULL is ignored). */
 void ui_push(ui_app *app, ui_screen s);

@@ -55,8 +55,15 @@ void ui_rows_draw(ui_rows *r, const char *title);
 bool ui_rows_key(ui_rows *r, ui_screen *s, ui_action a);
 void ui_rows_resize(ui_rows *r);
 
+/* What a record screen has for the actions' needs: its record (and so
+ * something to print) when it was read, a row when one is selected. */
+unsigned ui_rows_has(const ui_rows *r);
+
 /* Screen operations for a screen whose state begins with its ui_rows:
- * relayout, reload on return, and free the rows and the state. */
+ * what it has (ui_rows_has), a delete with no row refused as the card
+ * does, relayout, reload on return, and free the rows and the state. */
+unsigned ui_rows_screen_has(ui_app *app, ui_screen *s);
+const char *ui_rows_screen_refusal(ui_screen *s, ui_action a, unsigned need);
 void ui_rows_screen_resize(ui_app *app, ui_screen *s);
 void ui_rows_screen_resume(ui_app *app, ui_screen *s);
 void ui_rows_screen_close(ui_app *app, ui_screen *s);

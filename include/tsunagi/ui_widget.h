@@ -199,6 +199,10 @@ void ui_field_set(ui_field *fd, const char *text);
  * needs a redraw then).  Save, cancel and editor are left to the caller.
  */
 bool ui_form_key(ui_form *f, ui_action a, ui_key k);
+/* The key contexts of the form's current field: the form's and the
+ * editing keys, UK_LINE (Enter) on all but a long text, UK_CHOICE
+ * (Space, y, n) on a choice or a yes/no field. */
+void ui_form_contexts(const ui_form *f, const ui_context **ctx, size_t *n);
 /* Put the cursor on the field called name (no change when there is none). */
 void ui_form_focus(ui_form *f, const char *name);
 /* Draw in the rectangle; the cursor is placed in the current field. */

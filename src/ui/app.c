@@ -104,39 +104,7 @@ static long now_ms(void)
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* ---- messages, confirm, colours ---- */
-
-static void set_message(ui_app *app, bool error, const char *fmt, va_list ap)
-{
-	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
-	app->msg_error = error;
-	app->status_dirty = true;
-}
-
-void ui_message(ui_app *app, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	set_message(app, false, fmt, ap);
-	va_end(ap);
-}
-
-void ui_error(ui_app *app, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	set_message(app, true, fmt, ap);
-	va_end(ap);
-	beep();
-}
-
-void ui_confirm(ui_app *app, const char *text, ui_confirm_fn fn, void *arg)
-{
-	free(app->confirm_text);
-	app->confirm_text = xstrdup(text);
-	app->confirm_fn = fn;
-	app->confirm_arg = arg;
-}
+/* ---- colours ---- */
 
 int ui_color(const ui_app *app, int pair)
 {
@@ -170,6 +138,15 @@ static void init_colors(ui_app *app)
 
 /* ---- the screen stack ---- */
 
+static void screen_resize(ui_app *app, ui_screen *s)
+{
+	if (s->ops->resize)
+		s->ops->resize(app, s);
+	else
+		ui_list_screen_resize(app, s);
+}
+
+
 static ui_screen *top(ui_app *app)
 {
 	return app->depth ? &app->stack[app->depth - 1] : NULL;
@@ -189,7 +166,7 @@ void ui_push(ui_app *app, ui_screen s)
 		app->depth--;
 	}
 	app->stack[app->depth++] = s;
-	s.ops->resize(app, &app->stack[app->depth - 1]);
+	screen_resize(app, &app->stack[app->depth - 1]);
 	app->redraw_all = true;
 }
 
@@ -206,7 +183,7 @@ void ui_pop(ui_app *app)
 		return;
 	}
 	s = top(app);
-	s->ops->resize(app, s);
+	screen_resize(app, s);
 	if (s->ops->resume)
 		s->ops->resume(app, s);
 	app->redraw_all = true;
@@ -282,7 +259,7 @@ static void draw_status(ui_app *app, ui_screen *s)
 		return;
 	}
 	{
-		const ui_hint *h = s->ops->hints ? s->ops->hints(s) : NULL;
+		const ui_hint *h = ui_screen_hints(s);
 		strbuf b;
 		char key[16];
 
@@ -378,12 +355,17 @@ static void draw(ui_app *app)
 		/* One line of the box per line of the question. */
 		char *copy = xstrdup(app->confirm_text), *save = NULL;
 		const char *lines[12];
+		char yes[16], no[16], answers[128];
 		size_t n = 0;
 
 		for (char *t = strtok_r(copy, "\n", &save); t && n < 9; t = strtok_r(NULL, "\n", &save))
 			lines[n++] = t;
 		lines[n++] = "";
-		lines[n++] = _("y: yes    n: no");
+		/* The keys as bound (bind.yes, bind.no). */
+		snprintf(answers, sizeof answers, _("%s: yes    %s: no"),
+			 ui_keys_first(&app->keys, UA_YES, yes, sizeof yes),
+			 ui_keys_first(&app->keys, UA_NO, no, sizeof no));
+		lines[n++] = answers;
 		ui_box_draw(stdscr, lines, n);
 		free(copy);
 		want_cursor = false;
@@ -407,32 +389,63 @@ static void resize(ui_app *app)
 	app->body_h = app->rows - 2;
 	if (!app->too_small)
 		for (int i = 0; i < app->depth; i++)
-			app->stack[i].ops->resize(app, &app->stack[i]);
+			screen_resize(app, &app->stack[i]);
 	app->redraw_all = true;
 }
 
-static void answer_confirm(ui_app *app, bool yes)
+/* The actions every screen leaves to the app. */
+static bool global_action(ui_app *app, ui_screen *s, ui_action a)
 {
-	ui_confirm_fn fn = app->confirm_fn;
-	void *arg = app->confirm_arg;
-
-	x_free(&app->confirm_text);
-	app->confirm_fn = NULL;
-	app->confirm_arg = NULL;
-	/* The box covered parts of the screen, halves of wide characters
-	 * too: the terminal then blanks the other half, which curses does
-	 * not know, so the whole screen is sent again (as C-l does). */
-	clearok(curscr, TRUE);
-	app->redraw_all = true;
-	if (fn)
-		fn(app, arg, yes);
+	switch (a) {
+	case UA_HELP:
+	case UA_FORM_HELP:
+		ui_push(app, ui_help_screen(app, s));
+		return true;
+	case UA_BACK:
+		ui_pop(app);
+		return true;
+	case UA_QUIT:
+		app->quit = true;
+		return true;
+	case UA_ALARMS:
+		goto_root(app, ui_alarms_screen(app));
+		return true;
+	case UA_CLIENTS:
+		goto_root(app, ui_clients_screen(app));
+		return true;
+	case UA_CALENDAR:
+		ui_push(app, ui_calendar_screen(app));
+		return true;
+	case UA_NOTES_SEARCH:
+		ui_push(app, ui_notes_screen(app, 0));
+		return true;
+	case UA_PROVIDERS:
+		ui_push(app, ui_providers_screen(app, NULL, NULL));
+		return true;
+	case UA_QUICK_NOTE:     /* needs a client: ui_dispatch saw one */
+		ui_push(app, ui_quick_note(app, s->ops->client(s)));
+		return true;
+	case UA_SETTINGS:
+		ui_push(app, ui_settings_screen(app));
+		return true;
+	case UA_BILLING:
+		ui_push(app, ui_billing_screen(app, date_month(app->today) - 1));
+		return true;
+	case UA_STATS:
+		ui_push(app, ui_stats_screen(app));
+		return true;
+	case UA_REDRAW:
+		clearok(curscr, TRUE);
+		app->redraw_all = true;
+		return true;
+	default:
+		return false;
+	}
 }
 
-static void handle_key(ui_app *app, ui_key k)
+void ui_handle_key(ui_app *app, ui_key k)
 {
 	ui_screen *s = top(app);
-	const ui_context *ctx;
-	size_t nctx;
 	ui_action a;
 
 	if (app->privacy) {
@@ -444,69 +457,11 @@ static void handle_key(ui_app *app, ui_key k)
 		app->msg[0] = '\0';
 		app->status_dirty = true;
 	}
-	if (app->too_small)
+	if (app->too_small || !s || ui_confirm_key(app, k))
 		return;
-	if (app->confirm_text) {
-		if (k == 'y' || k == 'Y')
-			answer_confirm(app, true);
-		else if (k == 'n' || k == 'N' || k == 27 || k == 'q')
-			answer_confirm(app, false);
-		return;
-	}
-	s->ops->contexts(s, &ctx, &nctx);
-	a = ui_keys_lookup(&app->keys, ctx, nctx, k);
-	if (s->ops->key(app, s, a, k))
-		return;
-	switch (a) {
-	case UA_HELP:
-	case UA_FORM_HELP:
-		ui_push(app, ui_help_screen(app, s));
-		break;
-	case UA_BACK:
-		ui_pop(app);
-		break;
-	case UA_QUIT:
-		app->quit = true;
-		break;
-	case UA_ALARMS:
-		goto_root(app, ui_alarms_screen(app));
-		break;
-	case UA_CLIENTS:
-		goto_root(app, ui_clients_screen(app));
-		break;
-	case UA_CALENDAR:
-		ui_push(app, ui_calendar_screen(app));
-		break;
-	case UA_NOTES_SEARCH:
-		ui_push(app, ui_notes_screen(app, 0));
-		break;
-	case UA_PROVIDERS:
-		ui_push(app, ui_providers_screen(app, NULL, NULL));
-		break;
-	case UA_QUICK_NOTE: {
-		int64_t id = s->ops->client ? s->ops->client(s) : 0;
-		if (id)
-			ui_push(app, ui_quick_note(app, id));
-		else
-			ui_message(app, "%s", _("Select a client first: on the alarm list, the client list or a card."));
-		break;
-	}
-	case UA_SETTINGS:
-		ui_push(app, ui_settings_screen(app));
-		break;
-	case UA_BILLING:
-		ui_push(app, ui_billing_screen(app, date_month(app->today) - 1));
-		break;
-	case UA_STATS:
-		ui_push(app, ui_stats_screen(app));
-		break;
-	case UA_REDRAW:
-		clearok(curscr, TRUE);
-		app->redraw_all = true;
-		break;
-	default:
-		break;
-	}
+	a = ui_screen_action(app, s, k);
+	if (!ui_dispatch(app, s, a, k))
+		global_action(app, s, a);
 }
 
 char *ui_run_editor(ui_app *app, const char *text)
@@ -822,7 +777,7 @@ int ui_run(const ui_host *host)
 			resize(&app);
 			continue;
 		}
-		handle_key(&app, ui_key_from_curses(r, (uint32_t)wch));
+		ui_handle_key(&app, ui_key_from_curses(r, (uint32_t)wch));
 	}
 
 	err_on_fatal(NULL);

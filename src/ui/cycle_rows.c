@@ -200,15 +200,10 @@ bool ui_rows_key(ui_rows *r, ui_screen *s, ui_action a)
 	}
 	switch (a) {
 	case UA_HEADER:
-		if (r->have)
-			ui_push(app, ui_record_form(app, r->rt, r->client_id, r->id));
+		ui_push(app, ui_record_form(app, r->rt, r->client_id, r->id));
 		return true;
 	case UA_ROW_ADD: {
 		void *init = xcalloc(1, r->crt->size);
-		if (!r->have) {
-			free(init);
-			return true;
-		}
 		record_init(r->crt, init);
 		if (r->init_row)
 			r->init_row(r, init);
@@ -223,12 +218,7 @@ bool ui_rows_key(ui_rows *r, ui_screen *s, ui_action a)
 			push_row_form(app, r, REC_ID(row), row);
 		return true;
 	case UA_ROW_DELETE: {
-		char *q;
-		if (!row) {
-			ui_message(app, "%s", _("Nothing to delete here."));
-			return true;
-		}
-		q = xasprintf(_("Delete this %s? It cannot be undone."), _(r->crt->label));
+		char *q = xasprintf(_("Delete this %s? It cannot be undone."), _(r->crt->label));
 		r->pending_delete = REC_ID(row);
 		ui_confirm(app, q, confirm_delete, s);
 		free(q);
@@ -237,6 +227,23 @@ bool ui_rows_key(ui_rows *r, ui_screen *s, ui_action a)
 	default:
 		return false;
 	}
+}
+
+unsigned ui_rows_has(const ui_rows *r)
+{
+	unsigned h = ui_list_has(&r->list);
+
+	return r->have ? h : h & ~(unsigned)(UI_NEED_RECORD | UI_NEED_PRINTABLE);
+}
+
+unsigned ui_rows_screen_has(ui_app *app, ui_screen *s)
+{
+	return ui_rows_has(s->st);
+}
+
+const char *ui_rows_screen_refusal(ui_screen *s, ui_action a, unsigned need)
+{
+	return a == UA_ROW_DELETE && need == UI_NEED_ROW ? _("Nothing to delete here.") : NULL;
 }
 
 void ui_rows_resize(ui_rows *r)

@@ -16,7 +16,7 @@
 #define F(k) UI_FN(k)
 #define C(c) UI_CTRL(c)
 
-#define UA_DEF(id, name, ctx, keys, help) { UA_##id, name, ctx, keys, help },
+#define UA_DEF(id, name, ctx, keys, needs, help) { UA_##id, name, ctx, keys, needs, help },
 static const ui_keydef defaults[] = {
 	UI_ACTIONS(UA_DEF)
 };
@@ -27,6 +27,32 @@ void ui_keys_defaults(ui_keymap *km)
 	memset(km, 0, sizeof *km);
 	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
 		km->defs[defaults[i].action] = defaults[i];
+}
+
+unsigned ui_action_unmet(const ui_keymap *km, ui_action a, unsigned have)
+{
+	unsigned missing;
+
+	if (a <= UA_NONE || a >= UA_COUNT)
+		return 0;
+	missing = km->defs[a].needs & ~have;
+	return missing & -missing;      /* the first, in UI_NEEDS order */
+}
+
+const char *ui_need_message(unsigned need, bool *error)
+{
+#define UN_MSG(id, err, msg) [UI_NEED_BIT_##id] = { err, msg },
+	static const struct { bool error; const char *msg; } m[UI_NEED_COUNT] = { UI_NEEDS(UN_MSG) };
+#undef UN_MSG
+	for (int i = 0; i < UI_NEED_COUNT; i++)
+		if (need == 1u << i) {
+			if (error)
+				*error = m[i].error;
+			return _(m[i].msg);
+		}
+	if (error)
+		*error = false;
+	return "";
 }
 
 static const struct { const char *name; ui_key key; } named[] = {

@@ -34,6 +34,8 @@ typedef struct alarms_state {
 	ui_list list;
 } alarms_state;
 
+static const ui_screen_ops alarms_ops;
+
 static int section_of(date_t on, enum due_state state, enum due_kind kind, void *ctx)
 {
 	const alarms_state *a = ctx;
@@ -46,11 +48,6 @@ static const char *section_title(int sec)
 }
 
 static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const ui_due_row *row, bool sel);
-
-static int list_height(ui_app *app)
-{
-	return ui_list_rows(app, 1);
-}
 
 /* Open the pager for the kind shown; the list is reloaded or refreshed
  * by the caller. */
@@ -68,7 +65,7 @@ static void open_source(alarms_state *a)
 static void load(alarms_state *a)
 {
 	open_source(a);
-	ui_list_reload(&a->list, list_height(a->app));
+	ui_list_reload(&a->list, ui_list_rows(a->app, alarms_ops.list_used));
 	/* Start on the first item of the first screen rather than a heading. */
 	for (size_t i = 0; i < a->list.nrows; i++)
 		if (ui_due_row_is_item(a->list.rows[i], NULL)) {
@@ -168,25 +165,6 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const ui_due
 
 /* ---- ops ---- */
 
-static const ui_context alarm_ctx[] = { UK_ALARMS, UK_LIST, UK_GLOBAL };
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = alarm_ctx;
-	*n = sizeof alarm_ctx / sizeof alarm_ctx[0];
-}
-
-static const ui_hint *hints(ui_screen *s)
-{
-	static const ui_hint h[] = {
-		{ UA_HELP, N_("help") }, { UA_OPEN, N_("open") }, { UA_QUICK_NOTE, N_("note") },
-		{ UA_FILTER_KIND, N_("kind") }, { UA_PRINT_WEEK, N_("print week") },
-		{ UA_CLIENTS, N_("clients") }, { UA_QUIT, N_("quit") },
-		{ UA_NONE, NULL },
-	};
-	return h;
-}
-
 static void draw(ui_app *app, ui_screen *s)
 {
 	alarms_state *a = s->st;
@@ -264,13 +242,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	}
 }
 
-static void resize(ui_app *app, ui_screen *s)
-{
-	alarms_state *a = s->st;
-	ui_list_resize(&a->list, list_height(app));
-	s->dirty |= UI_D_BODY;
-}
-
 /* Back from another screen: records may have changed.  Count again and
  * read the rows on screen again from where they were (an item dealt
  * with is gone; the rows after it move up). */
@@ -301,11 +272,14 @@ static int64_t alarm_client(ui_screen *s)
 
 static const ui_screen_ops alarms_ops = {
 	.name = N_("Alarms"),
-	.contexts = contexts,
-	.hints = hints,
+	UI_CTX(UK_ALARMS, UK_LIST, UK_GLOBAL),
+	UI_HINTS({ UA_HELP, N_("help") }, { UA_OPEN, N_("open") },
+		 { UA_QUICK_NOTE, N_("note") }, { UA_FILTER_KIND, N_("kind") },
+		 { UA_PRINT_WEEK, N_("print week") }, { UA_CLIENTS, N_("clients") },
+		 { UA_QUIT, N_("quit") }),
+	UI_LIST_AT(alarms_state, list, 1),
 	.draw = draw,
 	.key = key,
-	.resize = resize,
 	.resume = resume,
 	.close = close_alarms,
 	.client = alarm_client,

@@ -116,24 +116,6 @@ static void got_code(ui_app *app, void *arg, const char *code)
 	s->dirty |= UI_D_BODY;
 }
 
-static const ui_context ctx_list[] = { UK_ASSESSMENT, UK_RECORD, UK_LIST, UK_GLOBAL };
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = ctx_list;
-	*n = sizeof ctx_list / sizeof ctx_list[0];
-}
-
-static const ui_hint *hints(ui_screen *s)
-{
-	static const ui_hint h[] = {
-		{ UA_HELP, N_("help") }, { UA_HEADER, N_("basics") }, { UA_ROW_ADD, N_("add item") },
-		{ UA_ROW_EDIT, N_("edit") }, { UA_ICF_PICK, N_("ICF code") }, { UA_PRINT, N_("print") },
-		{ UA_BACK, N_("back") }, { UA_NONE, NULL },
-	};
-	return h;
-}
-
 static void draw(ui_app *app, ui_screen *s)
 {
 	assess_state *a = s->st;
@@ -150,10 +132,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action act, ui_key k)
 	switch (act) {
 	case UA_ICF_PICK: {
 		const assessment_item *it = ui_rows_selected(&a->rows);
-		if (!it) {
-			ui_message(app, "%s", _("Add an item first (n), then pick its code."));
-			return true;
-		}
 		a->picking = it->id;
 		ui_push(app, ui_icf_screen(app, it->icf_code, it->component, got_code, s));
 		return true;
@@ -169,15 +147,26 @@ static bool key(ui_app *app, ui_screen *s, ui_action act, ui_key k)
 	}
 }
 
+static const char *refusal(ui_screen *s, ui_action a, unsigned need)
+{
+	if (a == UA_ICF_PICK && need == UI_NEED_ROW)
+		return _("Add an item first (n), then pick its code.");
+	return ui_rows_screen_refusal(s, a, need);
+}
+
 static const ui_screen_ops assess_ops = {
 	.name = N_("Assessment"),
-	.contexts = contexts,
-	.hints = hints,
+	UI_CTX(UK_ASSESSMENT, UK_RECORD, UK_LIST, UK_GLOBAL),
+	UI_HINTS({ UA_HELP, N_("help") }, { UA_HEADER, N_("basics") },
+		 { UA_ROW_ADD, N_("add item") }, { UA_ROW_EDIT, N_("edit") },
+		 { UA_ICF_PICK, N_("ICF code") }, { UA_PRINT, N_("print") }, { UA_BACK, N_("back") }),
 	.draw = draw,
 	.key = key,
 	.resize = ui_rows_screen_resize,
 	.resume = ui_rows_screen_resume,
 	.close = ui_rows_screen_close,
+	.has = ui_rows_screen_has,
+	.refusal = refusal,
 };
 
 ui_screen ui_assessment_screen(ui_app *app, int64_t client_id, int64_t assessment_id)

@@ -22,6 +22,8 @@ typedef struct line {
 	char *text;             /* a heading's text */
 } line;
 
+static const ui_screen_ops billing_ops;
+
 typedef struct billing_state {
 	ui_app *app;
 	month_t month;
@@ -35,11 +37,6 @@ typedef struct billing_state {
 } billing_state;
 
 enum { FOOT_ROWS = 2 };
-
-static int list_height(ui_app *app)
-{
-	return ui_list_rows(app, 2 + FOOT_ROWS);
-}
 
 static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
 {
@@ -159,25 +156,8 @@ static void load(billing_state *bs)
 	bs->arr.draw_ctx = bs;
 	ui_array_source_make(&bs->arr, &src);
 	ui_list_init(&bs->list, &src);
-	ui_list_reload(&bs->list, list_height(app));
+	ui_list_reload(&bs->list, ui_list_rows(app, billing_ops.list_used));
 	first_item(bs);
-}
-
-static const ui_context billing_ctx[] = { UK_BILLING, UK_LIST, UK_GLOBAL };
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = billing_ctx;
-	*n = sizeof billing_ctx / sizeof billing_ctx[0];
-}
-
-static const ui_hint *hints(ui_screen *s)
-{
-	static const ui_hint h[] = {
-		{ UA_OPEN, N_("open") }, { UA_BILL_PREV, N_("month before") }, { UA_BILL_NEXT, N_("month after") },
-		{ UA_BILL_PRINT, N_("PDF") }, { UA_BILL_SEND, N_("printer") }, { UA_BACK, N_("back") }, { UA_HELP, N_("help") }, { UA_NONE, NULL },
-	};
-	return h;
 }
 
 static void draw_foot(ui_app *app, billing_state *bs)
@@ -276,13 +256,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	}
 }
 
-static void resize(ui_app *app, ui_screen *s)
-{
-	billing_state *bs = s->st;
-	ui_list_resize(&bs->list, list_height(app));
-	s->dirty |= UI_D_BODY;
-}
-
 static void resume(ui_app *app, ui_screen *s)
 {
 	billing_state *bs = s->st;
@@ -312,11 +285,13 @@ static int64_t client(ui_screen *s)
 
 static const ui_screen_ops billing_ops = {
 	.name = N_("Billing worksheet"),
-	.contexts = contexts,
-	.hints = hints,
+	UI_CTX(UK_BILLING, UK_LIST, UK_GLOBAL),
+	UI_HINTS({ UA_OPEN, N_("open") }, { UA_BILL_PREV, N_("month before") },
+		 { UA_BILL_NEXT, N_("month after") }, { UA_BILL_PRINT, N_("PDF") },
+		 { UA_BILL_SEND, N_("printer") }, { UA_BACK, N_("back") }, { UA_HELP, N_("help") }),
+	UI_LIST_AT(billing_state, list, 2 + FOOT_ROWS),
 	.draw = draw,
 	.key = key,
-	.resize = resize,
 	.resume = resume,
 	.close = close_billing,
 	.client = client,

@@ -344,16 +344,6 @@ static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 	*n = 3;
 }
 
-static const ui_hint *hints(ui_screen *s)
-{
-	static const ui_hint h[] = {
-		{ UA_HELP, N_("help") }, { UA_MONTH_NEXT, N_("month") }, { UA_FOCUS, N_("day list") },
-		{ UA_OPEN, N_("open") }, { UA_SCHEDULE, N_("schedule") }, { UA_BACK, N_("back") },
-		{ UA_NONE, NULL },
-	};
-	return h;
-}
-
 static int64_t scheduled_monitoring(ui_app *app, const due_item *it)
 {
 	/* The visit the item sits on, if it sits on one. */
@@ -483,7 +473,9 @@ static void close_cal(ui_app *app, ui_screen *s)
 static const ui_screen_ops cal_ops = {
 	.name = N_("Calendar"),
 	.contexts = contexts,
-	.hints = hints,
+	UI_HINTS({ UA_HELP, N_("help") }, { UA_MONTH_NEXT, N_("month") },
+		 { UA_FOCUS, N_("day list") }, { UA_OPEN, N_("open") },
+		 { UA_SCHEDULE, N_("schedule") }, { UA_BACK, N_("back") }),
 	.draw = draw,
 	.key = key,
 	.resize = resize,

@@ -76,11 +76,6 @@ static int trend_height(const card_state *cs)
 	return h > max ? max : h;
 }
 
-static int list_height(ui_app *app)
-{
-	return ui_list_rows(app, 2);
-}
-
 /* The Plans tab has a line of column headings above its rows. */
 static int head_rows(const card_state *cs)
 {
@@ -89,7 +84,7 @@ static int head_rows(const card_state *cs)
 
 static int tab_list_height(const card_state *cs)
 {
-	int h = list_height(cs->app) - trend_height(cs) - head_rows(cs);
+	int h = ui_list_rows(cs->app, 2) - trend_height(cs) - head_rows(cs);
 	return h > 1 ? h : 1;
 }
 
@@ -441,14 +436,6 @@ static void load_tab(card_state *cs, int64_t ref_id, size_t keep)
 
 /* ---- ops ---- */
 
-static const ui_context card_ctx[] = { UK_CARD, UK_LIST, UK_GLOBAL };
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = card_ctx;
-	*n = sizeof card_ctx / sizeof card_ctx[0];
-}
-
 static const ui_hint *hints(ui_screen *s)
 {
 	static const ui_hint edit_hints[] = {
@@ -639,9 +626,10 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		set_tab(app, s, (int)cs->tab - 1);
 		return true;
 	case UA_OPEN:
-	case UA_EDIT:
 		if (!cs->have_client)
 			return true;
+		/* fall through */
+	case UA_EDIT:
 		if (row && open_screen(app, cs, a, row))
 			return true;
 		if (cs->tab == UI_TAB_BASICS)
@@ -650,8 +638,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 			ui_push(app, ui_record_form(app, t->rt, cs->client_id, REC_ID(row)));
 		return true;
 	case UA_ADD:
-		if (!cs->have_client)
-			return true;
 		if (cs->tab == UI_TAB_BASICS)
 			ui_message(app, "%s", _("Nothing to add on this tab; Tab moves to the next one."));
 		else if (cs->tab == UI_TAB_PLANS)
@@ -662,20 +648,16 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 			ui_push(app, ui_record_form(app, t->rt, cs->client_id, 0));
 		return true;
 	case UA_NOT_DONE:
-		if (cs->have_client)
-			record_not_done(app, cs);
+		record_not_done(app, cs);
 		return true;
 	case UA_CLOSE_CASE:
-		if (cs->have_client)
-			ask_close(app, s);
+		ask_close(app, s);
 		return true;
 	case UA_CARD_PRINT:
 	case UA_CARD_SEND:
 		/* The notes tab: the progress record; the meetings tab: the
 		 * selected meeting's minutes; any other: the case summary.
 		 * P sends the same to the printer. */
-		if (!cs->have_client)
-			return true;
 		if (cs->tab == UI_TAB_NOTES)
 			ui_print_record(app, cs->client_id, a == UA_CARD_SEND);
 		else if (cs->tab == UI_TAB_MEETINGS && row && a == UA_CARD_SEND)
@@ -685,18 +667,13 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		else
 			ui_print_summary(app, cs->client_id, a == UA_CARD_SEND);
 		return true;
-	case UA_DELETE:
-		if (cs->tab == UI_TAB_BASICS || !row) {
-			ui_message(app, "%s", _("Nothing to delete here."));
-			return true;
-		}
-		{
-			char *q = xasprintf(_("Delete this %s? It cannot be undone."), _(t->rt->label));
-			cs->pending_delete = REC_ID(row);
-			ui_confirm(app, q, confirm_delete, s);
-			free(q);
-		}
+	case UA_DELETE: {
+		char *q = xasprintf(_("Delete this %s? It cannot be undone."), _(t->rt->label));
+		cs->pending_delete = REC_ID(row);
+		ui_confirm(app, q, confirm_delete, s);
+		free(q);
 		return true;
+	}
 	default:
 		return false;
 	}
@@ -740,9 +717,21 @@ static int64_t card_client(ui_screen *s)
 	return cs->have_client ? cs->client_id : 0;
 }
 
+/* A row is a record's on every tab but the basics (lines of text). */
+static unsigned card_has(ui_app *app, ui_screen *s)
+{
+	card_state *cs = s->st;
+	return cs->tab == UI_TAB_BASICS ? ~(unsigned)UI_NEED_ROW : ui_list_has(&cs->list);
+}
+
+static const char *card_refusal(ui_screen *s, ui_action a, unsigned need)
+{
+	return a == UA_DELETE && need == UI_NEED_ROW ? _("Nothing to delete here.") : NULL;
+}
+
 static const ui_screen_ops card_ops = {
 	.name = N_("Client card"),
-	.contexts = contexts,
+	UI_CTX(UK_CARD, UK_LIST, UK_GLOBAL),
 	.hints = hints,
 	.draw = draw,
 	.key = key,
@@ -750,6 +739,8 @@ static const ui_screen_ops card_ops = {
 	.resume = resume,
 	.close = close_card,
 	.client = card_client,
+	.has = card_has,
+	.refusal = card_refusal,
 };
 
 ui_screen ui_card_screen(ui_app *app, int64_t client_id, enum ui_card_tab tab, int64_t ref_id)

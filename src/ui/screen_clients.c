@@ -29,6 +29,8 @@ typedef struct clients_state {
 	int64_t focus_id;       /* select this client on resume */
 } clients_state;
 
+static const ui_screen_ops clients_ops;
+
 /* ---- the source: keyset pages of client_row ---- */
 
 static size_t src_fetch(void *ctx, const void *anchor, bool backward, size_t n, void **out)
@@ -118,16 +120,11 @@ static void apply_filter(clients_state *c)
 	c->filter.search = c->search_text[0] ? c->search_text : NULL;
 }
 
-static int list_height(ui_app *app)
-{
-	return ui_list_rows(app, 2);
-}
-
 static void reload(ui_app *app, ui_screen *s)
 {
 	clients_state *c = s->st;
 	apply_filter(c);
-	ui_list_reload(&c->list, list_height(app));
+	ui_list_reload(&c->list, ui_list_rows(app, clients_ops.list_used));
 	s->dirty |= UI_D_BODY;
 }
 
@@ -151,7 +148,7 @@ static bool focus(ui_app *app, ui_screen *s, int64_t id)
 		free(r);
 		return false;
 	}
-	ui_list_reload_around(&c->list, list_height(app), r,
+	ui_list_reload_around(&c->list, ui_list_rows(app, clients_ops.list_used), r,
 			      (size_t)store_client_position(app->db, &c->filter, r));
 	s->dirty |= UI_D_BODY;
 	return true;
@@ -160,14 +157,14 @@ static bool focus(ui_app *app, ui_screen *s, int64_t id)
 /* ---- ops ---- */
 
 static const ui_context ctx_list[] = { UK_CLIENTS, UK_LIST, UK_GLOBAL };
-static const ui_context ctx_search[] = { UK_EDIT };
+static const ui_context ctx_search[] = { UK_SEARCH, UK_EDIT };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
 	clients_state *c = s->st;
 	if (c->searching) {
 		*ctx = ctx_search;
-		*n = 1;
+		*n = sizeof ctx_search / sizeof ctx_search[0];
 	} else {
 		*ctx = ctx_list;
 		*n = sizeof ctx_list / sizeof ctx_list[0];
@@ -280,12 +277,12 @@ static bool search_key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 {
 	clients_state *c = s->st;
 
-	if (k == '\n') {
+	if (a == UA_SEARCH_KEEP) {
 		c->searching = false;
 		s->dirty |= UI_D_BODY;
 		return true;
 	}
-	if (k == 27) {
+	if (a == UA_SEARCH_CLEAR) {
 		c->searching = false;
 		ui_edit_set(&c->search, "");
 		reload(app, s);
@@ -345,13 +342,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	}
 }
 
-static void resize(ui_app *app, ui_screen *s)
-{
-	clients_state *c = s->st;
-	ui_list_resize(&c->list, list_height(app));
-	s->dirty |= UI_D_BODY;
-}
-
 static void resume(ui_app *app, ui_screen *s)
 {
 	clients_state *c = s->st;
@@ -392,9 +382,9 @@ static const ui_screen_ops clients_ops = {
 	.name = N_("Clients"),
 	.contexts = contexts,
 	.hints = hints,
+	UI_LIST_AT(clients_state, list, 2),
 	.draw = draw,
 	.key = key,
-	.resize = resize,
 	.resume = resume,
 	.close = close_clients,
 	.cursor = cursor,
@@ -413,7 +403,7 @@ ui_screen ui_clients_screen(ui_app *app)
 	c->search_text = xstrdup("");
 	ui_list_init(&c->list, &src);
 	apply_filter(c);
-	ui_list_reload(&c->list, list_height(app));
+	ui_list_reload(&c->list, ui_list_rows(app, clients_ops.list_used));
 	return s;
 }
 

@@ -22,10 +22,7 @@ typedef struct drafts_state {
 	int64_t pending;
 } drafts_state;
 
-static int list_height(ui_app *app)
-{
-	return ui_list_rows(app, 2);
-}
+static const ui_screen_ops drafts_ops;
 
 static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
 {
@@ -67,24 +64,7 @@ static void load(ui_app *app, drafts_state *ds)
 	ds->arr.draw_ctx = ds;
 	ui_array_source_make(&ds->arr, &src);
 	ui_list_init(&ds->list, &src);
-	ui_list_reload(&ds->list, list_height(app));
-}
-
-static const ui_context drafts_ctx[] = { UK_DRAFTS, UK_LIST, UK_GLOBAL };
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = drafts_ctx;
-	*n = sizeof drafts_ctx / sizeof drafts_ctx[0];
-}
-
-static const ui_hint *hints(ui_screen *s)
-{
-	static const ui_hint h[] = {
-		{ UA_OPEN, N_("reopen") }, { UA_DISCARD, N_("discard") },
-		{ UA_BACK, N_("later") }, { UA_HELP, N_("help") }, { UA_NONE, NULL },
-	};
-	return h;
+	ui_list_reload(&ds->list, ui_list_rows(app, drafts_ops.list_used));
 }
 
 static void draw(ui_app *app, ui_screen *s)
@@ -140,21 +120,12 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 			ui_push(app, ui_draft_form(app, d));
 		return true;
 	case UA_DISCARD:
-		if (d) {
-			ds->pending = d->id;
-			ui_confirm(app, _("Throw this draft away? The text in it will be lost."), confirm_discard, s);
-		}
+		ds->pending = d->id;
+		ui_confirm(app, _("Throw this draft away? The text in it will be lost."), confirm_discard, s);
 		return true;
 	default:
 		return false;
 	}
-}
-
-static void resize(ui_app *app, ui_screen *s)
-{
-	drafts_state *ds = s->st;
-	ui_list_resize(&ds->list, list_height(app));
-	s->dirty |= UI_D_BODY;
 }
 
 static void resume(ui_app *app, ui_screen *s)
@@ -179,11 +150,12 @@ static void close_drafts(ui_app *app, ui_screen *s)
 
 static const ui_screen_ops drafts_ops = {
 	.name = N_("Drafts"),
-	.contexts = contexts,
-	.hints = hints,
+	UI_CTX(UK_DRAFTS, UK_LIST, UK_GLOBAL),
+	UI_HINTS({ UA_OPEN, N_("reopen") }, { UA_DISCARD, N_("discard") },
+		 { UA_BACK, N_("later") }, { UA_HELP, N_("help") }),
+	UI_LIST_AT(drafts_state, list, 2),
 	.draw = draw,
 	.key = key,
-	.resize = resize,
 	.resume = resume,
 	.close = close_drafts,
 };

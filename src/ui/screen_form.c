@@ -415,12 +415,10 @@ static void leave(ui_app *app, ui_screen *s)
 
 /* ---- ops ---- */
 
-static const ui_context form_ctx[] = { UK_FORM, UK_EDIT };
-
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	*ctx = form_ctx;
-	*n = 2;
+	form_state *fs = s->st;
+	ui_form_contexts(&fs->form, ctx, n);
 }
 
 static const ui_hint *hints(ui_screen *s)
@@ -583,11 +581,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	return true;     /* a form keeps every key */
 }
 
-static void resize(ui_app *app, ui_screen *s)
-{
-	s->dirty |= UI_D_BODY;
-}
-
 static void save_draft(ui_app *app, ui_screen *s)
 {
 	form_state *fs = s->st;
@@ -617,7 +610,6 @@ static const ui_screen_ops form_ops = {
 	.hints = hints,
 	.draw = draw,
 	.key = key,
-	.resize = resize,
 	.save_draft = save_draft,
 	.close = close_form,
 	.cursor = cursor,

@@ -21,23 +21,6 @@ typedef struct help_state {
 	char *title;
 } help_state;
 
-static const ui_context help_ctx[] = { UK_LIST, UK_GLOBAL };
-static const ui_hint help_hints[] = {
-	{ UA_BACK, N_("back") }, { UA_DOWN, N_("down") }, { UA_UP, N_("up") },
-	{ UA_NONE, NULL },
-};
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = help_ctx;
-	*n = sizeof help_ctx / sizeof help_ctx[0];
-}
-
-static const ui_hint *hints(ui_screen *s)
-{
-	return help_hints;
-}
-
 static void wrap(help_state *h, int cols);
 
 static void draw_line(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
@@ -77,7 +60,7 @@ static void resize(ui_app *app, ui_screen *s)
 	help_state *h = s->st;
 	/* Wrapped again to the new width (back at the top). */
 	wrap(h, app->cols - 1);
-	ui_list_reload(&h->list, app->body_h > 1 ? app->body_h - 1 : 1);
+	ui_list_reload(&h->list, ui_screen_list_rows(app, s));
 	s->dirty |= UI_D_BODY;
 }
 
@@ -95,8 +78,9 @@ static void close_help(ui_app *app, ui_screen *s)
 
 static const ui_screen_ops help_ops = {
 	.name = N_("Help"),
-	.contexts = contexts,
-	.hints = hints,
+	UI_CTX(UK_LIST, UK_GLOBAL),
+	UI_HINTS({ UA_BACK, N_("back") }, { UA_DOWN, N_("down") }, { UA_UP, N_("up") }),
+	UI_LIST_AT(help_state, list, 1),
 	.draw = draw,
 	.key = key,
 	.resize = resize,
@@ -170,15 +154,42 @@ static void wrap(help_state *h, int cols)
 	h->arr.n = h->n;
 }
 
+/* The contexts of screen of, then those of its other states: typing a
+ * list's search, a form's one-line and choice fields, a yes/no question
+ * over any screen (each once). */
+static void help_contexts(ui_screen *of, ui_context *out, size_t *n)
+{
+	static const struct { ui_context with, also; } modes[] = {
+		{ UK_LIST, UK_SEARCH }, { UK_FORM, UK_LINE }, { UK_FORM, UK_CHOICE },
+		{ UK_GLOBAL, UK_CONFIRM },
+	};
+	const ui_context *ctx;
+	size_t nctx;
+	bool seen[UK_CONTEXT_COUNT] = { false };
+
+	ui_screen_contexts(of, &ctx, &nctx);
+	*n = 0;
+	for (size_t i = 0; i < nctx; i++)
+		if (!seen[ctx[i]]) {
+			seen[ctx[i]] = true;
+			out[(*n)++] = ctx[i];
+		}
+	for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++)
+		if (seen[modes[m].with] && !seen[modes[m].also]) {
+			seen[modes[m].also] = true;
+			out[(*n)++] = modes[m].also;
+		}
+}
+
 ui_screen ui_help_screen(ui_app *app, ui_screen *of)
 {
 	help_state *h = xcalloc(1, sizeof *h);
-	const ui_context *ctx;
+	ui_context ctx[UK_CONTEXT_COUNT];
 	size_t nctx;
 	ui_list_source src;
 	ui_screen s = { &help_ops, h, UI_D_BODY };
 
-	of->ops->contexts(of, &ctx, &nctx);
+	help_contexts(of, ctx, &nctx);
 	h->text = ui_keys_help(&app->keys, ctx, nctx);
 	h->title = xasprintf(_("Keys of '%s'. To change one, config file: bind.NAME = KEY"),
 			     _(of->ops->name));
@@ -187,6 +198,6 @@ ui_screen ui_help_screen(ui_app *app, ui_screen *of)
 	h->arr.draw_row = draw_line;
 	ui_array_source_make(&h->arr, &src);
 	ui_list_init(&h->list, &src);
-	ui_list_reload(&h->list, app->body_h > 1 ? app->body_h - 1 : 1);
+	ui_list_reload(&h->list, ui_screen_list_rows(app, &s));
 	return s;
 }

@@ -30,10 +30,7 @@ typedef struct icf_state {
 	const char *shown;      /* the component shown now, or NULL for all */
 } icf_state;
 
-static int list_height(ui_app *app)
-{
-	return ui_list_rows(app, 2);
-}
+static const ui_screen_ops icf_ops;
 
 static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
 {
@@ -80,26 +77,8 @@ static void search(ui_app *app, icf_state *st)
 	st->arr.draw_ctx = st;
 	ui_array_source_make(&st->arr, &src);
 	ui_list_init(&st->list, &src);
-	ui_list_reload(&st->list, list_height(app));
+	ui_list_reload(&st->list, ui_list_rows(app, icf_ops.list_used));
 	free(q);
-}
-
-/* Typing owns the letters, so only arrows and pages move the list. */
-static const ui_context icf_ctx[] = { UK_EDIT };
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = icf_ctx;
-	*n = 1;
-}
-
-static const ui_hint *hints(ui_screen *s)
-{
-	static const ui_hint h[] = {
-		{ UA_OPEN, N_("pick") }, { UA_CANCEL, N_("back") },
-		{ UA_NONE, NULL },
-	};
-	return h;
 }
 
 static void draw(ui_app *app, ui_screen *s)
@@ -170,13 +149,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	return true;
 }
 
-static void resize(ui_app *app, ui_screen *s)
-{
-	icf_state *st = s->st;
-	ui_list_resize(&st->list, list_height(app));
-	s->dirty |= UI_D_BODY;
-}
-
 static bool cursor(ui_screen *s)
 {
 	return true;
@@ -194,11 +166,12 @@ static void close_icf(ui_app *app, ui_screen *s)
 
 static const ui_screen_ops icf_ops = {
 	.name = N_("ICF codes"),
-	.contexts = contexts,
-	.hints = hints,
+	/* Typing owns the letters, so only arrows and pages move the list. */
+	UI_CTX(UK_EDIT),
+	UI_HINTS({ UA_OPEN, N_("pick") }, { UA_CANCEL, N_("back") }),
+	UI_LIST_AT(icf_state, list, 2),
 	.draw = draw,
 	.key = key,
-	.resize = resize,
 	.close = close_icf,
 	.cursor = cursor,
 };

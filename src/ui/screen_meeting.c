@@ -36,25 +36,6 @@ static void draw_item(ui_rows *r, ui_win *w, int y, int x, int width, const void
 	ui_put_cut(w, y, cx, x + width - cx, a->what, true);
 }
 
-static const ui_context ctx_list[] = { UK_MEETING, UK_RECORD, UK_LIST, UK_GLOBAL };
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = ctx_list;
-	*n = sizeof ctx_list / sizeof ctx_list[0];
-}
-
-static const ui_hint *hints(ui_screen *s)
-{
-	static const ui_hint h[] = {
-		{ UA_HELP, N_("help") }, { UA_HEADER, N_("meeting") }, { UA_ROW_ADD, N_("add item") },
-		{ UA_ROW_EDIT, N_("edit") }, { UA_ITEM_DONE, N_("done") }, { UA_PRINT, N_("print") },
-		{ UA_BACK, N_("back") },
-		{ UA_NONE, NULL },
-	};
-	return h;
-}
-
 static void draw(ui_app *app, ui_screen *s)
 {
 	meeting_state *m = s->st;
@@ -69,8 +50,6 @@ static void toggle_done(ui_app *app, meeting_state *m)
 	action_item a;
 	tsu_err e;
 
-	if (!sel)
-		return;
 	record_copy(&rt_action_item, &a, sel);
 	a.done_on = a.done_on == DATE_NONE ? app->today : DATE_NONE;
 	if (store_record_update(app->db, &rt_action_item, &a, &e) != TSU_OK)
@@ -103,13 +82,17 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 
 static const ui_screen_ops meeting_ops = {
 	.name = N_("Meeting"),
-	.contexts = contexts,
-	.hints = hints,
+	UI_CTX(UK_MEETING, UK_RECORD, UK_LIST, UK_GLOBAL),
+	UI_HINTS({ UA_HELP, N_("help") }, { UA_HEADER, N_("meeting") },
+		 { UA_ROW_ADD, N_("add item") }, { UA_ROW_EDIT, N_("edit") },
+		 { UA_ITEM_DONE, N_("done") }, { UA_PRINT, N_("print") }, { UA_BACK, N_("back") }),
 	.draw = draw,
 	.key = key,
 	.resize = ui_rows_screen_resize,
 	.resume = ui_rows_screen_resume,
 	.close = ui_rows_screen_close,
+	.has = ui_rows_screen_has,
+	.refusal = ui_rows_screen_refusal,
 };
 
 ui_screen ui_meeting_screen(ui_app *app, int64_t client_id, int64_t meeting_id)

@@ -143,24 +143,6 @@ static void maybe_offer(ui_app *app, ui_screen *s)
 		   revise_answer, s);
 }
 
-static const ui_context ctx_list[] = { UK_RECORD, UK_LIST, UK_GLOBAL };
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = ctx_list;
-	*n = sizeof ctx_list / sizeof ctx_list[0];
-}
-
-static const ui_hint *hints(ui_screen *s)
-{
-	static const ui_hint h[] = {
-		{ UA_HELP, N_("help") }, { UA_HEADER, N_("record") }, { UA_ROW_EDIT, N_("goal row") },
-		{ UA_REVISE, N_("revise plan") }, { UA_PRINT, N_("print") }, { UA_BACK, N_("back") },
-		{ UA_NONE, NULL },
-	};
-	return h;
-}
-
 static void draw(ui_app *app, ui_screen *s)
 {
 	mon_state *m = s->st;
@@ -212,13 +194,17 @@ static void close_mon(ui_app *app, ui_screen *s)
 
 static const ui_screen_ops mon_ops = {
 	.name = N_("Monitoring"),
-	.contexts = contexts,
-	.hints = hints,
+	UI_CTX(UK_RECORD, UK_LIST, UK_GLOBAL),
+	UI_HINTS({ UA_HELP, N_("help") }, { UA_HEADER, N_("record") },
+		 { UA_ROW_EDIT, N_("goal row") }, { UA_REVISE, N_("revise plan") },
+		 { UA_PRINT, N_("print") }, { UA_BACK, N_("back") }),
 	.draw = draw,
 	.key = key,
 	.resize = ui_rows_screen_resize,
 	.resume = resume,
 	.close = close_mon,
+	.has = ui_rows_screen_has,
+	.refusal = ui_rows_screen_refusal,
 };
 
 ui_screen ui_monitoring_screen(ui_app *app, int64_t client_id, int64_t monitoring_id)

@@ -337,17 +337,17 @@ static void draw(ui_app *app, ui_screen *s)
 /* ---- keys ---- */
 
 static const ui_context list_ctx[] = { UK_NOTES, UK_RECORD, UK_LIST, UK_GLOBAL };
-static const ui_context typing_ctx[] = { UK_EDIT };
+static const ui_context typing_ctx[] = { UK_SEARCH, UK_EDIT };
 
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
 	notes_state *ns = s->st;
 	if (ns->typing) {
 		*ctx = typing_ctx;
-		*n = 1;
+		*n = sizeof typing_ctx / sizeof typing_ctx[0];
 	} else {
 		*ctx = list_ctx;
-		*n = 4;
+		*n = sizeof list_ctx / sizeof list_ctx[0];
 	}
 }
 
@@ -499,15 +499,15 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	if (ns->typing) {
 		/* Esc on the empty search of every note: nothing to search,
 		 * so the worker wants out, as the hint's "back" says. */
-		if (k == 27 && !ns->client_id && ns->query.len == 0 && ns->list.nrows == 0) {
+		if (a == UA_SEARCH_CLEAR && !ns->client_id && ns->query.len == 0 && ns->list.nrows == 0) {
 			ui_pop(app);
 			return true;
 		}
-		if (k == '\n' || k == 27) {
+		if (a == UA_SEARCH_KEEP || a == UA_SEARCH_CLEAR) {
 			ns->typing = false;
-			if (k == 27 && ns->client_id)
+			if (a == UA_SEARCH_CLEAR && ns->client_id)
 				ui_edit_set(&ns->query, "");
-			if (k == '\n' || ns->client_id)
+			if (a == UA_SEARCH_KEEP || ns->client_id)
 				load(ns, 0);
 		} else if (k == '/' && ns->query.len == 0) {
 			/* "/" starts a search on every list: typed into an
@@ -545,7 +545,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	case UA_OPEN:
 	case UA_ROW_EDIT:
 		if (!row)
-			return true;
+			return true;       /* Enter on an empty list */
 		if (ns->client_id)
 			ui_push(app, ui_record_form(app, &rt_note, ns->client_id, REC_ID(row)));
 		else
@@ -557,16 +557,15 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		return true;
 	case UA_PRINT:
 	case UA_SEND:
-		if (ns->client_id)
-			ui_print_record(app, ns->client_id, a == UA_SEND);
+		ui_print_record(app, ns->client_id, a == UA_SEND);
 		return true;
 	case UA_NEXT_DONE:
-		if (row && ns->client_id)
+		if (ns->client_id)
 			toggle_next_done(app, ns, REC_ID(row));
 		s->dirty |= UI_D_BODY;
 		return true;
 	case UA_ROW_DELETE:
-		if (!row || !ns->client_id)
+		if (!ns->client_id)
 			return true;
 		ns->pending_delete = REC_ID(row);
 		ui_confirm(app, _("Delete this progress note? It cannot be undone."), confirm_delete, s);
@@ -593,6 +592,15 @@ static void resume(ui_app *app, ui_screen *s)
 	s->dirty |= UI_D_BODY;
 }
 
+/* The search of every record prints nothing: a note is one client's. */
+static unsigned has(ui_app *app, ui_screen *s)
+{
+	notes_state *ns = s->st;
+	unsigned h = ui_list_has(&ns->list);
+
+	return ns->client_id ? h : h & ~(unsigned)UI_NEED_PRINTABLE;
+}
+
 static bool cursor(ui_screen *s)
 {
 	notes_state *ns = s->st;
@@ -612,6 +620,7 @@ static const ui_screen_ops notes_ops = {
 	.name = N_("Notes"),
 	.contexts = contexts,
 	.hints = hints,
+	.has = has,
 	.draw = draw,
 	.key = key,
 	.resize = resize,
@@ -625,6 +634,7 @@ static const ui_screen_ops search_ops = {
 	.name = N_("Search"),
 	.contexts = contexts,
 	.hints = hints,
+	.has = has,
 	.draw = draw,
 	.key = key,
 	.resize = resize,

@@ -28,10 +28,7 @@ typedef struct phrases_state {
 	void *arg;
 } phrases_state;
 
-static int list_height(ui_app *app)
-{
-	return ui_list_rows(app, 6);
-}
+static const ui_screen_ops phrases_ops;
 
 static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
 {
@@ -62,29 +59,13 @@ static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *
 		wmove(w, y, x);
 }
 
-static const ui_context phrases_ctx[] = { UK_LIST };
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = phrases_ctx;
-	*n = 1;
-}
-
-static const ui_hint *hints(ui_screen *s)
-{
-	static const ui_hint h[] = {
-		{ UA_OPEN, N_("insert") }, { UA_BACK, N_("back") }, { UA_NONE, NULL },
-	};
-	return h;
-}
-
 static void draw(ui_app *app, ui_screen *s)
 {
 	phrases_state *st = s->st;
 	const char *sel = ui_list_selected(&st->list);
 	char *title = xasprintf(_("Fixed phrases for %s (1-9 or Enter inserts at the cursor, Esc: back)"),
 				st->kind[0] ? store_enum_label(st->kind) : _("every kind"));
-	int py = app->body_y + 1 + list_height(app);
+	int py = app->body_y + 1 + ui_list_rows(app, phrases_ops.list_used);
 
 	wattron(stdscr, A_BOLD);
 	ui_put_cut(stdscr, app->body_y, 0, app->cols, title, true);
@@ -138,13 +119,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	return true;
 }
 
-static void resize(ui_app *app, ui_screen *s)
-{
-	phrases_state *st = s->st;
-	ui_list_resize(&st->list, list_height(app));
-	s->dirty |= UI_D_BODY;
-}
-
 static void close_phrases(ui_app *app, ui_screen *s)
 {
 	phrases_state *st = s->st;
@@ -157,11 +131,11 @@ static void close_phrases(ui_app *app, ui_screen *s)
 
 static const ui_screen_ops phrases_ops = {
 	.name = N_("Fixed phrases"),
-	.contexts = contexts,
-	.hints = hints,
+	UI_CTX(UK_LIST),
+	UI_HINTS({ UA_OPEN, N_("insert") }, { UA_BACK, N_("back") }),
+	UI_LIST_AT(phrases_state, list, 6),
 	.draw = draw,
 	.key = key,
-	.resize = resize,
 	.close = close_phrases,
 };
 
@@ -186,6 +160,6 @@ ui_screen ui_phrases_screen(ui_app *app, const char *kind, ui_phrase_fn fn, void
 	st->arr.draw_ctx = st;
 	ui_array_source_make(&st->arr, &src);
 	ui_list_init(&st->list, &src);
-	ui_list_reload(&st->list, list_height(app));
+	ui_list_reload(&st->list, ui_list_rows(app, phrases_ops.list_used));
 	return s;
 }

@@ -99,13 +99,26 @@ static bool is_draft(const plan_state *p)
 	return p->rows.have && strcmp(the_plan(p)->stage, "draft") == 0;
 }
 
-/* A key that would change a consented plan: say why not and how. */
-static void refuse_read_only(ui_app *app, const plan_state *p)
+/* Only a draft changes (UI_NEED_WRITABLE): a consented plan is
+ * read-only, here and in the store. */
+static unsigned has(ui_app *app, ui_screen *s)
 {
+	plan_state *p = s->st;
+	unsigned h = ui_rows_has(&p->rows);
+
+	return is_draft(p) ? h : h & ~(unsigned)UI_NEED_WRITABLE;
+}
+
+/* A key that would change a consented plan: say why not and how. */
+static const char *refusal(ui_screen *s, ui_action a, unsigned need)
+{
+	plan_state *p = s->st;
+
+	if (need != UI_NEED_WRITABLE || !p->rows.have)
+		return ui_rows_screen_refusal(s, a, need);
 	if (strcmp(the_plan(p)->stage, "superseded") == 0)
-		ui_error(app, "%s", _("This is a past version of the plan, kept as it was consented; open the plan in force to change it."));
-	else
-		ui_error(app, "%s", _("The client consented to this plan, so it is read-only; press R to start a new version (変更)."));
+		return _("This is a past version of the plan, kept as it was consented; open the plan in force to change it.");
+	return _("The client consented to this plan, so it is read-only; press R to start a new version (変更).");
 }
 
 static void reload(plan_state *p, int64_t select)
@@ -326,14 +339,6 @@ static void pick_provider(ui_app *app, ui_screen *s)
 
 /* ---- ops ---- */
 
-static const ui_context ctx_list[] = { UK_PLAN, UK_RECORD, UK_LIST, UK_GLOBAL };
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = ctx_list;
-	*n = sizeof ctx_list / sizeof ctx_list[0];
-}
-
 static const ui_hint *hints(ui_screen *s)
 {
 	static const ui_hint draft_h[] = {
@@ -382,14 +387,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 			if (row)
 				ui_push(app, ui_view_form(app, &rt_plan_row, p->rows.client_id, p->rows.id, row->id));
 			return true;
-		case UA_ROW_ADD:
-		case UA_ROW_DELETE:
-		case UA_ROW_UP:
-		case UA_ROW_DOWN:
-		case UA_PULL_NEEDS:
-		case UA_PROVIDER_PICK:
-			refuse_read_only(app, p);
-			return true;
 		default:
 			break;
 		}
@@ -430,13 +427,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	}
 }
 
-static void resize(ui_app *app, ui_screen *s)
-{
-	plan_state *p = s->st;
-	ui_rows_resize(&p->rows);
-	s->dirty |= UI_D_BODY;
-}
-
 static void resume(ui_app *app, ui_screen *s)
 {
 	plan_state *p = s->st;
@@ -453,13 +443,15 @@ static void close_plan(ui_app *app, ui_screen *s)
 
 static const ui_screen_ops plan_ops = {
 	.name = N_("Plan"),
-	.contexts = contexts,
+	UI_CTX(UK_PLAN, UK_RECORD, UK_LIST, UK_GLOBAL),
 	.hints = hints,
 	.draw = draw,
 	.key = key,
-	.resize = resize,
+	.resize = ui_rows_screen_resize,
 	.resume = resume,
 	.close = close_plan,
+	.has = has,
+	.refusal = refusal,
 };
 
 ui_screen ui_plan_screen(ui_app *app, int64_t client_id, int64_t plan_id)

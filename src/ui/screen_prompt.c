@@ -22,21 +22,10 @@ typedef struct prompt_state {
 	ui_prompt_cancel_fn cancel;
 } prompt_state;
 
-static const ui_context prompt_ctx[] = { UK_FORM, UK_EDIT };
-
 static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 {
-	*ctx = prompt_ctx;
-	*n = 2;
-}
-
-static const ui_hint *hints(ui_screen *s)
-{
-	static const ui_hint h[] = {
-		{ UA_SAVE, N_("OK") }, { UA_CANCEL, N_("cancel") },
-		{ UA_FIELD_NEXT, N_("next field") }, { UA_NONE, NULL },
-	};
-	return h;
+	prompt_state *p = s->st;
+	ui_form_contexts(&p->form, ctx, n);
 }
 
 static void draw(ui_app *app, ui_screen *s)
@@ -57,8 +46,7 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	prompt_state *p = s->st;
 	bool last = p->form.cur + 1 >= p->form.n;
 
-	if (a == UA_SAVE || (k == '\n' && last && p->form.n &&
-			     p->form.fields[p->form.cur].kind != UI_F_LONG)) {
+	if (a == UA_SAVE || (a == UA_FIELD_ENTER && last && p->form.n)) {
 		if (p->fn(app, p->arg, &p->form))
 			ui_pop(app);
 		else
@@ -80,11 +68,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	return true;
 }
 
-static void resize(ui_app *app, ui_screen *s)
-{
-	s->dirty |= UI_D_BODY;
-}
-
 static bool cursor(ui_screen *s)
 {
 	return true;
@@ -102,10 +85,10 @@ static void close_prompt(ui_app *app, ui_screen *s)
 static const ui_screen_ops prompt_ops = {
 	.name = N_("Question"),
 	.contexts = contexts,
-	.hints = hints,
+	UI_HINTS({ UA_SAVE, N_("OK") }, { UA_CANCEL, N_("cancel") },
+		 { UA_FIELD_NEXT, N_("next field") }),
 	.draw = draw,
 	.key = key,
-	.resize = resize,
 	.close = close_prompt,
 	.cursor = cursor,
 };

@@ -28,10 +28,7 @@ typedef struct providers_state {
 	void *arg;
 } providers_state;
 
-static int list_height(ui_app *app)
-{
-	return app->body_h - 2 > 1 ? app->body_h - 2 : 1;
-}
+static const ui_screen_ops providers_ops;
 
 static void draw_row(void *ctx, ui_win *w, int y, int x, int width, const void *row, bool sel)
 {
@@ -74,19 +71,11 @@ static void load(ui_app *app, providers_state *ps, int64_t select)
 	ps->arr.draw_ctx = ps;
 	ui_array_source_make(&ps->arr, &src);
 	ui_list_init(&ps->list, &src);
-	ui_list_reload(&ps->list, list_height(app));
+	ui_list_reload(&ps->list, ui_list_rows(app, providers_ops.list_used));
 	for (size_t i = 0; select && i < ps->n; i++)
 		if (ps->v[i].id == select)
 			for (size_t k = 0; k < i; k++)
 				ui_list_action(&ps->list, UA_DOWN);
-}
-
-static const ui_context providers_ctx[] = { UK_PROVIDERS, UK_LIST, UK_GLOBAL };
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = providers_ctx;
-	*n = sizeof providers_ctx / sizeof providers_ctx[0];
 }
 
 static const ui_hint *hints(ui_screen *s)
@@ -179,24 +168,16 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	case UA_PROVIDER_ADD:
 		ui_push(app, ui_record_form(app, &rt_service_provider, 0, 0));
 		return true;
-	case UA_PROVIDER_DELETE:
-		if (p) {
-			char *q = xasprintf(_("Delete %s from the register? It cannot be undone."), p->name);
-			ps->pending = p->id;
-			ui_confirm(app, q, confirm_delete, s);
-			free(q);
-		}
+	case UA_PROVIDER_DELETE: {
+		char *q = xasprintf(_("Delete %s from the register? It cannot be undone."), p->name);
+		ps->pending = p->id;
+		ui_confirm(app, q, confirm_delete, s);
+		free(q);
 		return true;
+	}
 	default:
 		return false;
 	}
-}
-
-static void resize(ui_app *app, ui_screen *s)
-{
-	providers_state *ps = s->st;
-	ui_list_resize(&ps->list, list_height(app));
-	s->dirty |= UI_D_BODY;
 }
 
 /* Back from a form: the list as stored, the same provider selected. */
@@ -219,11 +200,11 @@ static void close_providers(ui_app *app, ui_screen *s)
 
 static const ui_screen_ops providers_ops = {
 	.name = N_("Providers"),
-	.contexts = contexts,
+	UI_CTX(UK_PROVIDERS, UK_LIST, UK_GLOBAL),
 	.hints = hints,
+	UI_LIST_AT(providers_state, list, 2),
 	.draw = draw,
 	.key = key,
-	.resize = resize,
 	.resume = resume,
 	.close = close_providers,
 };

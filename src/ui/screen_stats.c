@@ -37,24 +37,6 @@ static void load(ui_app *app, stats_state *st)
 		ui_error(app, "%s", e.msg);
 }
 
-static const ui_context stats_ctx[] = { UK_STATS, UK_LIST, UK_GLOBAL };
-
-static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
-{
-	*ctx = stats_ctx;
-	*n = sizeof stats_ctx / sizeof stats_ctx[0];
-}
-
-static const ui_hint *hints(ui_screen *s)
-{
-	static const ui_hint h[] = {
-		{ UA_STATS_PREV, N_("month before") }, { UA_STATS_NEXT, N_("month after") },
-		{ UA_STATS_PRINT, N_("PDF") }, { UA_STATS_SEND, N_("printer") }, { UA_BACK, N_("back") }, { UA_HELP, N_("help") },
-		{ UA_NONE, NULL },
-	};
-	return h;
-}
-
 /* A rate cell: "83.3%" right-aligned in 7 columns, then its bar. */
 static void rate_cell(stats_state *st, int y, int x, int permille, int bar)
 {
@@ -225,8 +207,10 @@ static void close_stats(ui_app *app, ui_screen *s)
 
 static const ui_screen_ops stats_ops = {
 	.name = N_("Caseload health"),
-	.contexts = contexts,
-	.hints = hints,
+	UI_CTX(UK_STATS, UK_LIST, UK_GLOBAL),
+	UI_HINTS({ UA_STATS_PREV, N_("month before") }, { UA_STATS_NEXT, N_("month after") },
+		 { UA_STATS_PRINT, N_("PDF") }, { UA_STATS_SEND, N_("printer") },
+		 { UA_BACK, N_("back") }, { UA_HELP, N_("help") }),
 	.draw = draw,
 	.key = key,
 	.resize = resize,

@@ -287,16 +287,6 @@ static void contexts(ui_screen *s, const ui_context **ctx, size_t *n)
 	*n = 4;
 }
 
-static const ui_hint *hints(ui_screen *s)
-{
-	static const ui_hint h[] = {
-		{ UA_HELP, N_("help") }, { UA_OPEN, N_("slot") }, { UA_ROW_ADD, N_("add") },
-		{ UA_ROW_DELETE, N_("delete") }, { UA_NON_WEEKLY, N_("not weekly") },
-		{ UA_PRINT, N_("print") }, { UA_BACK, N_("back") }, { UA_NONE, NULL },
-	};
-	return h;
-}
-
 static void clamp_view(ui_app *app, weekly_state *w)
 {
 	int rows = grid_rows(app);
@@ -386,15 +376,29 @@ static void close_weekly(ui_app *app, ui_screen *s)
 	free(w);
 }
 
+/* The grid's cursor is always on a cell (a slot or an empty hour); the
+ * services that are not weekly are rows. */
+static unsigned has(ui_app *app, ui_screen *s)
+{
+	weekly_state *w = s->st;
+	unsigned h = ui_rows_has(&w->nw);
+
+	return w->other ? h : h | UI_NEED_ROW;
+}
+
 static const ui_screen_ops weekly_ops = {
 	.name = N_("Weekly schedule"),
 	.contexts = contexts,
-	.hints = hints,
+	UI_HINTS({ UA_HELP, N_("help") }, { UA_OPEN, N_("slot") }, { UA_ROW_ADD, N_("add") },
+		 { UA_ROW_DELETE, N_("delete") }, { UA_NON_WEEKLY, N_("not weekly") },
+		 { UA_PRINT, N_("print") }, { UA_BACK, N_("back") }),
 	.draw = draw,
 	.key = key,
 	.resize = resize,
 	.resume = resume,
 	.close = close_weekly,
+	.has = has,
+	.refusal = ui_rows_screen_refusal,
 };
 
 static const char *const plan_head[] = {

@@ -125,11 +125,31 @@ static bool choice_key(ui_field *fd, ui_action a, ui_key k)
 		return false;
 	if (a == UA_CHAR_LEFT)
 		fd->choice = (fd->choice + fd->nchoices - 1) % fd->nchoices;
-	else if (a == UA_CHAR_RIGHT || k == ' ')
+	else if (a == UA_CHAR_RIGHT || a == UA_CHOICE_NEXT)
 		fd->choice = (fd->choice + 1) % fd->nchoices;
 	else
 		return false;
 	return true;
+}
+
+void ui_form_contexts(const ui_form *f, const ui_context **ctx, size_t *n)
+{
+	static const ui_context long_ctx[] = { UK_FORM, UK_EDIT };
+	static const ui_context line_ctx[] = { UK_FORM, UK_LINE, UK_EDIT };
+	static const ui_context choice_ctx[] = { UK_FORM, UK_CHOICE, UK_LINE, UK_EDIT };
+	ui_field_kind kind = f->n ? f->fields[f->cur].kind : UI_F_TEXT;
+
+	if (kind == UI_F_CHOICE || kind == UI_F_CHECK) {
+		*ctx = choice_ctx;
+		*n = sizeof choice_ctx / sizeof choice_ctx[0];
+	} else if (kind == UI_F_LONG) {
+		/* Enter is a line break here. */
+		*ctx = long_ctx;
+		*n = sizeof long_ctx / sizeof long_ctx[0];
+	} else {
+		*ctx = line_ctx;
+		*n = sizeof line_ctx / sizeof line_ctx[0];
+	}
 }
 
 bool ui_form_key(ui_form *f, ui_action a, ui_key k)
@@ -144,7 +164,7 @@ bool ui_form_key(ui_form *f, ui_action a, ui_key k)
 	if (fd->kind == UI_F_LONG && (k == UI_FN(KEY_UP) || k == UI_FN(KEY_DOWN)) &&
 	    ui_edit_move_line(&fd->ed, k == UI_FN(KEY_UP) ? -1 : 1))
 		return true;
-	if (a == UA_FIELD_NEXT || (k == '\n' && fd->kind != UI_F_LONG)) {
+	if (a == UA_FIELD_NEXT || a == UA_FIELD_ENTER) {
 		move_field(f, 1);
 		return true;
 	}
@@ -159,11 +179,11 @@ bool ui_form_key(ui_form *f, ui_action a, ui_key k)
 		f->changed = true;
 		return true;
 	case UI_F_CHECK:
-		if (k == ' ' || a == UA_CHAR_LEFT || a == UA_CHAR_RIGHT)
+		if (a == UA_CHOICE_NEXT || a == UA_CHAR_LEFT || a == UA_CHAR_RIGHT)
 			fd->checked = !fd->checked;
-		else if (k == 'y' || k == 'Y')
+		else if (a == UA_CHECK_YES)
 			fd->checked = true;
-		else if (k == 'n' || k == 'N')
+		else if (a == UA_CHECK_NO)
 			fd->checked = false;
 		else
 			return false;

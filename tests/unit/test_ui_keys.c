@@ -133,15 +133,28 @@ static void curses_backspace_and_return_forms_are_normalised(void **state)
 	assert_int_equal(ui_key_from_curses(OK, 0x3042), 0x3042);
 }
 
+/* A key as a form screen hands it on: looked up in the contexts of the
+ * current field (a choice's Space, a check box's y and n are actions). */
+static bool press(const ui_keymap *km, ui_form *f, ui_key k)
+{
+	const ui_context *ctx;
+	size_t n;
+
+	ui_form_contexts(f, &ctx, &n);
+	return ui_form_key(f, ui_keys_lookup(km, ctx, n, k), k);
+}
+
 /* The form widget's key handling, also free of the terminal. */
 static void form_moves_between_fields_and_cycles_choices(void **state)
 {
 	static const char *const vals[] = { "plan", "child", NULL };
+	ui_keymap km;
 	ui_form f;
 	ui_field *fd;
 	char *v;
 
 	(void)state;
+	ui_keys_defaults(&km);
 	ui_form_init(&f);
 	ui_form_add(&f, "name", "name", UI_F_TEXT, 10);
 	fd = ui_form_add(&f, "kind", "kind", UI_F_CHOICE, 0);
@@ -149,19 +162,23 @@ static void form_moves_between_fields_and_cycles_choices(void **state)
 	ui_form_add(&f, "ok", "ok", UI_F_CHECK, 0);
 	ui_form_add(&f, "long", "long", UI_F_LONG, 0);
 	assert_true(ui_form_key(&f, UA_NONE, 0x5C71));   /* 山 */
-	assert_true(ui_form_key(&f, UA_NONE, '\n'));
+	assert_true(press(&km, &f, '\n'));
 	assert_int_equal(f.cur, 1);
-	ui_form_key(&f, UA_NONE, ' ');
+	press(&km, &f, ' ');
 	v = ui_field_get(&f.fields[1]);
 	assert_string_equal(v, "child");
 	free(v);
 	ui_form_key(&f, UA_FIELD_NEXT, '\t');
-	ui_form_key(&f, UA_NONE, 'y');
+	press(&km, &f, 'y');
+	assert_true(f.fields[2].checked);
+	press(&km, &f, 'n');
+	assert_false(f.fields[2].checked);
+	press(&km, &f, ' ');
 	assert_true(f.fields[2].checked);
 	ui_form_key(&f, UA_FIELD_NEXT, '\t');
-	ui_form_key(&f, UA_NONE, 'a');
-	ui_form_key(&f, UA_NONE, '\n');
-	ui_form_key(&f, UA_NONE, 'b');
+	press(&km, &f, 'a');
+	press(&km, &f, '\n');     /* a long text's line break */
+	press(&km, &f, 'b');
 	assert_int_equal(f.cur, 3);
 	v = ui_field_get(&f.fields[3]);
 	assert_string_equal(v, "a\nb");

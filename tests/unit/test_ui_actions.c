@@ -1,0 +1,231 @@
+/*
+ * test_ui_actions.c - the dispatcher without a terminal: an action's
+ * needs (UI_ACTIONS) are checked in one place before the screen's
+ * handler runs, and the keys that once bypassed the key table (the
+ * yes/no question, a search's Enter and Esc, a form's check box) are
+ * actions that bind.NAME changes.
+ */
+#include <curses.h>
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "tsunagi/ui_app.h"
+
+/* A key as the loop hands it on (app.c's ui_handle_key, without the
+ * global actions, which open real screens). */
+static void press(ui_app *app, ui_key k)
+{
+	ui_screen *s = &app->stack[app->depth - 1];
+
+	app->msg[0] = '\0';
+	if (!ui_confirm_key(app, k))
+		ui_dispatch(app, s, ui_screen_action(app, s, k), k);
+}
+
+/* A screen that records what reached its handler. */
+typedef struct fake {
+	int64_t client;         /* what .client says */
+	unsigned has;           /* what .has says */
+	ui_action got;          /* the last action its handler saw */
+	int calls;
+} fake;
+
+static bool fake_key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
+{
+	fake *f = s->st;
+
+	f->got = a;
+	f->calls++;
+	return true;
+}
+
+static int64_t fake_client(ui_screen *s)
+{
+	return ((fake *)s->st)->client;
+}
+
+static unsigned fake_has(ui_app *app, ui_screen *s)
+{
+	return ((fake *)s->st)->has;
+}
+
+static void fake_resize(ui_app *app, ui_screen *s)
+{
+}
+
+static void fake_close(ui_app *app, ui_screen *s)
+{
+}
+
+static const ui_screen_ops fake_ops = {
+	.name = "fake",
+	UI_CTX(UK_RECORD, UK_CARD, UK_LIST, UK_GLOBAL),
+	.key = fake_key,
+	.resize = fake_resize,
+	.close = fake_close,
+	.client = fake_client,
+	.has = fake_has,
+};
+
+static void app_with(ui_app *app, fake *f)
+{
+	memset(app, 0, sizeof *app);
+	ui_keys_defaults(&app->keys);
+	app->stack[0] = (ui_screen){ &fake_ops, f, 0 };
+	app->depth = 1;
+}
+
+static const char *const choose_client =
+	"Select a client first: on the alarm list, the client list or a card.";
+
+static void an_action_needing_a_client_is_refused_without_one(void **state)
+{
+	fake f = { .client = 0, .has = ~0u };
+	ui_app app;
+
+	(void)state;
+	app_with(&app, &f);
+	/* The global quick note and the card's close-case both need one. */
+	assert_true(ui_dispatch(&app, &app.stack[0], UA_QUICK_NOTE, 'm'));
+	assert_string_equal(app.msg, choose_client);
+	assert_false(app.msg_error);
+	press(&app, 'X');
+	assert_string_equal(app.msg, choose_client);
+	assert_int_equal(f.calls, 0);
+	/* With a client selected the handler gets it. */
+	f.client = 7;
+	press(&app, 'X');
+	assert_int_equal(f.calls, 1);
+	assert_int_equal(f.got, UA_CLOSE_CASE);
+	assert_string_equal(app.msg, "");
+}
+
+static void needs_are_checked_in_order_with_one_message(void **state)
+{
+	fake f = { .client = 1, .has = ~0u & ~(unsigned)(UI_NEED_ROW | UI_NEED_WRITABLE) };
+	ui_app app;
+
+	(void)state;
+	app_with(&app, &f);
+	/* row-delete needs a record that may change and a row: the first
+	 * unmet one speaks, once, as an error. */
+	assert_int_equal(ui_action_unmet(&app.keys, UA_ROW_DELETE, f.has), UI_NEED_WRITABLE);
+	press(&app, 'd');
+	assert_string_equal(app.msg, "This record is read-only here.");
+	assert_true(app.msg_error);
+	assert_int_equal(f.calls, 0);
+	f.has |= UI_NEED_WRITABLE;
+	press(&app, 'd');
+	assert_string_equal(app.msg, "Nothing is selected here.");
+	assert_int_equal(f.calls, 0);
+	f.has |= UI_NEED_ROW;
+	press(&app, 'd');
+	assert_int_equal(f.calls, 1);
+	assert_int_equal(f.got, UA_ROW_DELETE);
+	/* An action with no needs is never refused; leaving, help and
+	 * moving need nothing. */
+	assert_int_equal(ui_action_unmet(&app.keys, UA_NEXT_TAB, 0), 0);
+	for (ui_action a = UA_HELP; a <= UA_STATS; a++)
+		if (a != UA_QUICK_NOTE)
+			assert_int_equal(app.keys.defs[a].needs, 0);
+	for (ui_action a = UA_UP; a <= UA_SEARCH; a++)
+		assert_int_equal(app.keys.defs[a].needs, 0);
+}
+
+static int answered = -1;
+
+static void on_answer(ui_app *app, void *arg, bool yes)
+{
+	answered = yes;
+}
+
+static void the_yes_no_keys_are_rebindable(void **state)
+{
+	config_binding b[] = { { .action = "yes", .key = "j" }, { .action = "no", .key = "k" } };
+	fake f = { .client = 1, .has = ~0u };
+	strbuf warn;
+	ui_app app;
+
+	(void)state;
+	app_with(&app, &f);
+	sb_init(&warn);
+	ui_keys_bind(&app.keys, b, 2, &warn);
+	assert_int_equal(warn.len, 0);
+	/* y is no longer yes: the question stays, nothing is answered. */
+	answered = -1;
+	ui_confirm(&app, "Delete?", on_answer, NULL);
+	press(&app, 'y');
+	assert_int_equal(answered, -1);
+	assert_non_null(app.confirm_text);
+	press(&app, 'j');
+	assert_int_equal(answered, 1);
+	assert_null(app.confirm_text);
+	ui_confirm(&app, "Delete?", on_answer, NULL);
+	press(&app, 'k');
+	assert_int_equal(answered, 0);
+	assert_null(app.confirm_text);
+	assert_int_equal(f.calls, 0);
+	sb_free(&warn);
+}
+
+static void search_and_check_box_keys_are_rebindable(void **state)
+{
+	config_binding b[] = { { .action = "search-keep", .key = "F9" },
+			       { .action = "check-yes", .key = "C-y" } };
+	static const ui_context typing[] = { UK_SEARCH, UK_EDIT };
+	ui_keymap km;
+	strbuf warn;
+	ui_form f;
+	const ui_context *ctx;
+	size_t n;
+
+	(void)state;
+	ui_keys_defaults(&km);
+	assert_int_equal(ui_keys_lookup(&km, typing, 2, '\n'), UA_SEARCH_KEEP);
+	assert_int_equal(ui_keys_lookup(&km, typing, 2, 27), UA_SEARCH_CLEAR);
+	sb_init(&warn);
+	ui_keys_bind(&km, b, 2, &warn);
+	assert_int_equal(warn.len, 0);
+	assert_int_equal(ui_keys_lookup(&km, typing, 2, UI_FN(KEY_F(9))), UA_SEARCH_KEEP);
+	assert_int_equal(ui_keys_lookup(&km, typing, 2, '\n'), UA_NONE);
+	/* A check box's yes, as the form looks it up. */
+	ui_form_init(&f);
+	ui_form_add(&f, "ok", "ok", UI_F_CHECK, 0);
+	ui_form_contexts(&f, &ctx, &n);
+	assert_int_equal(ui_keys_lookup(&km, ctx, n, 'y'), UA_NONE);
+	assert_true(ui_form_key(&f, ui_keys_lookup(&km, ctx, n, UI_CTRL('y')), UI_CTRL('y')));
+	assert_true(f.fields[0].checked);
+	ui_form_free(&f);
+	/* Enter: on to the next field from a one-line field (field-enter),
+	 * a line break in a long text. */
+	ui_form_init(&f);
+	ui_form_add(&f, "name", "name", UI_F_TEXT, 10);
+	ui_form_add(&f, "text", "text", UI_F_LONG, 0);
+	ui_form_contexts(&f, &ctx, &n);
+	assert_int_equal(ui_keys_lookup(&km, ctx, n, '\n'), UA_FIELD_ENTER);
+	f.cur = 1;
+	ui_form_contexts(&f, &ctx, &n);
+	assert_int_equal(ui_keys_lookup(&km, ctx, n, '\n'), UA_NONE);
+	ui_form_free(&f);
+	sb_free(&warn);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(an_action_needing_a_client_is_refused_without_one),
+		cmocka_unit_test(needs_are_checked_in_order_with_one_message),
+		cmocka_unit_test(the_yes_no_keys_are_rebindable),
+		cmocka_unit_test(search_and_check_box_keys_are_rebindable),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
