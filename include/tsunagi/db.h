@@ -131,6 +131,10 @@ month_t db_col_month(db_stmt *st, int i);      /* -1 for NULL or anything but YY
 int db_exec(db_stmt *st, tsu_err *e);
 /* One integer from a one-row query, or dflt. */
 int64_t db_int64_or(db_stmt *st, int64_t dflt);
+/* The first column of every row as integers (an id list; *ids NULL when
+ * none, caller frees); a read error as "reading ...: what" in e, with
+ * nothing returned. */
+int db_int64_all(db_stmt *st, int64_t **ids, size_t *n, const char *what, tsu_err *e);
 int64_t db_last_insert_id(db *db);
 int db_changes(db *db);
 

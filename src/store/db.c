@@ -1055,6 +1055,30 @@ int64_t db_int64_or(db_stmt *s, int64_t dflt)
 	return v;
 }
 
+int db_int64_all(db_stmt *s, int64_t **ids, size_t *n, const char *what, tsu_err *e)
+{
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			*ids = xrealloc(*ids, cap * sizeof **ids);
+		}
+		(*ids)[(*n)++] = db_col_int64(s, 0);
+	}
+	db_reset(s);
+	if (rc < 0) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return db_error(s->owner, e, what);
+	}
+	return TSU_OK;
+}
+
 int64_t db_last_insert_id(db *d)
 {
 	return sqlite3_last_insert_rowid(d->h);

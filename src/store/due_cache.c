@@ -15,21 +15,8 @@ bool store_due_cache_stale(db *d)
 
 int store_due_cache_dirty(db *d, int64_t **ids, size_t *n, tsu_err *e)
 {
-	db_stmt *s = db_prepare(d, "SELECT client_id FROM due_dirty ORDER BY client_id");
-	size_t cap = 0;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	while ((rc = db_step(s)) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 64;
-			*ids = xrealloc(*ids, cap * sizeof **ids);
-		}
-		(*ids)[(*n)++] = db_col_int64(s, 0);
-	}
-	db_reset(s);
-	return rc < 0 ? db_error(d, e, _("bringing the due list up to date")) : TSU_OK;
+	return db_int64_all(db_prepare(d, "SELECT client_id FROM due_dirty ORDER BY client_id"), ids, n,
+			    _("bringing the due list up to date"), e);
 }
 
 int store_due_cache_save(db *d, int64_t client_id, const due_item *items, size_t n, tsu_err *e)

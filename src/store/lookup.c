@@ -99,19 +99,6 @@ size_t store_plan_intervals(db *d, int64_t plan_id, due_interval **out)
 
 int store_client_ids(db *d, int64_t **ids, size_t *n, tsu_err *e)
 {
-	db_stmt *s = db_prepare(d, "SELECT id FROM client ORDER BY id");
-	size_t cap = 0;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	while ((rc = db_step(s)) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 64;
-			*ids = xrealloc(*ids, cap * sizeof **ids);
-		}
-		(*ids)[(*n)++] = db_col_int64(s, 0);
-	}
-	db_reset(s);
-	return rc < 0 ? db_error(d, e, _("reading the clients")) : TSU_OK;
+	return db_int64_all(db_prepare(d, "SELECT id FROM client ORDER BY id"), ids, n,
+			    _("reading the clients"), e);
 }

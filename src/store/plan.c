@@ -39,22 +39,15 @@ static int supersede_others(db *d, int64_t client_id, int64_t keep_id, tsu_err *
 		" AND (stage = 'final' OR (stage = 'draft' AND id < :keep))");
 	db_stmt *upd = db_prepare(d,
 		"UPDATE plan SET stage = 'superseded', version = version + 1 WHERE id = :id");
-	int64_t *ids = NULL;
-	size_t n = 0;
+	int64_t *ids;
+	size_t n;
 	int rc;
 
 	/* Collect first: audit rows are written per plan. */
 	db_bind_int64(sel, ":client", client_id);
 	db_bind_int64(sel, ":keep", keep_id);
-	while ((rc = db_step(sel)) == DB_ROW) {
-		ids = xrealloc(ids, (n + 1) * sizeof *ids);
-		ids[n++] = db_col_int64(sel, 0);
-	}
-	db_reset(sel);
-	if (rc < 0) {
-		free(ids);
-		return db_error(d, e, _("updating the plans"));
-	}
+	if ((rc = db_int64_all(sel, &ids, &n, _("updating the plans"), e)) != TSU_OK)
+		return rc;
 	for (size_t i = 0; i < n; i++) {
 		db_bind_int64(upd, ":id", ids[i]);
 		if (db_exec(upd, e) != TSU_OK || db_audit(d, "plan", ids[i], "update", e) != TSU_OK) {
