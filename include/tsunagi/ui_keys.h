@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "tsunagi/config.h"
+#include "tsunagi/records.h"
 #include "tsunagi/xalloc.h"
 
 /*
@@ -195,13 +196,31 @@ enum { UI_NEEDS(UN_FLAG) };
 	X(CHECK_YES, "check-yes", UK_CHOICE, K('y', 'Y'), 0, N_("a yes/no field: yes")) \
 	X(CHECK_NO, "check-no", UK_CHOICE, K('n', 'N'), 0, N_("a yes/no field: no"))
 
+/*
+ * The client card's tabs are actions too, made from the tab list itself
+ * (records.h) so that a new tab has its action from the same line:
+ * UA_TAB_BASICS, then UA_TAB_<ID> for each REC_TAB of REC_RECORD_KINDS,
+ * in the order of enum ui_card_tab (ui_app.h).  Their names are
+ * "tab-" and the id in lower case ("tab-basics", "tab-not-done"), their
+ * context UK_CARD, their default keys 1-9 and 0 for the first ten tabs
+ * (none for the rest), their help "to the tab LABEL" (keys.c).
+ */
+#define REC_TAB(id, label) UA_TAB_##id,
+#define REC_NO_TAB
+#define UA_TAB_ENUM(name, label, parent, order, check, guard, form, tab) tab
 #define UA_ENUM(id, ...) UA_##id,
 typedef enum ui_action {
 	UA_NONE,
 	UI_ACTIONS(UA_ENUM)
+	UA_TAB_BASICS,
+	REC_RECORD_KINDS(UA_TAB_ENUM)
 	UA_COUNT
 } ui_action;
 #undef UA_ENUM
+#undef UA_TAB_ENUM
+#undef REC_TAB
+#undef REC_NO_TAB
+enum { UA_TAB_COUNT = UA_COUNT - UA_TAB_BASICS };
 
 enum { UI_KEYS_MAX = 4 };
 
@@ -212,6 +231,7 @@ typedef struct ui_keydef {
 	ui_key keys[UI_KEYS_MAX];  /* 0 ends */
 	unsigned needs;            /* UI_NEED_* */
 	const char *help;          /* N_() text */
+	const char *help_arg;      /* N_() text for the help's %s; NULL: none */
 } ui_keydef;
 
 typedef struct ui_keymap {

@@ -3,6 +3,7 @@
  * names and the help text made from the table.  Pure data and string
  * work: the only curses use is its key code constants.
  */
+#include <ctype.h>
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,17 +17,50 @@
 #define F(k) UI_FN(k)
 #define C(c) UI_CTRL(c)
 
-#define UA_DEF(id, name, ctx, keys, needs, help) { UA_##id, name, ctx, keys, needs, help },
+#define UA_DEF(id, name, ctx, keys, needs, help) { UA_##id, name, ctx, keys, needs, help, NULL },
 static const ui_keydef defaults[] = {
 	UI_ACTIONS(UA_DEF)
 };
 #undef UA_DEF
+
+/* The card's tabs, from the tab list (records.h): the id for the name,
+ * the label for the help. */
+#define REC_TAB(id, label) { #id, label },
+#define REC_NO_TAB
+#define UA_TAB_DEF(name, label, parent, order, check, guard, form, tab) tab
+static const struct { const char *id, *label; } tab_defs[UA_TAB_COUNT] = {
+	{ "BASICS", N_("Basics") },
+	REC_RECORD_KINDS(UA_TAB_DEF)
+};
+#undef UA_TAB_DEF
+#undef REC_TAB
+#undef REC_NO_TAB
+
+/* Tab i's action: "tab-" and the id in lower case, '_' as '-'; keys 1-9
+ * then 0 for the first ten tabs. */
+static ui_keydef tab_action(int i)
+{
+	static char names[UA_TAB_COUNT][32];
+	ui_keydef d = { UA_TAB_BASICS + i, names[i], UK_CARD, { 0 }, 0,
+			N_("to the tab %s"), tab_defs[i].label };
+
+	if (!names[i][0]) {
+		size_t n = (size_t)snprintf(names[i], sizeof names[i], "tab-%s", tab_defs[i].id);
+		for (size_t j = 4; j < n && j < sizeof names[i]; j++)
+			names[i][j] = names[i][j] == '_' ? '-' : (char)tolower((unsigned char)names[i][j]);
+	}
+	if (i < 10)
+		d.keys[0] = i < 9 ? '1' + i : '0';
+	return d;
+}
 
 void ui_keys_defaults(ui_keymap *km)
 {
 	memset(km, 0, sizeof *km);
 	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
 		km->defs[defaults[i].action] = defaults[i];
+	for (int i = 0; i < UA_TAB_COUNT; i++)
+		km->defs[UA_TAB_BASICS + i] = tab_action(i);
 }
 
 unsigned ui_action_unmet(const ui_keymap *km, ui_action a, unsigned have)
@@ -216,8 +250,12 @@ char *ui_keys_help(const ui_keymap *km, const ui_context *ctx, size_t nctx)
 			if (!keys[0])
 				snprintf(keys, sizeof keys, "-");
 			w = text_width(keys);
-			sb_addf(&b, "  %s%*s  %s  (%s)\n", keys, w < 22 ? 22 - w : 0, "",
-				_(d->help), d->name);
+			sb_addf(&b, "  %s%*s  ", keys, w < 22 ? 22 - w : 0, "");
+			if (d->help_arg)
+				sb_addf(&b, _(d->help), _(d->help_arg));
+			else
+				sb_adds(&b, _(d->help));
+			sb_addf(&b, "  (%s)\n", d->name);
 		}
 		sb_adds(&b, "\n");
 	}

@@ -2,8 +2,8 @@
  * test_ui_actions.c - the dispatcher without a terminal: an action's
  * needs (UI_ACTIONS) are checked in one place before the screen's
  * handler runs, and the keys that once bypassed the key table (the
- * yes/no question, a search's Enter and Esc, a form's check box) are
- * actions that bind.NAME changes.
+ * yes/no question, a search's Enter and Esc, a form's check box, the
+ * card's tab numbers) are actions that bind.NAME changes.
  */
 #include <curses.h>
 #include <locale.h>
@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,6 +218,54 @@ static void search_and_check_box_keys_are_rebindable(void **state)
 	sb_free(&warn);
 }
 
+/* The card's tabs are actions made from the tab list: tab-basics ...
+ * on 1-9 and 0 for the first ten, each one rebindable, and a tab key
+ * reaches the screen as its action (the old key then does nothing). */
+static void card_tab_keys_are_rebindable_actions(void **state)
+{
+	static const ui_context card[] = { UK_CARD };
+	fake f = { .client = 1, .has = ~0u };
+	ui_app app;
+	char *help;
+
+	(void)state;
+	app_with(&app, &f);
+	assert_int_equal(UA_TAB_COUNT, UI_TAB_COUNT);
+	assert_string_equal(app.keys.defs[UA_TAB_BASICS].name, "tab-basics");
+	assert_string_equal(app.keys.defs[UA_TAB_NOT_DONE].name, "tab-not-done");
+	assert_string_equal(app.keys.defs[UA_TAB_CRISIS].name, "tab-crisis");
+	assert_int_equal(ui_keys_lookup(&app.keys, card, 1, '1'), UA_TAB_BASICS);
+	assert_int_equal(ui_keys_lookup(&app.keys, card, 1, '2'), UA_TAB_CONTACTS);
+	assert_int_equal(ui_keys_lookup(&app.keys, card, 1, '9'), UA_TAB_NOTES);
+	assert_int_equal(ui_keys_lookup(&app.keys, card, 1, '0'), UA_TAB_MEETINGS);
+	assert_int_equal(app.keys.defs[UA_TAB_NOT_DONE].keys[0], 0);
+	help = ui_keys_help(&app.keys, card, 1);
+	assert_non_null(strstr(help, "  1                       to the tab Basics  (tab-basics)\n"));
+	assert_non_null(strstr(help, "  -                       to the tab Crisis plan  (tab-crisis)\n"));
+	free(help);
+	for (int i = 0; i < UA_TAB_COUNT; i++) {
+		ui_action a = (ui_action)(UA_TAB_BASICS + i);
+		char name[32], key[] = "F7";
+		config_binding b = { .action = name, .key = key };
+		strbuf warn;
+
+		app_with(&app, &f);
+		snprintf(name, sizeof name, "%s", app.keys.defs[a].name);
+		sb_init(&warn);
+		ui_keys_bind(&app.keys, &b, 1, &warn);
+		assert_int_equal(warn.len, 0);
+		f.calls = 0;
+		if (i < 10) {
+			press(&app, i < 9 ? '1' + i : '0');
+			assert_int_equal(f.got, UA_NONE);
+		}
+		press(&app, UI_FN(KEY_F(7)));
+		assert_int_equal(f.got, a);
+		assert_int_equal(f.calls, i < 10 ? 2 : 1);
+		sb_free(&warn);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -224,6 +273,7 @@ int main(void)
 		cmocka_unit_test(needs_are_checked_in_order_with_one_message),
 		cmocka_unit_test(the_yes_no_keys_are_rebindable),
 		cmocka_unit_test(search_and_check_box_keys_are_rebindable),
+		cmocka_unit_test(card_tab_keys_are_rebindable_actions),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
