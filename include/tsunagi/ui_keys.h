@@ -45,6 +45,7 @@ typedef int32_t ui_key;
 	X(WEEKLY, N_("Weekly schedule")) \
 	X(PROVIDERS, N_("Provider register")) /* the provider register (事業所) */ \
 	X(NOTES, N_("Progress notes")) /* a client's progress notes */ \
+	X(PHRASES, N_("Fixed phrases")) /* the fixed phrases (定型文) picker */ \
 	X(BILLING, N_("Billing worksheet")) /* the billing worksheet */ \
 	X(STATS, N_("Caseload health")) /* caseload health */ \
 	X(CONFIRM, N_("Questions (yes or no)")) /* a question over the screen */ \
@@ -208,19 +209,27 @@ enum { UI_NEEDS(UN_FLAG) };
 #define REC_TAB(id, label) UA_TAB_##id,
 #define REC_NO_TAB
 #define UA_TAB_ENUM(name, label, parent, order, check, guard, form, tab) tab
+/*
+ * The fixed phrases picker's numbers: pick-1 ... pick-9 (UK_PHRASES,
+ * keys 1-9), each inserting the phrase of its row number.
+ */
+#define UI_PICK_NUMBERS(X) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9)
+#define UA_PICK_ENUM(n) UA_PICK_##n,
 #define UA_ENUM(id, ...) UA_##id,
 typedef enum ui_action {
 	UA_NONE,
 	UI_ACTIONS(UA_ENUM)
 	UA_TAB_BASICS,
 	REC_RECORD_KINDS(UA_TAB_ENUM)
+	UI_PICK_NUMBERS(UA_PICK_ENUM)
 	UA_COUNT
 } ui_action;
 #undef UA_ENUM
 #undef UA_TAB_ENUM
+#undef UA_PICK_ENUM
 #undef REC_TAB
 #undef REC_NO_TAB
-enum { UA_TAB_COUNT = UA_COUNT - UA_TAB_BASICS };
+enum { UA_TAB_COUNT = UA_PICK_1 - UA_TAB_BASICS, UA_PICK_COUNT = UA_COUNT - UA_PICK_1 };
 
 enum { UI_KEYS_MAX = 4 };
 
@@ -266,13 +275,19 @@ ui_key ui_key_parse(const char *name);
 /* The key's name as above, into buf (at least 16 bytes). */
 const char *ui_key_name(ui_key k, char *buf, size_t n);
 
-/* The first key bound to an action, as a name (for hints); "" if none. */
-const char *ui_keys_first(const ui_keymap *km, ui_action a, char *buf, size_t n);
+/* Whether k is a character a screen that types text (ui_screen_ops
+ * .typing) takes as text: printable, not a function or control key. */
+bool ui_key_is_text(ui_key k);
+
+/* The first key bound to an action, as a name (for hints); "" if none.
+ * typing: the first that is not text (ui_key_is_text). */
+const char *ui_keys_first(const ui_keymap *km, ui_action a, bool typing, char *buf, size_t n);
 
 /* Help text for the given contexts: a heading per context, then one
- * line per action, "  KEYS  help" with the keys column padded.  Caller
- * frees. */
-char *ui_keys_help(const ui_keymap *km, const ui_context *ctx, size_t nctx);
+ * line per action, "  KEYS  help" with the keys column padded.  typing:
+ * for a screen that types text, without the keys that are text there
+ * (and the actions left with none).  Caller frees. */
+char *ui_keys_help(const ui_keymap *km, const ui_context *ctx, size_t nctx, bool typing);
 
 /* Normalise what curses returned: Backspace forms, CR, keypad Enter. */
 ui_key ui_key_from_curses(int rc, uint32_t wch);

@@ -54,6 +54,14 @@ static ui_keydef tab_action(int i)
 	return d;
 }
 
+/* The phrase picker's numbers: pick-N on the key N. */
+#define UA_PICK_DEF(n) { UA_PICK_##n, "pick-" #n, UK_PHRASES, { '0' + n }, 0, \
+			 N_("insert the phrase numbered %s"), #n },
+static const ui_keydef pick_defs[] = {
+	UI_PICK_NUMBERS(UA_PICK_DEF)
+};
+#undef UA_PICK_DEF
+
 void ui_keys_defaults(ui_keymap *km)
 {
 	memset(km, 0, sizeof *km);
@@ -61,6 +69,8 @@ void ui_keys_defaults(ui_keymap *km)
 		km->defs[defaults[i].action] = defaults[i];
 	for (int i = 0; i < UA_TAB_COUNT; i++)
 		km->defs[UA_TAB_BASICS + i] = tab_action(i);
+	for (int i = 0; i < UA_PICK_COUNT; i++)
+		km->defs[pick_defs[i].action] = pick_defs[i];
 }
 
 unsigned ui_action_unmet(const ui_keymap *km, ui_action a, unsigned have)
@@ -157,14 +167,20 @@ const char *ui_key_name(ui_key k, char *buf, size_t n)
 	return buf;
 }
 
-const char *ui_keys_first(const ui_keymap *km, ui_action a, char *buf, size_t n)
+bool ui_key_is_text(ui_key k)
 {
-	if (a <= UA_NONE || a >= UA_COUNT || !km->defs[a].keys[0]) {
-		if (n)
-			buf[0] = '\0';
-		return buf;
-	}
-	return ui_key_name(km->defs[a].keys[0], buf, n);
+	return !UI_IS_FN(k) && k >= 0x20;
+}
+
+const char *ui_keys_first(const ui_keymap *km, ui_action a, bool typing, char *buf, size_t n)
+{
+	if (a > UA_NONE && a < UA_COUNT)
+		for (int j = 0; j < UI_KEYS_MAX && km->defs[a].keys[j]; j++)
+			if (!typing || !ui_key_is_text(km->defs[a].keys[j]))
+				return ui_key_name(km->defs[a].keys[j], buf, n);
+	if (n)
+		buf[0] = '\0';
+	return buf;
 }
 
 void ui_keys_bind(ui_keymap *km, const config_binding *b, size_t n, strbuf *warnings)
@@ -227,7 +243,7 @@ static const char *context_title(ui_context c)
 	return _(titles[c]);
 }
 
-char *ui_keys_help(const ui_keymap *km, const ui_context *ctx, size_t nctx)
+char *ui_keys_help(const ui_keymap *km, const ui_context *ctx, size_t nctx, bool typing)
 {
 	strbuf b;
 
@@ -242,11 +258,15 @@ char *ui_keys_help(const ui_keymap *km, const ui_context *ctx, size_t nctx)
 			if (d->context != ctx[c] || !d->name)
 				continue;
 			for (int j = 0; j < UI_KEYS_MAX && d->keys[j]; j++) {
-				if (j)
+				if (typing && ui_key_is_text(d->keys[j]))
+					continue;
+				if (keys[0])
 					strncat(keys, " ", sizeof keys - strlen(keys) - 1);
 				strncat(keys, ui_key_name(d->keys[j], name, sizeof name),
 					sizeof keys - strlen(keys) - 1);
 			}
+			if (!keys[0] && d->keys[0])
+				continue;       /* every key is text here */
 			if (!keys[0])
 				snprintf(keys, sizeof keys, "-");
 			w = text_width(keys);

@@ -116,7 +116,7 @@ static void help_lists_each_action_of_the_screen_with_its_keys(void **state)
 	sb_init(&w);
 	ui_keys_defaults(&km);
 	ui_keys_bind(&km, b, 1, &w);
-	h = ui_keys_help(&km, list_ctx, 3);
+	h = ui_keys_help(&km, list_ctx, 3, false);
 	assert_non_null(strstr(h, "F9"));
 	assert_non_null(strstr(h, "add a new client"));
 	assert_non_null(strstr(h, "(new-client)"));
