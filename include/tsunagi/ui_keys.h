@@ -51,7 +51,8 @@ typedef int32_t ui_key;
 	X(CONFIRM, N_("Questions (yes or no)")) /* a question over the screen */ \
 	X(SEARCH, N_("Typing a search")) /* typing into a list's search */ \
 	X(CHOICE, N_("Choice and yes/no fields")) /* in a form, on a choice or a check box */ \
-	X(LINE, N_("One-line fields")) /* in a form, on any field but a long text */
+	X(LINE, N_("One-line fields")) /* in a form, on any field but a long text */ \
+	X(LONG, N_("Long text fields")) /* in a form, on a long text */
 
 #define UK_ENUM(id, title) UK_##id,
 typedef enum ui_context {
@@ -195,7 +196,9 @@ enum { UI_NEEDS(UN_FLAG) };
 	X(FIELD_ENTER, "field-enter", UK_LINE, K('\n'), 0, N_("on to the next field; on a question's last field, answer it")) \
 	X(CHOICE_NEXT, "choice-next", UK_CHOICE, K(' '), 0, N_("the next choice; a yes/no field changes")) \
 	X(CHECK_YES, "check-yes", UK_CHOICE, K('y', 'Y'), 0, N_("a yes/no field: yes")) \
-	X(CHECK_NO, "check-no", UK_CHOICE, K('n', 'N'), 0, N_("a yes/no field: no"))
+	X(CHECK_NO, "check-no", UK_CHOICE, K('n', 'N'), 0, N_("a yes/no field: no")) \
+	X(LINE_UP, "line-up", UK_LONG, K(F(KEY_UP)), 0, N_("a line up in the text; from its first line, the previous field")) \
+	X(LINE_DOWN, "line-down", UK_LONG, K(F(KEY_DOWN)), 0, N_("a line down in the text; from its last line, the next field"))
 
 /*
  * The client card's tabs are actions too, made from the tab list itself

@@ -156,12 +156,12 @@ static void wrap(help_state *h, int cols)
 
 /* The contexts of screen of, then those of its other states: typing a
  * list's search (not on a screen that is always typing), a form's
- * one-line and choice fields, a yes/no question over any screen (each
+ * one-line, choice and long text fields, a yes/no question over any screen (each
  * once). */
 static void help_contexts(ui_screen *of, ui_context *out, size_t *n)
 {
 	static const struct { ui_context with, also; } modes[] = {
-		{ UK_LIST, UK_SEARCH }, { UK_FORM, UK_LINE }, { UK_FORM, UK_CHOICE },
+		{ UK_LIST, UK_SEARCH }, { UK_FORM, UK_LINE }, { UK_FORM, UK_CHOICE }, { UK_FORM, UK_LONG },
 		{ UK_GLOBAL, UK_CONFIRM },
 	};
 	const ui_context *ctx;

@@ -376,6 +376,54 @@ static void phrase_numbers_are_rebindable_actions(void **state)
 	assert_int_equal(f.got, UA_BACK);
 }
 
+/* A long text's arrows are line-up and line-down (its own context):
+ * between its lines, then on to the field before; rebindable, and
+ * without them Up is the form's previous field. */
+static ui_action form_lookup(const ui_keymap *km, ui_form *f, ui_key k)
+{
+	const ui_context *ctx;
+	size_t n;
+
+	ui_form_contexts(f, &ctx, &n);
+	return ui_keys_lookup(km, ctx, n, k);
+}
+
+static void a_long_texts_arrows_are_line_actions(void **state)
+{
+	char name[] = "line-up", key[] = "F9";
+	config_binding b = { .action = name, .key = key };
+	ui_keymap km;
+	strbuf warn;
+	ui_form f;
+	ui_field *fd;
+
+	(void)state;
+	ui_keys_defaults(&km);
+	ui_form_init(&f);
+	ui_form_add(&f, "name", "name", UI_F_TEXT, 10);
+	fd = ui_form_add(&f, "text", "text", UI_F_LONG, 0);
+	ui_edit_set(&fd->ed, "ab\ncd");
+	fd->ed.wrap_cols = 20;
+	f.cur = 1;
+	assert_int_equal(form_lookup(&km, &f, UI_FN(KEY_UP)), UA_LINE_UP);
+	assert_int_equal(form_lookup(&km, &f, UI_FN(KEY_DOWN)), UA_LINE_DOWN);
+	assert_true(ui_form_key(&f, UA_LINE_UP, UI_FN(KEY_UP)));
+	assert_int_equal(f.cur, 1);
+	assert_int_equal(fd->ed.cur, 2);        /* after "ab" */
+	assert_true(ui_form_key(&f, UA_LINE_UP, UI_FN(KEY_UP)));
+	assert_int_equal(f.cur, 0);             /* from the first line on */
+	/* A one-line field's Up is the previous field. */
+	assert_int_equal(form_lookup(&km, &f, UI_FN(KEY_UP)), UA_FIELD_PREV);
+	sb_init(&warn);
+	ui_keys_bind(&km, &b, 1, &warn);
+	assert_int_equal(warn.len, 0);
+	f.cur = 1;
+	assert_int_equal(form_lookup(&km, &f, UI_FN(KEY_UP)), UA_FIELD_PREV);
+	assert_int_equal(form_lookup(&km, &f, UI_FN(KEY_F(9))), UA_LINE_UP);
+	sb_free(&warn);
+	ui_form_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -386,6 +434,7 @@ int main(void)
 		cmocka_unit_test(card_tab_keys_are_rebindable_actions),
 		cmocka_unit_test(a_typing_picker_takes_text_and_its_actions),
 		cmocka_unit_test(phrase_numbers_are_rebindable_actions),
+		cmocka_unit_test(a_long_texts_arrows_are_line_actions),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
