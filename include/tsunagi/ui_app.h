@@ -50,6 +50,10 @@ typedef struct ui_screen_ops {
 	const ui_context *ctx;
 	size_t nctx;
 	void (*contexts)(ui_screen *s, const ui_context **ctx, size_t *n);
+	/* Typing text all the time (a picker searching as you type): a
+	 * printable character is text, never an action, whatever it is
+	 * bound to; the hints and the help leave such keys out. */
+	bool typing;
 	/* Hints for the status line, UA_NONE-terminated: data (UI_HINTS(...))
 	 * or, when they depend on the state, the hook. */
 	const ui_hint *hint_list;

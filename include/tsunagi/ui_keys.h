@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "tsunagi/config.h"
+#include "tsunagi/records.h"
 #include "tsunagi/xalloc.h"
 
 /*
@@ -44,12 +45,14 @@ typedef int32_t ui_key;
 	X(WEEKLY, N_("Weekly schedule")) \
 	X(PROVIDERS, N_("Provider register")) /* the provider register (事業所) */ \
 	X(NOTES, N_("Progress notes")) /* a client's progress notes */ \
+	X(PHRASES, N_("Fixed phrases")) /* the fixed phrases (定型文) picker */ \
 	X(BILLING, N_("Billing worksheet")) /* the billing worksheet */ \
 	X(STATS, N_("Caseload health")) /* caseload health */ \
 	X(CONFIRM, N_("Questions (yes or no)")) /* a question over the screen */ \
 	X(SEARCH, N_("Typing a search")) /* typing into a list's search */ \
 	X(CHOICE, N_("Choice and yes/no fields")) /* in a form, on a choice or a check box */ \
-	X(LINE, N_("One-line fields")) /* in a form, on any field but a long text */
+	X(LINE, N_("One-line fields")) /* in a form, on any field but a long text */ \
+	X(LONG, N_("Long text fields")) /* in a form, on a long text */
 
 #define UK_ENUM(id, title) UK_##id,
 typedef enum ui_context {
@@ -193,15 +196,43 @@ enum { UI_NEEDS(UN_FLAG) };
 	X(FIELD_ENTER, "field-enter", UK_LINE, K('\n'), 0, N_("on to the next field; on a question's last field, answer it")) \
 	X(CHOICE_NEXT, "choice-next", UK_CHOICE, K(' '), 0, N_("the next choice; a yes/no field changes")) \
 	X(CHECK_YES, "check-yes", UK_CHOICE, K('y', 'Y'), 0, N_("a yes/no field: yes")) \
-	X(CHECK_NO, "check-no", UK_CHOICE, K('n', 'N'), 0, N_("a yes/no field: no"))
+	X(CHECK_NO, "check-no", UK_CHOICE, K('n', 'N'), 0, N_("a yes/no field: no")) \
+	X(LINE_UP, "line-up", UK_LONG, K(F(KEY_UP)), 0, N_("a line up in the text; from its first line, the previous field")) \
+	X(LINE_DOWN, "line-down", UK_LONG, K(F(KEY_DOWN)), 0, N_("a line down in the text; from its last line, the next field"))
 
+/*
+ * The client card's tabs are actions too, made from the tab list itself
+ * (records.h) so that a new tab has its action from the same line:
+ * UA_TAB_BASICS, then UA_TAB_<ID> for each REC_TAB of REC_RECORD_KINDS,
+ * in the order of enum ui_card_tab (ui_app.h).  Their names are
+ * "tab-" and the id in lower case ("tab-basics", "tab-not-done"), their
+ * context UK_CARD, their default keys 1-9 and 0 for the first ten tabs
+ * (none for the rest), their help "to the tab LABEL" (keys.c).
+ */
+#define REC_TAB(id, label) UA_TAB_##id,
+#define REC_NO_TAB
+#define UA_TAB_ENUM(name, label, parent, order, check, guard, form, tab) tab
+/*
+ * The fixed phrases picker's numbers: pick-1 ... pick-9 (UK_PHRASES,
+ * keys 1-9), each inserting the phrase of its row number.
+ */
+#define UI_PICK_NUMBERS(X) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9)
+#define UA_PICK_ENUM(n) UA_PICK_##n,
 #define UA_ENUM(id, ...) UA_##id,
 typedef enum ui_action {
 	UA_NONE,
 	UI_ACTIONS(UA_ENUM)
+	UA_TAB_BASICS,
+	REC_RECORD_KINDS(UA_TAB_ENUM)
+	UI_PICK_NUMBERS(UA_PICK_ENUM)
 	UA_COUNT
 } ui_action;
 #undef UA_ENUM
+#undef UA_TAB_ENUM
+#undef UA_PICK_ENUM
+#undef REC_TAB
+#undef REC_NO_TAB
+enum { UA_TAB_COUNT = UA_PICK_1 - UA_TAB_BASICS, UA_PICK_COUNT = UA_COUNT - UA_PICK_1 };
 
 enum { UI_KEYS_MAX = 4 };
 
@@ -212,6 +243,7 @@ typedef struct ui_keydef {
 	ui_key keys[UI_KEYS_MAX];  /* 0 ends */
 	unsigned needs;            /* UI_NEED_* */
 	const char *help;          /* N_() text */
+	const char *help_arg;      /* N_() text for the help's %s; NULL: none */
 } ui_keydef;
 
 typedef struct ui_keymap {
@@ -246,13 +278,19 @@ ui_key ui_key_parse(const char *name);
 /* The key's name as above, into buf (at least 16 bytes). */
 const char *ui_key_name(ui_key k, char *buf, size_t n);
 
-/* The first key bound to an action, as a name (for hints); "" if none. */
-const char *ui_keys_first(const ui_keymap *km, ui_action a, char *buf, size_t n);
+/* Whether k is a character a screen that types text (ui_screen_ops
+ * .typing) takes as text: printable, not a function or control key. */
+bool ui_key_is_text(ui_key k);
+
+/* The first key bound to an action, as a name (for hints); "" if none.
+ * typing: the first that is not text (ui_key_is_text). */
+const char *ui_keys_first(const ui_keymap *km, ui_action a, bool typing, char *buf, size_t n);
 
 /* Help text for the given contexts: a heading per context, then one
- * line per action, "  KEYS  help" with the keys column padded.  Caller
- * frees. */
-char *ui_keys_help(const ui_keymap *km, const ui_context *ctx, size_t nctx);
+ * line per action, "  KEYS  help" with the keys column padded.  typing:
+ * for a screen that types text, without the keys that are text there
+ * (and the actions left with none).  Caller frees. */
+char *ui_keys_help(const ui_keymap *km, const ui_context *ctx, size_t nctx, bool typing);
 
 /* Normalise what curses returned: Backspace forms, CR, keypad Enter. */
 ui_key ui_key_from_curses(int rc, uint32_t wch);

@@ -265,7 +265,7 @@ static void draw_status(ui_app *app, ui_screen *s)
 
 		sb_init(&b);
 		for (; h && h->action != UA_NONE; h++) {
-			ui_keys_first(&app->keys, h->action, key, sizeof key);
+			ui_keys_first(&app->keys, h->action, s->ops->typing, key, sizeof key);
 			if (!key[0])
 				continue;
 			sb_addf(&b, "%s%s:%s", b.len ? "  " : " ", key, _(h->label));
@@ -363,8 +363,8 @@ static void draw(ui_app *app)
 		lines[n++] = "";
 		/* The keys as bound (bind.yes, bind.no). */
 		snprintf(answers, sizeof answers, _("%s: yes    %s: no"),
-			 ui_keys_first(&app->keys, UA_YES, yes, sizeof yes),
-			 ui_keys_first(&app->keys, UA_NO, no, sizeof no));
+			 ui_keys_first(&app->keys, UA_YES, false, yes, sizeof yes),
+			 ui_keys_first(&app->keys, UA_NO, false, no, sizeof no));
 		lines[n++] = answers;
 		ui_box_draw(stdscr, lines, n);
 		free(copy);

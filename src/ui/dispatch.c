@@ -134,6 +134,8 @@ ui_action ui_screen_action(ui_app *app, ui_screen *s, ui_key k)
 	const ui_context *ctx;
 	size_t nctx;
 
+	if (s->ops->typing && ui_key_is_text(k))
+		return UA_NONE;
 	ui_screen_contexts(s, &ctx, &nctx);
 	return ui_keys_lookup(&app->keys, ctx, nctx, k);
 }

@@ -3,6 +3,7 @@
  * names and the help text made from the table.  Pure data and string
  * work: the only curses use is its key code constants.
  */
+#include <ctype.h>
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,17 +17,60 @@
 #define F(k) UI_FN(k)
 #define C(c) UI_CTRL(c)
 
-#define UA_DEF(id, name, ctx, keys, needs, help) { UA_##id, name, ctx, keys, needs, help },
+#define UA_DEF(id, name, ctx, keys, needs, help) { UA_##id, name, ctx, keys, needs, help, NULL },
 static const ui_keydef defaults[] = {
 	UI_ACTIONS(UA_DEF)
 };
 #undef UA_DEF
+
+/* The card's tabs, from the tab list (records.h): the id for the name,
+ * the label for the help. */
+#define REC_TAB(id, label) { #id, label },
+#define REC_NO_TAB
+#define UA_TAB_DEF(name, label, parent, order, check, guard, form, tab) tab
+static const struct { const char *id, *label; } tab_defs[UA_TAB_COUNT] = {
+	{ "BASICS", N_("Basics") },
+	REC_RECORD_KINDS(UA_TAB_DEF)
+};
+#undef UA_TAB_DEF
+#undef REC_TAB
+#undef REC_NO_TAB
+
+/* Tab i's action: "tab-" and the id in lower case, '_' as '-'; keys 1-9
+ * then 0 for the first ten tabs. */
+static ui_keydef tab_action(int i)
+{
+	static char names[UA_TAB_COUNT][32];
+	ui_keydef d = { UA_TAB_BASICS + i, names[i], UK_CARD, { 0 }, 0,
+			N_("to the tab %s"), tab_defs[i].label };
+
+	if (!names[i][0]) {
+		size_t n = (size_t)snprintf(names[i], sizeof names[i], "tab-%s", tab_defs[i].id);
+		for (size_t j = 4; j < n && j < sizeof names[i]; j++)
+			names[i][j] = names[i][j] == '_' ? '-' : (char)tolower((unsigned char)names[i][j]);
+	}
+	if (i < 10)
+		d.keys[0] = i < 9 ? '1' + i : '0';
+	return d;
+}
+
+/* The phrase picker's numbers: pick-N on the key N. */
+#define UA_PICK_DEF(n) { UA_PICK_##n, "pick-" #n, UK_PHRASES, { '0' + n }, 0, \
+			 N_("insert the phrase numbered %s"), #n },
+static const ui_keydef pick_defs[] = {
+	UI_PICK_NUMBERS(UA_PICK_DEF)
+};
+#undef UA_PICK_DEF
 
 void ui_keys_defaults(ui_keymap *km)
 {
 	memset(km, 0, sizeof *km);
 	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
 		km->defs[defaults[i].action] = defaults[i];
+	for (int i = 0; i < UA_TAB_COUNT; i++)
+		km->defs[UA_TAB_BASICS + i] = tab_action(i);
+	for (int i = 0; i < UA_PICK_COUNT; i++)
+		km->defs[pick_defs[i].action] = pick_defs[i];
 }
 
 unsigned ui_action_unmet(const ui_keymap *km, ui_action a, unsigned have)
@@ -123,14 +167,20 @@ const char *ui_key_name(ui_key k, char *buf, size_t n)
 	return buf;
 }
 
-const char *ui_keys_first(const ui_keymap *km, ui_action a, char *buf, size_t n)
+bool ui_key_is_text(ui_key k)
 {
-	if (a <= UA_NONE || a >= UA_COUNT || !km->defs[a].keys[0]) {
-		if (n)
-			buf[0] = '\0';
-		return buf;
-	}
-	return ui_key_name(km->defs[a].keys[0], buf, n);
+	return !UI_IS_FN(k) && k >= 0x20;
+}
+
+const char *ui_keys_first(const ui_keymap *km, ui_action a, bool typing, char *buf, size_t n)
+{
+	if (a > UA_NONE && a < UA_COUNT)
+		for (int j = 0; j < UI_KEYS_MAX && km->defs[a].keys[j]; j++)
+			if (!typing || !ui_key_is_text(km->defs[a].keys[j]))
+				return ui_key_name(km->defs[a].keys[j], buf, n);
+	if (n)
+		buf[0] = '\0';
+	return buf;
 }
 
 void ui_keys_bind(ui_keymap *km, const config_binding *b, size_t n, strbuf *warnings)
@@ -193,7 +243,7 @@ static const char *context_title(ui_context c)
 	return _(titles[c]);
 }
 
-char *ui_keys_help(const ui_keymap *km, const ui_context *ctx, size_t nctx)
+char *ui_keys_help(const ui_keymap *km, const ui_context *ctx, size_t nctx, bool typing)
 {
 	strbuf b;
 
@@ -208,16 +258,24 @@ char *ui_keys_help(const ui_keymap *km, const ui_context *ctx, size_t nctx)
 			if (d->context != ctx[c] || !d->name)
 				continue;
 			for (int j = 0; j < UI_KEYS_MAX && d->keys[j]; j++) {
-				if (j)
+				if (typing && ui_key_is_text(d->keys[j]))
+					continue;
+				if (keys[0])
 					strncat(keys, " ", sizeof keys - strlen(keys) - 1);
 				strncat(keys, ui_key_name(d->keys[j], name, sizeof name),
 					sizeof keys - strlen(keys) - 1);
 			}
+			if (!keys[0] && d->keys[0])
+				continue;       /* every key is text here */
 			if (!keys[0])
 				snprintf(keys, sizeof keys, "-");
 			w = text_width(keys);
-			sb_addf(&b, "  %s%*s  %s  (%s)\n", keys, w < 22 ? 22 - w : 0, "",
-				_(d->help), d->name);
+			sb_addf(&b, "  %s%*s  ", keys, w < 22 ? 22 - w : 0, "");
+			if (d->help_arg)
+				sb_addf(&b, _(d->help), _(d->help_arg));
+			else
+				sb_adds(&b, _(d->help));
+			sb_addf(&b, "  (%s)\n", d->name);
 		}
 		sb_adds(&b, "\n");
 	}

@@ -34,6 +34,9 @@ static struct card_tab {
 	const char *label;      /* N_() */
 	const record_type *rt;  /* NULL: the basics */
 } tabs[UI_TAB_COUNT];
+/* The tab actions (ui_keys.h) come from the same list, in the same order. */
+_Static_assert((int)UA_TAB_COUNT == (int)UI_TAB_COUNT, "a tab action per tab");
+_Static_assert((int)(UA_TAB_CRISIS - UA_TAB_BASICS) == (int)UI_TAB_CRISIS, "tab actions in tab order");
 
 static void tabs_init(void)
 {
@@ -613,9 +616,9 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		s->dirty |= UI_D_PART;
 		return true;
 	}
-	/* 1-9 and 0 go to the tab of that number (the first ten). */
-	if (a == UA_NONE && k >= '0' && k <= '9' && (k == '0' ? 9 : k - '1') < UI_TAB_COUNT) {
-		set_tab(app, s, k == '0' ? 9 : (int)(k - '1'));
+	/* tab-basics ... (1-9 and 0 by default): that tab. */
+	if (a >= UA_TAB_BASICS && a < UA_TAB_BASICS + UA_TAB_COUNT) {
+		set_tab(app, s, (int)(a - UA_TAB_BASICS));
 		return true;
 	}
 	switch (a) {

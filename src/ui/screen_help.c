@@ -155,12 +155,13 @@ static void wrap(help_state *h, int cols)
 }
 
 /* The contexts of screen of, then those of its other states: typing a
- * list's search, a form's one-line and choice fields, a yes/no question
- * over any screen (each once). */
+ * list's search (not on a screen that is always typing), a form's
+ * one-line, choice and long text fields, a yes/no question over any screen (each
+ * once). */
 static void help_contexts(ui_screen *of, ui_context *out, size_t *n)
 {
 	static const struct { ui_context with, also; } modes[] = {
-		{ UK_LIST, UK_SEARCH }, { UK_FORM, UK_LINE }, { UK_FORM, UK_CHOICE },
+		{ UK_LIST, UK_SEARCH }, { UK_FORM, UK_LINE }, { UK_FORM, UK_CHOICE }, { UK_FORM, UK_LONG },
 		{ UK_GLOBAL, UK_CONFIRM },
 	};
 	const ui_context *ctx;
@@ -175,7 +176,8 @@ static void help_contexts(ui_screen *of, ui_context *out, size_t *n)
 			out[(*n)++] = ctx[i];
 		}
 	for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++)
-		if (seen[modes[m].with] && !seen[modes[m].also]) {
+		if (seen[modes[m].with] && !seen[modes[m].also] &&
+		    !(of->ops->typing && modes[m].also == UK_SEARCH)) {
 			seen[modes[m].also] = true;
 			out[(*n)++] = modes[m].also;
 		}
@@ -190,7 +192,7 @@ ui_screen ui_help_screen(ui_app *app, ui_screen *of)
 	ui_screen s = { &help_ops, h, UI_D_BODY };
 
 	help_contexts(of, ctx, &nctx);
-	h->text = ui_keys_help(&app->keys, ctx, nctx);
+	h->text = ui_keys_help(&app->keys, ctx, nctx, of->ops->typing);
 	h->title = xasprintf(_("Keys of '%s'. To change one, config file: bind.NAME = KEY"),
 			     _(of->ops->name));
 	/* Each row is drawn after a one-column marker. */

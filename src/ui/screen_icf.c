@@ -109,20 +109,6 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	icf_state *st = s->st;
 
 	s->dirty |= UI_D_BODY;
-	if (k == 27) {
-		ui_pop(app);
-		return true;
-	}
-	if (k == UI_FN(KEY_UP))
-		a = UA_UP;
-	else if (k == UI_FN(KEY_DOWN))
-		a = UA_DOWN;
-	else if (k == UI_FN(KEY_PPAGE))
-		a = UA_PAGE_UP;
-	else if (k == UI_FN(KEY_NPAGE))
-		a = UA_PAGE_DOWN;
-	else if (k == '\n')
-		a = UA_OPEN;
 	if (a == UA_OPEN) {
 		const icf_entry *e = ui_list_selected(&st->list);
 		ui_icf_fn fn = st->fn;
@@ -133,20 +119,20 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 		fn(app, arg, e->code);
 		return true;
 	}
-	if (a == UA_UP || a == UA_DOWN || a == UA_PAGE_UP || a == UA_PAGE_DOWN) {
-		ui_list_action(&st->list, a);
+	if (ui_list_action(&st->list, a))
 		return true;
-	}
 	if (a != UA_NONE && ui_edit_apply(&st->query, a)) {
 		search(app, st);
 		return true;
 	}
-	if (!UI_IS_FN(k) && k >= 0x20) {
+	if (a == UA_NONE && ui_key_is_text(k)) {
 		ui_edit_insert(&st->query, k);
 		search(app, st);
 		return true;
 	}
-	return true;
+	/* back (Esc), help, redraw and the other global actions are the
+	 * app's. */
+	return a == UA_NONE;
 }
 
 static bool cursor(ui_screen *s)
@@ -166,9 +152,11 @@ static void close_icf(ui_app *app, ui_screen *s)
 
 static const ui_screen_ops icf_ops = {
 	.name = N_("ICF codes"),
-	/* Typing owns the letters, so only arrows and pages move the list. */
-	UI_CTX(UK_EDIT),
-	UI_HINTS({ UA_OPEN, N_("pick") }, { UA_CANCEL, N_("back") }),
+	/* Typing owns the printable keys (.typing), so the list's keys that
+	 * are not text move it (arrows, pages) and Esc goes back. */
+	UI_CTX(UK_EDIT, UK_LIST, UK_GLOBAL),
+	.typing = true,
+	UI_HINTS({ UA_OPEN, N_("pick") }, { UA_BACK, N_("back") }),
 	UI_LIST_AT(icf_state, list, 2),
 	.draw = draw,
 	.key = key,

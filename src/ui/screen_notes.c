@@ -509,9 +509,11 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 				ui_edit_set(&ns->query, "");
 			if (a == UA_SEARCH_KEEP || ns->client_id)
 				load(ns, 0);
-		} else if (k == '/' && ns->query.len == 0) {
-			/* "/" starts a search on every list: typed into an
-			 * empty search, it is that key, not the text. */
+		} else if (ns->query.len == 0 &&
+			   ui_keys_lookup(&app->keys, list_ctx, sizeof list_ctx / sizeof list_ctx[0], k) == UA_SEARCH) {
+			/* The search key ("/", bind.search) starts a search
+			 * on every list: typed into an empty search, it is
+			 * that key, not the text. */
 		} else if (!ui_edit_apply(&ns->query, a) && a == UA_NONE && !UI_IS_FN(k) && k >= 0x20) {
 			ui_edit_insert(&ns->query, k);
 			if (ns->client_id)

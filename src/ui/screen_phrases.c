@@ -101,22 +101,18 @@ static bool key(ui_app *app, ui_screen *s, ui_action a, ui_key k)
 	const char *sel = ui_list_selected(&st->list);
 
 	s->dirty |= UI_D_BODY;
-	if (k == 27 || k == 'q') {
-		ui_pop(app);
+	if (a >= UA_PICK_1 && a < UA_PICK_1 + UA_PICK_COUNT) {
+		if ((size_t)(a - UA_PICK_1) < st->n)
+			pick(app, st, st->phrases[a - UA_PICK_1]);
 		return true;
 	}
-	if (k >= '1' && k <= '9') {
-		if ((size_t)(k - '1') < st->n)
-			pick(app, st, st->phrases[k - '1']);
-		return true;
-	}
-	if (a == UA_OPEN || k == '\n') {
+	if (a == UA_OPEN) {
 		if (sel)
 			pick(app, st, sel);
 		return true;
 	}
-	ui_list_action(&st->list, a);
-	return true;
+	/* back (q, Esc) and the other global actions are the app's. */
+	return ui_list_action(&st->list, a) || a == UA_NONE;
 }
 
 static void close_phrases(ui_app *app, ui_screen *s)
@@ -131,7 +127,7 @@ static void close_phrases(ui_app *app, ui_screen *s)
 
 static const ui_screen_ops phrases_ops = {
 	.name = N_("Fixed phrases"),
-	UI_CTX(UK_LIST),
+	UI_CTX(UK_PHRASES, UK_LIST, UK_GLOBAL),
 	UI_HINTS({ UA_OPEN, N_("insert") }, { UA_BACK, N_("back") }),
 	UI_LIST_AT(phrases_state, list, 6),
 	.draw = draw,

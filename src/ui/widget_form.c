@@ -134,7 +134,7 @@ static bool choice_key(ui_field *fd, ui_action a, ui_key k)
 
 void ui_form_contexts(const ui_form *f, const ui_context **ctx, size_t *n)
 {
-	static const ui_context long_ctx[] = { UK_FORM, UK_EDIT };
+	static const ui_context long_ctx[] = { UK_LONG, UK_FORM, UK_EDIT };
 	static const ui_context line_ctx[] = { UK_FORM, UK_LINE, UK_EDIT };
 	static const ui_context choice_ctx[] = { UK_FORM, UK_CHOICE, UK_LINE, UK_EDIT };
 	ui_field_kind kind = f->n ? f->fields[f->cur].kind : UI_F_TEXT;
@@ -159,11 +159,15 @@ bool ui_form_key(ui_form *f, ui_action a, ui_key k)
 	if (f->n == 0)
 		return false;
 	fd = &f->fields[f->cur];
-	/* The arrows move between the lines of a long text, and on from
-	 * its first or last line to the next field. */
-	if (fd->kind == UI_F_LONG && (k == UI_FN(KEY_UP) || k == UI_FN(KEY_DOWN)) &&
-	    ui_edit_move_line(&fd->ed, k == UI_FN(KEY_UP) ? -1 : 1))
+	/* line-up, line-down (the arrows; UK_LONG, a long text's only)
+	 * move between its lines, and on from its first or last line to
+	 * the field before or after. */
+	if (a == UA_LINE_UP || a == UA_LINE_DOWN) {
+		int dir = a == UA_LINE_UP ? -1 : 1;
+		if (!ui_edit_move_line(&fd->ed, dir))
+			move_field(f, dir);
 		return true;
+	}
 	if (a == UA_FIELD_NEXT || a == UA_FIELD_ENTER) {
 		move_field(f, 1);
 		return true;

@@ -56,7 +56,10 @@ static void every_action_has_a_name_a_key_and_help(void **state)
 		assert_non_null(km.defs[a].name);
 		assert_non_null(km.defs[a].help);
 		assert_int_equal(km.defs[a].action, a);
-		assert_true(km.defs[a].keys[0] != 0);
+		/* The card's tabs after the tenth have no number key left:
+		 * next-tab reaches them, bind.tab-NAME gives them one. */
+		if (a < UA_TAB_BASICS + 10)
+			assert_true(km.defs[a].keys[0] != 0);
 	}
 }
 
@@ -113,7 +116,7 @@ static void help_lists_each_action_of_the_screen_with_its_keys(void **state)
 	sb_init(&w);
 	ui_keys_defaults(&km);
 	ui_keys_bind(&km, b, 1, &w);
-	h = ui_keys_help(&km, list_ctx, 3);
+	h = ui_keys_help(&km, list_ctx, 3, false);
 	assert_non_null(strstr(h, "F9"));
 	assert_non_null(strstr(h, "add a new client"));
 	assert_non_null(strstr(h, "(new-client)"));
