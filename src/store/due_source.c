@@ -191,6 +191,16 @@ static int load_skips(loader *L, tsu_err *e)
 
 /* The decision periods of plans that start in the window (a mismatch
  * is dated the plan's first day). */
+/* A certificate from its id, kind, valid_from, valid_to and client id. */
+static void read_certificate(loader *L, db_stmt *st, due_certificate *c)
+{
+	c->id = db_col_int64(st, 0);
+	c->kind = keep(L, st, 1);
+	c->valid_from = db_col_date(st, 2);
+	c->valid_to = db_col_date(st, 3);
+	c->client_id = db_col_int64(st, 4);
+}
+
 static int load_decisions(loader *L, tsu_err *e)
 {
 	db_stmt *st = db_prepare(L->db,
@@ -204,13 +214,7 @@ static int load_decisions(loader *L, tsu_err *e)
 	db_bind_date(st, ":from", L->from);
 	db_bind_date(st, ":to", L->to);
 	while ((rc = db_step(st)) == DB_ROW) {
-		due_certificate *c = vec_push(&L->decisions);
-
-		c->id = db_col_int64(st, 0);
-		c->kind = keep(L, st, 1);
-		c->valid_from = db_col_date(st, 2);
-		c->valid_to = db_col_date(st, 3);
-		c->client_id = db_col_int64(st, 4);
+		read_certificate(L, st, vec_push(&L->decisions));
 	}
 	return finish(L, st, rc, _("reading the certificates"), e);
 }
@@ -228,13 +232,7 @@ static int load_certificates(loader *L, tsu_err *e)
 	db_bind_date(st, ":from", L->from);
 	db_bind_date(st, ":to", L->to);
 	while ((rc = db_step(st)) == DB_ROW) {
-		due_certificate *c = vec_push(&L->certs);
-
-		c->id = db_col_int64(st, 0);
-		c->kind = keep(L, st, 1);
-		c->valid_from = db_col_date(st, 2);
-		c->valid_to = db_col_date(st, 3);
-		c->client_id = db_col_int64(st, 4);
+		read_certificate(L, st, vec_push(&L->certs));
 		add_client(L, st, 4);
 	}
 	return finish(L, st, rc, _("reading the certificates"), e);
