@@ -29,11 +29,11 @@ DESTDIR  ?=
 B        ?= build$(if $(filter 1,$(SAN)),/san)
 SAN      ?=
 
-# The program links only the core libraries; the PDF writers and their
-# cairo/pango stack are a module loaded when a PDF is asked for
-# (src/report/pdf_dl.c).  Tests link everything.
+# The program links only the core libraries; the PDF writers and zlib
+# are a module loaded when a PDF is asked for (src/report/pdf_dl.c).
+# Tests link everything.
 CORE_PKGS := ncursesw sqlite3 libutf8proc
-PDF_PKGS := pangocairo cairo fontconfig
+PDF_PKGS := zlib
 PKGS     := $(CORE_PKGS) $(PDF_PKGS)
 # ncursesw.pc asks for _XOPEN_SOURCE=600; we define 700 ourselves.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS)))
@@ -65,7 +65,7 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	-DTSUNAGI_DATADIR='"$(DATADIR)"' -DTSUNAGI_PKGLIBDIR='"$(PKGLIBDIR)"' -fPIC \
 	$(CFLAGS) $(CPPFLAGS) -MMD -MP
 
-PDF_SRC  := src/report/pdf.c src/report/due_pdf.c src/report/print_pdf.c src/report/billing_pdf.c \
+PDF_SRC  := src/report/pdf.c src/report/pdfw.c src/report/ttf.c src/report/due_pdf.c src/report/print_pdf.c src/report/billing_pdf.c \
 	    src/report/stats_pdf.c
 PDF_OBJ  := $(PDF_SRC:src/%.c=$(B)/obj/%.o)
 LIB_SRC  := $(filter-out src/cli/main.c src/report/pdf_dl.c $(PDF_SRC),$(wildcard src/*/*.c))
@@ -229,7 +229,7 @@ e2e: all
 # (printer-driver-cups-pdf, which brings Ghostscript) and reads the
 # result with poppler-utils.
 DEB_PKGS := gcc make pkg-config libncurses-dev libsqlite3-dev libutf8proc-dev \
-	libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-ipaexfont \
+	zlib1g-dev fonts-ipaexfont \
 	libcmocka-dev gettext locales tmux sqlite3 poppler-utils \
 	openssh-server openssh-client procps util-linux bsdutils strace python3 \
 	cups cups-client printer-driver-cups-pdf

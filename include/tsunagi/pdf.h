@@ -1,12 +1,12 @@
 /*
  * pdf.h - the one PDF engine of every printout (the due list, billing,
  * the caseload figures and the forms of print.h): A4 pages with their
- * margins, the font and its sizes, text measured and drawn with pango
- * (one context and one layout cache per document), wrapping that keeps
+ * margins, the font and its sizes, text measured from the font's own
+ * advances (one layout cache per document), wrapping that keeps
  * Japanese words whole (wrap.h), ruled tables whose head repeats on every
  * page and whose rows grow to their tallest cell, and "n / N" page
- * numbers.  fontconfig picks an installed Japanese font; cairo embeds
- * the subset used.
+ * numbers.  The font is the first Japanese TrueType font installed
+ * (ttf.h); the file is written by pdfw.h, which embeds the subset used.
  *
  * A list is one table:
  *
@@ -30,14 +30,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <cairo.h>
-
 #include "tsunagi/err.h"
+#include "tsunagi/pdfw.h"
 
-/* The default font list: the first one installed is used. */
-#define PDF_FONT "IPAexGothic, Noto Sans CJK JP, IPAGothic, sans-serif"
-
-/* Points per millimetre (cairo's PDF unit is the point, 1/72 inch). */
+/* Points per millimetre (PDF's unit is the point, 1/72 inch). */
 #define PDF_MM (72.0 / 25.4)
 
 /* The sheet, its margins and the room under the content for the page
@@ -56,11 +52,8 @@
 #define PDF_PT_FOOT 8.0         /* the page number */
 #define PDF_PT_TITLE 14.0       /* a document's title */
 
-/* Set text on a wrapping layout w points wide (w <= 0: no wrapping)
- * with its lines broken where wrap_lines says: a Japanese word such as
- * 中等度 is cut only when its line holds no better place. */
-struct _PangoLayout;
-void pdf_layout_text(struct _PangoLayout *l, double w, const char *text);
+/* A text laid out in lines (pdf_doc_layout). */
+typedef struct pdf_text pdf_text;
 
 enum pdf_align { PDF_LEFT, PDF_CENTER, PDF_RIGHT };
 
@@ -72,11 +65,13 @@ typedef struct pdf_page {
 	double top, bottom;         /* the table's y range */
 } pdf_page;
 
-typedef void (*pdf_draw_fn)(cairo_t *cr, const pdf_page *pg, void *arg);
+typedef struct pdf_doc pdf_doc;
+
+/* A header or footer: draws on d with pdf_doc_text and pdf_doc_writer. */
+typedef void (*pdf_draw_fn)(pdf_doc *d, const pdf_page *pg, void *arg);
 
 typedef struct pdf_setup {
 	bool landscape;
-	const char *font;           /* NULL: PDF_FONT */
 	double font_size;           /* table text in points; 0: PDF_PT_LIST */
 	double margin;              /* points; 0: PDF_MARGIN */
 	/* The header: either a callback drawing in [top margin, header_h],
@@ -120,24 +115,15 @@ void pdf_table_section(pdf_table *t, const char *text);
 /* A row of ncols cells (NULL is empty). */
 void pdf_table_row(pdf_table *t, const char *const *cells);
 /* Lay out and draw the whole document into memory; *pdf (caller frees)
- * holds *len bytes.  TSU_EFAIL with a message when cairo fails or no
- * font is found. */
+ * holds *len bytes.  TSU_EFAIL with a message when no Japanese font is
+ * found or the font is damaged. */
 int pdf_table_render(pdf_table *t, char **pdf, size_t *len, tsu_err *e);
 void pdf_table_free(pdf_table *t);
 
-/* Draw text at (x, y) within width w (wrapped; w <= 0: one line) in the
- * setup's font at size pt, bold or not; returns the height used.  For
- * header and footer callbacks (a document's body uses pdf_doc_text). */
-double pdf_draw_text(cairo_t *cr, const char *font, double size, bool bold,
-		     double x, double y, double w, enum pdf_align align, const char *text);
-
 /* ---- a document: a flow of blocks over pages ---- */
-
-typedef struct pdf_doc pdf_doc;
 
 typedef struct pdf_doc_setup {
 	bool landscape;
-	const char *font;           /* NULL: PDF_FONT */
 	double margin;              /* points; 0: PDF_MARGIN */
 	const char *pdf_title;      /* document metadata */
 	/* Called at the top of every page in both passes: draws the page's
@@ -150,8 +136,8 @@ typedef struct pdf_doc_setup {
 	void *arg;
 } pdf_doc_setup;
 
-/* A document with its PDF surface; NULL with e set when no Japanese font
- * is installed. */
+/* A document with its font and PDF writer; NULL with e set (ttf.h's
+ * one line) when no Japanese TrueType font is installed. */
 pdf_doc *pdf_doc_new(const pdf_doc_setup *s, tsu_err *e);
 void pdf_doc_free(pdf_doc *d);
 /* Run body twice, a dry pass that only measures and counts the pages and
@@ -162,10 +148,15 @@ int pdf_doc_run(pdf_doc *d, void (*body)(pdf_doc *d, void *arg), void *arg,
 /* The page being laid out: its number, the page count (known in the
  * drawing pass), the sheet and the content box. */
 const pdf_page *pdf_doc_page(const pdf_doc *d);
-/* True in the measuring pass: draw nothing (pdf_doc_cairo then draws
- * on a scratch surface that is thrown away). */
+/* True in the measuring pass: draw nothing (pdf_doc_writer's writer is
+ * muted then, and draws nothing). */
 bool pdf_doc_dry(const pdf_doc *d);
-cairo_t *pdf_doc_cairo(pdf_doc *d);
+/* The writer of the page, for rules, boxes and colours (pdfw.h): its
+ * line width is the rules' and its colour black between blocks. */
+pdfw *pdf_doc_writer(pdf_doc *d);
+/* Characters drawn so far that the font has no glyph for (each shows
+ * as the font's empty box). */
+size_t pdf_doc_missing(const pdf_doc *d);
 /* The flow's position: where the next block starts. */
 double pdf_doc_y(const pdf_doc *d);
 void pdf_doc_set_y(pdf_doc *d, double y);
@@ -175,18 +166,26 @@ void pdf_doc_new_page(pdf_doc *d);
 
 /* The document's layout of text in its font at size, bold or not, w
  * points wide (w <= 0: one line per paragraph), aligned: laid out once
- * per document and kept (do not unref). */
-struct _PangoLayout *pdf_doc_layout(pdf_doc *d, double size, bool bold, double w,
-				    enum pdf_align align, const char *text);
-double pdf_layout_height(struct _PangoLayout *l);
-double pdf_layout_width(struct _PangoLayout *l);
+ * per document and kept (the document frees it).  A wrapping layout's
+ * lines break where wrap_lines says: a Japanese word such as 中等度 is
+ * cut only when its line holds no better place. */
+pdf_text *pdf_doc_layout(pdf_doc *d, double size, bool bold, double w,
+			 enum pdf_align align, const char *text);
+double pdf_layout_height(const pdf_text *l);
+/* The widest line's width. */
+double pdf_layout_width(const pdf_text *l);
+/* The number of lines, and where line i starts in the text laid out
+ * (a byte offset into pdf_layout_string's). */
+size_t pdf_layout_lines(const pdf_text *l);
+size_t pdf_layout_line_start(const pdf_text *l, size_t i);
+const char *pdf_layout_string(const pdf_text *l);
 /* Where the last whole line of l that starts at or after from and ends
  * at or before limit ends (points from its top); from when none does. */
-double pdf_layout_cut(struct _PangoLayout *l, double from, double limit);
+double pdf_layout_cut(const pdf_text *l, double from, double limit);
 /* The whole lines of l from `from` to `to` (points from its top), drawn
  * with l's top at y - from: a part of a text that goes on over pages,
  * no line drawn twice (skipped in the dry pass). */
-void pdf_doc_lines(pdf_doc *d, struct _PangoLayout *l, double x, double y, double from, double to);
+void pdf_doc_lines(pdf_doc *d, const pdf_text *l, double x, double y, double from, double to);
 /* Draw text at (x, y) (skipped in the dry pass); returns its height. */
 double pdf_doc_text(pdf_doc *d, double size, bool bold, double x, double y, double w,
 		    enum pdf_align align, const char *text);

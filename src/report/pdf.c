@@ -1,22 +1,25 @@
 /*
  * pdf.c - the PDF engine (see pdf.h): a document's pages, its font and
  * text, its layout cache, the wrapping of Japanese text, ruled tables
- * and page numbers.  A document runs its body twice over the same cairo
- * context: the first pass lays out every block and counts the pages, so
- * the second can print "n / N" and repeat the page head and the table
- * head on each page.
+ * and page numbers.  A document runs its body twice over the same
+ * writer: the first pass, muted, lays out every block and counts the
+ * pages, so the second can print "n / N" and repeat the page head and
+ * the table head on each page.
+ *
+ * Text is measured with the font's own advances (ttf.h) and written by
+ * pdfw.h; there is no shaping: every character is its cmap glyph, which
+ * is what Japanese text in a font like IPAex needs (no ligatures, no
+ * kerning; a combining mark is drawn where it falls).
  */
-#include <malloc.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <cairo-pdf.h>
-#include <fontconfig/fontconfig.h>
-#include <pango/pangocairo.h>
 
 #include "tsunagi/i18n.h"
 #include "tsunagi/pdf.h"
 #include "tsunagi/text.h"
+#include "tsunagi/ttf.h"
 #include "tsunagi/wrap.h"
 #include "tsunagi/xalloc.h"
 
@@ -34,234 +37,287 @@ static char *clean_copy(const char *s)
 	return text_valid_utf8(s, strlen(s), NULL) ? xstrdup(s) : text_sanitize(s, true);
 }
 
-static PangoFontDescription *font_desc(const char *family, double size, bool bold)
-{
-	PangoFontDescription *fd = pango_font_description_from_string(family);
+typedef struct pline {
+	size_t start, end;      /* bytes of the text */
+	size_t g, ng;           /* its glyphs */
+	double x, w;            /* from the layout's left; its width */
+} pline;
 
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	if (bold)
-		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-	return fd;
-}
+struct pdf_text {
+	char *key;              /* the text asked for (the cache's key) */
+	char *text;             /* the text laid out (valid UTF-8) */
+	double size, line_h, ascent, width;
+	bool bold;
+	pline *lines;
+	size_t nlines;
+	uint16_t *gids;
+	const struct pdf_slot *slot;
+	uint32_t hash;
+};
 
-/* A context for cr's surface with Japanese line breaking and the Japanese
- * forms of Han characters.  A document shares one among all its layouts:
- * making one per cell (pango_cairo_create_layout) was a third of the
- * time of a long due list. */
-static PangoContext *ja_context(cairo_t *cr)
-{
-	PangoContext *ctx = pango_cairo_create_context(cr);
-
-	pango_context_set_language(ctx, pango_language_from_string("ja"));
-	return ctx;
-}
-
-/* Whether pango wrapped a line of l (not only at s's own newlines). */
-static bool soft_wrapped(PangoLayout *l)
-{
-	GSList *lines = pango_layout_get_lines_readonly(l);
-
-	for (GSList *it = lines ? lines->next : NULL; it; it = it->next)
-		if (!((PangoLayoutLine *)it->data)->is_paragraph_start)
-			return true;
-	return false;
-}
-
-/* The width of each cluster of l's text, by its first byte (wrap.h's
- * adv); newlines are 0, other bytes -1. */
-static double *cluster_widths(PangoLayout *l, const char *text, size_t n)
-{
-	double *adv = xmalloc((n ? n : 1) * sizeof *adv);
-	PangoLayoutIter *it = pango_layout_get_iter(l);
-
-	for (size_t i = 0; i < n; i++)
-		adv[i] = text[i] == '\n' ? 0 : -1;
-	/* A line's end comes as a cluster of no width at the next line's
-	 * first byte; that line's own cluster comes after it. */
-	do {
-		int i = pango_layout_iter_get_index(it);
-		PangoRectangle r;
-
-		pango_layout_iter_get_cluster_extents(it, NULL, &r);
-		if (i >= 0 && (size_t)i < n && text[i] != '\n')
-			adv[i] = (double)r.width / PANGO_SCALE;
-	} while (pango_layout_iter_next_cluster(it));
-	pango_layout_iter_free(it);
-	return adv;
-}
-
-/* text with a newline at each break, the spaces before it dropped. */
-static char *with_breaks(const char *text, const size_t *brk, size_t nb)
-{
-	strbuf b;
-	size_t from = 0;
-
-	sb_init(&b);
-	for (size_t k = 0; k < nb; k++) {
-		size_t end = brk[k];
-
-		while (end > from && text[end - 1] == ' ')
-			end--;
-		while (end >= from + 3 && !memcmp(text + end - 3, "\xE3\x80\x80", 3))   /* U+3000 */
-			end -= 3;
-		sb_addn(&b, text + from, end - from);
-		sb_addc(&b, '\n');
-		from = brk[k];
-	}
-	sb_adds(&b, text + from);
-	return sb_steal(&b);
-}
-
-/*
- * Pango fits lines itself, breaking wherever Unicode allows (between any
- * two kanji).  When it had to wrap, the lines are fitted again from the
- * widths it measured, where wrap_lines says, and set with newlines.  The
- * lines are fitted half a point short of w so that shaping them apart
- * (a kerning pair split at a break) never makes pango wrap them again.
- */
-void pdf_layout_text(PangoLayout *l, double w, const char *text)
-{
-	size_t n = strlen(text), nb, *brk;
-	double *adv;
-	char *set;
-
-	pango_layout_set_attributes(l, NULL);
-	pango_layout_set_text(l, text, -1);
-	if (w <= 0 || !soft_wrapped(l))
-		return;
-	adv = cluster_widths(l, text, n);
-	brk = xmalloc(n * sizeof *brk);
-	nb = wrap_lines(text, adv, w - 0.5, brk, n);
-	if (nb) {
-		set = with_breaks(text, brk, nb);
-		pango_layout_set_text(l, set, -1);
-		free(set);
-	}
-	free(brk);
-	free(adv);
-}
-
-static PangoLayout *layout(PangoContext *ctx, const PangoFontDescription *fd, double w,
-			   enum pdf_align align, const char *text)
-{
-	PangoLayout *l = pango_layout_new(ctx);
-
-	pango_layout_set_font_description(l, fd);
-	if (w > 0) {
-		pango_layout_set_width(l, (int)(w * PANGO_SCALE));
-		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	}
-	pango_layout_set_alignment(l, align == PDF_CENTER ? PANGO_ALIGN_CENTER :
-				   align == PDF_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-	pdf_layout_text(l, w, text);
-	return l;
-}
-
-double pdf_layout_height(PangoLayout *l)
-{
-	int w, h;
-
-	pango_layout_get_size(l, &w, &h);
-	return (double)h / PANGO_SCALE;
-}
-
-double pdf_layout_width(PangoLayout *l)
-{
-	int w, h;
-
-	pango_layout_get_size(l, &w, &h);
-	return (double)w / PANGO_SCALE;
-}
-
-double pdf_layout_cut(PangoLayout *l, double from, double limit)
-{
-	PangoLayoutIter *it = pango_layout_get_iter(l);
-	double best = from;
-
-	do {
-		int y0, y1;
-
-		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		if ((double)y0 / PANGO_SCALE >= from - 0.01 && (double)y1 / PANGO_SCALE <= limit)
-			best = (double)y1 / PANGO_SCALE;
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	return best;
-}
-
-static void draw_lines(cairo_t *cr, PangoLayout *l, double x, double y, double from, double to)
-{
-	PangoLayoutIter *it = pango_layout_get_iter(l);
-
-	do {
-		int y0, y1;
-		PangoRectangle r;
-
-		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		if ((double)y0 / PANGO_SCALE < from - 0.01 || (double)y1 / PANGO_SCALE > to + 0.01)
-			continue;
-		pango_layout_iter_get_line_extents(it, NULL, &r);
-		cairo_move_to(cr, x + (double)r.x / PANGO_SCALE,
-			      y - from + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
-		pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-}
-
-double pdf_draw_text(cairo_t *cr, const char *font, double size, bool bold,
-		     double x, double y, double w, enum pdf_align align, const char *text)
-{
-	PangoFontDescription *fd = font_desc(font ? font : PDF_FONT, size, bold);
-	char *clean = clean_copy(text);
-	PangoContext *ctx = ja_context(cr);
-	PangoLayout *l = layout(ctx, fd, w, align, clean);
-	double h = pdf_layout_height(l);
-
-	cairo_move_to(cr, x, y);
-	pango_cairo_show_layout(cr, l);
-	g_object_unref(l);
-	g_object_unref(ctx);
-	pango_font_description_free(fd);
-	free(clean);
-	return h;
-}
-
-/* ---- the document ---- */
-
-/* One layout cache: the layouts of one size, weight, width and
- * alignment, by their text.  The same text in the same place is laid out
- * once and drawn wherever it appears, in both passes: a due list repeats
- * its dates, names and kinds of item many times. */
+/* One size, weight, width and alignment of text. */
 typedef struct pdf_slot {
 	double size, w;
 	bool bold;
 	enum pdf_align align;
-	PangoFontDescription *fd;
-	GHashTable *laid;       /* text (owned) -> layout */
 } pdf_slot;
 
 struct pdf_doc {
 	pdf_doc_setup s;
 	unsigned serial;        /* which document a table was measured for */
-	char *font, *title;
+	char *title;
 	pdf_page pg;
 	double y, top0;         /* the flow; where it starts on this page */
 	bool dry;
-	strbuf out;
-	cairo_surface_t *sf, *scratch;
-	cairo_t *cr, *scratch_cr;
-	PangoContext *pctx;
+	ttf_font *font;
+	const ttf_metrics *m;
+	double ascent, line;    /* per point of type */
+	pdfw *w;
 	pdf_slot **slots;
 	size_t nslots;
-	/* A table cell's layout -> how many rows show it and, once drawn,
-	 * its drawing (see show). */
-	GHashTable *drawn;
+	/* The layout cache: an open-addressed table of every layout made,
+	 * by slot and text.  The same text in the same place is laid out
+	 * once and drawn wherever it appears, in both passes: a due list
+	 * repeats its dates, names and kinds of item many times. */
+	pdf_text **laid;
+	size_t nlaid, caplaid;
 };
 
-static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int len)
+/* The widths of s's characters by their first byte (wrap.h's adv; 0 for
+ * a newline, -1 for other bytes) and their glyphs. */
+static void measure(pdf_doc *d, const char *s, size_t n, double size, double *adv, uint16_t *gid)
 {
-	sb_addn(closure, (const char *)data, len);
-	return CAIRO_STATUS_SUCCESS;
+	double scale = size / (d->m->units_per_em ? d->m->units_per_em : 1000);
+
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+		unsigned g;
+
+		if (!k)
+			k = 1;
+		for (size_t j = i + 1; j < i + k && j < n; j++)
+			adv[j] = -1;
+		if (cp == '\n') {
+			adv[i] = 0;
+			gid[i] = 0;
+		} else {
+			/* A tab is as wide as a space (the fields hold none). */
+			g = pdfw_glyph(d->w, cp == '\t' ? ' ' : (uint32_t)cp);
+			gid[i] = (uint16_t)g;
+			adv[i] = ttf_advance(d->font, g) * scale;
+		}
+		i += k;
+	}
+}
+
+/* Whether a paragraph of s is wider than w. */
+static bool too_wide(const char *s, const double *adv, size_t n, double w)
+{
+	double x = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			x = 0;
+		else if (adv[i] > 0 && (x += adv[i]) > w)
+			return true;
+	}
+	return false;
+}
+
+/* Line [start, end): its glyphs and width.  A soft break drops the
+ * spaces before it (ASCII and U+3000), as a typesetter does. */
+static void add_line(pdf_text *l, const double *adv, const uint16_t *gid, size_t start, size_t end,
+		     bool soft, size_t *ng)
+{
+	pline *ln = &l->lines[l->nlines++];
+
+	if (soft) {
+		while (end > start && l->text[end - 1] == ' ')
+			end--;
+		while (end >= start + 3 && !memcmp(l->text + end - 3, "\xE3\x80\x80", 3))
+			end -= 3;
+	}
+	ln->start = start;
+	ln->end = end;
+	ln->g = *ng;
+	ln->w = 0;
+	for (size_t i = start; i < end; i++)
+		if (adv[i] >= 0) {
+			l->gids[(*ng)++] = gid[i];
+			ln->w += adv[i];
+		}
+	ln->ng = *ng - ln->g;
+	if (ln->w > l->width)
+		l->width = ln->w;
+}
+
+/*
+ * Lines at s's own newlines and, when a paragraph is wider than w, where
+ * wrap_lines says.  The lines are fitted half a point short of w, as
+ * they were when pango set them (so that rounding never makes a line
+ * overhang its cell); a text that fits keeps its lines.
+ */
+static void break_lines(pdf_text *l, const double *adv, const uint16_t *gid, double w)
+{
+	size_t n = strlen(l->text), nb = 0, k = 0, start = 0, ng = 0, nl = 1;
+	size_t *brk = NULL;
+
+	if (w > 0 && too_wide(l->text, adv, n, w)) {
+		brk = xmalloc(n * sizeof *brk);
+		nb = wrap_lines(l->text, adv, w - 0.5, brk, n);
+	}
+	for (size_t i = 0; i < n; i++)
+		nl += l->text[i] == '\n';
+	l->lines = xcalloc(nl + nb, sizeof *l->lines);
+	l->gids = xmalloc((n ? n : 1) * sizeof *l->gids);
+	for (size_t i = 0; i < n; i++) {
+		if (k < nb && brk[k] == i) {
+			add_line(l, adv, gid, start, i, true, &ng);
+			start = i;
+			k++;
+		}
+		if (l->text[i] == '\n') {
+			add_line(l, adv, gid, start, i, false, &ng);
+			start = i + 1;
+		}
+	}
+	add_line(l, adv, gid, start, n, false, &ng);
+	free(brk);
+}
+
+static void align_lines(pdf_text *l, double w, enum pdf_align align)
+{
+	double box = w > 0 ? w : l->width;
+
+	for (size_t i = 0; i < l->nlines; i++) {
+		pline *ln = &l->lines[i];
+
+		ln->x = align == PDF_CENTER ? (box - ln->w) / 2 : align == PDF_RIGHT ? box - ln->w : 0;
+	}
+}
+
+static pdf_text *lay_out(pdf_doc *d, const pdf_slot *sl, const char *key)
+{
+	pdf_text *l = xcalloc(1, sizeof *l);
+	size_t n;
+	double *adv;
+	uint16_t *gid;
+
+	l->key = xstrdup(key);
+	l->text = clean_copy(key);
+	l->size = sl->size;
+	l->bold = sl->bold;
+	l->slot = sl;
+	l->line_h = d->line * sl->size;
+	l->ascent = d->ascent * sl->size;
+	n = strlen(l->text);
+	adv = xmalloc((n ? n : 1) * sizeof *adv);
+	gid = xmalloc((n ? n : 1) * sizeof *gid);
+	measure(d, l->text, n, sl->size, adv, gid);
+	break_lines(l, adv, gid, sl->w);
+	align_lines(l, sl->w, sl->align);
+	free(adv);
+	free(gid);
+	return l;
+}
+
+static void text_free(pdf_text *l)
+{
+	free(l->key);
+	free(l->text);
+	free(l->lines);
+	free(l->gids);
+	free(l);
+}
+
+double pdf_layout_height(const pdf_text *l)
+{
+	return l->nlines * l->line_h;
+}
+
+double pdf_layout_width(const pdf_text *l)
+{
+	return l->width;
+}
+
+size_t pdf_layout_lines(const pdf_text *l)
+{
+	return l->nlines;
+}
+
+size_t pdf_layout_line_start(const pdf_text *l, size_t i)
+{
+	return i < l->nlines ? l->lines[i].start : strlen(l->text);
+}
+
+const char *pdf_layout_string(const pdf_text *l)
+{
+	return l->text;
+}
+
+double pdf_layout_cut(const pdf_text *l, double from, double limit)
+{
+	double best = from;
+
+	for (size_t i = 0; i < l->nlines; i++) {
+		double y0 = i * l->line_h, y1 = y0 + l->line_h;
+
+		if (y0 >= from - 0.01 && y1 <= limit)
+			best = y1;
+	}
+	return best;
+}
+
+/* The lines of l between from and to (points from its top), its top at
+ * y - from. */
+static void draw_lines(pdf_doc *d, const pdf_text *l, double x, double y, double from, double to)
+{
+	for (size_t i = 0; i < l->nlines; i++) {
+		const pline *ln = &l->lines[i];
+		double y0 = i * l->line_h;
+
+		if (y0 < from - 0.01 || y0 + l->line_h > to + 0.01)
+			continue;
+		pdfw_text(d->w, x + ln->x, y - from + y0 + l->ascent, l->size, l->bold,
+			  l->gids + ln->g, ln->ng);
+	}
+}
+
+static void show(pdf_doc *d, const pdf_text *l, double x, double y)
+{
+	draw_lines(d, l, x, y, 0, pdf_layout_height(l));
+}
+
+/* ---- the layout cache ---- */
+
+static uint32_t hash_of(const pdf_slot *sl, const char *s)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)(uintptr_t)sl;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void cache_grow(pdf_doc *d)
+{
+	size_t cap = d->caplaid ? 2 * d->caplaid : 256;
+	pdf_text **t = xcalloc(cap, sizeof *t);
+
+	for (size_t i = 0; i < d->caplaid; i++) {
+		pdf_text *l = d->laid[i];
+		size_t k;
+
+		if (!l)
+			continue;
+		for (k = l->hash & (cap - 1); t[k]; k = (k + 1) & (cap - 1))
+			;
+		t[k] = l;
+	}
+	free(d->laid);
+	d->laid = t;
+	d->caplaid = cap;
 }
 
 static pdf_slot *slot_of(pdf_doc *d, double size, bool bold, double w, enum pdf_align align)
@@ -276,209 +332,78 @@ static pdf_slot *slot_of(pdf_doc *d, double size, bool bold, double w, enum pdf_
 			return sl;
 	}
 	sl = xcalloc(1, sizeof *sl);
-	sl->size = size;
-	sl->bold = bold;
-	sl->w = w;
-	sl->align = align;
-	sl->fd = font_desc(d->font, size, bold);
-	sl->laid = g_hash_table_new_full(g_str_hash, g_str_equal, free, g_object_unref);
+	*sl = (pdf_slot){ size, w, bold, align };
 	d->slots = xrealloc(d->slots, (d->nslots + 1) * sizeof *d->slots);
 	d->slots[d->nslots++] = sl;
 	return sl;
 }
 
-static PangoLayout *slot_layout(pdf_doc *d, pdf_slot *sl, const char *text)
+static pdf_text *slot_layout(pdf_doc *d, const pdf_slot *sl, const char *text)
 {
-	PangoLayout *l;
-	char *clean;
+	uint32_t h;
+	size_t k;
 
 	if (!text)
 		text = "";
-	l = g_hash_table_lookup(sl->laid, text);
-	if (l)
-		return l;
-	clean = clean_copy(text);
-	l = layout(d->pctx, sl->fd, sl->w, sl->align, clean);
-	free(clean);
-	g_hash_table_insert(sl->laid, xstrdup(text), l);
-	return l;
+	if (2 * (d->nlaid + 1) > d->caplaid)
+		cache_grow(d);
+	h = hash_of(sl, text);
+	for (k = h & (d->caplaid - 1); d->laid[k]; k = (k + 1) & (d->caplaid - 1))
+		if (d->laid[k]->hash == h && d->laid[k]->slot == sl && !strcmp(d->laid[k]->key, text))
+			return d->laid[k];
+	d->laid[k] = lay_out(d, sl, text);
+	d->laid[k]->hash = h;
+	d->nlaid++;
+	return d->laid[k];
 }
 
-PangoLayout *pdf_doc_layout(pdf_doc *d, double size, bool bold, double w, enum pdf_align align,
-			    const char *text)
+pdf_text *pdf_doc_layout(pdf_doc *d, double size, bool bold, double w, enum pdf_align align,
+			 const char *text)
 {
 	return slot_layout(d, slot_of(d, size, bold, w, align), text);
 }
 
-/*
- * A table cell's layout drawn into a recording surface, painted wherever
- * the cell appears (see show).
- */
-typedef struct shown {
-	unsigned uses;          /* rows that show the layout */
-	cairo_surface_t *rec;   /* its drawing, once made */
-} shown;
-
-static void shown_free(void *p)
-{
-	shown *sh = p;
-
-	if (sh->rec)
-		cairo_surface_destroy(sh->rec);
-	free(sh);
-}
-
-/* One more row shows l (counted once a document, when tables measure). */
-static void count_use(pdf_doc *d, PangoLayout *l)
-{
-	shown *sh = g_hash_table_lookup(d->drawn, l);
-
-	if (!sh) {
-		sh = xcalloc(1, sizeof *sh);
-		g_hash_table_insert(d->drawn, l, sh);
-	}
-	sh->uses++;
-}
-
-/* A layout that many rows show and that has this many characters or more
- * is drawn once and painted as a form; shorter, its glyphs cost less to
- * write out again than the form's placement (a matrix of six numbers and
- * a replay of the form when cairo analyses the page). */
-#define FORM_MIN_CHARS 10
-
-static cairo_surface_t *record(PangoLayout *l)
-{
-	PangoRectangle ink, logical;
-	cairo_rectangle_t box;
-	cairo_surface_t *rec;
-	cairo_t *rc;
-
-	pango_layout_get_pixel_extents(l, &ink, &logical);
-	/* The box holds every glyph's ink, with a point to spare. */
-	box.x = (ink.x < logical.x ? ink.x : logical.x) - 1;
-	box.y = (ink.y < logical.y ? ink.y : logical.y) - 1;
-	box.width = (ink.x + ink.width > logical.x + logical.width ?
-		     ink.x + ink.width : logical.x + logical.width) - box.x + 1;
-	box.height = (ink.y + ink.height > logical.y + logical.height ?
-		      ink.y + ink.height : logical.y + logical.height) - box.y + 1;
-	rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
-	rc = cairo_create(rec);
-	pango_cairo_show_layout(rc, l);
-	cairo_destroy(rc);
-	return rec;
-}
-
-/*
- * Whether a cell's layout is drawn as a form.  A long text that several
- * rows show (a month's "monitoring for 2026-11", a plan's review) is
- * drawn once into a recording surface and that is painted wherever it
- * appears: cairo's PDF surface writes a recording used as a source once,
- * as a form XObject, and each use is one "Do".  Drawn each time, its
- * glyphs were written out again on every row (one number per glyph
- * position, wrapped at 72 columns and deflated): most of a long due
- * list's instructions.  The glyphs and their places are the same either
- * way.
- */
-static bool as_form(pdf_doc *d, PangoLayout *l)
-{
-	shown *sh = g_hash_table_lookup(d->drawn, l);
-
-	return sh && sh->uses >= 2 && g_utf8_strlen(pango_layout_get_text(l), -1) >= FORM_MIN_CHARS;
-}
-
-/* The passes over a page's rows (see draw_rows). */
-enum pass { PASS_FILL, PASS_TEXT, PASS_FORMS };
-
-static void show(pdf_doc *d, enum pass pass, PangoLayout *l, double x, double y)
-{
-	shown *sh;
-
-	if (!as_form(d, l)) {
-		if (pass == PASS_TEXT) {
-			cairo_move_to(d->cr, x, y);
-			pango_cairo_show_layout(d->cr, l);
-		}
-		return;
-	}
-	if (pass != PASS_FORMS)
-		return;
-	sh = g_hash_table_lookup(d->drawn, l);
-	if (!sh->rec)
-		sh->rec = record(l);
-	cairo_save(d->cr);
-	cairo_translate(d->cr, x, y);
-	cairo_set_source_surface(d->cr, sh->rec, 0, 0);
-	cairo_paint(d->cr);
-	cairo_restore(d->cr);
-}
-
-/* True when the font list resolves to a font with Japanese glyphs. */
-static bool has_japanese(pdf_doc *d)
-{
-	PangoLayout *l = pdf_doc_layout(d, PDF_PT_LIST, false, 0, PDF_LEFT, "日本語のかな");
-
-	return pango_layout_get_unknown_glyphs_count(l) == 0;
-}
+/* ---- the document ---- */
 
 pdf_doc *pdf_doc_new(const pdf_doc_setup *s, tsu_err *e)
 {
 	static unsigned serial;
-	pdf_doc *d = xcalloc(1, sizeof *d);
+	pdf_doc *d;
 	double pw = s->landscape ? PDF_A4_H : PDF_A4_W, ph = s->landscape ? PDF_A4_W : PDF_A4_H;
-	double m = s->margin > 0 ? s->margin : PDF_MARGIN;
+	double m = s->margin > 0 ? s->margin : PDF_MARGIN, upem;
+	ttf_font *font = ttf_open_japanese(e);
 
+	if (!font)
+		return NULL;
+	d = xcalloc(1, sizeof *d);
 	d->s = *s;
 	d->serial = ++serial;
-	d->font = xstrdup(s->font ? s->font : PDF_FONT);
 	d->title = clean_copy(s->pdf_title);
 	d->pg = (pdf_page){ 0, 0, pw, ph, m, pw - m, m, ph - m - PDF_FOOT_H };
-	sb_init(&d->out);
-	d->sf = cairo_pdf_surface_create_for_stream(collect, &d->out, pw, ph);
-	cairo_pdf_surface_set_metadata(d->sf, CAIRO_PDF_METADATA_TITLE, d->title);
-	cairo_pdf_surface_set_metadata(d->sf, CAIRO_PDF_METADATA_CREATOR, "tsunagi");
-	d->cr = cairo_create(d->sf);
-	cairo_set_line_width(d->cr, RULE);
-	d->scratch = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
-	d->scratch_cr = cairo_create(d->scratch);
-	d->pctx = ja_context(d->cr);
-	d->drawn = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, shown_free);
-	if (!has_japanese(d)) {
-		err_set(e, TSU_EFAIL, _("no Japanese font found for the PDF; install fonts-ipaexfont or fonts-noto-cjk"));
-		pdf_doc_free(d);
-		return NULL;
-	}
+	d->font = font;
+	d->m = ttf_get_metrics(font);
+	upem = d->m->units_per_em ? d->m->units_per_em : 1000;
+	/* A line is the font's ascent and descent (hhea), no leading: what
+	 * pango set, so rows and pages come out as they did. */
+	d->ascent = d->m->ascent / upem;
+	d->line = (d->m->ascent - d->m->descent) / upem;
+	d->w = pdfw_new(font, d->title);
 	return d;
 }
 
-/* Drop the layouts and pango's font map.  cairo's and fontconfig's own
- * caches stay until exit: cairo_debug_reset_static_data() and FcFini()
- * abort the program (an assertion in cairo's hash table) whenever
- * pango's font loading still holds a font, which happened in about one
- * PDF in six on Debian 12. */
 void pdf_doc_free(pdf_doc *d)
 {
 	if (!d)
 		return;
-	/* The drawings first: they hold references to nothing of the
-	 * layouts, but the layouts are their keys. */
-	g_hash_table_destroy(d->drawn);
-	for (size_t i = 0; i < d->nslots; i++) {
-		g_hash_table_destroy(d->slots[i]->laid);
-		pango_font_description_free(d->slots[i]->fd);
+	for (size_t i = 0; i < d->caplaid; i++)
+		if (d->laid[i])
+			text_free(d->laid[i]);
+	free(d->laid);
+	for (size_t i = 0; i < d->nslots; i++)
 		free(d->slots[i]);
-	}
 	free(d->slots);
-	if (d->pctx)
-		g_object_unref(d->pctx);
-	if (d->cr)
-		cairo_destroy(d->cr);
-	if (d->sf)
-		cairo_surface_destroy(d->sf);
-	cairo_destroy(d->scratch_cr);
-	cairo_surface_destroy(d->scratch);
-	pango_cairo_font_map_set_default(NULL);
-	sb_free(&d->out);
-	free(d->font);
+	pdfw_free(d->w);
+	ttf_close(d->font);
 	free(d->title);
 	free(d);
 }
@@ -493,9 +418,14 @@ bool pdf_doc_dry(const pdf_doc *d)
 	return d->dry;
 }
 
-cairo_t *pdf_doc_cairo(pdf_doc *d)
+pdfw *pdf_doc_writer(pdf_doc *d)
 {
-	return d->dry ? d->scratch_cr : d->cr;
+	return d->w;
+}
+
+size_t pdf_doc_missing(const pdf_doc *d)
+{
+	return pdfw_missing(d->w);
 }
 
 double pdf_doc_y(const pdf_doc *d)
@@ -511,19 +441,17 @@ void pdf_doc_set_y(pdf_doc *d, double y)
 double pdf_doc_text(pdf_doc *d, double size, bool bold, double x, double y, double w,
 		    enum pdf_align align, const char *text)
 {
-	PangoLayout *l = pdf_doc_layout(d, size, bold, w, align, text);
+	pdf_text *l = pdf_doc_layout(d, size, bold, w, align, text);
 
-	if (!d->dry) {
-		cairo_move_to(d->cr, x, y);
-		pango_cairo_show_layout(d->cr, l);
-	}
+	if (!d->dry)
+		show(d, l, x, y);
 	return pdf_layout_height(l);
 }
 
-void pdf_doc_lines(pdf_doc *d, PangoLayout *l, double x, double y, double from, double to)
+void pdf_doc_lines(pdf_doc *d, const pdf_text *l, double x, double y, double from, double to)
 {
 	if (!d->dry)
-		draw_lines(d->cr, l, x, y, from, to);
+		draw_lines(d, l, x, y, from, to);
 }
 
 void pdf_doc_box(pdf_doc *d, double x, double y, double w, double h, bool shade)
@@ -531,38 +459,21 @@ void pdf_doc_box(pdf_doc *d, double x, double y, double w, double h, bool shade)
 	if (d->dry)
 		return;
 	if (shade) {
-		cairo_set_source_rgb(d->cr, SHADE, SHADE, SHADE);
-		cairo_rectangle(d->cr, x, y, w, h);
-		cairo_fill(d->cr);
-		cairo_set_source_rgb(d->cr, 0, 0, 0);
+		pdfw_rgb(d->w, SHADE, SHADE, SHADE);
+		pdfw_rect(d->w, x, y, w, h);
+		pdfw_fill(d->w);
+		pdfw_rgb(d->w, 0, 0, 0);
 	}
-	cairo_rectangle(d->cr, x, y, w, h);
-	cairo_stroke(d->cr);
-}
-
-/*
- * The page's paper, white, drawn first.  Invisible, but it makes the
- * page cheap to finish: cairo's PDF surface replays each page to see
- * what it can write natively, adding every drawing's box to one region
- * (pixman_region32_union).  Boxes of text scattered over the page made
- * that region hundreds of rectangles and the unions a fifth of all the
- * instructions of a long due list; once the region is the whole page,
- * each union sees the box inside it and returns at once.
- */
-static void paper(pdf_doc *d)
-{
-	cairo_set_source_rgb(d->cr, 1, 1, 1);
-	cairo_rectangle(d->cr, 0, 0, d->pg.width, d->pg.height);
-	cairo_fill(d->cr);
-	cairo_set_source_rgb(d->cr, 0, 0, 0);
+	pdfw_rect(d->w, x, y, w, h);
+	pdfw_stroke(d->w);
 }
 
 static void begin_page(pdf_doc *d)
 {
 	d->pg.page++;
 	d->y = d->pg.top;
-	if (!d->dry)
-		paper(d);
+	pdfw_page(d->w, d->pg.width, d->pg.height);
+	pdfw_line_width(d->w, RULE);
 	if (d->s.page_head)
 		d->s.page_head(d, d->s.arg);
 	d->top0 = d->y;
@@ -573,7 +484,7 @@ static void end_page(pdf_doc *d)
 	if (d->dry)
 		return;
 	if (d->s.page_foot) {
-		d->s.page_foot(d->cr, &d->pg, d->s.arg);
+		d->s.page_foot(d, &d->pg, d->s.arg);
 	} else {
 		char buf[32];
 
@@ -581,7 +492,6 @@ static void end_page(pdf_doc *d)
 		pdf_doc_text(d, PDF_PT_FOOT, false, d->pg.left, d->pg.bottom + 6,
 			     d->pg.right - d->pg.left, PDF_CENTER, buf);
 	}
-	cairo_show_page(d->cr);
 }
 
 void pdf_doc_new_page(pdf_doc *d)
@@ -601,38 +511,18 @@ bool pdf_doc_ensure(pdf_doc *d, double h)
 int pdf_doc_run(pdf_doc *d, void (*body)(pdf_doc *d, void *arg), void *arg,
 		char **pdf, size_t *len, tsu_err *e)
 {
-	cairo_status_t st;
-
 	*pdf = NULL;
 	*len = 0;
-	/* cairo frees and allocates again, page after page, memory at the
-	 * top of the heap; glibc gave it back to the kernel each time and
-	 * took it again page fault by page fault: with the forms (see show)
-	 * 400 brk calls and 1,500 page faults for the week's due list at
-	 * 10,000 clients, some 60 ms of system time on a loaded machine.
-	 * Kept while rendering; glibc's default again after. */
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	for (int pass = 0; pass < 2; pass++) {
 		d->dry = pass == 0;
+		pdfw_mute(d->w, d->dry);
 		d->pg.page = 0;
 		begin_page(d);
 		body(d, arg);
 		end_page(d);
 		d->pg.npages = d->pg.page;
 	}
-	cairo_destroy(d->cr);
-	d->cr = NULL;
-	cairo_surface_finish(d->sf);
-	st = cairo_surface_status(d->sf);
-	cairo_surface_destroy(d->sf);
-	d->sf = NULL;
-	/* glibc's default (M_TRIM_THRESHOLD in mallopt(3)). */
-	mallopt(M_TRIM_THRESHOLD, 128 * 1024);
-	if (st != CAIRO_STATUS_SUCCESS)
-		return err_set(e, TSU_EFAIL, _("could not make the PDF: %s"), cairo_status_to_string(st));
-	*len = d->out.len;
-	*pdf = d->out.s ? sb_steal(&d->out) : xstrdup("");
-	return TSU_OK;
+	return pdfw_finish(d->w, pdf, len, e);
 }
 
 /* ---- tables ---- */
@@ -640,7 +530,7 @@ int pdf_doc_run(pdf_doc *d, void (*body)(pdf_doc *d, void *arg), void *arg,
 typedef struct prow {
 	bool section;
 	char **cells;           /* ncols, or 1 for a section */
-	PangoLayout **lay;      /* the document's */
+	pdf_text **lay;         /* the document's */
 	double h;
 } prow;
 
@@ -657,10 +547,8 @@ struct pdf_table {
 	size_t n, cap;
 	/* Measured for the document with this serial: */
 	unsigned serial;
-	PangoLayout **head_l;
+	pdf_text **head_l;
 	double head_h, full;
-	/* A page's rows' heights -> its rules, recorded (see draw_rules). */
-	GHashTable *ruled;
 };
 
 pdf_table *pdf_table_new(const pdf_setup *s, const pdf_col *cols, size_t ncols)
@@ -748,8 +636,6 @@ void pdf_table_free(pdf_table *t)
 	free(t->rows);
 	free(t->heads);
 	free(t->head_l);
-	if (t->ruled)
-		g_hash_table_destroy(t->ruled);
 	free(t->cols);
 	free(t->style);
 	free(t->x);
@@ -794,7 +680,6 @@ static void measure_row(pdf_doc *d, pdf_table *t, prow *r)
 				slot_of(d, size, false, t->w[c] - 2 * PAD, t->cols[c].align);
 
 			r->lay[c] = slot_layout(d, sl, r->cells[c]);
-			count_use(d, r->lay[c]);
 			ch = pdf_layout_height(r->lay[c]);
 		}
 		if (ch > h)
@@ -811,10 +696,6 @@ static void table_measure(pdf_doc *d, pdf_table *t)
 	if (t->serial == d->serial)
 		return;
 	t->serial = d->serial;
-	if (t->ruled)
-		g_hash_table_destroy(t->ruled);
-	t->ruled = g_hash_table_new_full(g_str_hash, g_str_equal, free,
-					 (GDestroyNotify)cairo_surface_destroy);
 	t->full = d->pg.right - d->pg.left;
 	column_widths(t, d->pg.left, t->full);
 	t->head_h = 0;
@@ -833,46 +714,47 @@ static void table_measure(pdf_doc *d, pdf_table *t)
 
 static void draw_head(pdf_doc *d, pdf_table *t, double y)
 {
-	cairo_t *cr = d->cr;
+	pdfw *w = d->w;
 
 	if (d->dry || !t->has_head)
 		return;
-	cairo_set_source_rgb(cr, SHADE, SHADE, SHADE);
-	cairo_rectangle(cr, t->x[0], y, t->full, t->head_h);
-	cairo_fill(cr);
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	for (size_t c = 0; c < t->ncols; c++) {
-		cairo_move_to(cr, t->x[c] + PAD, y + PAD);
-		pango_cairo_show_layout(cr, t->head_l[c]);
-	}
+	pdfw_rgb(w, SHADE, SHADE, SHADE);
+	pdfw_rect(w, t->x[0], y, t->full, t->head_h);
+	pdfw_fill(w);
+	pdfw_rgb(w, 0, 0, 0);
+	for (size_t c = 0; c < t->ncols; c++)
+		show(d, t->head_l[c], t->x[c] + PAD, y + PAD);
 }
 
 static void shade_cells(pdf_doc *d, pdf_table *t, const prow *r, double y, double h)
 {
-	cairo_t *cr = d->cr;
+	pdfw *w = d->w;
 	bool any = false;
 
 	if (r->section) {
-		cairo_set_source_rgb(cr, SECTION_SHADE, SECTION_SHADE, SECTION_SHADE);
-		cairo_rectangle(cr, t->x[0], y, t->full, h);
+		pdfw_rgb(w, SECTION_SHADE, SECTION_SHADE, SECTION_SHADE);
+		pdfw_rect(w, t->x[0], y, t->full, h);
 		any = true;
 	} else {
-		cairo_set_source_rgb(cr, SHADE, SHADE, SHADE);
+		pdfw_rgb(w, SHADE, SHADE, SHADE);
 		for (size_t c = 0; c < t->ncols; c++)
 			if (t->style[c].shade) {
-				cairo_rectangle(cr, t->x[c], y, t->w[c], h);
+				pdfw_rect(w, t->x[c], y, t->w[c], h);
 				any = true;
 			}
 	}
 	if (any)
-		cairo_fill(cr);
-	cairo_set_source_rgb(cr, 0, 0, 0);
+		pdfw_fill(w);
+	pdfw_rgb(w, 0, 0, 0);
 }
 
 static double cell_x(const pdf_table *t, const prow *r, size_t c)
 {
 	return (r->section ? t->x[0] : t->x[c]) + PAD;
 }
+
+/* The passes over a page's rows (see draw_rows). */
+enum pass { PASS_FILL, PASS_TEXT };
 
 static void draw_row(pdf_doc *d, pdf_table *t, enum pass pass, const prow *r, double y)
 {
@@ -884,23 +766,20 @@ static void draw_row(pdf_doc *d, pdf_table *t, enum pass pass, const prow *r, do
 	 * skipped, it costs nothing either. */
 	for (size_t c = 0; c < ncells(t, r); c++)
 		if ((r->section || !t->cols[c].checkbox) && r->cells[c][0])
-			show(d, pass, r->lay[c], cell_x(t, r, c), y + PAD);
+			show(d, r->lay[c], cell_x(t, r, c), y + PAD);
 }
 
 /*
- * Rows [from, to) from y in three passes: the shading, then the text,
- * then the forms (see show).  Nothing on a page overlaps, so the order
- * draws the same page; but cairo ends its text object (ET) at every
- * other kind of drawing and starts the next with a whole text matrix
- * (six numbers, the zeros the dearest to print), where text after text
- * moves on with two (Td).  Row by row, the forms between the cells cost
- * 5,800 text matrices on the week's 116-page due list.
+ * Rows [from, to) from y in two passes: the shading, then the text.
+ * Nothing on a page overlaps, so the order draws the same page; but a
+ * fill between two cells ends the text object (ET), and the text after
+ * it starts a new one, where text after text moves on with a Td.
  */
 static void draw_rows(pdf_doc *d, pdf_table *t, double y0, size_t from, size_t to)
 {
 	if (d->dry)
 		return;
-	for (enum pass pass = PASS_FILL; pass <= PASS_FORMS; pass++) {
+	for (enum pass pass = PASS_FILL; pass <= PASS_TEXT; pass++) {
 		double y = y0;
 
 		for (size_t i = from; i < to; i++) {
@@ -910,24 +789,24 @@ static void draw_rows(pdf_doc *d, pdf_table *t, double y0, size_t from, size_t t
 	}
 }
 
-static void line(cairo_t *cr, double x0, double y0, double x1, double y1)
+static void line(pdfw *w, double x0, double y0, double x1, double y1)
 {
-	cairo_move_to(cr, x0, y0);
-	cairo_line_to(cr, x1, y1);
+	pdfw_move(w, x0, y0);
+	pdfw_line(w, x1, y1);
 }
 
 /* The inner column rules from y0 down to y1. */
-static void inner_rules(pdf_table *t, cairo_t *cr, double y0, double y1)
+static void inner_rules(pdf_table *t, pdfw *w, double y0, double y1)
 {
 	for (size_t c = 1; c < t->ncols && y1 > y0; c++)
-		line(cr, t->x[c], y0, t->x[c], y1);
+		line(w, t->x[c], y0, t->x[c], y1);
 }
 
-static void check_box(pdf_table *t, cairo_t *cr, size_t c, double y)
+static void check_box(pdf_table *t, pdfw *w, size_t c, double y)
 {
 	double side = t->s.font_size * 0.9;
 
-	cairo_rectangle(cr, t->x[c] + (t->w[c] - side) / 2, y + PAD + 0.5, side, side);
+	pdfw_rect(w, t->x[c] + (t->w[c] - side) / 2, y + PAD + 0.5, side, side);
 }
 
 /*
@@ -938,78 +817,42 @@ static void check_box(pdf_table *t, cairo_t *cr, size_t c, double y)
  * by cell, the strokes were a fifth of the PDF's instructions, and every
  * inner rule was drawn twice.
  */
-static void rules_path(pdf_table *t, cairo_t *cr, double top, double head_h, size_t from, size_t to)
+static void rules_path(pdf_table *t, pdfw *w, double top, double head_h, size_t from, size_t to)
 {
 	double left = t->x[0], right = t->x[0] + t->full;
 	double y = top + head_h, run = top;
 
-	line(cr, left, top, right, top);
-	line(cr, left, y, right, y);
+	line(w, left, top, right, top);
+	line(w, left, y, right, y);
 	for (size_t i = from; i < to; i++) {
 		const prow *r = &t->rows[i];
 
 		if (r->section) {
-			inner_rules(t, cr, run, y);
+			inner_rules(t, w, run, y);
 			run = y + r->h;
 		} else {
 			for (size_t c = 0; c < t->ncols; c++)
 				if (t->cols[c].checkbox)
-					check_box(t, cr, c, y);
+					check_box(t, w, c, y);
 		}
 		y += r->h;
-		line(cr, left, y, right, y);
+		line(w, left, y, right, y);
 	}
-	inner_rules(t, cr, run, y);
-	line(cr, left, top, left, y);
-	line(cr, right, top, right, y);
-	cairo_save(cr);
+	inner_rules(t, w, run, y);
+	line(w, left, top, left, y);
+	line(w, right, top, right, y);
 	/* Square caps close the corners where two rules meet. */
-	cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
-	cairo_stroke(cr);
-	cairo_restore(cr);
+	pdfw_square_caps(w, true);
+	pdfw_stroke(w);
+	pdfw_square_caps(w, false);
 }
 
-/*
- * The rules of a page's part of the table, drawn once for every page
- * whose rows have the same heights (and the same section headings):
- * recorded, and painted as one form wherever they repeat.  A month's
- * monitorings fill page after page of one-line rows, and their rules,
- * written out number by number, were a fifth of a long due list's
- * instructions.
- */
+/* The rules of a page's part of the table. */
 static void draw_rules(pdf_doc *d, pdf_table *t, double top, double head_h, size_t from, size_t to)
 {
-	cairo_surface_t *rec;
-	double bottom = top + head_h;
-	strbuf key;
-
 	if (d->dry || (from == to && head_h <= 0))
 		return;
-	sb_init(&key);
-	sb_addf(&key, "%.4f %.4f", top, head_h);
-	for (size_t i = from; i < to; i++) {
-		sb_addf(&key, t->rows[i].section ? " s%.4f" : " %.4f", t->rows[i].h);
-		bottom += t->rows[i].h;
-	}
-	rec = g_hash_table_lookup(t->ruled, key.s);
-	if (!rec) {
-		double left = t->x[0], right = t->x[0] + t->full;
-		cairo_rectangle_t box = { left - 2, top - 2, right - left + 4, bottom - top + 4 };
-		cairo_t *rc;
-
-		rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
-		rc = cairo_create(rec);
-		cairo_set_line_width(rc, RULE);
-		rules_path(t, rc, top, head_h, from, to);
-		cairo_destroy(rc);
-		g_hash_table_insert(t->ruled, sb_steal(&key), rec);
-	} else {
-		sb_free(&key);
-	}
-	cairo_save(d->cr);
-	cairo_set_source_surface(d->cr, rec, 0, 0);
-	cairo_paint(d->cr);
-	cairo_restore(d->cr);
+	rules_path(t, d->w, top, head_h, from, to);
 }
 
 /* A page's part of the table: its rows, then its rules. */
@@ -1062,16 +905,18 @@ static void split_row(pdf_doc *d, pdf_table *t, const prow *r)
 		h += 2 * PAD;
 		if (!d->dry) {
 			shade_cells(d, t, r, d->y, h);
+			for (size_t c = 0; c < nc; c++)
+				if (r->lay[c] && end[c] > done[c])
+					draw_lines(d, r->lay[c], (r->section ? t->x[0] : t->x[c]) + PAD,
+						   d->y + PAD, done[c], end[c]);
 			for (size_t c = 0; c < nc; c++) {
 				double x = r->section ? t->x[0] : t->x[c], w = r->section ? t->full : t->w[c];
 
-				if (r->lay[c] && end[c] > done[c])
-					draw_lines(d->cr, r->lay[c], x + PAD, d->y + PAD, done[c], end[c]);
-				else if (first && !r->section && t->cols[c].checkbox)
-					check_box(t, d->cr, c, d->y);
-				cairo_rectangle(d->cr, x, d->y, w, h);
+				if (first && !r->section && t->cols[c].checkbox && !(r->lay[c] && end[c] > done[c]))
+					check_box(t, d->w, c, d->y);
+				pdfw_rect(d->w, x, d->y, w, h);
 			}
-			cairo_stroke(d->cr);
+			pdfw_stroke(d->w);
 		}
 		d->y += h;
 		first = false;
@@ -1152,7 +997,7 @@ static void table_head(pdf_doc *d, void *arg)
 
 		pg.top = m + t->s.header_h + 6;
 		if (!d->dry)
-			t->s.header(d->cr, &pg, t->s.arg);
+			t->s.header(d, &pg, t->s.arg);
 		d->y = pg.top;
 		return;
 	}
@@ -1160,11 +1005,11 @@ static void table_head(pdf_doc *d, void *arg)
 	d->y += pdf_doc_text(d, PDF_PT_LIST, false, d->pg.left, d->y, w, PDF_LEFT, t->subtitle) + 6;
 }
 
-static void table_foot(cairo_t *cr, const pdf_page *pg, void *arg)
+static void table_foot(pdf_doc *d, const pdf_page *pg, void *arg)
 {
 	pdf_table *t = arg;
 
-	t->s.footer(cr, pg, t->s.arg);
+	t->s.footer(d, pg, t->s.arg);
 }
 
 static void table_body(pdf_doc *d, void *arg)
@@ -1175,7 +1020,7 @@ static void table_body(pdf_doc *d, void *arg)
 int pdf_table_render(pdf_table *t, char **pdf, size_t *len, tsu_err *e)
 {
 	pdf_doc_setup s = {
-		.landscape = t->s.landscape, .font = t->s.font, .margin = t->s.margin,
+		.landscape = t->s.landscape, .margin = t->s.margin,
 		.pdf_title = t->pdf_title, .page_head = table_head,
 		.page_foot = t->s.footer ? table_foot : NULL, .arg = t,
 	};

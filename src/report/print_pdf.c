@@ -10,9 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cairo.h>
-#include <pango/pangocairo.h>
-
 #include "tsunagi/pdf.h"
 #include "tsunagi/print.h"
 #include "tsunagi/xalloc.h"
@@ -152,8 +149,8 @@ static pdf_table *make_table(pctx *c, const pblk *b)
 static void text_box(pctx *c, const char *label, const char *value)
 {
 	double vw = WIDTH(c) - LABEL_W, left = PG(c)->left;
-	struct _PangoLayout *v = pdf_doc_layout(c->d, FONT_PT, false, vw - 2 * PAD, PDF_LEFT, value);
-	struct _PangoLayout *a = pdf_doc_layout(c->d, FONT_PT, false, LABEL_W - 2 * PAD, PDF_LEFT, label);
+	pdf_text *v = pdf_doc_layout(c->d, FONT_PT, false, vw - 2 * PAD, PDF_LEFT, value);
+	pdf_text *a = pdf_doc_layout(c->d, FONT_PT, false, LABEL_W - 2 * PAD, PDF_LEFT, label);
 	double total = pdf_layout_height(v), done = 0, la = pdf_layout_height(a);
 
 	pdf_doc_ensure(c->d, (total < 3 * FONT_PT ? total : 3 * FONT_PT) + 2 * PAD + 2);
@@ -221,7 +218,7 @@ static void slot_lane(const pblk *b, size_t i, int *lane, int *lanes)
  * is as long as its time, so a long activity is cut at its end). */
 static void week_slots(pctx *c, const pblk *b, double left, double top, double dw, double rowh, int h0)
 {
-	cairo_t *cr = pdf_doc_cairo(c->d);
+	pdfw *w = pdf_doc_writer(c->d);
 
 	for (size_t i = 0; i < b->nslots && !pdf_doc_dry(c->d); i++) {
 		const pslot *s = &b->slots[i];
@@ -233,17 +230,17 @@ static void week_slots(pctx *c, const pblk *b, double left, double top, double d
 		x = left + s->weekday * dw + lane * lw;
 		y = top + (s->start_min - h0 * 60) / 60.0 * rowh;
 		h = (s->end_min - s->start_min) / 60.0 * rowh;
-		cairo_set_source_rgb(cr, 0.95, 0.95, 1.0);
-		cairo_rectangle(cr, x + 1, y, lw - 2, h);
-		cairo_fill(cr);
-		cairo_set_source_rgb(cr, 0, 0, 0);
-		cairo_rectangle(cr, x + 1, y, lw - 2, h);
-		cairo_stroke(cr);
-		cairo_save(cr);
-		cairo_rectangle(cr, x + 1, y, lw - 2, h);
-		cairo_clip(cr);
+		pdfw_rgb(w, 0.95, 0.95, 1.0);
+		pdfw_rect(w, x + 1, y, lw - 2, h);
+		pdfw_fill(w);
+		pdfw_rgb(w, 0, 0, 0);
+		pdfw_rect(w, x + 1, y, lw - 2, h);
+		pdfw_stroke(w);
+		pdfw_save(w);
+		pdfw_rect(w, x + 1, y, lw - 2, h);
+		pdfw_clip(w);
 		put(c, PDF_PT_SMALL, false, x + 2, y + 1, lw - 4, PDF_LEFT, s->activity);
-		cairo_restore(cr);
+		pdfw_restore(w);
 	}
 }
 
@@ -291,11 +288,11 @@ static void week(pctx *c, const pblk *b)
 
 static void rule(pctx *c, double x0, double x1, double y)
 {
-	cairo_t *cr = pdf_doc_cairo(c->d);
+	pdfw *w = pdf_doc_writer(c->d);
 
-	cairo_move_to(cr, x0, y);
-	cairo_line_to(cr, x1, y);
-	cairo_stroke(cr);
+	pdfw_move(w, x0, y);
+	pdfw_line(w, x1, y);
+	pdfw_stroke(w);
 }
 
 static void sign(pctx *c, const pblk *b)

@@ -1,15 +1,13 @@
 /*
  * stats_pdf.c - the caseload health figures as one A4 page for the
- * monthly team meeting: three bar charts by month drawn with cairo
- * (monitoring compliance, late notes, clients new and closed), the
+ * monthly team meeting: three bar charts by month drawn with the
+ * engine's writer, pdfw.h (monitoring compliance, late notes, clients new and closed), the
  * monthly numbers, the case load and GAS, and the oldest unwritten
  * events.  Part of the PDF module (tsunagi-pdf.so).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <cairo.h>
 
 #include "tsunagi/i18n.h"
 #include "tsunagi/pdf.h"
@@ -21,7 +19,7 @@
 
 typedef struct page {
 	pdf_doc *d;
-	cairo_t *cr;
+	pdfw *pw;
 	double x, w, y, bottom;
 } page;
 
@@ -55,20 +53,20 @@ static void chart(page *p, const stats *s, const char *title, const int *v, cons
 
 	line(p, 9, true, title);
 	top = p->y + 8;
-	cairo_set_line_width(p->cr, 0.5);
-	cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
+	pdfw_line_width(p->pw, 0.5);
+	pdfw_rgb(p->pw, 0.6, 0.6, 0.6);
 	for (int g = 0; g <= 2; g++) {
 		double gy = top + h - h * g / 2.0;
-		cairo_move_to(p->cr, x0, gy);
-		cairo_line_to(p->cr, x1, gy);
-		cairo_stroke(p->cr);
+		pdfw_move(p->pw, x0, gy);
+		pdfw_line(p->pw, x1, gy);
+		pdfw_stroke(p->pw);
 		if (percent)
 			snprintf(buf, sizeof buf, "%d%%", 50 * g);
 		else
 			snprintf(buf, sizeof buf, "%d", max * g / 2);
-		cairo_set_source_rgb(p->cr, 0, 0, 0);
+		pdfw_rgb(p->pw, 0, 0, 0);
 		text_at(p, 7, false, p->x, gy - 5, 24, PDF_RIGHT, buf);
-		cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
+		pdfw_rgb(p->pw, 0.6, 0.6, 0.6);
 	}
 	for (int k = 0; k < STATS_MONTHS; k++) {
 		double bx = x0 + k * slot + slot * 0.15, bw = slot * (w ? 0.35 : 0.7);
@@ -80,10 +78,10 @@ static void chart(page *p, const stats *s, const char *title, const int *v, cons
 			if (val < 0)
 				continue;
 			bh = max > 0 ? h * (val > max ? max : val) / max : 0;
-			cairo_set_source_rgb(p->cr, b ? 0.85 : 0.25, b ? 0.45 : 0.45, b ? 0.25 : 0.75);
-			cairo_rectangle(p->cr, bx + b * bw, top + h - bh, bw, bh);
-			cairo_fill(p->cr);
-			cairo_set_source_rgb(p->cr, 0, 0, 0);
+			pdfw_rgb(p->pw, b ? 0.85 : 0.25, b ? 0.45 : 0.45, b ? 0.25 : 0.75);
+			pdfw_rect(p->pw, bx + b * bw, top + h - bh, bw, bh);
+			pdfw_fill(p->pw);
+			pdfw_rgb(p->pw, 0, 0, 0);
 			if (percent)
 				snprintf(buf, sizeof buf, "%d", (val + 5) / 10);
 			else
@@ -91,7 +89,7 @@ static void chart(page *p, const stats *s, const char *title, const int *v, cons
 			text_at(p, 6, false, bx + b * bw - 4, top + h - bh - 8, bw + 8, PDF_CENTER, buf);
 		}
 		short_month(s->m[k].month, buf, sizeof buf);
-		cairo_set_source_rgb(p->cr, 0, 0, 0);
+		pdfw_rgb(p->pw, 0, 0, 0);
 		text_at(p, 7, false, x0 + k * slot, top + h + 2, slot, PDF_CENTER, buf);
 	}
 	p->y = top + h + 14;
@@ -156,11 +154,11 @@ static void table(page *p, const stats *s)
 			text_at(p, 7, r < 0 || r == STATS_MONTHS, cx + 2, p->y + 1,
 				(c == 0 ? cw0 : cw) - 4, c == 0 ? PDF_LEFT : PDF_RIGHT, cells[c]);
 		}
-		cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
-		cairo_move_to(p->cr, p->x, p->y + rh);
-		cairo_line_to(p->cr, p->x + p->w, p->y + rh);
-		cairo_stroke(p->cr);
-		cairo_set_source_rgb(p->cr, 0, 0, 0);
+		pdfw_rgb(p->pw, 0.6, 0.6, 0.6);
+		pdfw_move(p->pw, p->x, p->y + rh);
+		pdfw_line(p->pw, p->x + p->w, p->y + rh);
+		pdfw_stroke(p->pw);
+		pdfw_rgb(p->pw, 0, 0, 0);
 		p->y += rh;
 	}
 	p->y += 6;
@@ -251,7 +249,7 @@ static void body(pdf_doc *d, void *arg)
 {
 	const stats_doc *doc = arg;
 	const pdf_page *pg = pdf_doc_page(d);
-	page p = { d, pdf_doc_cairo(d), pg->left, pg->right - pg->left, pdf_doc_y(d), pg->bottom };
+	page p = { d, pdf_doc_writer(d), pg->left, pg->right - pg->left, pdf_doc_y(d), pg->bottom };
 
 	head(&p, doc);
 	charts(&p, doc->s);

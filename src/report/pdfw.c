@@ -1,0 +1,807 @@
+/*
+ * pdfw.c - a PDF file written by hand (see pdfw.h).
+ *
+ * Objects 1 to 5 are known from the start (the catalog, the page tree,
+ * the font, the Info dictionary, the pages' shared resources), so each
+ * page is written out as soon as it ends: its content stream, deflated,
+ * and its page object.  The font's parts and the objects that list the
+ * pages come last, then the cross-reference table (ISO 32000-1, 7.5.4:
+ * one 20-byte line per object) and the trailer.
+ *
+ * The graphics state is tracked so that an operator is written only when
+ * it changes something: a due list of 116 pages sets its colour, line
+ * width and font size a handful of times, not once a cell, and keeps one
+ * text object open from cell to cell, moving on with a relative Td.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
+
+#include "tsunagi/i18n.h"
+#include "tsunagi/pdfw.h"
+#include "tsunagi/text.h"
+
+/* Objects known before the pages. */
+enum { OBJ_CATALOG = 1, OBJ_PAGES, OBJ_FONT, OBJ_INFO, OBJ_RES, OBJ_FIRST_FREE };
+
+/* Fake bold: the outline stroked this wide, per point of type. */
+#define BOLD_STROKE 0.03
+
+typedef struct gstate {
+	double lw;
+	double fill[3], stroke[3];
+	bool square;
+	double tf;              /* font size set (0: none yet) */
+	int tr;                 /* text render mode */
+} gstate;
+
+/* What the caller asked for, written out when something is drawn. */
+typedef struct want {
+	double lw;
+	double rgb[3];
+	bool square;
+} want;
+
+#define MAX_SAVE 16
+
+struct pdfw {
+	const ttf_font *font;
+	const ttf_metrics *m;
+	char *title;
+	bool mute;
+	strbuf out;             /* the file so far */
+	size_t *off;            /* object number -> its offset */
+	size_t noff, capoff;
+	unsigned next;          /* the next free object number */
+	unsigned *kids;         /* the page objects */
+	size_t nkids, capkids;
+	/* The page being drawn. */
+	bool open;
+	double width, height;
+	strbuf page;
+	bool in_text, in_path;
+	double tx, ty;          /* the text line's start (PDF's coordinates) */
+	gstate gs;
+	want w;
+	gstate save_gs[MAX_SAVE];
+	want save_w[MAX_SAVE];
+	int nsave, deep;        /* saved states, and saves past MAX_SAVE */
+	/* The glyphs: used on a page, and the code point each stands for. */
+	unsigned char *used;
+	uint32_t *uni;
+	size_t missing;
+};
+
+/* ---- numbers ---- */
+
+static long long hundredths(double v)
+{
+	return (long long)(v * 100 + (v < 0 ? -0.5 : 0.5));
+}
+
+/* v as pdfw_num writes it. */
+static double round2(double v)
+{
+	return (double)hundredths(v) / 100;
+}
+
+static void add_uint(strbuf *b, unsigned long long n)
+{
+	char buf[24];
+	size_t i = sizeof buf;
+
+	do {
+		buf[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	sb_addn(b, buf + i, sizeof buf - i);
+}
+
+void pdfw_num(strbuf *b, double v)
+{
+	long long h = hundredths(v);
+	unsigned long long a = h < 0 ? (unsigned long long)-h : (unsigned long long)h;
+	unsigned frac = (unsigned)(a % 100);
+
+	if (h < 0)
+		sb_addc(b, '-');
+	add_uint(b, a / 100);
+	if (frac) {
+		sb_addc(b, '.');
+		sb_addc(b, (char)('0' + frac / 10));
+		if (frac % 10)
+			sb_addc(b, (char)('0' + frac % 10));
+	}
+}
+
+/* Numbers, each followed by a space, then the operator and a newline. */
+static void op(strbuf *b, const double *v, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++) {
+		pdfw_num(b, v[i]);
+		sb_addc(b, ' ');
+	}
+	sb_adds(b, name);
+	sb_addc(b, '\n');
+}
+
+/* ---- the writer ---- */
+
+pdfw *pdfw_new(const ttf_font *font, const char *title)
+{
+	pdfw *w = xcalloc(1, sizeof *w);
+
+	w->font = font;
+	w->m = ttf_get_metrics(font);
+	w->title = xstrdup(title);
+	sb_init(&w->out);
+	sb_init(&w->page);
+	w->next = OBJ_FIRST_FREE;
+	w->used = xcalloc(w->m->num_glyphs ? w->m->num_glyphs : 1, 1);
+	w->uni = xcalloc(w->m->num_glyphs ? w->m->num_glyphs : 1, sizeof *w->uni);
+	/* The header; the comment's bytes above 127 mark the file binary. */
+	sb_adds(&w->out, "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n");
+	return w;
+}
+
+void pdfw_free(pdfw *w)
+{
+	if (!w)
+		return;
+	sb_free(&w->out);
+	sb_free(&w->page);
+	free(w->off);
+	free(w->kids);
+	free(w->used);
+	free(w->uni);
+	free(w->title);
+	free(w);
+}
+
+void pdfw_mute(pdfw *w, bool mute)
+{
+	w->mute = mute;
+}
+
+bool pdfw_muted(const pdfw *w)
+{
+	return w->mute;
+}
+
+size_t pdfw_missing(const pdfw *w)
+{
+	return w->missing;
+}
+
+/* Object n starts here. */
+static void obj_begin(pdfw *w, unsigned n)
+{
+	if (n >= w->capoff) {
+		size_t cap = w->capoff ? 2 * w->capoff : 64;
+
+		while (cap <= n)
+			cap *= 2;
+		w->off = xrealloc(w->off, cap * sizeof *w->off);
+		memset(w->off + w->capoff, 0, (cap - w->capoff) * sizeof *w->off);
+		w->capoff = cap;
+	}
+	if (n >= w->noff)
+		w->noff = n + 1;
+	w->off[n] = w->out.len;
+	add_uint(&w->out, n);
+	sb_adds(&w->out, " 0 obj\n");
+}
+
+static void obj_end(pdfw *w)
+{
+	sb_adds(&w->out, "endobj\n");
+}
+
+static void ref(strbuf *b, unsigned n)
+{
+	add_uint(b, n);
+	sb_adds(b, " 0 R");
+}
+
+/* A stream object of data[0..n), deflated when deflate says so; extra
+ * goes into its dictionary.  -1 when zlib fails. */
+static int stream_obj(pdfw *w, unsigned n, const char *data, size_t len, bool deflate,
+		      const char *extra)
+{
+	unsigned char *z = NULL;
+	uLongf zlen = 0;
+
+	if (deflate) {
+		zlen = compressBound((uLong)len);
+		z = xmalloc(zlen ? zlen : 1);
+		if (compress2(z, &zlen, (const Bytef *)data, (uLong)len, Z_BEST_SPEED) != Z_OK) {
+			free(z);
+			return -1;
+		}
+		data = (const char *)z;
+		len = zlen;
+	}
+	obj_begin(w, n);
+	sb_adds(&w->out, "<< /Length ");
+	add_uint(&w->out, len);
+	if (deflate)
+		sb_adds(&w->out, " /Filter /FlateDecode");
+	if (extra)
+		sb_adds(&w->out, extra);
+	sb_adds(&w->out, " >>\nstream\n");
+	sb_addn(&w->out, data, len);
+	sb_adds(&w->out, "\nendstream\n");
+	obj_end(w);
+	free(z);
+	return 0;
+}
+
+/* ---- pages ---- */
+
+static void end_text(pdfw *w)
+{
+	if (w->in_path) {
+		/* A path never painted: ended, unpainted (n). */
+		sb_adds(&w->page, "n\n");
+		w->in_path = false;
+	}
+	if (w->in_text) {
+		sb_adds(&w->page, "ET\n");
+		w->in_text = false;
+	}
+}
+
+static void end_page(pdfw *w)
+{
+	unsigned content, page;
+	strbuf *o = &w->out;
+
+	if (!w->open)
+		return;
+	end_text(w);
+	while (w->nsave > 0 || w->deep > 0)
+		pdfw_restore(w);
+	content = w->next++;
+	page = w->next++;
+	/* compress2 fails only without memory, which xmalloc already
+	 * turns into a fatal error; written plain then all the same. */
+	if (stream_obj(w, content, w->page.s ? w->page.s : "", w->page.len, true, NULL) < 0)
+		stream_obj(w, content, w->page.s ? w->page.s : "", w->page.len, false, NULL);
+	obj_begin(w, page);
+	sb_adds(o, "<< /Type /Page /Parent ");
+	ref(o, OBJ_PAGES);
+	sb_adds(o, " /MediaBox [0 0 ");
+	pdfw_num(o, w->width);
+	sb_addc(o, ' ');
+	pdfw_num(o, w->height);
+	sb_adds(o, "] /Resources ");
+	ref(o, OBJ_RES);
+	sb_adds(o, " /Contents ");
+	ref(o, content);
+	sb_adds(o, " >>\n");
+	obj_end(w);
+	if (w->nkids == w->capkids) {
+		w->capkids = w->capkids ? 2 * w->capkids : 16;
+		w->kids = xrealloc(w->kids, w->capkids * sizeof *w->kids);
+	}
+	w->kids[w->nkids++] = page;
+	w->open = false;
+}
+
+void pdfw_page(pdfw *w, double width, double height)
+{
+	if (w->mute)
+		return;
+	end_page(w);
+	w->open = true;
+	w->width = width;
+	w->height = height;
+	w->page.len = 0;
+	if (w->page.s)
+		w->page.s[0] = '\0';
+	/* PDF's initial graphics state (8.4.1): black, 1 point lines, butt
+	 * caps; no font. */
+	w->gs = (gstate){ .lw = 1 };
+	w->w = (want){ .lw = 1 };
+	w->nsave = w->deep = 0;
+	w->in_text = w->in_path = false;
+}
+
+/* ---- the graphics state ---- */
+
+void pdfw_save(pdfw *w)
+{
+	if (w->mute || !w->open)
+		return;
+	end_text(w);
+	sb_adds(&w->page, "q\n");
+	if (w->nsave < MAX_SAVE) {
+		w->save_gs[w->nsave] = w->gs;
+		w->save_w[w->nsave++] = w->w;
+	} else {
+		w->deep++;
+	}
+}
+
+void pdfw_restore(pdfw *w)
+{
+	if (w->mute || !w->open || (w->nsave == 0 && w->deep == 0))
+		return;
+	end_text(w);
+	sb_adds(&w->page, "Q\n");
+	if (w->deep > 0) {
+		/* Past what is tracked: nothing is known of the state now. */
+		w->deep--;
+		w->gs = (gstate){ .lw = -1, .fill = { -1, -1, -1 }, .stroke = { -1, -1, -1 }, .tf = -1, .tr = -1 };
+		w->gs.square = !w->w.square;
+		return;
+	}
+	w->nsave--;
+	w->gs = w->save_gs[w->nsave];
+	w->w = w->save_w[w->nsave];
+}
+
+void pdfw_line_width(pdfw *w, double lw)
+{
+	w->w.lw = lw;
+}
+
+void pdfw_square_caps(pdfw *w, bool square)
+{
+	w->w.square = square;
+}
+
+void pdfw_rgb(pdfw *w, double r, double g, double b)
+{
+	w->w.rgb[0] = r;
+	w->w.rgb[1] = g;
+	w->w.rgb[2] = b;
+}
+
+static bool same_rgb(const double *a, const double *b)
+{
+	return round2(a[0]) == round2(b[0]) && round2(a[1]) == round2(b[1]) && round2(a[2]) == round2(b[2]);
+}
+
+static void sync_fill(pdfw *w)
+{
+	if (same_rgb(w->gs.fill, w->w.rgb))
+		return;
+	op(&w->page, w->w.rgb, 3, "rg");
+	memcpy(w->gs.fill, w->w.rgb, sizeof w->gs.fill);
+}
+
+static void sync_stroke_rgb(pdfw *w)
+{
+	if (same_rgb(w->gs.stroke, w->w.rgb))
+		return;
+	op(&w->page, w->w.rgb, 3, "RG");
+	memcpy(w->gs.stroke, w->w.rgb, sizeof w->gs.stroke);
+}
+
+static void sync_lw(pdfw *w, double lw)
+{
+	if (round2(w->gs.lw) == round2(lw))
+		return;
+	op(&w->page, &lw, 1, "w");
+	w->gs.lw = lw;
+}
+
+static void sync_stroke(pdfw *w)
+{
+	sync_stroke_rgb(w);
+	sync_lw(w, w->w.lw);
+	if (w->gs.square != w->w.square) {
+		sb_adds(&w->page, w->w.square ? "2 J\n" : "0 J\n");
+		w->gs.square = w->w.square;
+	}
+}
+
+/* ---- paths ---- */
+
+/* A path's first operator: the state goes before it, since between a
+ * path's construction and its painting PDF allows no other operator
+ * (8.5.2): the colour for either painting, the width and caps. */
+static bool drawing(pdfw *w)
+{
+	if (w->mute || !w->open)
+		return false;
+	if (!w->in_path) {
+		end_text(w);
+		sync_fill(w);
+		sync_stroke(w);
+		w->in_path = true;
+	}
+	return true;
+}
+
+/* The path's painting operator. */
+static void paint(pdfw *w, const char *name)
+{
+	if (w->mute || !w->open || !w->in_path)
+		return;
+	sb_adds(&w->page, name);
+	w->in_path = false;
+}
+
+void pdfw_move(pdfw *w, double x, double y)
+{
+	double v[2] = { x, w->height - y };
+
+	if (drawing(w))
+		op(&w->page, v, 2, "m");
+}
+
+void pdfw_line(pdfw *w, double x, double y)
+{
+	double v[2] = { x, w->height - y };
+
+	if (drawing(w))
+		op(&w->page, v, 2, "l");
+}
+
+void pdfw_rect(pdfw *w, double x, double y, double width, double height)
+{
+	/* From the bottom left corner, upwards. */
+	double v[4] = { x, w->height - y - height, width, height };
+
+	if (drawing(w))
+		op(&w->page, v, 4, "re");
+}
+
+void pdfw_stroke(pdfw *w)
+{
+	paint(w, "S\n");
+}
+
+void pdfw_fill(pdfw *w)
+{
+	paint(w, "f\n");
+}
+
+void pdfw_clip(pdfw *w)
+{
+	paint(w, "W n\n");
+}
+
+/* ---- text ---- */
+
+unsigned pdfw_glyph(pdfw *w, uint32_t cp)
+{
+	unsigned g = ttf_glyph(w->font, cp);
+
+	if (g >= w->m->num_glyphs)
+		return 0;
+	if (g && !w->uni[g])
+		w->uni[g] = cp;
+	return g;
+}
+
+static void hex4(strbuf *b, unsigned v)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char s[4] = { hex[(v >> 12) & 15], hex[(v >> 8) & 15], hex[(v >> 4) & 15], hex[v & 15] };
+
+	sb_addn(b, s, 4);
+}
+
+void pdfw_text(pdfw *w, double x, double y, double size, bool bold, const uint16_t *gids,
+	       size_t n)
+{
+	strbuf *p = &w->page;
+	double v[2];
+
+	if (w->mute || !w->open || !n)
+		return;
+	if (w->in_path)
+		end_text(w);
+	if (!w->in_text) {
+		sb_adds(p, "BT\n");
+		w->in_text = true;
+		w->tx = w->ty = 0;
+	}
+	sync_fill(w);
+	if (round2(w->gs.tf) != round2(size)) {
+		sb_adds(p, "/F1 ");
+		op(p, &size, 1, "Tf");
+		w->gs.tf = size;
+	}
+	if (bold) {
+		sync_stroke_rgb(w);
+		sync_lw(w, size * BOLD_STROKE);
+	}
+	if (w->gs.tr != (bold ? 2 : 0)) {
+		sb_adds(p, bold ? "2 Tr\n" : "0 Tr\n");
+		w->gs.tr = bold ? 2 : 0;
+	}
+	/* Td moves from the start of the last line; the position kept is
+	 * the one written, so that rounding never adds up. */
+	v[0] = round2(x - w->tx);
+	v[1] = round2(w->height - y - w->ty);
+	op(p, v, 2, "Td");
+	w->tx += v[0];
+	w->ty += v[1];
+	sb_addc(p, '<');
+	for (size_t i = 0; i < n; i++) {
+		unsigned g = gids[i] < w->m->num_glyphs ? gids[i] : 0;
+
+		hex4(p, g);
+		w->used[g] = 1;
+		if (!g)
+			w->missing++;
+	}
+	sb_adds(p, "> Tj\n");
+}
+
+/* ---- the font ---- */
+
+static double per_mille(const pdfw *w, double units)
+{
+	return units * 1000.0 / (w->m->units_per_em ? w->m->units_per_em : 1000);
+}
+
+static void add_int(strbuf *b, long v)
+{
+	if (v < 0)
+		sb_addc(b, '-');
+	add_uint(b, (unsigned long long)(v < 0 ? -v : v));
+}
+
+/* Six capital letters naming this subset (ISO 32000-1, 9.6.4), from
+ * the glyphs it holds. */
+static void subset_tag(const pdfw *w, char tag[8])
+{
+	uint32_t h = 2166136261u;
+
+	for (unsigned g = 0; g < w->m->num_glyphs; g++)
+		if (w->used[g]) {
+			h = (h ^ (g & 0xFF)) * 16777619u;
+			h = (h ^ (g >> 8)) * 16777619u;
+		}
+	for (int i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + h % 26);
+		h = h / 26 + (h << 27);
+	}
+	tag[6] = '+';
+	tag[7] = '\0';
+}
+
+/* /W: the used glyphs' advances in runs of consecutive ids. */
+static void widths(pdfw *w, strbuf *b)
+{
+	unsigned n = w->m->num_glyphs;
+
+	sb_adds(b, " /W [");
+	for (unsigned g = 0; g < n;) {
+		if (!w->used[g]) {
+			g++;
+			continue;
+		}
+		sb_addc(b, ' ');
+		add_uint(b, g);
+		sb_adds(b, " [");
+		for (; g < n && w->used[g]; g++) {
+			sb_addc(b, ' ');
+			add_int(b, (long)(per_mille(w, ttf_advance(w->font, g)) + 0.5));
+		}
+		sb_adds(b, " ]");
+	}
+	sb_adds(b, " ]");
+}
+
+/* A code point as UTF-16BE hex (a surrogate pair above U+FFFF). */
+static void utf16_hex(strbuf *b, uint32_t cp)
+{
+	if (cp > 0xFFFF) {
+		cp -= 0x10000;
+		hex4(b, 0xD800 + (cp >> 10));
+		hex4(b, 0xDC00 + (cp & 0x3FF));
+	} else {
+		hex4(b, cp);
+	}
+}
+
+/* The ToUnicode CMap (9.10.3; its syntax is Adobe's Technical Note
+ * 5411): each used glyph to the code point it was drawn for, in blocks
+ * of at most 100 bfchar lines. */
+static void to_unicode(pdfw *w, strbuf *b)
+{
+	unsigned n = w->m->num_glyphs, count = 0;
+
+	sb_adds(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (unsigned g = 1; g < n; g++) {
+		if (!w->used[g] || !w->uni[g])
+			continue;
+		if (count % 100 == 0) {
+			unsigned left = 0;
+
+			if (count)
+				sb_adds(b, "endbfchar\n");
+			for (unsigned k = g; k < n && left < 100; k++)
+				left += w->used[k] && w->uni[k];
+			add_uint(b, left);
+			sb_adds(b, " beginbfchar\n");
+		}
+		sb_addc(b, '<');
+		hex4(b, g);
+		sb_adds(b, "> <");
+		utf16_hex(b, w->uni[g]);
+		sb_adds(b, ">\n");
+		count++;
+	}
+	if (count)
+		sb_adds(b, "endbfchar\n");
+	sb_adds(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+static int write_font(pdfw *w, tsu_err *e)
+{
+	unsigned cid = w->next++, desc = w->next++, file = w->next++, tu = w->next++;
+	const ttf_metrics *m = w->m;
+	char tag[8], *prog = NULL;
+	size_t plen = 0;
+	strbuf *o = &w->out, b;
+	int rc;
+
+	w->used[0] = 1;
+	subset_tag(w, tag);
+	if (ttf_subset(w->font, w->used, &prog, &plen, e) != 0)
+		return TSU_EFAIL;
+	obj_begin(w, OBJ_FONT);
+	sb_adds(o, "<< /Type /Font /Subtype /Type0 /BaseFont /");
+	sb_adds(o, tag);
+	sb_adds(o, ttf_ps_name(w->font));
+	sb_adds(o, " /Encoding /Identity-H /DescendantFonts [");
+	ref(o, cid);
+	sb_adds(o, "] /ToUnicode ");
+	ref(o, tu);
+	sb_adds(o, " >>\n");
+	obj_end(w);
+
+	obj_begin(w, cid);
+	sb_adds(o, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /");
+	sb_adds(o, tag);
+	sb_adds(o, ttf_ps_name(w->font));
+	sb_adds(o, " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+		" /FontDescriptor ");
+	ref(o, desc);
+	sb_adds(o, " /CIDToGIDMap /Identity");
+	widths(w, o);
+	sb_adds(o, " >>\n");
+	obj_end(w);
+
+	obj_begin(w, desc);
+	sb_adds(o, "<< /Type /FontDescriptor /FontName /");
+	sb_adds(o, tag);
+	sb_adds(o, ttf_ps_name(w->font));
+	/* Flags 4: symbolic, the glyphs are named by the font's own ids. */
+	sb_adds(o, " /Flags 4 /FontBBox [");
+	for (int i = 0; i < 4; i++) {
+		sb_addc(o, ' ');
+		add_int(o, (long)per_mille(w, m->bbox[i]));
+	}
+	sb_adds(o, " ] /ItalicAngle ");
+	add_int(o, m->italic_angle);
+	sb_adds(o, " /Ascent ");
+	add_int(o, (long)per_mille(w, m->ascent));
+	sb_adds(o, " /Descent ");
+	add_int(o, (long)per_mille(w, m->descent));
+	sb_adds(o, " /CapHeight ");
+	add_int(o, (long)per_mille(w, m->cap_height));
+	/* StemV is required and not in a TrueType file; 80 is a regular
+	 * weight's usual stem. */
+	sb_adds(o, " /StemV 80 /FontFile2 ");
+	ref(o, file);
+	sb_adds(o, " >>\n");
+	obj_end(w);
+
+	sb_init(&b);
+	sb_adds(&b, " /Length1 ");
+	add_uint(&b, plen);
+	rc = stream_obj(w, file, prog, plen, true, b.s);
+	sb_free(&b);
+	free(prog);
+	if (rc < 0)
+		return err_set(e, TSU_EFAIL, _("could not make the PDF: compressing the font failed"));
+	sb_init(&b);
+	to_unicode(w, &b);
+	rc = stream_obj(w, tu, b.s, b.len, true, NULL);
+	sb_free(&b);
+	if (rc < 0)
+		return err_set(e, TSU_EFAIL, _("could not make the PDF: compressing the font failed"));
+	return TSU_OK;
+}
+
+/* ---- the document ---- */
+
+/* A text string of UTF-8 s: UTF-16BE with its byte order mark (7.9.2.2). */
+static void text_string(strbuf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	sb_adds(b, "<FEFF");
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+
+		i += k ? k : 1;
+		utf16_hex(b, (uint32_t)cp);
+	}
+	sb_addc(b, '>');
+}
+
+static void write_tail(pdfw *w)
+{
+	strbuf *o = &w->out;
+	size_t xref;
+
+	obj_begin(w, OBJ_PAGES);
+	sb_adds(o, "<< /Type /Pages /Kids [");
+	for (size_t i = 0; i < w->nkids; i++) {
+		sb_addc(o, ' ');
+		ref(o, w->kids[i]);
+	}
+	sb_adds(o, " ] /Count ");
+	add_uint(o, w->nkids);
+	sb_adds(o, " >>\n");
+	obj_end(w);
+
+	obj_begin(w, OBJ_RES);
+	sb_adds(o, "<< /Font << /F1 ");
+	ref(o, OBJ_FONT);
+	sb_adds(o, " >> >>\n");
+	obj_end(w);
+
+	obj_begin(w, OBJ_INFO);
+	sb_adds(o, "<< ");
+	if (w->title && *w->title) {
+		sb_adds(o, "/Title ");
+		text_string(o, w->title);
+		sb_addc(o, ' ');
+	}
+	sb_adds(o, "/Creator (tsunagi) >>\n");
+	obj_end(w);
+
+	obj_begin(w, OBJ_CATALOG);
+	sb_adds(o, "<< /Type /Catalog /Pages ");
+	ref(o, OBJ_PAGES);
+	sb_adds(o, " >>\n");
+	obj_end(w);
+
+	/* 7.5.4: each entry exactly 20 bytes, the free list's head first. */
+	xref = o->len;
+	sb_adds(o, "xref\n0 ");
+	add_uint(o, w->noff);
+	sb_adds(o, "\n0000000000 65535 f \n");
+	for (size_t i = 1; i < w->noff; i++)
+		sb_addf(o, "%010zu 00000 n \n", w->off[i]);
+	sb_adds(o, "trailer\n<< /Size ");
+	add_uint(o, w->noff);
+	sb_adds(o, " /Root ");
+	ref(o, OBJ_CATALOG);
+	sb_adds(o, " /Info ");
+	ref(o, OBJ_INFO);
+	sb_adds(o, " >>\nstartxref\n");
+	add_uint(o, xref);
+	sb_adds(o, "\n%%EOF\n");
+}
+
+int pdfw_finish(pdfw *w, char **pdf, size_t *len, tsu_err *e)
+{
+	*pdf = NULL;
+	*len = 0;
+	w->mute = false;
+	if (!w->nkids && !w->open)
+		pdfw_page(w, 595.28, 841.89);   /* a PDF has at least one page */
+	end_page(w);
+	if (write_font(w, e) != TSU_OK)
+		return TSU_EFAIL;
+	write_tail(w);
+	*len = w->out.len;
+	*pdf = sb_steal(&w->out);
+	return TSU_OK;
+}
