@@ -115,6 +115,24 @@ void pdfw_num(strbuf *b, double v)
 	}
 }
 
+/* A page's size to a thousandth of a point: A4 is 595.276 x 841.89,
+ * as pdfinfo names it. */
+static void num3(strbuf *b, double v)
+{
+	unsigned long long t = (unsigned long long)(v * 1000 + 0.5);
+
+	add_uint(b, t / 1000);
+	if (t % 1000) {
+		char f[4] = { (char)('0' + t % 1000 / 100), (char)('0' + t % 100 / 10), (char)('0' + t % 10), 0 };
+		size_t n = 3;
+
+		while (f[n - 1] == '0')
+			n--;
+		sb_addc(b, '.');
+		sb_addn(b, f, n);
+	}
+}
+
 /* Numbers, each followed by a space, then the operator and a newline. */
 static void op(strbuf *b, const double *v, size_t n, const char *name)
 {
@@ -272,9 +290,9 @@ static void end_page(pdfw *w)
 	sb_adds(o, "<< /Type /Page /Parent ");
 	ref(o, OBJ_PAGES);
 	sb_adds(o, " /MediaBox [0 0 ");
-	pdfw_num(o, w->width);
+	num3(o, w->width);
 	sb_addc(o, ' ');
-	pdfw_num(o, w->height);
+	num3(o, w->height);
 	sb_adds(o, "] /Resources ");
 	ref(o, OBJ_RES);
 	sb_adds(o, " /Contents ");
@@ -796,7 +814,7 @@ int pdfw_finish(pdfw *w, char **pdf, size_t *len, tsu_err *e)
 	*len = 0;
 	w->mute = false;
 	if (!w->nkids && !w->open)
-		pdfw_page(w, 595.28, 841.89);   /* a PDF has at least one page */
+		pdfw_page(w, 595.276, 841.89);   /* a PDF has at least one page */
 	end_page(w);
 	if (write_font(w, e) != TSU_OK)
 		return TSU_EFAIL;

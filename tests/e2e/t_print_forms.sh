@@ -16,7 +16,10 @@ check_pdf() { # FORM SIZE LABELS...
 	[ "$(stat -c %a "$T/$form.pdf")" = 600 ] || fail "$form: mode"
 	pdfinfo "$T/$form.pdf" | grep -q "Page size: *$size pts" || fail "$form: page size $(pdfinfo "$T/$form.pdf" | grep 'Page size')"
 	pdffonts "$T/$form.pdf" | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit bad }' || fail "$form: a font is not embedded"
-	pdftotext "$T/$form.pdf" "$T/$form.txt" || fail "$form: pdftotext"
+	# -raw: the text in the order it is drawn (a label's lines, then its
+	# value), not regrouped by position, which joins a value's line to
+	# the first line of a label that wraps beside it.
+	pdftotext -raw "$T/$form.pdf" "$T/$form.txt" || fail "$form: pdftotext"
 	tr -d ' \n' < "$T/$form.txt" > "$T/$form.flat"
 	for s in "$@" "$name" "つなぎ相談支援センター" "佐藤花子"; do
 		grep -qF "$(printf '%s' "$s" | tr -d ' \n')" "$T/$form.flat" || fail "$form PDF lacks '$s'"
