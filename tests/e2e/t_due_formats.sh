@@ -39,11 +39,22 @@ for s in "山田 太郎" "勤労感謝の日" "令和8年11月23日" "A病院, �
 	grep -qF "$s" "$T/due.txt" || fail "PDF lacks '$s': $(cat "$T/due.txt")"
 done
 pdffonts "$T/due.pdf" > "$T/fonts" || fail "pdffonts"
-grep -Eq "IPAexGothic|NotoSansCJK|Noto Sans CJK|IPAGothic" "$T/fonts" || fail "no Japanese font: $(cat "$T/fonts")"
+# One font: the subset (a tag of six capitals and +) of a Japanese
+# TrueType font, a CID font with Identity-H encoding (pdfw.c).
+grep -Eq "^[A-Z]{6}\+(IPAexGothic|IPAexMincho|IPAGothic|IPAPGothic|IPAMincho|TakaoGothic|TakaoPGothic|VL-Gothic-Regular|DroidSansFallback)[A-Za-z-]* +CID TrueType +Identity-H" "$T/fonts" ||
+	fail "no Japanese font: $(cat "$T/fonts")"
+[ "$(sed 1,2d "$T/fonts" | wc -l)" -eq 1 ] || fail "more than one font: $(cat "$T/fonts")"
 awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit bad }' "$T/fonts" || fail "a font is not embedded: $(cat "$T/fonts")"
 grep -Eq "^ *1 ?/ ?1$" "$T/due.txt" || fail "no page number"
 tsu due --format pdf > "$T/stdout.pdf" || fail "pdf to stdout"
 [ "$(head -c 5 "$T/stdout.pdf")" = "%PDF-" ] || fail "stdout not a PDF"
+# No usable font: one line saying what to do, and no file.
+TSUNAGI_PDF_FONT=/nonexistent/font.ttf expect_fail "a font that is not there" 1 "/nonexistent/font.ttf" \
+	tsu due --format pdf
+printf 'not a font\n' > "$T/bad.ttf"
+TSUNAGI_PDF_FONT="$T/bad.ttf" expect_fail "a file that is no font" 1 "not a TrueType font" \
+	tsu due --format pdf -o "$T/nofont.pdf"
+[ ! -e "$T/nofont.pdf" ] || fail "a PDF was written without a font"
 
 # A long list breaks into pages with the header repeated.
 for i in $(seq 1 70); do
