@@ -204,7 +204,7 @@ run:
 # check: the normal build must be warning-free, then every suite runs
 # against the sanitizer build.  Fragments add suites to CHECK_MORE.
 CHECK_MORE := fuzz-replay stress-check po-check
-# What fontconfig keeps until exit is not a leak of ours (tests/lsan.supp).
+# LeakSanitizer's suppressions (tests/lsan.supp; none needed now).
 export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/lsan.supp
 check:
 	@$(MAKE) --no-print-directory all

@@ -5,7 +5,7 @@
  * 報告書) and the one-page "before the meeting" sheet.
  *
  * A form is built once from the database as a list of blocks (a pform);
- * the same blocks are then laid out either as an A4 PDF (cairo, pango)
+ * the same blocks are then laid out either as an A4 PDF (pdf.h)
  * or as 80-column text for lp.  The forms are official Japanese forms, so
  * their labels are Japanese in every locale.  Every stored text passes
  * through text_sanitize when it enters a block.

@@ -3,7 +3,7 @@
  * spaces between words, so a printout that wraps wherever the width runs
  * out cuts words (中 / 等度).  This is the rule, as a pure function:
  * widths in, break positions out; the PDF engine (pdf.h) measures the
- * widths with pango and sets the lines where this says.
+ * widths from the font (ttf.h) and sets the lines where this says.
  *
  * Every place between two characters gets a class, the better the
  * higher; a line ends at the best place that fits, so a word is cut only

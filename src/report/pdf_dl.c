@@ -1,12 +1,13 @@
 /*
  * pdf_dl.c - PDF output on demand.
  *
- * The PDF writers (src/report/pdf.c, due_pdf.c, print_pdf.c, stats_pdf.c) need cairo,
- * pango, fontconfig, harfbuzz and glib: some thirty libraries that would
- * add 3 ms and 6 MB to every start of tsunagi, though most runs print
- * nothing.  So the program itself is linked without them; they live in
- * tsunagi-pdf.so, which these two entry points load the first time a
- * PDF is asked for.  The module finds tsunagi's own functions in the
+ * The PDF writers (src/report/pdf.c, pdfw.c, ttf.c, due_pdf.c,
+ * print_pdf.c, stats_pdf.c) and zlib live in tsunagi-pdf.so, which these
+ * entry points load the first time a PDF is asked for, so that the many
+ * runs that print nothing neither map zlib nor carry the PDF code.  (The
+ * module was made for cairo, pango, fontconfig, harfbuzz and glib, some
+ * thirty libraries and 3 ms at every start; with tsunagi's own writer it
+ * costs little either way, and kept the program's start as it is.)  The module finds tsunagi's own functions in the
  * executable (linked with -rdynamic).  Tests link the writers directly.
  */
 #include <dlfcn.h>

@@ -43,7 +43,7 @@ PPD=/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd
 [ -f "$PPD" ] || fail "$PPD is missing; run 'make deps'"
 export PATH="$PATH:/usr/sbin"
 # Under the sanitizers, LeakSanitizer's list of the suppressions it used
-# (fontconfig's, after a PDF) would be more lines on stderr.
+# (if tests/lsan.supp names any) would be more lines on stderr.
 [ -n "${LSAN_OPTIONS:-}" ] && export LSAN_OPTIONS="$LSAN_OPTIONS:print_suppressions=0"
 
 # The scheduler's tree: filters run as the lp user, so it must be able

@@ -210,9 +210,6 @@ while IFS="$(printf '\t')" read -r p cmd; do
 	"$HOME"|"$HOME/.local"|"$HOME/.local/share"|"$DATA"|"$T"|"$T/new"|"$T/new/deep"|/tmp|"${TMPDIR:-/tmp}") continue ;;
 	"$T/new/deep/x.db"*) continue ;;   # its -wal, -shm, -journal, restore temp, kept copy
 	"$OUT"/*) continue ;;   # outputs asked for and their temp siblings
-	# fontconfig's cache of font metadata (no personal text), written
-	# when a PDF is laid out on a machine whose cache is cold.
-	"$HOME/.cache"|"$HOME/.cache/fontconfig"|"$HOME/.cache/fontconfig/"*) continue ;;
 	esac
 	bad="$bad
 $p (by: $cmd)"
