@@ -107,21 +107,57 @@ static void add_uint(strbuf *b, unsigned long long n)
 	sb_addn(b, buf + i, sizeof buf - i);
 }
 
-void pdfw_num(strbuf *b, double v)
+/* Room for n more bytes at the end of b, written there and then kept
+ * by grew(): a page's operators are written byte by byte, and a call
+ * per byte was a tenth of a long due list's instructions. */
+static char *room(strbuf *b, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		b->s = xrealloc(b->s, cap);
+		b->cap = cap;
+	}
+	return b->s + b->len;
+}
+
+static void grew(strbuf *b, size_t n)
+{
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* v as pdfw_num writes it, at p (at most 24 bytes); its length. */
+static size_t fmt_num(char *p, double v)
 {
 	long long h = hundredths(v);
-	unsigned long long a = h < 0 ? (unsigned long long)-h : (unsigned long long)h;
+	unsigned long long a = h < 0 ? (unsigned long long)-h : (unsigned long long)h, ip = a / 100;
 	unsigned frac = (unsigned)(a % 100);
+	char digits[24];
+	size_t n = 0, k = 0;
 
 	if (h < 0)
-		sb_addc(b, '-');
-	add_uint(b, a / 100);
+		p[n++] = '-';
+	do {
+		digits[k++] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip);
+	while (k)
+		p[n++] = digits[--k];
 	if (frac) {
-		sb_addc(b, '.');
-		sb_addc(b, (char)('0' + frac / 10));
+		p[n++] = '.';
+		p[n++] = (char)('0' + frac / 10);
 		if (frac % 10)
-			sb_addc(b, (char)('0' + frac % 10));
+			p[n++] = (char)('0' + frac % 10);
 	}
+	return n;
+}
+
+void pdfw_num(strbuf *b, double v)
+{
+	grew(b, fmt_num(room(b, 24), v));
 }
 
 /* A page's size to a thousandth of a point: A4 is 595.276 x 841.89,
@@ -145,12 +181,16 @@ static void num3(strbuf *b, double v)
 /* Numbers, each followed by a space, then the operator and a newline. */
 static void op(strbuf *b, const double *v, size_t n, const char *name)
 {
+	size_t len = strlen(name), k = 0;
+	char *p = room(b, n * 25 + len + 1);
+
 	for (size_t i = 0; i < n; i++) {
-		pdfw_num(b, v[i]);
-		sb_addc(b, ' ');
+		k += fmt_num(p + k, v[i]);
+		p[k++] = ' ';
 	}
-	sb_adds(b, name);
-	sb_addc(b, '\n');
+	memcpy(p + k, name, len);
+	p[k + len] = '\n';
+	grew(b, k + len + 1);
 }
 
 /* ---- the writer ---- */
@@ -531,6 +571,29 @@ static void hex4(strbuf *b, unsigned v)
 	sb_addn(b, s, 4);
 }
 
+/* <glyph ids in hex> Tj, the glyphs noted as used. */
+static void hex_glyphs(pdfw *w, strbuf *b, const uint16_t *gids, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *p = room(b, 4 * n + 6), *q = p;
+
+	*q++ = '<';
+	for (size_t i = 0; i < n; i++) {
+		unsigned g = gids[i] < w->m->num_glyphs ? gids[i] : 0;
+
+		q[0] = hex[g >> 12 & 15];
+		q[1] = hex[g >> 8 & 15];
+		q[2] = hex[g >> 4 & 15];
+		q[3] = hex[g & 15];
+		q += 4;
+		w->used[g] = 1;
+		if (!g)
+			w->missing++;
+	}
+	memcpy(q, "> Tj\n", 5);
+	grew(b, (size_t)(q - p) + 5);
+}
+
 void pdfw_text(pdfw *w, double x, double y, double size, bool bold, const uint16_t *gids,
 	       size_t n)
 {
@@ -567,16 +630,7 @@ void pdfw_text(pdfw *w, double x, double y, double size, bool bold, const uint16
 	op(p, v, 2, "Td");
 	w->tx += v[0];
 	w->ty += v[1];
-	sb_addc(p, '<');
-	for (size_t i = 0; i < n; i++) {
-		unsigned g = gids[i] < w->m->num_glyphs ? gids[i] : 0;
-
-		hex4(p, g);
-		w->used[g] = 1;
-		if (!g)
-			w->missing++;
-	}
-	sb_adds(p, "> Tj\n");
+	hex_glyphs(w, p, gids, n);
 }
 
 /* ---- the font ---- */
