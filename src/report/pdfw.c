@@ -60,7 +60,11 @@ struct pdfw {
 	bool open;
 	double width, height;
 	strbuf page;
-	bool in_text, in_path;
+	bool in_text;
+	/* The path being built, written out when it is painted, after the
+	 * state that painting needs (8.5.2: between a path's construction
+	 * and its painting no other operator may come). */
+	strbuf path;
 	double tx, ty;          /* the text line's start (PDF's coordinates) */
 	gstate gs;
 	want w;
@@ -204,6 +208,7 @@ pdfw *pdfw_new(const ttf_font *font, const char *title)
 	w->title = xstrdup(title);
 	sb_init(&w->out);
 	sb_init(&w->page);
+	sb_init(&w->path);
 	w->next = OBJ_FIRST_FREE;
 	w->used = xcalloc(w->m->num_glyphs ? w->m->num_glyphs : 1, 1);
 	w->uni = xcalloc(w->m->num_glyphs ? w->m->num_glyphs : 1, sizeof *w->uni);
@@ -221,6 +226,7 @@ void pdfw_free(pdfw *w)
 	free(w->zbuf);
 	sb_free(&w->out);
 	sb_free(&w->page);
+	sb_free(&w->path);
 	free(w->off);
 	free(w->kids);
 	free(w->used);
@@ -326,11 +332,6 @@ static int stream_obj(pdfw *w, unsigned n, const char *data, size_t len, bool de
 
 static void end_text(pdfw *w)
 {
-	if (w->in_path) {
-		/* A path never painted: ended, unpainted (n). */
-		sb_adds(&w->page, "n\n");
-		w->in_path = false;
-	}
 	if (w->in_text) {
 		sb_adds(&w->page, "ET\n");
 		w->in_text = false;
@@ -390,7 +391,8 @@ void pdfw_page(pdfw *w, double width, double height)
 	w->gs = (gstate){ .lw = 1 };
 	w->w = (want){ .lw = 1 };
 	w->nsave = w->deep = 0;
-	w->in_text = w->in_path = false;
+	w->in_text = false;
+	w->path.len = 0;
 }
 
 /* ---- the graphics state ---- */
@@ -485,29 +487,31 @@ static void sync_stroke(pdfw *w)
 
 /* ---- paths ---- */
 
-/* A path's first operator: the state goes before it, since between a
- * path's construction and its painting PDF allows no other operator
- * (8.5.2): the colour for either painting, the width and caps. */
-static bool drawing(pdfw *w)
+/* Whether drawing goes anywhere. */
+static bool drawing(const pdfw *w)
 {
-	if (w->mute || !w->open)
-		return false;
-	if (!w->in_path) {
-		end_text(w);
-		sync_fill(w);
-		sync_stroke(w);
-		w->in_path = true;
-	}
-	return true;
+	return !w->mute && w->open;
 }
 
-/* The path's painting operator. */
-static void paint(pdfw *w, const char *name)
+enum paint { PAINT_STROKE, PAINT_FILL, PAINT_CLIP };
+
+/* The path, painted: the state its painting needs, the path, then the
+ * painting operator. */
+static void paint(pdfw *w, enum paint how)
 {
-	if (w->mute || !w->open || !w->in_path)
+	static const char *const ops[] = { "S\n", "f\n", "W n\n" };
+
+	if (!drawing(w) || !w->path.len)
 		return;
-	sb_adds(&w->page, name);
-	w->in_path = false;
+	end_text(w);
+	if (how == PAINT_STROKE)
+		sync_stroke(w);
+	else if (how == PAINT_FILL)
+		sync_fill(w);
+	sb_addn(&w->page, w->path.s, w->path.len);
+	sb_adds(&w->page, ops[how]);
+	w->path.len = 0;
+	w->path.s[0] = '\0';
 }
 
 void pdfw_move(pdfw *w, double x, double y)
@@ -515,7 +519,7 @@ void pdfw_move(pdfw *w, double x, double y)
 	double v[2] = { x, w->height - y };
 
 	if (drawing(w))
-		op(&w->page, v, 2, "m");
+		op(&w->path, v, 2, "m");
 }
 
 void pdfw_line(pdfw *w, double x, double y)
@@ -523,7 +527,7 @@ void pdfw_line(pdfw *w, double x, double y)
 	double v[2] = { x, w->height - y };
 
 	if (drawing(w))
-		op(&w->page, v, 2, "l");
+		op(&w->path, v, 2, "l");
 }
 
 void pdfw_rect(pdfw *w, double x, double y, double width, double height)
@@ -532,22 +536,22 @@ void pdfw_rect(pdfw *w, double x, double y, double width, double height)
 	double v[4] = { x, w->height - y - height, width, height };
 
 	if (drawing(w))
-		op(&w->page, v, 4, "re");
+		op(&w->path, v, 4, "re");
 }
 
 void pdfw_stroke(pdfw *w)
 {
-	paint(w, "S\n");
+	paint(w, PAINT_STROKE);
 }
 
 void pdfw_fill(pdfw *w)
 {
-	paint(w, "f\n");
+	paint(w, PAINT_FILL);
 }
 
 void pdfw_clip(pdfw *w)
 {
-	paint(w, "W n\n");
+	paint(w, PAINT_CLIP);
 }
 
 /* ---- text ---- */
@@ -602,8 +606,6 @@ void pdfw_text(pdfw *w, double x, double y, double size, bool bold, const uint16
 
 	if (w->mute || !w->open || !n)
 		return;
-	if (w->in_path)
-		end_text(w);
 	if (!w->in_text) {
 		sb_adds(p, "BT\n");
 		w->in_text = true;
