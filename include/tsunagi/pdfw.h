@@ -3,9 +3,10 @@
  * of a given size, their content streams deflated, the rules, boxes and
  * shading the printouts draw, and text in one embedded TrueType font
  * (ttf.h): a Type0 font with /Identity-H encoding over a CIDFontType2
- * whose CIDs are the glyph ids, the subset of the glyphs used, their
- * widths, and a ToUnicode map so that the text can be searched and
- * copied (pdftotext) as it was written.
+ * whose CIDs are the text's own code points (a CIDToGIDMap gives their
+ * glyphs), the subset of the glyphs used, their widths, and a ToUnicode
+ * map so that the text can be searched and copied (pdftotext) as it was
+ * written.
  *
  * The format is ISO 32000-1 (PDF 1.7): 7.5 the file structure (objects,
  * xref, trailer), 8 graphics, 9.7 composite fonts, 9.10.3 ToUnicode.
@@ -60,14 +61,17 @@ void pdfw_fill(pdfw *w);
 /* Intersect the clip with the path (and end it). */
 void pdfw_clip(pdfw *w);
 
-/* The glyph of code point cp in the writer's font (0: none), noted as
- * the text that glyph stands for in the ToUnicode map. */
-unsigned pdfw_glyph(pdfw *w, uint32_t cp);
-/* Glyphs gids[0..n) from (x, baseline y) at size points, one after
- * another by their advances; bold is the font's outline stroked too
- * ("fake bold": a Japanese font has no bold face).  Glyph 0 (a character
- * the font lacks) draws the font's .notdef box and is counted. */
-void pdfw_text(pdfw *w, double x, double y, double size, bool bold, const uint16_t *gids,
+/* The code to draw code point cp with (pdfw_text), and in *gid (when
+ * not NULL) its glyph in the writer's font, 0 when the font has none.
+ * The code is cp itself below U+10000 (else a private-use one), and the
+ * ToUnicode map gives cp back for it. */
+unsigned pdfw_glyph(pdfw *w, uint32_t cp, unsigned *gid);
+/* The glyphs of codes[0..n) (pdfw_glyph's) from (x, baseline y) at size
+ * points, one after another by their advances; bold is the font's
+ * outline stroked too ("fake bold": a Japanese font has no bold face).
+ * A character the font lacks draws the font's .notdef box and is
+ * counted. */
+void pdfw_text(pdfw *w, double x, double y, double size, bool bold, const uint16_t *codes,
 	       size_t n);
 /* Characters drawn that the font has no glyph for. */
 size_t pdfw_missing(const pdfw *w);

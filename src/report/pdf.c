@@ -50,7 +50,7 @@ struct pdf_text {
 	bool bold;
 	pline *lines;
 	size_t nlines;
-	uint16_t *gids;
+	uint16_t *codes;
 	const struct pdf_slot *slot;
 	uint32_t hash;
 };
@@ -84,8 +84,8 @@ struct pdf_doc {
 };
 
 /* The widths of s's characters by their first byte (wrap.h's adv; 0 for
- * a newline, -1 for other bytes) and their glyphs. */
-static void measure(pdf_doc *d, const char *s, size_t n, double size, double *adv, uint16_t *gid)
+ * a newline, -1 for other bytes) and their codes (pdfw_glyph). */
+static void measure(pdf_doc *d, const char *s, size_t n, double size, double *adv, uint16_t *code)
 {
 	double scale = size / (d->m->units_per_em ? d->m->units_per_em : 1000);
 
@@ -100,11 +100,10 @@ static void measure(pdf_doc *d, const char *s, size_t n, double size, double *ad
 			adv[j] = -1;
 		if (cp == '\n') {
 			adv[i] = 0;
-			gid[i] = 0;
+			code[i] = 0;
 		} else {
 			/* A tab is as wide as a space (the fields hold none). */
-			g = pdfw_glyph(d->w, cp == '\t' ? ' ' : (uint32_t)cp);
-			gid[i] = (uint16_t)g;
+			code[i] = (uint16_t)pdfw_glyph(d->w, cp == '\t' ? ' ' : (uint32_t)cp, &g);
 			adv[i] = ttf_advance(d->font, g) * scale;
 		}
 		i += k;
@@ -127,7 +126,7 @@ static bool too_wide(const char *s, const double *adv, size_t n, double w)
 
 /* Line [start, end): its glyphs and width.  A soft break drops the
  * spaces before it (ASCII and U+3000), as a typesetter does. */
-static void add_line(pdf_text *l, const double *adv, const uint16_t *gid, size_t start, size_t end,
+static void add_line(pdf_text *l, const double *adv, const uint16_t *code, size_t start, size_t end,
 		     bool soft, size_t *ng)
 {
 	pline *ln = &l->lines[l->nlines++];
@@ -144,7 +143,7 @@ static void add_line(pdf_text *l, const double *adv, const uint16_t *gid, size_t
 	ln->w = 0;
 	for (size_t i = start; i < end; i++)
 		if (adv[i] >= 0) {
-			l->gids[(*ng)++] = gid[i];
+			l->codes[(*ng)++] = code[i];
 			ln->w += adv[i];
 		}
 	ln->ng = *ng - ln->g;
@@ -158,7 +157,7 @@ static void add_line(pdf_text *l, const double *adv, const uint16_t *gid, size_t
  * they were when pango set them (so that rounding never makes a line
  * overhang its cell); a text that fits keeps its lines.
  */
-static void break_lines(pdf_text *l, const double *adv, const uint16_t *gid, double w)
+static void break_lines(pdf_text *l, const double *adv, const uint16_t *code, double w)
 {
 	size_t n = strlen(l->text), nb = 0, k = 0, start = 0, ng = 0, nl = 1;
 	size_t *brk = NULL;
@@ -170,19 +169,19 @@ static void break_lines(pdf_text *l, const double *adv, const uint16_t *gid, dou
 	for (size_t i = 0; i < n; i++)
 		nl += l->text[i] == '\n';
 	l->lines = xcalloc(nl + nb, sizeof *l->lines);
-	l->gids = xmalloc((n ? n : 1) * sizeof *l->gids);
+	l->codes = xmalloc((n ? n : 1) * sizeof *l->codes);
 	for (size_t i = 0; i < n; i++) {
 		if (k < nb && brk[k] == i) {
-			add_line(l, adv, gid, start, i, true, &ng);
+			add_line(l, adv, code, start, i, true, &ng);
 			start = i;
 			k++;
 		}
 		if (l->text[i] == '\n') {
-			add_line(l, adv, gid, start, i, false, &ng);
+			add_line(l, adv, code, start, i, false, &ng);
 			start = i + 1;
 		}
 	}
-	add_line(l, adv, gid, start, n, false, &ng);
+	add_line(l, adv, code, start, n, false, &ng);
 	free(brk);
 }
 
@@ -202,7 +201,7 @@ static pdf_text *lay_out(pdf_doc *d, const pdf_slot *sl, const char *key)
 	pdf_text *l = xcalloc(1, sizeof *l);
 	size_t n;
 	double *adv;
-	uint16_t *gid;
+	uint16_t *code;
 
 	l->key = xstrdup(key);
 	l->text = clean_copy(key);
@@ -213,12 +212,12 @@ static pdf_text *lay_out(pdf_doc *d, const pdf_slot *sl, const char *key)
 	l->ascent = d->ascent * sl->size;
 	n = strlen(l->text);
 	adv = xmalloc((n ? n : 1) * sizeof *adv);
-	gid = xmalloc((n ? n : 1) * sizeof *gid);
-	measure(d, l->text, n, sl->size, adv, gid);
-	break_lines(l, adv, gid, sl->w);
+	code = xmalloc((n ? n : 1) * sizeof *code);
+	measure(d, l->text, n, sl->size, adv, code);
+	break_lines(l, adv, code, sl->w);
 	align_lines(l, sl->w, sl->align);
 	free(adv);
-	free(gid);
+	free(code);
 	return l;
 }
 
@@ -227,7 +226,7 @@ static void text_free(pdf_text *l)
 	free(l->key);
 	free(l->text);
 	free(l->lines);
-	free(l->gids);
+	free(l->codes);
 	free(l);
 }
 
@@ -280,7 +279,7 @@ static void draw_lines(pdf_doc *d, const pdf_text *l, double x, double y, double
 		if (y0 < from - 0.01 || y0 + l->line_h > to + 0.01)
 			continue;
 		pdfw_text(d->w, x + ln->x, y - from + y0 + l->ascent, l->size, l->bold,
-			  l->gids + ln->g, ln->ng);
+			  l->codes + ln->g, ln->ng);
 	}
 }
 

@@ -71,9 +71,14 @@ struct pdfw {
 	gstate save_gs[MAX_SAVE];
 	want save_w[MAX_SAVE];
 	int nsave, deep;        /* saved states, and saves past MAX_SAVE */
-	/* The glyphs: used on a page, and the code point each stands for. */
+	/* The glyphs drawn (by glyph id), and the codes (CIDs) of the text:
+	 * each code's glyph and the code point it stands for, and whether it
+	 * was drawn (by CID, 65,536 of each, made at the first glyph). */
 	unsigned char *used;
-	uint32_t *uni;
+	uint16_t *cid_gid;
+	uint32_t *cid_cp;
+	unsigned char *cid_used;
+	unsigned next_pua;      /* where to look for a free code (see code_of) */
 	size_t missing;
 	/* One deflate stream and its output buffer for every stream of the
 	 * file: made once, reset for each.  compress2() made and freed its
@@ -211,7 +216,7 @@ pdfw *pdfw_new(const ttf_font *font, const char *title)
 	sb_init(&w->path);
 	w->next = OBJ_FIRST_FREE;
 	w->used = xcalloc(w->m->num_glyphs ? w->m->num_glyphs : 1, 1);
-	w->uni = xcalloc(w->m->num_glyphs ? w->m->num_glyphs : 1, sizeof *w->uni);
+	w->next_pua = 0xF8FF;
 	/* The header; the comment's bytes above 127 mark the file binary. */
 	sb_adds(&w->out, "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n");
 	return w;
@@ -230,7 +235,9 @@ void pdfw_free(pdfw *w)
 	free(w->off);
 	free(w->kids);
 	free(w->used);
-	free(w->uni);
+	free(w->cid_gid);
+	free(w->cid_cp);
+	free(w->cid_used);
 	free(w->title);
 	free(w);
 }
@@ -562,15 +569,55 @@ void pdfw_clip(pdfw *w)
 
 /* ---- text ---- */
 
-unsigned pdfw_glyph(pdfw *w, uint32_t cp)
+#define NCID 65536
+
+/* A free code for cp: a private-use one (U+E000-U+F8FF) not taken, from
+ * the top down; 0 when all are. */
+static unsigned free_code(pdfw *w)
 {
-	unsigned g = ttf_glyph(w->font, cp);
+	for (; w->next_pua >= 0xE000; w->next_pua--)
+		if (!w->cid_cp[w->next_pua])
+			return w->next_pua--;
+	return 0;
+}
+
+/*
+ * The code (CID) of code point cp: cp itself when it is in the BMP and
+ * its code is free (or already cp's); a free private-use code for a
+ * character above U+FFFF, or for one whose code a character above U+FFFF
+ * took.  CIDs that are the text's code points keep the text whole where
+ * the ToUnicode map is lost: a PDF printed through PostScript (pdftops,
+ * then Ghostscript, as CUPS does) comes back with its codes as the
+ * text, and glyph ids as CIDs came back as other letters ("GXH" for
+ * "due").
+ */
+static unsigned code_of(pdfw *w, uint32_t cp)
+{
+	if (cp && cp < NCID && (!w->cid_cp[cp] || w->cid_cp[cp] == cp))
+		return cp;
+	for (unsigned c = 0xF8FF; c >= 0xE000 && c > w->next_pua; c--)
+		if (w->cid_cp[c] == cp)
+			return c;
+	return free_code(w);
+}
+
+unsigned pdfw_glyph(pdfw *w, uint32_t cp, unsigned *gid)
+{
+	unsigned g = ttf_glyph(w->font, cp), c;
 
 	if (g >= w->m->num_glyphs)
-		return 0;
-	if (g && !w->uni[g])
-		w->uni[g] = cp;
-	return g;
+		g = 0;
+	if (!w->cid_gid) {
+		w->cid_gid = xcalloc(NCID, sizeof *w->cid_gid);
+		w->cid_cp = xcalloc(NCID, sizeof *w->cid_cp);
+		w->cid_used = xcalloc(NCID, 1);
+	}
+	c = code_of(w, cp);
+	w->cid_gid[c] = (uint16_t)(c ? g : 0);
+	w->cid_cp[c] = c ? cp : 0;
+	if (gid)
+		*gid = c ? g : 0;
+	return c;
 }
 
 static void hex4(strbuf *b, unsigned v)
@@ -582,21 +629,23 @@ static void hex4(strbuf *b, unsigned v)
 }
 
 /* <glyph ids in hex> Tj, the glyphs noted as used. */
-static void hex_glyphs(pdfw *w, strbuf *b, const uint16_t *gids, size_t n)
+static void hex_glyphs(pdfw *w, strbuf *b, const uint16_t *cids, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char *p = room(b, 4 * n + 6), *q = p;
 
 	*q++ = '<';
 	for (size_t i = 0; i < n; i++) {
-		unsigned g = gids[i] < w->m->num_glyphs ? gids[i] : 0;
+		unsigned c = cids[i], g = w->cid_gid ? w->cid_gid[c] : 0;
 
-		q[0] = hex[g >> 12 & 15];
-		q[1] = hex[g >> 8 & 15];
-		q[2] = hex[g >> 4 & 15];
-		q[3] = hex[g & 15];
+		q[0] = hex[c >> 12 & 15];
+		q[1] = hex[c >> 8 & 15];
+		q[2] = hex[c >> 4 & 15];
+		q[3] = hex[c & 15];
 		q += 4;
 		w->used[g] = 1;
+		if (w->cid_used)
+			w->cid_used[c] = 1;
 		if (!g)
 			w->missing++;
 	}
@@ -604,7 +653,7 @@ static void hex_glyphs(pdfw *w, strbuf *b, const uint16_t *gids, size_t n)
 	grew(b, (size_t)(q - p) + 5);
 }
 
-void pdfw_text(pdfw *w, double x, double y, double size, bool bold, const uint16_t *gids,
+void pdfw_text(pdfw *w, double x, double y, double size, bool bold, const uint16_t *cids,
 	       size_t n)
 {
 	strbuf *p = &w->page;
@@ -638,7 +687,7 @@ void pdfw_text(pdfw *w, double x, double y, double size, bool bold, const uint16
 	op(p, v, 2, "Td");
 	w->tx += v[0];
 	w->ty += v[1];
-	hex_glyphs(w, p, gids, n);
+	hex_glyphs(w, p, cids, n);
 }
 
 /* ---- the font ---- */
@@ -674,27 +723,51 @@ static void subset_tag(const pdfw *w, char tag[8])
 	tag[7] = '\0';
 }
 
-/* /W: the used glyphs' advances in runs of consecutive ids. */
+/* Whether code c was drawn. */
+static bool cid_drawn(const pdfw *w, unsigned c)
+{
+	return w->cid_used && w->cid_used[c];
+}
+
+/* /W: the drawn codes' advances, in runs of consecutive codes. */
 static void widths(pdfw *w, strbuf *b)
 {
-	unsigned n = w->m->num_glyphs;
-
 	sb_adds(b, " /W [");
-	for (unsigned g = 0; g < n;) {
-		if (!w->used[g]) {
-			g++;
+	for (unsigned c = 0; c < NCID;) {
+		if (!cid_drawn(w, c)) {
+			c++;
 			continue;
 		}
 		sb_addc(b, ' ');
-		add_uint(b, g);
+		add_uint(b, c);
 		sb_adds(b, " [");
-		for (; g < n && w->used[g]; g++) {
+		for (; c < NCID && cid_drawn(w, c); c++) {
 			sb_addc(b, ' ');
-			add_int(b, (long)(per_mille(w, ttf_advance(w->font, g)) + 0.5));
+			add_int(b, (long)(per_mille(w, ttf_advance(w->font, w->cid_gid[c])) + 0.5));
 		}
 		sb_adds(b, " ]");
 	}
 	sb_adds(b, " ]");
+}
+
+/* The CIDToGIDMap stream's bytes (9.7.4.2): two per code up to the
+ * highest drawn, the glyph id big-endian. */
+static void cid_to_gid(const pdfw *w, strbuf *b)
+{
+	unsigned top = 0;
+	char *p;
+
+	for (unsigned c = 0; c < NCID; c++)
+		if (cid_drawn(w, c))
+			top = c;
+	p = room(b, 2 * (top + 1));
+	for (unsigned c = 0; c <= top; c++) {
+		unsigned g = cid_drawn(w, c) ? w->cid_gid[c] : 0;
+
+		p[2 * c] = (char)(g >> 8);
+		p[2 * c + 1] = (char)(g & 0xFF);
+	}
+	grew(b, 2 * (top + 1));
 }
 
 /* A code point as UTF-16BE hex (a surrogate pair above U+FFFF). */
@@ -710,33 +783,33 @@ static void utf16_hex(strbuf *b, uint32_t cp)
 }
 
 /* The ToUnicode CMap (9.10.3; its syntax is Adobe's Technical Note
- * 5411): each used glyph to the code point it was drawn for, in blocks
+ * 5411): each drawn code to the code point it stands for, in blocks
  * of at most 100 bfchar lines. */
 static void to_unicode(pdfw *w, strbuf *b)
 {
-	unsigned n = w->m->num_glyphs, count = 0;
+	unsigned count = 0;
 
 	sb_adds(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (unsigned g = 1; g < n; g++) {
-		if (!w->used[g] || !w->uni[g])
+	for (unsigned c = 1; c < NCID; c++) {
+		if (!cid_drawn(w, c) || !w->cid_cp[c])
 			continue;
 		if (count % 100 == 0) {
 			unsigned left = 0;
 
 			if (count)
 				sb_adds(b, "endbfchar\n");
-			for (unsigned k = g; k < n && left < 100; k++)
-				left += w->used[k] && w->uni[k];
+			for (unsigned k = c; k < NCID && left < 100; k++)
+				left += cid_drawn(w, k) && w->cid_cp[k];
 			add_uint(b, left);
 			sb_adds(b, " beginbfchar\n");
 		}
 		sb_addc(b, '<');
-		hex4(b, g);
+		hex4(b, c);
 		sb_adds(b, "> <");
-		utf16_hex(b, w->uni[g]);
+		utf16_hex(b, w->cid_cp[c]);
 		sb_adds(b, ">\n");
 		count++;
 	}
@@ -747,7 +820,7 @@ static void to_unicode(pdfw *w, strbuf *b)
 
 static int write_font(pdfw *w, tsu_err *e)
 {
-	unsigned cid = w->next++, desc = w->next++, file = w->next++, tu = w->next++;
+	unsigned cid = w->next++, desc = w->next++, file = w->next++, tu = w->next++, map = w->next++;
 	const ttf_metrics *m = w->m;
 	char tag[8], *prog = NULL;
 	size_t plen = 0;
@@ -776,7 +849,8 @@ static int write_font(pdfw *w, tsu_err *e)
 	sb_adds(o, " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
 		" /FontDescriptor ");
 	ref(o, desc);
-	sb_adds(o, " /CIDToGIDMap /Identity");
+	sb_adds(o, " /CIDToGIDMap ");
+	ref(o, map);
 	widths(w, o);
 	sb_adds(o, " >>\n");
 	obj_end(w);
@@ -817,6 +891,11 @@ static int write_font(pdfw *w, tsu_err *e)
 	sb_init(&b);
 	to_unicode(w, &b);
 	rc = stream_obj(w, tu, b.s, b.len, true, NULL);
+	b.len = 0;
+	if (rc == 0) {
+		cid_to_gid(w, &b);
+		rc = stream_obj(w, map, b.s, b.len, true, NULL);
+	}
 	sb_free(&b);
 	if (rc < 0)
 		return err_set(e, TSU_EFAIL, _("could not make the PDF: compressing the font failed"));

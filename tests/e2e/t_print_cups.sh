@@ -22,12 +22,16 @@
 # turns that back into a PDF.  With the filter's default renderer
 # (Ghostscript's ps2write) the glyphs come back as outlines and the PDF
 # has no text at all; with poppler's pdftops (set on the test's queue,
-# pdftops-renderer-default) the fonts stay, but the Japanese glyphs of
-# our CID fonts lose their Unicode mapping in PostScript.  So the test
-# compares the page count and every run of ASCII text (dates, numbers,
-# page numbers "1 / 1", the due list's English words under LANG=C), not
-# the Japanese; in a form, where the Japanese glyphs come back as stray
-# ASCII letters, each ASCII run must be found in the printed text.
+# pdftops-renderer-default) the fonts stay, but the PDF's one CID font
+# loses its Unicode mapping in PostScript: the printer's PPD asks for
+# language level 2, where pdftops splits the font into fonts of 256
+# glyphs, and a Japanese character comes back as the low byte of its
+# code (年, U+5E74, as "t").  So the test compares the page count and
+# checks that every run of ASCII text of the PDF (dates, numbers, page
+# numbers "1 / 1", the due list's English words under LANG=C) is in the
+# printed text, where stray letters may stick to it; not the Japanese.
+# (With language level 3 the text comes back whole: the codes are the
+# text's code points, pdfw.c.)
 # A raw queue that hands the PDF itself to cups-pdf gives
 # a blank page (it reads PostScript), and the file: device of a raw queue
 # wrote nothing here (CUPS 2.4.2), so cups-pdf is the closest real
@@ -139,25 +143,19 @@ wait_job() {
 tokens() { pdftotext "$1" - | LC_ALL=C tr -c '\41-\176' '\n' | grep -v '^$' | LC_ALL=C sort; }
 # same_text PRINTED WRITTEN WHAT: the PDF cups-pdf made of the job has
 # the pages of the PDF tsunagi writes with -o and the same text, as far
-# as PostScript keeps it (see the top: every ASCII run, in any order).
+# as PostScript keeps it (see the top: every ASCII run, in any order,
+# stray letters of Japanese characters sticking to it).
 same_text() {
 	local pp wp
 	pp=$(pdfinfo "$1" | sed -n 's/^Pages: *//p')
 	wp=$(pdfinfo "$2" | sed -n 's/^Pages: *//p')
 	[ -n "$pp" ] && [ "$pp" = "$wp" ] || fail "$3: the printed PDF has $pp pages, the written one $wp"
-	tokens "$1" > "$T/printed.tok"
 	tokens "$2" > "$T/written.tok"
 	[ "$(wc -l < "$T/written.tok")" -gt 10 ] || fail "$3: too little text to compare"
-	if [ "${4:-}" = within ]; then
-		# A form's Japanese glyphs come back as stray ASCII, stuck to
-		# the real text: each ASCII run must still be in the text.
-		pdftotext "$1" - | tr -d '\n' > "$T/printed.txt"
-		while IFS= read -r w; do
-			grep -qF -- "$w" "$T/printed.txt" || fail "$3: the printed PDF lacks '$w'"
-		done < "$T/written.tok"
-	else
-		diff "$T/written.tok" "$T/printed.tok" >&2 || fail "$3: the printed PDF's text differs from the PDF tsunagi writes"
-	fi
+	pdftotext "$1" - | tr -d '\n' > "$T/printed.txt"
+	while IFS= read -r w; do
+		grep -qF -- "$w" "$T/printed.txt" || fail "$3: the printed PDF lacks '$w'"
+	done < "$T/written.tok"
 }
 # no_names: the job's control file (its IPP attributes: title, user)
 # names none of the demo's clients.
@@ -197,7 +195,7 @@ tsu print plan 1 --print > "$T/out2" 2> "$T/err2" || fail "print plan --print: $
 grep -q "^Sent to the printer as job $Q-2\.$" "$T/out2" || fail "print --print said: $(cat "$T/out2")"
 pdf=$(wait_job "$Q-2")
 tsu print plan 1 --format pdf -o "$T/plan.pdf" || fail "plan pdf"
-same_text "$pdf" "$T/plan.pdf" "print plan --print" within
+same_text "$pdf" "$T/plan.pdf" "print plan --print"
 grep -aqE "tsunagi plan-(draft|final)-1-[0-9]+" "$C/spool/c00002" || fail "the plan job's title is not its ids"
 no_names "$C/spool/c00002"
 
@@ -232,7 +230,7 @@ ui_wait "Plan of $first"
 ui_keys P
 ui_wait "Sent to the printer as job $Q-4."
 pdf=$(wait_job "$Q-4")
-same_text "$pdf" "$T/plan.pdf" "P on a plan" within
+same_text "$pdf" "$T/plan.pdf" "P on a plan"
 no_names "$C/spool/c00004"
 # P on caseload health (T) sends its A4 page, titled by its month.
 ui_keys T
@@ -241,7 +239,7 @@ ui_keys P
 ui_wait "Sent to the printer as job $Q-5."
 pdf=$(wait_job "$Q-5")
 tsu stats --format pdf -o "$T/stats.pdf" || fail "stats pdf"
-same_text "$pdf" "$T/stats.pdf" "P on caseload health" within
+same_text "$pdf" "$T/stats.pdf" "P on caseload health"
 grep -aqF "tsunagi stats 2026-11" "$C/spool/c00005" || fail "the stats job's title is not 'tsunagi stats 2026-11'"
 no_names "$C/spool/c00005"
 ui_keys q
@@ -256,7 +254,7 @@ ui_keys P
 ui_wait "Sent to the printer as job $Q-6."
 pdf=$(wait_job "$Q-6")
 tsu print record 1 --from 2026-08-23 --to 2026-11-23 --format pdf -o "$T/record.pdf" || fail "record pdf"
-same_text "$pdf" "$T/record.pdf" "P on the notes tab" within
+same_text "$pdf" "$T/record.pdf" "P on the notes tab"
 grep -aqF "tsunagi record-1-20260823-20261123" "$C/spool/c00006" || fail "the record job's title is not its ids: $(strings "$C/spool/c00006" | grep tsunagi)"
 no_names "$C/spool/c00006"
 ui_keys 0
@@ -267,7 +265,7 @@ ui_keys P
 ui_wait "Sent to the printer as job $Q-7."
 pdf=$(wait_job "$Q-7")
 tsu print meeting 1 --format pdf -o "$T/meeting.pdf" || fail "meeting pdf"
-same_text "$pdf" "$T/meeting.pdf" "P on a meeting" within
+same_text "$pdf" "$T/meeting.pdf" "P on a meeting"
 no_names "$C/spool/c00007"
 ui_keys q
 # D is the provider register now.
@@ -281,7 +279,7 @@ tsu billing --month 2026-10 --print "$Q" > "$T/out6" 2> "$T/err6" || fail "billi
 grep -q "^Sent to the printer as job $Q-8\.$" "$T/out6" || fail "billing --print said: $(cat "$T/out6")"
 pdf=$(wait_job "$Q-8")
 tsu billing --month 2026-10 --format pdf -o "$T/billing.pdf" || fail "billing pdf"
-same_text "$pdf" "$T/billing.pdf" "billing --print" within
+same_text "$pdf" "$T/billing.pdf" "billing --print"
 grep -aqF "tsunagi billing 2026-10" "$C/spool/c00008" || fail "the billing job's title is not 'tsunagi billing 2026-10'"
 no_names "$C/spool/c00008"
 expect_fail "billing csv to a printer" 2 "--print sends the A4 PDF" tsu billing --month 2026-10 --format csv --print "$Q"

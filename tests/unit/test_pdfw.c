@@ -42,7 +42,7 @@ static size_t glyphs(pdfw *w, const char *s, uint16_t *g)
 		int32_t cp;
 		size_t len = text_decode(s + i, n - i, &cp);
 
-		g[k++] = (uint16_t)pdfw_glyph(w, (uint32_t)cp);
+		g[k++] = (uint16_t)pdfw_glyph(w, (uint32_t)cp, NULL);
 		i += len ? len : 1;
 	}
 	return k;
@@ -225,6 +225,40 @@ static void a_character_the_font_lacks_is_counted(void **state)
 	ttf_close(f);
 }
 
+/* The codes are the text's code points (a PDF printed through
+ * PostScript keeps its codes, not its ToUnicode map); a character above
+ * U+FFFF takes a private-use code, mapped back by ToUnicode. */
+static void codes_are_the_code_points(void **state)
+{
+	ttf_font *f = font();
+	pdfw *w = pdfw_new(f, NULL);
+	unsigned g, big, again;
+	uint16_t c[2];
+	size_t len;
+	char *pdf;
+
+	assert_int_equal(pdfw_glyph(w, 0x4E00, &g), 0x4E00);     /* 一 */
+	assert_int_equal(g, ttf_glyph(f, 0x4E00));
+	assert_int_equal(pdfw_glyph(w, 'A', NULL), 'A');
+	big = pdfw_glyph(w, 0x20BB7, NULL);                      /* 𠮷 */
+	assert_true(big >= 0xE000 && big <= 0xF8FF);
+	again = pdfw_glyph(w, 0x20BB7, NULL);
+	assert_int_equal(again, big);
+	/* A private-use character whose code the big one took gets another. */
+	assert_int_not_equal(pdfw_glyph(w, big, NULL), big);
+	c[0] = 0x4E00;
+	c[1] = (uint16_t)big;
+	pdfw_page(w, 595.276, 841.89);
+	pdfw_text(w, 50, 50, 12, false, c, 2);
+	pdf = finish(w, &len);
+	/* The CIDToGIDMap is a stream, not /Identity. */
+	assert_null(find(pdf, len, "/CIDToGIDMap /Identity"));
+	assert_non_null(find(pdf, len, "/CIDToGIDMap "));
+	free(pdf);
+	pdfw_free(w);
+	ttf_close(f);
+}
+
 static void a_muted_writer_draws_nothing(void **state)
 {
 	ttf_font *f = font();
@@ -313,6 +347,7 @@ int main(void)
 		cmocka_unit_test(bold_strokes_the_outline_and_plain_does_not),
 		cmocka_unit_test(a_character_the_font_lacks_is_counted),
 		cmocka_unit_test(a_muted_writer_draws_nothing),
+		cmocka_unit_test(codes_are_the_code_points),
 		cmocka_unit_test(text_reads_back_as_written),
 	};
 
