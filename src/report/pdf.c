@@ -478,6 +478,24 @@ static void begin_page(pdf_doc *d)
 	d->top0 = d->y;
 }
 
+/* The last page says, under its page number, how many characters the
+ * font has no glyph for (an emoji, a rare kanji of another font): each
+ * printed as an empty box, which the reader should not take for a
+ * character of the record. */
+static void missing_note(pdf_doc *d)
+{
+	size_t n = pdfw_missing(d->w);
+	char *note;
+
+	if (!n || d->pg.page != d->pg.npages)
+		return;
+	note = xasprintf(ngettext("%zu character is not in the font and prints as an empty box",
+				  "%zu characters are not in the font and print as empty boxes", n), n);
+	pdf_doc_text(d, PDF_PT_FOOT, false, d->pg.left, d->pg.bottom + 6 + PDF_PT_FOOT * 1.4,
+		     d->pg.right - d->pg.left, PDF_CENTER, note);
+	free(note);
+}
+
 static void end_page(pdf_doc *d)
 {
 	if (d->dry)
@@ -491,6 +509,7 @@ static void end_page(pdf_doc *d)
 		pdf_doc_text(d, PDF_PT_FOOT, false, d->pg.left, d->pg.bottom + 6,
 			     d->pg.right - d->pg.left, PDF_CENTER, buf);
 	}
+	missing_note(d);
 }
 
 void pdf_doc_new_page(pdf_doc *d)

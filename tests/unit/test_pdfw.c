@@ -290,6 +290,18 @@ static void body(pdf_doc *d, void *arg)
 	pdf_doc_text(d, PDF_PT_FORM, false, pg->left, pg->top + 30, 0, PDF_LEFT, arg);
 }
 
+static size_t len_of_last;
+
+/* The text on the first page, then a second page. */
+static void two_pages(pdf_doc *d, void *arg)
+{
+	const pdf_page *pg = pdf_doc_page(d);
+
+	pdf_doc_text(d, PDF_PT_FORM, false, pg->left, pg->top, 0, PDF_LEFT, arg);
+	pdf_doc_new_page(d);
+	pdf_doc_text(d, PDF_PT_FORM, false, pg->left, pg->top, 0, PDF_LEFT, "二ページ目");
+}
+
 /* The text as pdftotext reads it: ToUnicode maps each glyph back. */
 static char *read_back(const char *pdf, size_t len)
 {
@@ -339,6 +351,31 @@ static void text_reads_back_as_written(void **state)
 	pdf_doc_free(d);
 }
 
+/* A document whose text has a character the font lacks says so on its
+ * last page, and only there. */
+static void the_last_page_counts_the_missing_characters(void **state)
+{
+	pdf_doc_setup s = { .pdf_title = "t" };
+	tsu_err e = { 0 };
+	pdf_doc *d = pdf_doc_new(&s, &e);
+	char *pdf = NULL, *txt, *note;
+
+	assert_non_null(d);
+	assert_int_equal(pdf_doc_run(d, two_pages, (void *)"顔\xF0\x9F\x98\x80と\xF0\x9F\x98\x81", &pdf, &len_of_last, &e), TSU_OK);
+	assert_int_equal(pdf_doc_missing(d), 2);
+	txt = read_back(pdf, len_of_last);
+	note = strstr(txt, "2 characters are not in the font and print as empty boxes");
+	assert_non_null(note);
+	/* after the second page's break, not on the first */
+	assert_non_null(strchr(txt, '\f'));
+	assert_true(note > strchr(txt, '\f'));
+	/* The boxes still copy as the characters they stand for. */
+	assert_non_null(strstr(txt, "顔\xF0\x9F\x98\x80と\xF0\x9F\x98\x81"));
+	free(txt);
+	free(pdf);
+	pdf_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -349,6 +386,7 @@ int main(void)
 		cmocka_unit_test(a_muted_writer_draws_nothing),
 		cmocka_unit_test(codes_are_the_code_points),
 		cmocka_unit_test(text_reads_back_as_written),
+		cmocka_unit_test(the_last_page_counts_the_missing_characters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
