@@ -109,6 +109,10 @@ typedef struct due_words {
 	char *what;
 	int64_t who_id;
 	char *who;
+	/* The text list's cells of what and who, fitted once per wording
+	 * (0 cols: not yet): byte lengths and the name's width. */
+	int what_cols, who_cols, who_used;
+	size_t what_n, who_n;
 } due_words;
 const char *due_words_what(due_words *w, const due_item *it, bool initials);
 const char *due_words_who(due_words *w, const due_report *r, const due_item *it);
