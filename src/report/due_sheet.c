@@ -8,18 +8,17 @@
 
 #include "tsunagi/due_report.h"
 
-static bool sheet_month(const due_sheet *s, const due_item *it)
-{
-	return !s->r.overdue_only && it->kind == DUE_MONITORING &&
-	       it->month >= date_month(s->r.from) && it->month <= date_month(s->r.to);
-}
+/* The months whose monitorings the sheet lists (from > to: none). */
+typedef struct sheet_months {
+	month_t from, to;
+} sheet_months;
 
 /* Where an item goes: 0 left out, 1 the items, 2 the monitorings. */
-static int place(const due_sheet *s, const due_item *it)
+static int place(const due_sheet *s, const sheet_months *m, const due_item *it)
 {
 	if (it->state == DUE_DONE)
 		return 0;
-	if (sheet_month(s, it))
+	if (it->kind == DUE_MONITORING && it->month >= m->from && it->month <= m->to)
 		return 2;
 	return (s->r.overdue_only ? it->state == DUE_OVERDUE : it->on <= s->r.to) ? 1 : 0;
 }
@@ -28,11 +27,16 @@ static void select_items(due_sheet *s)
 {
 	const due_list *all = &s->res.list;
 	date_t ref = s->r.overdue_only ? s->r.today : s->r.from;
+	/* Worked out once, not twice per item (2 M instructions a week at
+	 * 10,000 clients). */
+	sheet_months m = { date_month(s->r.from), date_month(s->r.to) };
 	size_t n = 0, nm = 0;
 
+	if (s->r.overdue_only)
+		m = (sheet_months){ 1, 0 };
 	/* Sized exactly: a sheet of a large office holds thousands. */
 	for (size_t i = 0; i < all->n; i++) {
-		int k = place(s, &all->items[i]);
+		int k = place(s, &m, &all->items[i]);
 		n += k == 1;
 		nm += k == 2;
 	}
@@ -41,7 +45,7 @@ static void select_items(due_sheet *s)
 	n = nm = 0;
 	for (size_t i = 0; i < all->n; i++) {
 		due_item it = all->items[i];
-		int k = place(s, &it);
+		int k = place(s, &m, &it);
 
 		it.days_left = it.on - ref;
 		if (k == 1)
