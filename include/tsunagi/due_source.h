@@ -60,6 +60,9 @@ typedef struct due_name {
 typedef struct due_names {
 	due_name *v;            /* ascending by id */
 	size_t n;
+	/* private: the blocks the names and kana are copied into (a list
+	 * names thousands: one malloc each cost more than reading them) */
+	struct due_name_block *blocks;
 } due_names;
 
 /* The names of the clients that have items in l (billing has none). */
