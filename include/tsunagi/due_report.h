@@ -108,7 +108,8 @@ typedef struct due_words {
 	due_item key;
 	char *what;
 	int64_t who_id;
-	char *who;
+	char *who;              /* who_buf's text, reused name after name */
+	strbuf who_buf;
 	/* The text list's cells of what and who, fitted once per wording
 	 * (0 cols: not yet): byte lengths and the name's width. */
 	int what_cols, who_cols, who_used;

@@ -203,19 +203,31 @@ static char *item_detail(const due_item *it, bool initials, bool days)
 	return sb_steal(&b);
 }
 
-char *due_item_who(const due_report *r, const due_item *it)
+/* due_item_who's text into b, emptied first. */
+static void who_into(strbuf *b, const due_report *r, const due_item *it)
 {
 	const due_name *nm = it->client_id ? due_names_find(r->names, it->client_id) : NULL;
-	char *raw, *clean;
+	char *raw;
 
-	if (!nm)
-		return xstrdup(it->client_id ? "?" : "");
-	if (!r->initials)
-		return text_sanitize(nm->name, false);
-	raw = text_initials(nm->kana);
-	clean = text_sanitize(raw, false);
-	free(raw);
-	return clean;
+	b->len = 0;
+	sb_addn(b, "", 0);
+	if (!nm) {
+		sb_adds(b, it->client_id ? "?" : "");
+	} else if (!r->initials) {
+		text_sanitize_append(b, nm->name, false);
+	} else {
+		raw = text_initials(nm->kana);
+		text_sanitize_append(b, raw, false);
+		free(raw);
+	}
+}
+
+char *due_item_who(const due_report *r, const due_item *it)
+{
+	strbuf b = { 0 };
+
+	who_into(&b, r, it);
+	return sb_steal(&b);
 }
 
 static bool same_text(const char *a, const char *b)
@@ -247,8 +259,9 @@ const char *due_words_who(due_words *w, const due_report *r, const due_item *it)
 {
 	if (w->who && w->who_id == it->client_id)
 		return w->who;
-	free(w->who);
-	w->who = due_item_who(r, it);
+	/* One buffer for every name: a list names thousands. */
+	who_into(&w->who_buf, r, it);
+	w->who = w->who_buf.s;
 	w->who_id = it->client_id;
 	w->who_cols = 0;
 	return w->who;
@@ -257,7 +270,7 @@ const char *due_words_who(due_words *w, const due_report *r, const due_item *it)
 void due_words_free(due_words *w)
 {
 	free(w->what);
-	free(w->who);
+	sb_free(&w->who_buf);
 	memset(w, 0, sizeof *w);
 }
 
