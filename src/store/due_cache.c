@@ -3,6 +3,7 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tsunagi/i18n.h"
 #include "tsunagi/store_due_cache.h"
@@ -58,18 +59,56 @@ static const char *text_or_null(db_stmt *st, int col)
 	return db_col_null(st, col) ? NULL : db_col_text(st, col);
 }
 
+/* A date or month column's last text and its value: a walk's rows come
+ * in date order, and a month's thousands of monitorings share their
+ * deadline and month, so most rows parse nothing. */
+typedef struct memo {
+	bool set;
+	char text[DATE_ISO_LEN];
+	int32_t value;
+} memo;
+
+static bool memo_hit(memo *m, const char *t)
+{
+	return m->set && strncmp(t, m->text, sizeof m->text) == 0;
+}
+
+static int32_t memo_keep(memo *m, const char *t, int32_t value)
+{
+	m->set = strlen(t) < sizeof m->text;
+	if (m->set)
+		memcpy(m->text, t, strlen(t) + 1);
+	m->value = value;
+	return value;
+}
+
+static date_t memo_date(db_stmt *st, int col, memo *m)
+{
+	const char *t = db_col_text(st, col);
+
+	return memo_hit(m, t) ? m->value : memo_keep(m, t, db_col_date(st, col));
+}
+
+static month_t memo_month(db_stmt *st, int col, memo *m)
+{
+	const char *t = db_col_text(st, col);
+
+	return memo_hit(m, t) ? m->value : memo_keep(m, t, db_col_month(st, col));
+}
+
 int store_due_cache_each(db *d, const store_due_window *w, store_due_item_fn fn, void *ctx,
 			 tsu_err *e)
 {
 	/* Constant statements: lists skip met monitorings through the
 	 * partial index due_cache_open and never read those rows; a sheet
-	 * skips, inside that index, what it would leave out. */
+	 * skips, inside that index, what it would leave out (and reads no
+	 * done_id: its WHERE makes it 0). */
 	bool sheet = w->sheet_to != DATE_NONE && !w->include_done;
 	db_stmt *st = w->include_done ? db_prepare(d,
 		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
 		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :to") :
 		sheet ? db_prepare(d,
-		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
+		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, 0,"
 		" text, text2 FROM due_cache WHERE due_on >= :from"
 		" AND (due_on, kind) <= (:mto, :mkind)"
 		" AND done_id = 0 AND (kind = :mon AND deadline >= :old"
@@ -78,6 +117,7 @@ int store_due_cache_each(db *d, const store_due_window *w, store_due_item_fn fn,
 		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
 		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :to"
 		" AND done_id = 0");
+	memo on = { 0 }, month = { 0 }, deadline = { 0 };
 	int rc;
 
 	if (sheet) {
@@ -101,11 +141,11 @@ int store_due_cache_each(db *d, const store_due_window *w, store_due_item_fn fn,
 		it.kind = (enum due_kind)kind;
 		it.done_id = db_col_int64(st, 7);
 		it.client_id = db_col_int64(st, 0);
-		it.on = db_col_date(st, 1);
+		it.on = memo_date(st, 1, &on);
 		it.ref_id = db_col_int64(st, 3);
 		it.stage = db_col_int(st, 4);
-		it.month = db_col_month(st, 5);
-		it.deadline = db_col_date(st, 6);
+		it.month = memo_month(st, 5, &month);
+		it.deadline = memo_date(st, 6, &deadline);
 		it.text = text_or_null(st, 8);
 		it.text2 = text_or_null(st, 9);
 		fn(ctx, &it);
