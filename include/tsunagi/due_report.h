@@ -47,7 +47,8 @@ typedef struct due_sheet {
 	/* private */
 	due_result res;
 	due_names names;
-	due_item *sel, *mons;
+	due_item *sel, *mons;   /* sel: the smaller of r.items and r.mons
+	                         * (the larger is in res.list); mons unused */
 } due_sheet;
 
 int due_sheet_build(db *d, date_t today, date_t from, date_t to, unsigned kinds,
