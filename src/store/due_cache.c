@@ -56,7 +56,7 @@ int store_due_cache_save(db *d, int64_t client_id, const due_item *items, size_t
 
 static const char *text_or_null(db_stmt *st, int col)
 {
-	return db_col_null(st, col) ? NULL : db_col_text(st, col);
+	return db_col_text_or_null(st, col);
 }
 
 /* A date or month column's last text and its value: a walk's rows come
@@ -139,7 +139,7 @@ int store_due_cache_each(db *d, const store_due_window *w, store_due_item_fn fn,
 		if (kind < 0 || kind >= DUE_KIND_COUNT || (w->kinds && !(w->kinds & (1u << kind))))
 			continue;
 		it.kind = (enum due_kind)kind;
-		it.done_id = db_col_int64(st, 7);
+		it.done_id = sheet ? 0 : db_col_int64(st, 7);
 		it.client_id = db_col_int64(st, 0);
 		it.on = memo_date(st, 1, &on);
 		it.ref_id = db_col_int64(st, 3);
