@@ -123,6 +123,7 @@ bool db_col_null(db_stmt *st, int i);
 int db_col_int(db_stmt *st, int i);
 int64_t db_col_int64(db_stmt *st, int i);
 const char *db_col_text(db_stmt *st, int i);   /* "" for NULL; valid until next step */
+const char *db_col_text_or_null(db_stmt *st, int i);   /* NULL for NULL; else as db_col_text */
 char *db_col_strdup(db_stmt *st, int i);       /* caller frees; "" for NULL */
 date_t db_col_date(db_stmt *st, int i);        /* DATE_NONE for NULL or bad text */
 month_t db_col_month(db_stmt *st, int i);      /* -1 for NULL or anything but YYYY-MM */

@@ -47,7 +47,8 @@ typedef struct due_sheet {
 	/* private */
 	due_result res;
 	due_names names;
-	due_item *sel, *mons;
+	due_item *sel, *mons;   /* sel: the smaller of r.items and r.mons
+	                         * (the larger is in res.list); mons unused */
 } due_sheet;
 
 int due_sheet_build(db *d, date_t today, date_t from, date_t to, unsigned kinds,
@@ -108,7 +109,13 @@ typedef struct due_words {
 	due_item key;
 	char *what;
 	int64_t who_id;
-	char *who;
+	char *who;              /* who_buf's text, reused name after name */
+	strbuf who_buf;
+	size_t who_at;          /* where in the names the last was found */
+	/* The text list's cells of what and who, fitted once per wording
+	 * (0 cols: not yet): byte lengths and the name's width. */
+	int what_cols, who_cols, who_used;
+	size_t what_n, who_n;
 } due_words;
 const char *due_words_what(due_words *w, const due_item *it, bool initials);
 const char *due_words_who(due_words *w, const due_report *r, const due_item *it);

@@ -207,6 +207,23 @@ int text_width(const char *s)
 	return text_width_n(s, strlen(s));
 }
 
+/* Whether s starts with hiragana (U+3041..U+3096), katakana
+ * (U+30A1..U+30FA) or a CJK unified ideograph (U+4E00..U+9FFF): two
+ * columns under both width tables (glibc's wcwidth in any UTF-8 locale,
+ * utf8proc's; test_text checks every one), so names need no lookup.
+ * Lead bytes E3..E9 take any continuation byte. */
+static bool wide_kana_kanji(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int32_t cp;
+
+	if (n < 3 || p[0] < 0xE3 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+		return false;
+	cp = (int32_t)((p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
+	return (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
 /* Zero-width characters (combining marks) right after the last character
  * that fits are kept with it, so a base is never parted from its mark. */
 size_t text_fit(const char *s, int cols, int *used)
@@ -229,10 +246,15 @@ size_t text_fit(const char *s, int cols, int *used)
 			i++;
 			continue;
 		}
-		if (wc < 0)
-			wc = ctype_is_utf8();
-		k = text_decode(s + i, n - i, &cp);
-		cw = k ? cp_width(cp, wc) : 1;
+		if (wide_kana_kanji(s + i, n - i)) {
+			k = 3;
+			cw = 2;
+		} else {
+			if (wc < 0)
+				wc = ctype_is_utf8();
+			k = text_decode(s + i, n - i, &cp);
+			cw = k ? cp_width(cp, wc) : 1;
+		}
 		if (w + cw > cols)
 			break;
 		w += cw;

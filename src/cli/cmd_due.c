@@ -131,8 +131,10 @@ static int parse_opts(cli_ctx *ctx, const cli_args *a, due_opts *o)
 	return EXIT_OK;
 }
 
-/* Convert doc to the encoding; on a missing character, name the client. */
-static int encode(const due_doc *doc, const due_names *names, enum enc enc, bool bom,
+/* Convert doc to the encoding; on a missing character, name the client.
+ * UTF-8 without a BOM takes doc's own text (no copy of a list's
+ * hundreds of kilobytes). */
+static int encode(due_doc *doc, const due_names *names, enum enc enc, bool bom,
 		  char **buf, size_t *len)
 {
 	enc_fail fail;
@@ -140,6 +142,11 @@ static int encode(const due_doc *doc, const due_names *names, enum enc enc, bool
 	const due_span *sp;
 	const due_name *nm;
 
+	if (enc == ENC_UTF8 && !bom) {
+		*len = doc->text.len;
+		*buf = sb_steal(&doc->text);
+		return EXIT_OK;
+	}
 	if (enc == ENC_UTF8) {
 		strbuf b;
 

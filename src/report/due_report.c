@@ -203,19 +203,57 @@ static char *item_detail(const due_item *it, bool initials, bool days)
 	return sb_steal(&b);
 }
 
+/* The entry of id in names, looked for from *at on (where the last was
+ * found): a list's sections give their clients mostly in ascending id,
+ * so the next one is usually a few entries on.  Else due_names_find. */
+static const due_name *name_from(const due_names *names, int64_t id, size_t *at)
+{
+	const due_name *nm;
+
+	for (size_t i = *at, k = 0; i < names->n && k < 8 && names->v[i].id <= id; i++, k++) {
+		if (names->v[i].id == id) {
+			*at = i;
+			return &names->v[i];
+		}
+	}
+	nm = due_names_find(names, id);
+	if (nm)
+		*at = (size_t)(nm - names->v);
+	return nm;
+}
+
+static void who_at(strbuf *b, const due_report *r, const due_item *it, size_t *at)
+{
+	const due_name *nm = it->client_id ? name_from(r->names, it->client_id, at) : NULL;
+	char *raw;
+
+	b->len = 0;
+	sb_addn(b, "", 0);
+	if (!nm) {
+		sb_adds(b, it->client_id ? "?" : "");
+	} else if (!r->initials) {
+		text_sanitize_append(b, nm->name, false);
+	} else {
+		raw = text_initials(nm->kana);
+		text_sanitize_append(b, raw, false);
+		free(raw);
+	}
+}
+
+/* due_item_who's text into b, emptied first. */
+static void who_into(strbuf *b, const due_report *r, const due_item *it)
+{
+	size_t at = 0;
+
+	who_at(b, r, it, &at);
+}
+
 char *due_item_who(const due_report *r, const due_item *it)
 {
-	const due_name *nm = it->client_id ? due_names_find(r->names, it->client_id) : NULL;
-	char *raw, *clean;
+	strbuf b = { 0 };
 
-	if (!nm)
-		return xstrdup(it->client_id ? "?" : "");
-	if (!r->initials)
-		return text_sanitize(nm->name, false);
-	raw = text_initials(nm->kana);
-	clean = text_sanitize(raw, false);
-	free(raw);
-	return clean;
+	who_into(&b, r, it);
+	return sb_steal(&b);
 }
 
 static bool same_text(const char *a, const char *b)
@@ -239,6 +277,7 @@ const char *due_words_what(due_words *w, const due_item *it, bool initials)
 	free(w->what);
 	w->what = due_item_detail_as(it, initials);
 	w->key = *it;
+	w->what_cols = 0;
 	return w->what;
 }
 
@@ -246,27 +285,27 @@ const char *due_words_who(due_words *w, const due_report *r, const due_item *it)
 {
 	if (w->who && w->who_id == it->client_id)
 		return w->who;
-	free(w->who);
-	w->who = due_item_who(r, it);
+	/* One buffer for every name: a list names thousands. */
+	who_at(&w->who_buf, r, it, &w->who_at);
+	w->who = w->who_buf.s;
 	w->who_id = it->client_id;
+	w->who_cols = 0;
 	return w->who;
 }
 
 void due_words_free(due_words *w)
 {
 	free(w->what);
-	free(w->who);
+	sb_free(&w->who_buf);
 	memset(w, 0, sizeof *w);
 }
 
 /* ---- text ---- */
 
-/* s cut and padded to exactly w columns. */
-static void cell(strbuf *b, const char *s, int w)
+/* The first n bytes of s (used columns wide) padded to w columns. */
+static void fitted_cell(strbuf *b, const char *s, size_t n, int used, int w)
 {
 	static const char blanks[] = "                                        ";
-	int used = 0;
-	size_t n = text_fit(s, w, &used);
 
 	sb_addn(b, s, n);
 	while (used < w) {
@@ -276,15 +315,44 @@ static void cell(strbuf *b, const char *s, int w)
 	}
 }
 
-/* s cut to w columns, then the line ends (no trailing blanks). */
-static void last_cell(strbuf *b, const char *s, int w)
+/* s cut and padded to exactly w columns. */
+static void cell(strbuf *b, const char *s, int w)
+{
+	int used = 0;
+	size_t n = text_fit(s, w, &used);
+
+	fitted_cell(b, s, n, used, w);
+}
+
+/* How much of s ends a line: cut to w columns, no trailing blanks. */
+static size_t last_fit(const char *s, int w)
 {
 	size_t n = text_fit(s, w, NULL);
 
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	sb_addn(b, s, n);
+	return n;
+}
+
+/* The line's detail and name, from w: cut to their columns once per
+ * wording and per name (a month's monitorings share one wording). */
+static void what_cell(strbuf *b, due_words *w, int cols)
+{
+	if (w->what_cols != cols) {
+		w->what_n = last_fit(w->what, cols);
+		w->what_cols = cols;
+	}
+	sb_addn(b, w->what, w->what_n);
 	sb_addc(b, '\n');
+}
+
+static void who_cell(strbuf *b, due_words *w, int cols)
+{
+	if (w->who_cols != cols) {
+		w->who_n = text_fit(w->who, cols, &w->who_used);
+		w->who_cols = cols;
+	}
+	fitted_cell(b, w->who, w->who_n, w->who_used, cols);
 }
 
 /* The date column: MM-DD, with the year when it is not the sheet's
@@ -327,6 +395,15 @@ void due_report_mark(const due_report *r, const due_item *it, enum due_mark how,
 	/* A monitoring not scheduled is due any day of its month. */
 	if (how == DUE_MARK_MONTH && it->on == it->deadline)
 		return;
+	/* date_format_iso's bytes, MM-DD its tail: by hand, as a list has
+	 * thousands of dates (snprintf's for dates it cannot write). */
+	if (n >= DATE_ISO_LEN) {
+		date_format_iso(it->on, buf);
+		if (buf[0] && !other_year(r, it->on))
+			memmove(buf, buf + 5, 6);
+		if (buf[0])
+			return;
+	}
 	date_to_ymd(it->on, &y, &m, &dd);
 	if (other_year(r, it->on))
 		snprintf(buf, n, "%04d-%02d-%02d", y, m, dd);
@@ -361,18 +438,19 @@ static void item_line(const due_report *r, due_doc *d, due_words *w, const due_i
 	strbuf *b = &d->text;
 	size_t start = b->len;
 	char mark[16];
-	const char *who = due_words_who(w, r, it), *what = due_words_what(w, it, r->initials);
 
+	due_words_who(w, r, it);
+	due_words_what(w, it, r->initials);
 	due_report_mark(r, it, how, mark, sizeof mark);
 	sb_adds(b, "[ ] ");
 	cell(b, mark, mark_w);
 	if (it->kind == DUE_BILLING) {
 		/* The office's own item: its text takes the name column too. */
-		last_cell(b, what, COLS - BOX_W - mark_w);
+		what_cell(b, w, COLS - BOX_W - mark_w);
 	} else {
-		cell(b, who, WHO_W);
+		who_cell(b, w, WHO_W);
 		sb_addc(b, ' ');
-		last_cell(b, what, COLS - BOX_W - mark_w - WHO_W - 1);
+		what_cell(b, w, COLS - BOX_W - mark_w - WHO_W - 1);
 	}
 	span_add(d, start, it->client_id);
 }

@@ -999,6 +999,14 @@ const char *db_col_text(db_stmt *s, int i)
 	return t ? (const char *)t : "";
 }
 
+const char *db_col_text_or_null(db_stmt *s, int i)
+{
+	/* One call where db_col_null and db_col_text were two: NULL is the
+	 * one value sqlite3_column_text gives NULL for (but out of memory,
+	 * which xmalloc's policy does not expect either). */
+	return (const char *)sqlite3_column_text(s->st, i);
+}
+
 char *db_col_strdup(db_stmt *s, int i)
 {
 	return xstrdup(db_col_text(s, i));

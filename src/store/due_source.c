@@ -616,71 +616,154 @@ void due_source_free(due_source *s)
 
 /* ---- client names for the report ---- */
 
+/* The names' text, copied into blocks freed together. */
+struct due_name_block {
+	struct due_name_block *next;
+	size_t used, cap;
+	char text[];
+};
+
+static char *names_keep(due_names *out, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	struct due_name_block *b = out->blocks;
+
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > 16384 ? n : 16384;
+
+		b = xmalloc(sizeof *b + cap);
+		b->next = out->blocks;
+		b->used = 0;
+		b->cap = cap;
+		out->blocks = b;
+	}
+	memcpy(b->text + b->used, s, n);
+	b->used += n;
+	return b->text + b->used - n;
+}
+
+static void name_add(due_names *out, int64_t id, const char *name, const char *kana)
+{
+	out->v[out->n].id = id;
+	out->v[out->n].name = names_keep(out, name);
+	out->v[out->n++].kana = names_keep(out, kana);
+}
+
 static int cmp_i64(const void *a, const void *b)
 {
 	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
 	return (x > y) - (x < y);
 }
 
-/* Fill out->v[i] for every id in ids[0..n) (ascending, unique) by one
- * pass over the client table in id order: cheaper than a lookup per id
- * once a list names a good part of the case load. */
-static int names_by_scan(db *d, const int64_t *ids, size_t n, due_names *out, tsu_err *e)
+/* The ids a list names, each once: bit id of a bitmap of max + 1 bits. */
+typedef struct id_bits {
+	uint64_t *w;
+	int64_t max;
+} id_bits;
+
+static bool has_bit(const id_bits *b, int64_t id)
+{
+	return id >= 0 && id <= b->max && (b->w[id >> 6] >> (id & 63) & 1);
+}
+
+/* Fill out->v for every id of want (u of them) by one pass over the
+ * client table in id order: cheaper than a lookup per id once a list
+ * names a good part of the case load. */
+static int names_by_scan(db *d, const id_bits *want, size_t u, due_names *out, tsu_err *e)
 {
 	db_stmt *st = db_prepare(d, "SELECT id, name, kana FROM client INDEXED BY client_names ORDER BY id");
-	size_t j = 0;
-	int rc;
+	int64_t next = 0;       /* ids below it are named */
+	int rc = DB_DONE;
 
-	while (j < n && (rc = db_step(st)) == DB_ROW) {
+	while (out->n < u && (rc = db_step(st)) == DB_ROW) {
 		int64_t id = db_col_int64(st, 0);
-		for (; j < n && ids[j] < id; j++) {
-			out->v[out->n].id = ids[j];
-			out->v[out->n].name = xstrdup("");
-			out->v[out->n++].kana = xstrdup("");
-		}
-		if (j < n && ids[j] == id) {
-			out->v[out->n].id = id;
-			out->v[out->n].name = db_col_strdup(st, 1);
-			out->v[out->n++].kana = db_col_strdup(st, 2);
-			j++;
-		}
+
+		if (id > want->max)
+			break;
+		for (; next < id; next++)
+			if (has_bit(want, next))
+				name_add(out, next, "", "");
+		if (has_bit(want, id))
+			name_add(out, id, db_col_text(st, 1), db_col_text(st, 2));
+		next = id + 1;
 	}
 	db_reset(st);
-	if (j < n && rc < 0)
+	if (out->n < u && rc < 0)
 		return db_error(d, e, _("reading the clients' names"));
-	for (; j < n; j++) {
-		out->v[out->n].id = ids[j];
-		out->v[out->n].name = xstrdup("");
-		out->v[out->n++].kana = xstrdup("");
-	}
+	for (; out->n < u && next <= want->max; next++)
+		if (has_bit(want, next))
+			name_add(out, next, "", "");
 	return TSU_OK;
+}
+
+/* The ids of l's clients, ascending, each once, in *ids (*u of them);
+ * with a bitmap when they are many of few (the scan's case), which
+ * *bits keeps (w NULL otherwise). */
+static void list_ids(db *d, const due_list *l, int64_t **ids, size_t *u, id_bits *bits)
+{
+	size_t n = 0;
+
+	*ids = xmalloc((l->n ? l->n : 1) * sizeof **ids);
+	*u = 0;
+	memset(bits, 0, sizeof *bits);
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].client_id)
+			(*ids)[n++] = l->items[i].client_id;
+	if (n > 256)
+		bits->max = db_int64_or(db_prepare(d, "SELECT max(id) FROM client"), 0);
+	/* A sheet of 5,404 items names 4,614 of 10,000 clients: marking
+	 * bits is cheaper than sorting them (1.5 M instructions). */
+	if (n > 256 && bits->max >= 0 && bits->max < (int64_t)(8 * n)) {
+		bits->w = xcalloc((size_t)(bits->max >> 6) + 1, sizeof *bits->w);
+		for (size_t i = 0; i < n; i++) {
+			int64_t id = (*ids)[i];
+
+			if (id > 0 && id <= bits->max)
+				bits->w[id >> 6] |= (uint64_t)1 << (id & 63);
+		}
+		/* An id the bitmap cannot hold (above the largest: a client
+		 * added since max(id) was read) takes the sorting way. */
+		for (size_t i = 0; bits->w && i < n; i++) {
+			if ((*ids)[i] <= 0 || (*ids)[i] > bits->max) {
+				free(bits->w);
+				bits->w = NULL;
+			}
+		}
+		if (bits->w) {
+			for (int64_t k = 0; k <= bits->max >> 6; k++)
+				for (uint64_t w = bits->w[k]; w; w &= w - 1)
+					(*ids)[(*u)++] = (k << 6) + __builtin_ctzll(w);
+			return;
+		}
+	}
+	if (n > 1)
+		qsort(*ids, n, sizeof **ids, cmp_i64);
+	for (size_t i = 0; i < n; i++)
+		if (*u == 0 || (*ids)[*u - 1] != (*ids)[i])
+			(*ids)[(*u)++] = (*ids)[i];
 }
 
 int due_names_load(db *d, const due_list *l, due_names *out, tsu_err *e)
 {
 	db_stmt *st = db_prepare(d, "SELECT name, kana FROM client INDEXED BY client_names WHERE id = :id");
-	int64_t *ids = xmalloc((l->n ? l->n : 1) * sizeof *ids);
-	size_t n = 0, u = 0;
+	int64_t *ids;
+	size_t u;
+	id_bits bits;
 	int rc = TSU_OK;
 
 	memset(out, 0, sizeof *out);
-	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i].client_id)
-			ids[n++] = l->items[i].client_id;
-	if (n > 1)
-		qsort(ids, n, sizeof *ids, cmp_i64);
-	for (size_t i = 0; i < n; i++)
-		if (u == 0 || ids[u - 1] != ids[i])
-			ids[u++] = ids[i];
+	list_ids(d, l, &ids, &u, &bits);
 	out->v = xcalloc(u ? u : 1, sizeof *out->v);
 	/* A lookup costs about what reading five rows in order does. */
-	if (u > 256 && (int64_t)u * 5 > db_int64_or(db_prepare(d, "SELECT max(id) FROM client"), 0)) {
-		rc = names_by_scan(d, ids, u, out, e);
+	if (bits.w && u > 256 && (int64_t)u * 5 > bits.max) {
+		rc = names_by_scan(d, &bits, u, out, e);
+		free(bits.w);
 		free(ids);
 		if (rc != TSU_OK)
 			due_names_free(out);
 		return rc;
 	}
+	free(bits.w);
 	db_read_begin(d);
 	for (size_t i = 0; i < u; i++) {
 		int step;
@@ -692,10 +775,10 @@ int due_names_load(db *d, const due_list *l, due_names *out, tsu_err *e)
 			rc = db_error(d, e, _("reading the clients' names"));
 			break;
 		}
-		out->v[out->n].id = ids[i];
-		out->v[out->n].name = step == DB_ROW ? db_col_strdup(st, 0) : xstrdup("");
-		out->v[out->n].kana = step == DB_ROW ? db_col_strdup(st, 1) : xstrdup("");
-		out->n++;
+		if (step == DB_ROW)
+			name_add(out, ids[i], db_col_text(st, 0), db_col_text(st, 1));
+		else
+			name_add(out, ids[i], "", "");
 		db_reset(st);
 	}
 	db_read_end(d);
@@ -703,6 +786,60 @@ int due_names_load(db *d, const due_list *l, due_names *out, tsu_err *e)
 	if (rc != TSU_OK)
 		due_names_free(out);
 	return rc;
+}
+
+void due_names_add(due_names *out, int64_t id, const char *name, const char *kana)
+{
+	/* Grows in powers of two from 64. */
+	if (out->n == 0)
+		out->v = xrealloc(out->v, 64 * sizeof *out->v);
+	else if (out->n >= 64 && (out->n & (out->n - 1)) == 0)
+		out->v = xrealloc(out->v, 2 * out->n * sizeof *out->v);
+	name_add(out, id, name ? name : "", kana ? kana : "");
+}
+
+static int cmp_name_id(const void *a, const void *b)
+{
+	return cmp_i64(&((const due_name *)a)->id, &((const due_name *)b)->id);
+}
+
+void due_names_order(due_names *out)
+{
+	int64_t max = 0;
+	size_t k = 0;
+
+	for (size_t i = 0; i < out->n; i++) {
+		if (out->v[i].id <= 0) {
+			max = -1;
+			break;
+		}
+		if (out->v[i].id > max)
+			max = out->v[i].id;
+	}
+	/* Ids many of few (a sheet's 4,614 of 10,000 clients, each on one
+	 * to a few rows): placed by id, no sort. */
+	if (max >= 0 && max < 8 * (int64_t)out->n + 64) {
+		uint32_t *pos = xcalloc((size_t)max + 1, sizeof *pos);
+		due_name *v = xmalloc((out->n ? out->n : 1) * sizeof *v);
+
+		for (size_t i = 0; i < out->n; i++)
+			if (!pos[out->v[i].id])
+				pos[out->v[i].id] = (uint32_t)i + 1;
+		for (int64_t id = 1; id <= max; id++)
+			if (pos[id])
+				v[k++] = out->v[pos[id] - 1];
+		free(pos);
+		free(out->v);
+		out->v = v;
+		out->n = k;
+		return;
+	}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, cmp_name_id);
+	for (size_t i = 0; i < out->n; i++)
+		if (k == 0 || out->v[k - 1].id != out->v[i].id)
+			out->v[k++] = out->v[i];
+	out->n = k;
 }
 
 const due_name *due_names_find(const due_names *names, int64_t id)
@@ -721,9 +858,11 @@ const due_name *due_names_find(const due_names *names, int64_t id)
 
 void due_names_free(due_names *names)
 {
-	for (size_t i = 0; i < names->n; i++) {
-		free(names->v[i].name);
-		free(names->v[i].kana);
+	while (names->blocks) {
+		struct due_name_block *b = names->blocks;
+
+		names->blocks = b->next;
+		free(b);
 	}
 	free(names->v);
 	memset(names, 0, sizeof *names);

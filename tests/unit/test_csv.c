@@ -78,9 +78,21 @@ static void csv_numbers_are_written_as_is(void **s)
 	csv_field_int(&w, -3);
 	csv_field_int(&w, 12);
 	csv_field(&w, NULL);
+	csv_field_int(&w, 0);
+	csv_field_int(&w, INT64_MAX);
+	csv_field_int(&w, INT64_MIN);
 	csv_end_row(&w);
-	assert_string_equal(b.s, "-3,12,\r\n");
+	assert_string_equal(b.s, "-3,12,,0,9223372036854775807,-9223372036854775808\r\n");
 	sb_free(&b);
+}
+
+static void csv_quotes_at_either_end_and_in_a_row_are_doubled(void **s)
+{
+	const char *c[] = { "\"a\"\"b\"", "\"", "\xEF\xBC\x8Bx", "\xEF\xBD\x81" };
+	char *r = row(c, 4);
+
+	assert_string_equal(r, "\"\"\"a\"\"\"\"b\"\"\",\"\"\"\"," "'\xEF\xBC\x8Bx,\xEF\xBD\x81\r\n");
+	free(r);
 }
 
 int main(void)
@@ -92,6 +104,7 @@ int main(void)
 		cmocka_unit_test(csv_full_width_formula_signs_are_neutralised_too),
 		cmocka_unit_test(csv_neutralised_cell_that_needs_quotes_keeps_the_mark_inside),
 		cmocka_unit_test(csv_numbers_are_written_as_is),
+		cmocka_unit_test(csv_quotes_at_either_end_and_in_a_row_are_doubled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

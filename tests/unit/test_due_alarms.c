@@ -174,7 +174,7 @@ static void the_alarm_query_reaches_the_longest_lead_and_the_months_end(void **s
 
 static due_name name_v[] = { { 1, (char *)"山田 花子", (char *)"やまだ はなこ" },
 			     { 2, (char *)"佐藤 一郎", (char *)"さとう いちろう" } };
-static const due_names names = { name_v, 2 };
+static const due_names names = { name_v, 2, NULL };
 
 static void sheet_counts_from_its_first_day_and_lists_the_months_monitorings(void **s)
 {

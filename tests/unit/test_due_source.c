@@ -151,6 +151,84 @@ static void source_and_engine_together_give_the_due_items(void **s)
 	close_fixture(d, path);
 }
 
+/* due_names_load reads names three ways (a lookup per client; a pass
+ * over every client with the wanted ids sorted, or marked in a bitmap):
+ * each must name every client of the list once, ascending, a client
+ * that is gone with "". */
+static void expect_names_of(db *d, const int64_t *ids, size_t n)
+{
+	due_list l = { 0 };
+	due_names names;
+	size_t distinct = 0;
+	tsu_err e;
+
+	l.items = calloc(n, sizeof *l.items);
+	l.n = n;
+	for (size_t i = 0; i < n; i++)
+		l.items[i].client_id = ids[i];
+	assert_int_equal(due_names_load(d, &l, &names, &e), TSU_OK);
+	for (size_t i = 1; i < names.n; i++)
+		assert_true(names.v[i - 1].id < names.v[i].id);
+	for (size_t i = 0; i < n; i++) {
+		const due_name *nm = due_names_find(&names, ids[i]);
+		db_stmt *st = db_prepare(d, "SELECT name, kana FROM client WHERE id = :id");
+		bool first = true;
+
+		assert_non_null(nm);
+		db_bind_int64(st, ":id", ids[i]);
+		if (db_step(st) == DB_ROW) {
+			assert_string_equal(nm->name, db_col_text(st, 0));
+			assert_string_equal(nm->kana, db_col_text(st, 1));
+		} else {
+			assert_string_equal(nm->name, "");
+			assert_string_equal(nm->kana, "");
+		}
+		db_reset(st);
+		for (size_t k = 0; k < i; k++)
+			first = first && ids[k] != ids[i];
+		distinct += first;
+	}
+	assert_int_equal(names.n, distinct);
+	due_names_free(&names);
+	free(l.items);
+}
+
+static void names_load_names_each_client_once_every_way(void **s)
+{
+	char path[64];
+	db *d = open_fixture(path);
+	int64_t ids[1300];
+	size_t n = 0;
+	tsu_err e;
+
+	assert_int_equal(db_exec(db_prepare(d,
+		"WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 600)"
+		" INSERT INTO client (name, kana) SELECT 'Name ' || i, 'かな ' || i FROM k"
+		" WHERE i NOT IN (SELECT id FROM client)"), &e), TSU_OK);
+	/* gone: two clients, and the largest id */
+	assert_int_equal(db_exec(db_prepare(d, "DELETE FROM client WHERE id IN (77, 78, 600)"), &e), TSU_OK);
+	/* many of few, each twice and out of order: the bitmap */
+	for (int64_t i = 599; i >= 1; i--)
+		ids[n++] = i;
+	for (int64_t i = 1; i <= 599; i += 2)
+		ids[n++] = i;
+	expect_names_of(d, ids, n);
+	/* every other one: the bitmap, the pass skipping the rest */
+	expect_names_of(d, ids + 599, 300);
+	/* one above the largest: sorted, a lookup each */
+	ids[n++] = 100000;
+	expect_names_of(d, ids, n);
+	/* a few: a lookup each */
+	expect_names_of(d, ids + 590, 20);
+	/* every seventh, four times: from the bitmap, a lookup each */
+	n = 0;
+	for (int r = 0; r < 4; r++)
+		for (int64_t i = 7; i <= 599; i += 7)
+			ids[n++] = i;
+	expect_names_of(d, ids, n);
+	close_fixture(d, path);
+}
+
 static void source_finds_the_child_turning_18_in_the_window(void **s)
 {
 	char path[64];
@@ -263,6 +341,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(source_loads_only_active_unmet_records_of_the_window),
 		cmocka_unit_test(source_and_engine_together_give_the_due_items),
+		cmocka_unit_test(names_load_names_each_client_once_every_way),
 		cmocka_unit_test(source_finds_the_child_turning_18_in_the_window),
 		cmocka_unit_test(window_sql_and_the_rules_agree),
 	};

@@ -211,6 +211,34 @@ static void cp_width_outside_utf8_locale_matches_wcwidth_on_japanese_blocks(void
 		assert_int_equal(text_cp_width(width_set[i].cp), width_set[i].width);
 }
 
+/* text_fit takes kana and kanji as two columns without a lookup: each
+ * one's fit, and the blocks around them, must agree with text_cp_width
+ * in a UTF-8 locale and outside one. */
+static void fit_of_kana_and_kanji_agrees_with_cp_width(void **state)
+{
+	static const int32_t ranges[][2] = { { 0x2FF0, 0x3100 }, { 0x4DF0, 0xA010 } };
+	static const char *const locales[] = { "C.UTF-8", "C" };
+
+	for (size_t l = 0; l < 2; l++) {
+		if (!setlocale(LC_CTYPE, locales[l]))
+			skip();
+		for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++) {
+			for (int32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+				char buf[8] = "";
+				int used = -1, w = text_cp_width(cp);
+
+				buf[text_encode(cp, buf)] = '\0';
+				assert_int_equal(text_fit(buf, 2, &used), strlen(buf));
+				if (used != w)
+					fail_msg("%s U+%04X: text_fit %d, text_cp_width %d", locales[l],
+						 (unsigned)cp, used, w);
+				assert_int_equal(text_fit(buf, w - 1, &used), w > 0 ? 0 : strlen(buf));
+			}
+		}
+	}
+	setlocale(LC_CTYPE, "C");
+}
+
 static void cp_width_of_controls_is_zero(void **state)
 {
 	assert_int_equal(text_cp_width(0x1B), 0);
@@ -672,6 +700,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(fold_shortcut_agrees_with_the_full_mapping),
+		cmocka_unit_test(fit_of_kana_and_kanji_agrees_with_cp_width),
 		cmocka_unit_test(sanitize_appends_and_answers_the_same_the_second_time),
 		cmocka_unit_test(valid_utf8_accepts_ascii_kana_kanji_and_emoji),
 		cmocka_unit_test(valid_utf8_accepts_every_boundary_code_point),
