@@ -34,13 +34,8 @@ void due_result_free(due_result *r);
  * cache the rest is skipped inside the index, unread: the other kinds
  * after q->to and the monitorings missed long ago (a week's sheet of
  * 10,000 clients read 10,760 rows to show 5,404).  Without the cache,
- * every kind up to mons_to, as due_items_get gives them.  *names gets
- * the names of the items' clients as due_names_load gives them (a few
- * more: those of items left out after reading), through the cache from
- * the items' own copies; the caller frees them (due_names_free) whatever
- * the result, *names zeroed first. */
-int due_items_get_sheet(db *db, const due_query *q, date_t mons_to, due_names *names,
-			due_result *out, tsu_err *e);
+ * every kind up to mons_to, as due_items_get gives them. */
+int due_items_get_sheet(db *db, const due_query *q, date_t mons_to, due_result *out, tsu_err *e);
 
 /* Recompute the dirty clients' cached items; returns how many clients
  * were recomputed, or a negative TSU_E* code. */

@@ -111,7 +111,6 @@ typedef struct due_words {
 	int64_t who_id;
 	char *who;              /* who_buf's text, reused name after name */
 	strbuf who_buf;
-	size_t who_at;          /* where in the names the last was found */
 	/* The text list's cells of what and who, fitted once per wording
 	 * (0 cols: not yet): byte lengths and the name's width. */
 	int what_cols, who_cols, who_used;

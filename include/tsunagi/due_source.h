@@ -67,12 +67,6 @@ typedef struct due_names {
 
 /* The names of the clients that have items in l (billing has none). */
 int due_names_load(db *db, const due_list *l, due_names *out, tsu_err *e);
-/* For a reader that meets names with its rows (the due sheet, from the
- * cache): add a client's name and kana (copied) in any order, as often
- * as it comes; then due_names_order leaves each client once, ascending
- * by id, as due_names_load gives them. */
-void due_names_add(due_names *names, int64_t id, const char *name, const char *kana);
-void due_names_order(due_names *names);
 /* The entry for id, or NULL. */
 const due_name *due_names_find(const due_names *names, int64_t id);
 void due_names_free(due_names *names);

@@ -21,7 +21,6 @@
 #include "tsunagi/date.h"
 #include "tsunagi/db.h"
 #include "tsunagi/due.h"
-#include "tsunagi/due_source.h"
 #include "tsunagi/err.h"
 
 /* Whether some client's cached items are out of date (a trigger marked
@@ -56,11 +55,6 @@ typedef struct store_due_window {
 	 * index due_cache_open, unread. */
 	date_t sheet_to;
 	date_t mon_since;
-	/* A sheet's read, when not NULL: the names and kana of its items'
-	 * clients, which each cached item carries (migration 0026), as
-	 * due_names_load gives them (each client once, ascending by id).
-	 * Filled from empty; the caller frees it (due_names_free). */
-	due_names *names;
 } store_due_window;
 
 /* Each cached item of w, in no set order; TSU_EIO with e set on a read

@@ -116,14 +116,12 @@ static void cached_item(void *ctx, due_item *it)
 	push(&r->out->list, it);
 }
 
-/* sheet_to: DATE_NONE, or a sheet's query (see due_items_get_sheet),
- * which fills names. */
-static int from_cache(db *d, const due_query *q, date_t sheet_to, due_names *names,
-		      due_result *out, tsu_err *e)
+/* sheet_to: DATE_NONE, or a sheet's query (see due_items_get_sheet). */
+static int from_cache(db *d, const due_query *q, date_t sheet_to, due_result *out, tsu_err *e)
 {
 	store_due_window w = { .from = q->from, .to = q->to, .include_done = q->include_done,
 			       .kinds = q->kinds, .sheet_to = sheet_to,
-			       .mon_since = q->today - DUE_MISSED_MONITORING_DAYS, .names = names };
+			       .mon_since = q->today - DUE_MISSED_MONITORING_DAYS };
 	cache_read r = { q, out };
 	int rc;
 
@@ -145,12 +143,9 @@ int due_items_direct(db *d, const due_query *q, due_result *out, tsu_err *e)
 	return TSU_OK;
 }
 
-/* names: NULL, or (a sheet) the names of the items' clients. */
-static int items_get(db *d, const due_query *q, date_t sheet_to, due_names *names,
-		     due_result *out, tsu_err *e)
+static int items_get(db *d, const due_query *q, date_t sheet_to, due_result *out, tsu_err *e)
 {
 	tsu_err ignored;
-	int rc;
 
 	memset(out, 0, sizeof *out);
 	/* A cache that cannot be brought up to date is not used at all. */
@@ -159,23 +154,19 @@ static int items_get(db *d, const due_query *q, date_t sheet_to, due_names *name
 
 		if (sheet_to != DATE_NONE && sheet_to > all.to)
 			all.to = sheet_to;
-		rc = due_items_direct(d, &all, out, e);
-		if (rc == TSU_OK && names)
-			rc = due_names_load(d, &out->list, names, e);
-		return rc;
+		return due_items_direct(d, &all, out, e);
 	}
-	return from_cache(d, q, sheet_to, names, out, e);
+	return from_cache(d, q, sheet_to, out, e);
 }
 
 int due_items_get(db *d, const due_query *q, due_result *out, tsu_err *e)
 {
-	return items_get(d, q, DATE_NONE, NULL, out, e);
+	return items_get(d, q, DATE_NONE, out, e);
 }
 
-int due_items_get_sheet(db *d, const due_query *q, date_t mons_to, due_names *names,
-			due_result *out, tsu_err *e)
+int due_items_get_sheet(db *d, const due_query *q, date_t mons_to, due_result *out, tsu_err *e)
 {
-	int rc = items_get(d, q, mons_to < q->to ? q->to : mons_to, names, out, e);
+	int rc = items_get(d, q, mons_to < q->to ? q->to : mons_to, out, e);
 
 	if (rc == TSU_OK)
 		due_list_forget_missed(&out->list, q->today);

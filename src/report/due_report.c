@@ -203,28 +203,10 @@ static char *item_detail(const due_item *it, bool initials, bool days)
 	return sb_steal(&b);
 }
 
-/* The entry of id in names, looked for from *at on (where the last was
- * found): a list's sections give their clients mostly in ascending id,
- * so the next one is usually a few entries on.  Else due_names_find. */
-static const due_name *name_from(const due_names *names, int64_t id, size_t *at)
+/* due_item_who's text into b, emptied first. */
+static void who_into(strbuf *b, const due_report *r, const due_item *it)
 {
-	const due_name *nm;
-
-	for (size_t i = *at, k = 0; i < names->n && k < 8 && names->v[i].id <= id; i++, k++) {
-		if (names->v[i].id == id) {
-			*at = i;
-			return &names->v[i];
-		}
-	}
-	nm = due_names_find(names, id);
-	if (nm)
-		*at = (size_t)(nm - names->v);
-	return nm;
-}
-
-static void who_at(strbuf *b, const due_report *r, const due_item *it, size_t *at)
-{
-	const due_name *nm = it->client_id ? name_from(r->names, it->client_id, at) : NULL;
+	const due_name *nm = it->client_id ? due_names_find(r->names, it->client_id) : NULL;
 	char *raw;
 
 	b->len = 0;
@@ -238,14 +220,6 @@ static void who_at(strbuf *b, const due_report *r, const due_item *it, size_t *a
 		text_sanitize_append(b, raw, false);
 		free(raw);
 	}
-}
-
-/* due_item_who's text into b, emptied first. */
-static void who_into(strbuf *b, const due_report *r, const due_item *it)
-{
-	size_t at = 0;
-
-	who_at(b, r, it, &at);
 }
 
 char *due_item_who(const due_report *r, const due_item *it)
@@ -286,7 +260,7 @@ const char *due_words_who(due_words *w, const due_report *r, const due_item *it)
 	if (w->who && w->who_id == it->client_id)
 		return w->who;
 	/* One buffer for every name: a list names thousands. */
-	who_at(&w->who_buf, r, it, &w->who_at);
+	who_into(&w->who_buf, r, it);
 	w->who = w->who_buf.s;
 	w->who_id = it->client_id;
 	w->who_cols = 0;

@@ -80,9 +80,13 @@ int due_sheet_build(db *d, date_t today, date_t from, date_t to, unsigned kinds,
 	if (overdue_only || month_end < q.to)
 		month_end = q.to;
 	/* The months' monitorings are dated at their end. */
-	/* With the names of every client the query gave (a few more than
-	 * the sheet shows). */
-	if ((rc = due_items_get_sheet(d, &q, month_end, &out->names, &out->res, e)) != TSU_OK) {
+	if ((rc = due_items_get_sheet(d, &q, month_end, &out->res, e)) != TSU_OK)
+		return rc;
+	/* The names of every client the query gave (a few more than the
+	 * sheet shows, no copy of the lists), before select_items leaves
+	 * only part of the list in place. */
+	rc = due_names_load(d, &out->res.list, &out->names, e);
+	if (rc != TSU_OK) {
 		due_sheet_free(out);
 		return rc;
 	}

@@ -23,29 +23,15 @@ int store_due_cache_dirty(db *d, int64_t **ids, size_t *n, tsu_err *e)
 int store_due_cache_save(db *d, int64_t client_id, const due_item *items, size_t n, tsu_err *e)
 {
 	db_stmt *del = db_prepare(d, "DELETE FROM due_cache WHERE client_id = :c");
-	/* Each item carries its client's name and kana (migration 0026;
-	 * the trigger due_client_names keeps them when they change). */
 	db_stmt *ins = db_prepare(d,
 		"INSERT INTO due_cache (client_id, due_on, kind, ref_id, stage, month,"
-		" deadline, done_id, text, text2, name, kana) VALUES (:c, :on, :kind, :ref, :stage,"
-		" :month, :deadline, :done, :text, :text2, :name, :kana)");
-	db_stmt *who = db_prepare(d, "SELECT name, kana FROM client WHERE id = :c");
+		" deadline, done_id, text, text2) VALUES (:c, :on, :kind, :ref, :stage,"
+		" :month, :deadline, :done, :text, :text2)");
 	db_stmt *clean = db_prepare(d, "DELETE FROM due_dirty WHERE client_id = :c");
-	char *name = NULL, *kana = NULL;
 	int rc;
 
 	db_bind_int64(del, ":c", client_id);
 	rc = db_exec(del, e);
-	if (rc == TSU_OK && n > 0) {
-		db_bind_int64(who, ":c", client_id);
-		rc = db_step(who);
-		if (rc == DB_ROW) {
-			name = db_col_strdup(who, 0);
-			kana = db_col_strdup(who, 1);
-		}
-		db_reset(who);
-		rc = rc < 0 ? db_error(d, e, _("bringing the due list up to date")) : TSU_OK;
-	}
 	for (size_t i = 0; rc == TSU_OK && i < n; i++) {
 		const due_item *it = &items[i];
 
@@ -59,12 +45,8 @@ int store_due_cache_save(db *d, int64_t client_id, const due_item *items, size_t
 		db_bind_int64(ins, ":done", it->done_id);
 		db_bind_text(ins, ":text", it->text);
 		db_bind_text(ins, ":text2", it->text2);
-		db_bind_text(ins, ":name", name ? name : "");
-		db_bind_text(ins, ":kana", kana ? kana : "");
 		rc = db_exec(ins, e);
 	}
-	free(name);
-	free(kana);
 	if (rc == TSU_OK) {
 		db_bind_int64(clean, ":c", client_id);
 		rc = db_exec(clean, e);
@@ -114,14 +96,6 @@ static month_t memo_month(db_stmt *st, int col, memo *m)
 	return memo_hit(m, t) ? m->value : memo_keep(m, t, db_col_month(st, col));
 }
 
-/* The sheet's statement, with its clients' names (w->names) or without. */
-#define SHEET_SQL(names) \
-	"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, 0," \
-	" text, text2" names " FROM due_cache WHERE due_on >= :from" \
-	" AND (due_on, kind) <= (:mto, :mkind)" \
-	" AND done_id = 0 AND (kind = :mon AND deadline >= :old" \
-	" OR kind <> :mon AND due_on <= :to)"
-
 int store_due_cache_each(db *d, const store_due_window *w, store_due_item_fn fn, void *ctx,
 			 tsu_err *e)
 {
@@ -130,12 +104,15 @@ int store_due_cache_each(db *d, const store_due_window *w, store_due_item_fn fn,
 	 * skips, inside that index, what it would leave out (and reads no
 	 * done_id: its WHERE makes it 0). */
 	bool sheet = w->sheet_to != DATE_NONE && !w->include_done;
-	due_names *names = sheet ? w->names : NULL;
 	db_stmt *st = w->include_done ? db_prepare(d,
 		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
 		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :to") :
-		sheet && w->names ? db_prepare(d, SHEET_SQL(", name, kana")) :
-		sheet ? db_prepare(d, SHEET_SQL("")) :
+		sheet ? db_prepare(d,
+		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, 0,"
+		" text, text2 FROM due_cache WHERE due_on >= :from"
+		" AND (due_on, kind) <= (:mto, :mkind)"
+		" AND done_id = 0 AND (kind = :mon AND deadline >= :old"
+		" OR kind <> :mon AND due_on <= :to)") :
 		db_prepare(d,
 		"SELECT client_id, due_on, kind, ref_id, stage, month, deadline, done_id,"
 		" text, text2 FROM due_cache WHERE due_on BETWEEN :from AND :to"
@@ -155,15 +132,9 @@ int store_due_cache_each(db *d, const store_due_window *w, store_due_item_fn fn,
 	}
 	db_bind_date(st, ":from", w->from);
 	db_bind_date(st, ":to", w->to);
-	if (names)
-		memset(names, 0, sizeof *names);
 	while ((rc = db_step(st)) == DB_ROW) {
 		due_item it = { 0 };
 		int kind = db_col_int(st, 2);
-
-		/* Every row's, as the list's names were every item's. */
-		if (names)
-			due_names_add(names, db_col_int64(st, 0), db_col_text(st, 10), db_col_text(st, 11));
 
 		if (kind < 0 || kind >= DUE_KIND_COUNT || (w->kinds && !(w->kinds & (1u << kind))))
 			continue;
@@ -180,8 +151,6 @@ int store_due_cache_each(db *d, const store_due_window *w, store_due_item_fn fn,
 		fn(ctx, &it);
 	}
 	db_reset(st);
-	if (names)
-		due_names_order(names);
 	return rc < 0 ? db_error(d, e, _("reading the due list")) : TSU_OK;
 }
 

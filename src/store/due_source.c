@@ -788,60 +788,6 @@ int due_names_load(db *d, const due_list *l, due_names *out, tsu_err *e)
 	return rc;
 }
 
-void due_names_add(due_names *out, int64_t id, const char *name, const char *kana)
-{
-	/* Grows in powers of two from 64. */
-	if (out->n == 0)
-		out->v = xrealloc(out->v, 64 * sizeof *out->v);
-	else if (out->n >= 64 && (out->n & (out->n - 1)) == 0)
-		out->v = xrealloc(out->v, 2 * out->n * sizeof *out->v);
-	name_add(out, id, name ? name : "", kana ? kana : "");
-}
-
-static int cmp_name_id(const void *a, const void *b)
-{
-	return cmp_i64(&((const due_name *)a)->id, &((const due_name *)b)->id);
-}
-
-void due_names_order(due_names *out)
-{
-	int64_t max = 0;
-	size_t k = 0;
-
-	for (size_t i = 0; i < out->n; i++) {
-		if (out->v[i].id <= 0) {
-			max = -1;
-			break;
-		}
-		if (out->v[i].id > max)
-			max = out->v[i].id;
-	}
-	/* Ids many of few (a sheet's 4,614 of 10,000 clients, each on one
-	 * to a few rows): placed by id, no sort. */
-	if (max >= 0 && max < 8 * (int64_t)out->n + 64) {
-		uint32_t *pos = xcalloc((size_t)max + 1, sizeof *pos);
-		due_name *v = xmalloc((out->n ? out->n : 1) * sizeof *v);
-
-		for (size_t i = 0; i < out->n; i++)
-			if (!pos[out->v[i].id])
-				pos[out->v[i].id] = (uint32_t)i + 1;
-		for (int64_t id = 1; id <= max; id++)
-			if (pos[id])
-				v[k++] = out->v[pos[id] - 1];
-		free(pos);
-		free(out->v);
-		out->v = v;
-		out->n = k;
-		return;
-	}
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof *out->v, cmp_name_id);
-	for (size_t i = 0; i < out->n; i++)
-		if (k == 0 || out->v[k - 1].id != out->v[i].id)
-			out->v[k++] = out->v[i];
-	out->n = k;
-}
-
 const due_name *due_names_find(const due_names *names, int64_t id)
 {
 	size_t lo = 0, hi = names->n;

@@ -111,26 +111,6 @@ static bool sheet_keeps(const due_item *it, date_t to)
 	return it->kind == DUE_MONITORING || it->on <= to;
 }
 
-/* The sheet's names (read with its items): ascending by id, each once,
- * every client of its items named as due_names_load names it. */
-static void expect_sheet_names(const due_names *got, const due_list *l, const due_names *want)
-{
-	for (size_t i = 1; i < got->n; i++)
-		assert_true(got->v[i - 1].id < got->v[i].id);
-	for (size_t i = 0; i < l->n; i++) {
-		const due_name *g, *w;
-
-		if (!l->items[i].client_id)
-			continue;
-		g = due_names_find(got, l->items[i].client_id);
-		w = due_names_find(want, l->items[i].client_id);
-		assert_non_null(g);
-		assert_non_null(w);
-		assert_string_equal(g->name, w->name);
-		assert_string_equal(g->kana, w->kana);
-	}
-}
-
 /* due_items_get_sheet skips rows inside the index; it must give exactly
  * the items a full read keeps, in the same order, through the cache and
  * without it, for several todays and windows. */
@@ -151,13 +131,11 @@ static void expect_sheet_matches_full_read(db *d, date_t today)
 			due_query all = q;
 			date_t mons_to = today + spans[s][2];
 			due_result a, b;
-			due_names na = { 0 }, nb;
 			size_t j = 0;
 
 			all.to = mons_to;
-			assert_int_equal(due_items_get_sheet(d, &q, mons_to, &na, &a, &e), TSU_OK);
+			assert_int_equal(due_items_get_sheet(d, &q, mons_to, &a, &e), TSU_OK);
 			assert_int_equal(due_items_get(d, &all, &b, &e), TSU_OK);
-			assert_int_equal(due_names_load(d, &b.list, &nb, &e), TSU_OK);
 			due_list_forget_missed(&b.list, today);
 			for (size_t i = 0; i < b.list.n; i++) {
 				if (!sheet_keeps(&b.list.items[i], q.to))
@@ -166,9 +144,6 @@ static void expect_sheet_matches_full_read(db *d, date_t today)
 				expect_same_item(&a.list.items[j++], &b.list.items[i]);
 			}
 			assert_int_equal(j, a.list.n);
-			expect_sheet_names(&na, &a.list, &nb);
-			due_names_free(&na);
-			due_names_free(&nb);
 			due_result_free(&a);
 			due_result_free(&b);
 		}
@@ -314,69 +289,6 @@ static void cache_follows_changes_made_behind_its_back(void **state)
 	free(period_sql);
 }
 
-/* The names a sheet reads from the cache (migration 0026) are the
- * clients' own after a rename through the store, one behind its back,
- * and a refresh of the items. */
-static void expect_cache_names_are_the_clients(db *d, date_t today)
-{
-	due_query q = { today, DUE_SINCE_EVER, date_week_start(today) + 6, false, 0 };
-	due_result a;
-	due_names na = { 0 };
-	tsu_err e;
-
-	assert_int_equal(due_items_get_sheet(d, &q, month_last_day(date_month(q.to)), &na, &a, &e), TSU_OK);
-	assert_int_equal(count(d, "SELECT count(*) FROM due_cache g JOIN client c ON c.id = g.client_id"
-				" WHERE g.name IS NOT c.name OR g.kana IS NOT c.kana"), 0);
-	assert_true(a.list.n > 0);
-	for (size_t i = 0; i < a.list.n; i++) {
-		const due_name *nm;
-		client c;
-
-		if (!a.list.items[i].client_id)
-			continue;
-		nm = due_names_find(&na, a.list.items[i].client_id);
-		assert_non_null(nm);
-		assert_int_equal(store_client_get(d, nm->id, &c, &e), TSU_OK);
-		assert_string_equal(nm->name, c.name);
-		assert_string_equal(nm->kana, c.kana);
-		client_free(&c);
-	}
-	due_names_free(&na);
-	due_result_free(&a);
-}
-
-static void sheet_names_follow_the_clients(void **state)
-{
-	struct fx *f = *state;
-	int64_t id;
-	client c;
-	tsu_err e;
-
-	/* (the first read brings the cache up to date) */
-	expect_cache_names_are_the_clients(f->x.db, f->today);
-	id = count(f->x.db, "SELECT min(client_id) FROM due_cache WHERE done_id = 0 AND kind = 0");
-	assert_true(id > 0);
-	assert_int_equal(store_client_get(f->x.db, id, &c, &e), TSU_OK);
-	fx_set(&c.name, "改名 後子");
-	fx_set(&c.kana, "かいめい のちこ");
-	assert_int_equal(store_client_update(f->x.db, &c, &e), TSU_OK);
-	client_free(&c);
-	assert_true(count(f->x.db, "SELECT count(*) FROM due_cache WHERE name = '改名 後子'"
-			  " AND kana = 'かいめい のちこ'") > 0);
-	expect_cache_names_are_the_clients(f->x.db, f->today);
-	/* As another program would: plain SQL. */
-	assert_int_equal(sqlite3_exec_like(f->x.db, "UPDATE client SET kana = 'うら から' WHERE id IN"
-					   " (SELECT client_id FROM due_cache WHERE kind = 0 LIMIT 3)", &e), TSU_OK);
-	assert_int_equal(count(f->x.db, "SELECT count(*) FROM due_dirty"), 0);
-	expect_cache_names_are_the_clients(f->x.db, f->today);
-	/* Items recomputed (clients made dirty) carry the names again. */
-	assert_int_equal(sqlite3_exec_like(f->x.db, "UPDATE client SET birth_on = '1980-01-02' WHERE id IN"
-					   " (SELECT client_id FROM due_cache WHERE kind = 0 LIMIT 3)", &e), TSU_OK);
-	assert_true(count(f->x.db, "SELECT count(*) FROM due_dirty") > 0);
-	expect_cache_names_are_the_clients(f->x.db, f->today);
-	assert_int_equal(count(f->x.db, "SELECT count(*) FROM due_dirty"), 0);
-}
-
 /* Found on the plan screen: the interval's upsert made the triggers'
  * INSERT OR IGNORE fail once the client was already dirty. */
 static void interval_change_in_the_first_month_of_a_dirty_client(void **state)
@@ -404,7 +316,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(cache_gives_what_the_engine_gives, setup, teardown),
 		cmocka_unit_test_setup_teardown(sheet_reads_what_it_keeps, setup, teardown),
-		cmocka_unit_test_setup_teardown(sheet_names_follow_the_clients, setup, teardown),
 		cmocka_unit_test_setup_teardown(cache_follows_changes_made_through_the_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(cache_follows_changes_made_behind_its_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(interval_change_in_the_first_month_of_a_dirty_client, setup, teardown),
