@@ -93,8 +93,13 @@ struct pdfw {
 
 /* ---- numbers ---- */
 
+/* v in hundredths, rounded half away from zero.  A coordinate beyond
+ * any page (or NaN, from a layout gone wrong) is written as 0 rather
+ * than converted out of range, which C leaves undefined. */
 static long long hundredths(double v)
 {
+	if (!(v > -1e12 && v < 1e12))
+		return 0;
 	return (long long)(v * 100 + (v < 0 ? -0.5 : 0.5));
 }
 
@@ -363,8 +368,8 @@ static void end_page(pdfw *w)
 		pdfw_restore(w);
 	content = w->next++;
 	page = w->next++;
-	/* compress2 fails only without memory, which xmalloc already
-	 * turns into a fatal error; written plain then all the same. */
+	/* deflate fails only without memory (its state is zlib's own
+	 * allocation); the page is written plain then all the same. */
 	if (stream_obj(w, content, w->page.s ? w->page.s : "", w->page.len, true, NULL) < 0)
 		stream_obj(w, content, w->page.s ? w->page.s : "", w->page.len, false, NULL);
 	obj_begin(w, page);

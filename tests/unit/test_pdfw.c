@@ -91,6 +91,12 @@ static void numbers_have_two_decimals_at_most(void **state)
 	NUM(841.89, "841.89");
 	NUM(1234.567, "1234.57");
 	NUM(-7, "-7");
+	/* Out of any page, or not a number: 0, never an out-of-range
+	 * conversion. */
+	NUM(1e300, "0");
+	NUM(-1e300, "0");
+	NUM(0.0 / 0.0, "0");
+	NUM(999999.994, "999999.99");
 }
 
 /* Where key first occurs in s[0..n), or NULL (memmem is GNU's). */
